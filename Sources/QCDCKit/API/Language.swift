@@ -1,0 +1,15 @@
+/// The language of messages: Vietnamese first, English second.
+public enum Language: String, Sendable, CaseIterable {
+    case vi, en
+}
+
+/// A text in both languages. Vietnamese is required; English falls back to it.
+public struct LocalizedText: Sendable, Hashable {
+    public var vi: String
+    public var en: String
+    public init(vi: String, en: String) {
+        self.vi = vi
+        self.en = en
+    }
+    public func text(_ lang: Language) -> String { lang == .vi ? vi : (en.isEmpty ? vi : en) }
+}

@@ -1,0 +1,194 @@
+/// Evaluates rules against reports.
+///
+/// Every rule in the rule set gives exactly one result per report:
+/// `not_applicable` when the unit kind, the dates in force or the `when`
+/// condition exclude it; else `pass`, `fail`, `missing` or `error` from `expect`.
+public struct Engine: Sendable {
+    public let ruleSet: RuleSet
+    public var language: Language
+
+    public init(ruleSet: RuleSet, language: Language = .vi) {
+        self.ruleSet = ruleSet
+        self.language = language
+    }
+
+    /// All results for a report, sorted by status severity then rule id... no: by rule id (stable).
+    public func evaluate(_ report: UnitReport) -> [RuleResult] {
+        ruleSet.rules.filter { !$0.disabled }.map { evaluate($0, on: report) }
+    }
+
+    /// The result of one rule on one report.
+    public func evaluate(_ rule: Rule, on report: UnitReport, tracing: Bool = false) -> RuleResult {
+        evaluateTraced(rule, on: report, tracing: tracing).result
+    }
+
+    /// Like ``evaluate(_:on:tracing:)``, also returning every sub-expression's value.
+    public func evaluateTraced(_ rule: Rule, on report: UnitReport, tracing: Bool) -> (result: RuleResult, trace: [TraceStep]) {
+        let rootLoc = FindingLocation(file: report.file, line: report.facts.containers[""]?.line ?? 1,
+                                      column: report.facts.containers[""]?.column ?? 1, path: "")
+        var result = RuleResult(rule: rule, status: .notApplicable, message: rule.title.text(language), expected: nil,
+                                actual: nil, location: rootLoc, reason: nil, window: nil, flagged: [], missingFacts: [])
+        let lang = language
+        guard rule.appliesTo.contains(report.unit.kind) else {
+            result.reason = lang == .vi ? "không áp dụng cho loại đơn vị \(report.unit.kind.rawValue)"
+                                        : "does not apply to unit kind \(report.unit.kind.rawValue)"
+            return (result, [])
+        }
+        guard let window = report.period.intersect(rule.inForce) else {
+            result.reason = lang == .vi ? "không có hiệu lực trong kỳ báo cáo (hiệu lực \(rule.inForce))"
+                                        : "not in force during the report period (in force \(rule.inForce))"
+            return (result, [])
+        }
+        result.window = window
+        let params = rule.parameters.mapValues(\.value)
+        var ev = Evaluator(context: EvaluationContext(facts: report.facts, period: window, parameters: params), tracing: tracing)
+        if let when = rule.when {
+            switch ev.evaluate(when) {
+            case .value(.bool(false), _):
+                result.reason = lang == .vi ? "điều kiện áp dụng không thỏa: \(when.text)" : "its condition does not hold: \(when.text)"
+                return (result, ev.trace ?? [])
+            case .value: break
+            case .missing(let m):
+                return (missingResult(result, m, rule: rule, report: report), ev.trace ?? [])
+            case .failure(let why):
+                result.status = .error
+                result.reason = why
+                result.message = (lang == .vi ? "không đánh giá được: " : "cannot be evaluated: ") + why
+                return (result, ev.trace ?? [])
+            }
+        }
+        let outcome = ev.evaluate(rule.expect)
+        switch outcome {
+        case .missing(let m):
+            return (missingResult(result, m, rule: rule, report: report), ev.trace ?? [])
+        case .failure(let why):
+            result.status = .error
+            result.reason = why
+            result.message = (lang == .vi ? "không đánh giá được: " : "cannot be evaluated: ") + why
+            return (result, ev.trace ?? [])
+        case .value(let v, _):
+            let passed: Bool
+            if case .bool(let b) = v { passed = b } else { passed = false }
+            result.status = passed ? .pass : .fail
+            var probe = Evaluator(context: ev.context)
+            let culprit = Culprit.find(rule.expect, passed: passed, evaluator: &probe)
+            result.expected = culprit.expected
+            result.actual = culprit.actual
+            if let origin = culprit.origin {
+                result.location = FindingLocation(file: report.file, line: origin.mark.line, column: origin.mark.column, path: origin.path)
+            } else if let first = rule.factsRead.lazy.compactMap({ report.facts.value(at: $0) }).first {
+                result.location = FindingLocation(file: report.file, line: first.mark.line, column: first.mark.column, path: first.path)
+            }
+            result.flagged = culprit.flagged.map { rec in
+                FlaggedRecord(path: rec.path, id: rec.fields["id"].map { $0.value.description },
+                              location: FindingLocation(file: report.file, line: rec.mark.line, column: rec.mark.column, path: rec.path))
+            }
+            if passed {
+                result.message = rule.title.text(lang)
+            } else {
+                var values: [String: String] = [
+                    "actual": culprit.actual ?? "",
+                    "expected": culprit.expected ?? "",
+                    "count_failed": String(result.flagged.count),
+                    "failed": result.flagged.map { $0.id ?? $0.path }.joined(separator: ", "),
+                    "period": window.description,
+                ]
+                for (k, p) in rule.parameters {
+                    values[k] = p.value.description
+                    values["params." + k] = p.value.description
+                }
+                for (path, f) in report.facts.all { values[path] = f.value.description }
+                result.message = MessageTemplate.render(rule.message.text(lang), values)
+            }
+            return (result, ev.trace ?? [])
+        }
+    }
+
+    private func missingResult(_ base: RuleResult, _ missing: [MissingFact], rule: Rule, report: UnitReport) -> RuleResult {
+        var r = base
+        r.status = .missing
+        var unique: [MissingFact] = []
+        for m in missing where !unique.contains(where: { $0.path == m.path }) { unique.append(m) }
+        let first = unique[0]
+        r.location = FindingLocation(file: report.file, line: first.mark.line, column: first.mark.column, path: first.path)
+        r.missingFacts = unique.map(\.path)
+        let names = unique.map { m -> String in
+            let base = m.path.replacingBracketIndices
+            if let label = ruleSet.facts[m.path]?.label.text(language) { return "\(label) (\(m.path))" }
+            if let dot = base.lastIndex(of: "."), let list = ruleSet.facts[String(base[..<dot])],
+               let f = list.fields.first(where: { $0.path == String(base[base.index(after: dot)...]) }) {
+                return "\(f.label.text(language)) (\(m.path))"
+            }
+            return m.path
+        }
+        r.actual = nil
+        r.message = (language == .vi ? "thiếu dữ liệu: " : "missing evidence: ") + names.joined(separator: "; ")
+        return r
+    }
+}
+
+extension String {
+    /// `complaints.cases[2].decided` → `complaints.cases.decided`.
+    var replacingBracketIndices: String {
+        var out = ""
+        var skipping = false
+        for ch in self {
+            if ch == "[" { skipping = true; continue }
+            if ch == "]" { skipping = false; continue }
+            if !skipping { out.append(ch) }
+        }
+        return out
+    }
+}
+
+/// Finds the sub-condition a result is about, for its expected and actual values.
+enum Culprit {
+    struct Found {
+        var expected: String?
+        var actual: String?
+        var origin: Origin?
+        var flagged: [RecordValue] = []
+    }
+
+    static func find(_ e: Expression, passed: Bool, evaluator ev: inout Evaluator) -> Found {
+        switch e.kind {
+        case .binary(.and, let a, let b) where !passed:
+            // The first operand that is false.
+            if case .value(.bool(false), _) = ev.evaluate(a) { return find(a, passed: false, evaluator: &ev) }
+            return find(b, passed: false, evaluator: &ev)
+        case .binary(.or, let a, _) where passed:
+            if case .value(.bool(true), _) = ev.evaluate(a) { return find(a, passed: true, evaluator: &ev) }
+            if case .binary(_, _, let b) = e.kind { return find(b, passed: true, evaluator: &ev) }
+            return Found()
+        case .binary(.and, let a, _):
+            return find(a, passed: passed, evaluator: &ev)
+        case .binary(let op, let a, let b) where op.isComparison || op == .in || op == .notIn:
+            let l = ev.evaluate(a)
+            let flagged = ev.flagged
+            let r = ev.evaluate(b)
+            let asPercent = a.type == .percent || b.type == .percent
+            var f = Found(expected: r.value.map { "\(op.rawValue) \(display($0, asPercent))" },
+                          actual: l.value.map { display($0, asPercent) }, origin: l.origin ?? r.origin)
+            if case .comprehension(.count, _, _, .some, _) = a.kind { f.flagged = flagged }
+            return f
+        case .comprehension(.all, _, _, _, _):
+            let o = ev.evaluate(e)
+            var f = Found(expected: "all", actual: o.value?.description, origin: o.origin)
+            if !passed { f.flagged = ev.flagged; f.actual = "\(ev.flagged.count)" }
+            return f
+        case .unary(.not, let inner):
+            var f = find(inner, passed: !passed, evaluator: &ev)
+            f.expected = f.expected.map { "not (\($0))" }
+            return f
+        default:
+            let o = ev.evaluate(e)
+            return Found(expected: "true", actual: o.value?.description, origin: o.origin)
+        }
+    }
+
+    static func display(_ v: Value, _ asPercent: Bool) -> String {
+        if asPercent, case .number(let d) = v { return Value.percent(d).description }
+        if asPercent, case .int(let i) = v { return String(i) }
+        return v.description
+    }
+}

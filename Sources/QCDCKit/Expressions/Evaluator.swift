@@ -1,0 +1,364 @@
+/// Where a value came from in the report, so findings can point at it.
+public struct Origin: Sendable, Hashable {
+    public var path: String
+    public var mark: Mark
+}
+
+/// A fact an expression needed that the report does not give.
+public struct MissingFact: Sendable, Hashable {
+    public var path: String
+    /// Where the fact should be written: the nearest enclosing mapping that exists.
+    public var mark: Mark
+    /// The path of that mapping (`""` for the document root).
+    public var parent: String
+}
+
+/// The result of evaluating an expression. Evaluation is total: a missing fact,
+/// a division by zero or an overflow give an outcome, never a trap.
+public enum Outcome: Sendable {
+    case value(Value, origin: Origin?)
+    case missing([MissingFact])
+    /// The expression cannot be evaluated on this data (division by zero, overflow, empty list).
+    case failure(String)
+
+    var value: Value? { if case .value(let v, _) = self { return v }; return nil }
+    var origin: Origin? { if case .value(_, let o) = self { return o }; return nil }
+
+    /// A short text for traces: the value, `missing: path`, or `error: …`.
+    public var description: String {
+        switch self {
+        case .value(let v, _): v.description
+        case .missing(let m): "missing: " + m.map(\.path).joined(separator: ", ")
+        case .failure(let s): "error: " + s
+        }
+    }
+}
+
+/// One evaluated sub-expression, for `qcdc explain --report`.
+public struct TraceStep: Sendable {
+    public var depth: Int
+    public var text: String
+    public var outcome: String
+    public var mark: Mark
+}
+
+/// What an expression is evaluated against.
+public struct EvaluationContext: Sendable {
+    public var facts: ReportFacts
+    /// The report period intersected with the rule's `in_force` window.
+    public var period: Period
+    public var parameters: [String: Value]
+    var variables: [String: RecordValue] = [:]
+
+    public init(facts: ReportFacts, period: Period, parameters: [String: Value]) {
+        self.facts = facts
+        self.period = period
+        self.parameters = parameters
+    }
+}
+
+/// Evaluates typed expressions.
+public struct Evaluator: Sendable {
+    public var context: EvaluationContext
+    /// When non-nil, every sub-expression's outcome is appended.
+    public var trace: [TraceStep]?
+    private var depth = 0
+
+    public init(context: EvaluationContext, tracing: Bool = false) {
+        self.context = context
+        self.trace = tracing ? [] : nil
+    }
+
+    public mutating func evaluate(_ e: Expression) -> Outcome {
+        depth += 1
+        let index = trace?.count
+        if trace != nil { trace!.append(TraceStep(depth: depth - 1, text: e.text, outcome: "", mark: e.mark)) }
+        let out = evaluateInner(e)
+        if let index { trace![index].outcome = out.description }
+        depth -= 1
+        return out
+    }
+
+    static let epsilon = 1e-9
+
+    static func compare(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return cmp(op, x, y)
+        case (.date(let x), .date(let y)): return cmp(op, x, y)
+        case (.string(let x), .string(let y)): return op == .equal ? x == y : x != y
+        case (.bool(let x), .bool(let y)): return op == .equal ? x == y : x != y
+        default:
+            guard let x = a.asDouble, let y = b.asDouble else { return false }
+            let tol = epsilon * max(1, abs(x), abs(y))
+            switch op {
+            case .equal: return abs(x - y) <= tol
+            case .notEqual: return abs(x - y) > tol
+            case .less: return x < y - tol
+            case .lessOrEqual: return x <= y + tol
+            case .greater: return x > y + tol
+            case .greaterOrEqual: return x >= y - tol
+            default: return false
+            }
+        }
+    }
+    private static func cmp<T: Comparable>(_ op: BinaryOperator, _ x: T, _ y: T) -> Bool {
+        switch op {
+        case .equal: x == y
+        case .notEqual: x != y
+        case .less: x < y
+        case .lessOrEqual: x <= y
+        case .greater: x > y
+        case .greaterOrEqual: x >= y
+        default: false
+        }
+    }
+
+    private func lookup(_ path: String) -> Outcome {
+        if let f = context.facts.value(at: path) { return .value(f.value, origin: Origin(path: path, mark: f.mark)) }
+        return .missing([context.facts.missing(path)])
+    }
+
+    private mutating func evaluateInner(_ e: Expression) -> Outcome {
+        switch e.kind {
+        case .literal(let v):
+            return .value(v, origin: nil)
+        case .fact(let path):
+            return lookup(path)
+        case .param(let name):
+            guard let v = context.parameters[name] else { return .failure("parameter \(name) has no value") }
+            return .value(v, origin: nil)
+        case .variable(let name, let field):
+            guard let rec = context.variables[name] else { return .failure("variable \(name) is unbound") }
+            guard let field else { return .value(.record(rec), origin: Origin(path: rec.path, mark: rec.mark)) }
+            if let f = rec.fields[field] { return .value(f.value, origin: Origin(path: f.path, mark: f.mark)) }
+            return .missing([MissingFact(path: rec.path + "." + field, mark: rec.mark, parent: rec.path)])
+        case .list(let items):
+            var values: [Value] = []
+            for item in items {
+                let o = evaluate(item)
+                guard let v = o.value else { return o }
+                values.append(v)
+            }
+            return .value(.list(values), origin: nil)
+        case .unary(let op, let a):
+            let o = evaluate(a)
+            guard let v = o.value else { return o }
+            switch (op, v) {
+            case (.not, .bool(let b)): return .value(.bool(!b), origin: o.origin)
+            case (.negate, .int(let i)):
+                let (r, overflow) = Int64(0).subtractingReportingOverflow(i)
+                return overflow ? .failure("integer overflow") : .value(.int(r), origin: o.origin)
+            case (.negate, .number(let d)): return .value(.number(-d), origin: o.origin)
+            case (.negate, .percent(let d)): return .value(.percent(-d), origin: o.origin)
+            default: return .failure("cannot apply \(op.rawValue) to \(v)")
+            }
+        case .binary(.and, let a, let b), .binary(.or, let a, let b):
+            let isAnd: Bool
+            if case .binary(.and, _, _) = e.kind { isAnd = true } else { isAnd = false }
+            // Kleene logic: `false and missing` is false; `true or missing` is true.
+            let l = evaluate(a)
+            if case .value(.bool(let x), _) = l, x != isAnd { return .value(.bool(x), origin: l.origin) }
+            let r = evaluate(b)
+            if case .value(.bool(let y), _) = r, y != isAnd { return .value(.bool(y), origin: r.origin) }
+            if case .failure = l { return l }
+            if case .failure = r { return r }
+            if case .missing(let m1) = l {
+                if case .missing(let m2) = r { return .missing(m1 + m2) }
+                return l
+            }
+            if case .missing = r { return r }
+            return .value(.bool(isAnd), origin: l.origin ?? r.origin)
+        case .binary(let op, let a, let b):
+            let l = evaluate(a), r = evaluate(b)
+            if case .missing(let m1) = l {
+                if case .missing(let m2) = r { return .missing(m1 + m2) }
+                return l
+            }
+            if case .missing = r { return r }
+            guard let x = l.value else { return l }
+            guard let y = r.value else { return r }
+            let origin = l.origin ?? r.origin
+            if op.isComparison { return .value(.bool(Self.compare(op, x, y)), origin: origin) }
+            if op == .in || op == .notIn {
+                guard case .list(let items) = y else { return .failure("'in' needs a list") }
+                let found = items.contains { Self.compare(.equal, x, $0) }
+                return .value(.bool(op == .in ? found : !found), origin: origin)
+            }
+            return Self.arithmetic(op, x, y, origin: origin)
+        case .call(let name, let args):
+            return call(name, args)
+        case .comprehension(let agg, let v, let list, let filter, let body):
+            return comprehension(agg, v, list, filter, body)
+        }
+    }
+
+    static func arithmetic(_ op: BinaryOperator, _ x: Value, _ y: Value, origin: Origin?) -> Outcome {
+        switch (x, y) {
+        case (.date(let d), .int(let n)):
+            guard abs(n) < 3_000_000 else { return .failure("date arithmetic out of range") }
+            return .value(.date(d.advanced(by: op == .add ? Int(n) : -Int(n))), origin: origin)
+        case (.int(let n), .date(let d)):
+            guard abs(n) < 3_000_000 else { return .failure("date arithmetic out of range") }
+            return .value(.date(d.advanced(by: Int(n))), origin: origin)
+        case (.date(let a), .date(let b)):
+            return .value(.int(Int64(b.distance(to: a))), origin: origin)
+        case (.int(let a), .int(let b)) where op != .divide:
+            let (r, overflow): (Int64, Bool) = switch op {
+            case .add: a.addingReportingOverflow(b)
+            case .subtract: a.subtractingReportingOverflow(b)
+            default: a.multipliedReportingOverflow(by: b)
+            }
+            return overflow ? .failure("integer overflow in \(a) \(op.rawValue) \(b)") : .value(.int(r), origin: origin)
+        default:
+            guard let a = x.asDouble, let b = y.asDouble else { return .failure("cannot compute \(x) \(op.rawValue) \(y)") }
+            let r: Double
+            switch op {
+            case .add: r = a + b
+            case .subtract: r = a - b
+            case .multiply: r = a * b
+            default:
+                guard b != 0 else { return .failure("division by zero (\(x) / \(y))") }
+                r = a / b
+            }
+            guard r.isFinite else { return .failure("numeric overflow") }
+            if case .percent = x, case .percent = y, op == .add || op == .subtract { return .value(.percent(r), origin: origin) }
+            return .value(.number(r), origin: origin)
+        }
+    }
+
+    private mutating func call(_ name: String, _ args: [Expression]) -> Outcome {
+        let period = context.period
+        switch name {
+        case "period_start": return .value(.date(period.start), origin: nil)
+        case "period_end": return .value(.date(period.end), origin: nil)
+        case "period_days": return .value(.int(Int64(period.days)), origin: nil)
+        case "period_weeks": return .value(.int(Int64(period.weeks)), origin: nil)
+        case "period_months": return .value(.int(Int64(period.months)), origin: nil)
+        case "exists":
+            switch args[0].kind {
+            case .fact(let p): return .value(.bool(context.facts.value(at: p) != nil), origin: nil)
+            case .variable(let v, let f?): return .value(.bool(context.variables[v]?.fields[f] != nil), origin: nil)
+            default: return .value(.bool(false), origin: nil)
+            }
+        case "if":
+            let c = evaluate(args[0])
+            guard case .value(.bool(let b), _) = c else { return c }
+            return evaluate(b ? args[1] : args[2])
+        default: break
+        }
+        var values: [Value] = []
+        var origin: Origin?
+        var missing: [MissingFact] = []
+        for a in args {
+            let o = evaluate(a)
+            switch o {
+            case .value(let v, let org): values.append(v); origin = origin ?? org
+            case .missing(let m): missing += m
+            case .failure: return o
+            }
+        }
+        if !missing.isEmpty { return .missing(missing) }
+        switch name {
+        case "min", "max":
+            var best = values[0]
+            for v in values.dropFirst() where Self.compare(name == "min" ? .less : .greater, v, best) { best = v }
+            return .value(best, origin: origin)
+        case "abs":
+            switch values[0] {
+            case .int(let i): return i == .min ? .failure("integer overflow") : .value(.int(abs(i)), origin: origin)
+            case .percent(let d): return .value(.percent(abs(d)), origin: origin)
+            default: return .value(.number(abs(values[0].asDouble ?? 0)), origin: origin)
+            }
+        case "floor", "ceil":
+            let d = values[0].asDouble ?? 0
+            let r = name == "floor" ? d.rounded(.down) : d.rounded(.up)
+            guard abs(r) < 9e18 else { return .failure("integer overflow") }
+            return .value(.int(Int64(r)), origin: origin)
+        case "len":
+            if case .records(let r) = values[0] { return .value(.int(Int64(r.count)), origin: origin) }
+            return .failure("len needs a list")
+        case "days_between":
+            guard case .date(let a) = values[0], case .date(let b) = values[1] else { return .failure("days_between needs dates") }
+            return .value(.int(Int64(a.distance(to: b))), origin: origin)
+        case "add_days":
+            return Self.arithmetic(.add, values[0], values[1], origin: origin)
+        case "add_months":
+            guard case .date(let d) = values[0], case .int(let n) = values[1], abs(n) < 100_000 else {
+                return .failure("add_months out of range")
+            }
+            return .value(.date(d.addingMonths(Int(n))), origin: origin)
+        case "in_period":
+            guard case .date(let d) = values[0] else { return .failure("in_period needs a date") }
+            return .value(.bool(period.contains(d)), origin: origin)
+        default:
+            return .failure("unknown function \(name)")
+        }
+    }
+
+    /// Records for which a comprehension's condition was false (for `all`) or true (for `count … where`).
+    public private(set) var flagged: [RecordValue] = []
+
+    private mutating func comprehension(_ agg: Aggregate, _ v: String, _ list: String,
+                                        _ filter: Expression?, _ body: Expression?) -> Outcome {
+        let o = lookup(list)
+        guard case .value(.records(let records), let origin) = o else { return o }
+        let saved = context.variables[v]
+        defer { context.variables[v] = saved }
+        var missing: [MissingFact] = []
+        var selected: [(RecordValue, Value?)] = []
+        var failing: [RecordValue] = []
+        for rec in records {
+            context.variables[v] = rec
+            if let filter {
+                let f = evaluate(filter)
+                switch f {
+                case .value(.bool(false), _): continue
+                case .value: break
+                case .missing(let m): missing += m; continue
+                case .failure: return f
+                }
+            }
+            if let body {
+                let b = evaluate(body)
+                switch b {
+                case .value(let val, _):
+                    selected.append((rec, val))
+                    if agg == .all, case .bool(false) = val { failing.append(rec) }
+                    if agg == .any, case .bool(true) = val { failing.append(rec) }
+                case .missing(let m): missing += m
+                case .failure: return b
+                }
+            } else {
+                selected.append((rec, nil))
+                if agg == .count, filter != nil { failing.append(rec) }
+            }
+        }
+        // `all` and `any` can be decided despite missing data when a decisive record exists.
+        if agg == .all, !failing.isEmpty { flagged = failing; return .value(.bool(false), origin: Origin(path: failing[0].path, mark: failing[0].mark)) }
+        if agg == .any, !failing.isEmpty { return .value(.bool(true), origin: origin) }
+        if !missing.isEmpty { return .missing(missing) }
+        switch agg {
+        case .count:
+            flagged = failing
+            return .value(.int(Int64(selected.count)), origin: failing.first.map { Origin(path: $0.path, mark: $0.mark) } ?? origin)
+        case .any: return .value(.bool(false), origin: origin)
+        case .all: return .value(.bool(true), origin: origin)
+        case .sum:
+            var acc: Value = .int(0)
+            if let first = selected.first?.1, case .percent = first { acc = .percent(0) }
+            for (_, val) in selected {
+                let r = Self.arithmetic(.add, acc, val!, origin: nil)
+                guard let nv = r.value else { return r }
+                acc = nv
+            }
+            return .value(acc, origin: origin)
+        case .min, .max:
+            guard let first = selected.first else {
+                return .failure("\(agg.rawValue) of an empty list (\(list) has no matching records)")
+            }
+            var best = first
+            for s in selected.dropFirst() where Self.compare(agg == .min ? .less : .greater, s.1!, best.1!) { best = s }
+            return .value(best.1!, origin: Origin(path: best.0.path, mark: best.0.mark))
+        }
+    }
+}

@@ -1,0 +1,77 @@
+/// A parsed, type-checked expression from a rule's `when` or `expect`.
+///
+/// Every node keeps its position in the rule file, so type errors point at
+/// the exact operand.
+public struct Expression: Sendable {
+    public indirect enum Kind: Sendable {
+        case literal(Value)
+        /// A top-level report fact, by dotted path.
+        case fact(String)
+        /// A rule parameter (`params.min_days`).
+        case param(String)
+        /// A variable bound by a comprehension, or one of its record's fields (`c.days`).
+        case variable(String, field: String?)
+        case unary(UnaryOperator, Expression)
+        case binary(BinaryOperator, Expression, Expression)
+        case call(String, [Expression])
+        /// `count(c in cases where c.late)`, `sum(c in cases: c.days)`.
+        case comprehension(Aggregate, variable: String, list: String, filter: Expression?, body: Expression?)
+        case list([Expression])
+    }
+    public var kind: Kind
+    public var mark: Mark
+    /// Filled in by the type checker.
+    public var type: ExprType
+    /// The expression as written (for `explain`).
+    public var text: String
+
+    public init(_ kind: Kind, at mark: Mark, type: ExprType = .boolean, text: String = "") {
+        self.kind = kind
+        self.mark = mark
+        self.type = type
+        self.text = text
+    }
+
+    /// Every top-level fact path and list fact the expression reads, in order.
+    public var factPaths: [String] {
+        var out: [String] = []
+        func walk(_ e: Expression) {
+            switch e.kind {
+            case .fact(let p): out.append(p)
+            case .literal, .param, .variable: break
+            case .unary(_, let a): walk(a)
+            case .binary(_, let a, let b): walk(a); walk(b)
+            case .call(_, let args): args.forEach(walk)
+            case .comprehension(_, _, let list, let f, let b):
+                out.append(list)
+                if let f { walk(f) }
+                if let b { walk(b) }
+            case .list(let items): items.forEach(walk)
+            }
+        }
+        walk(self)
+        return out
+    }
+}
+
+public enum UnaryOperator: String, Sendable { case negate = "-", not }
+
+public enum BinaryOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/"
+    case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    case and, or
+    case `in`, notIn = "not in"
+
+    var isComparison: Bool {
+        switch self {
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual: true
+        default: false
+        }
+    }
+    var isArithmetic: Bool { self == .add || self == .subtract || self == .multiply || self == .divide }
+}
+
+/// The aggregate functions over lists of records.
+public enum Aggregate: String, Sendable, CaseIterable {
+    case count, sum, min, max, any, all
+}

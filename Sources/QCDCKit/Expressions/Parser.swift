@@ -1,0 +1,258 @@
+/// Parses expression text into an untyped ``Expression`` tree.
+///
+/// Grammar (see `docs/expressions.md`):
+/// ```
+/// expr    := or
+/// or      := and ("or" and)*
+/// and     := not ("and" not)*
+/// not     := "not" not | compare
+/// compare := sum (("==" | "!=" | "<" | "<=" | ">" | ">=") sum | "not"? "in" sum)?
+/// sum     := product (("+" | "-") product)*
+/// product := unary (("*" | "/") unary)*
+/// unary   := "-" unary | primary
+/// primary := INTEGER | DECIMAL | PERCENT | DATE | STRING | "true" | "false"
+///          | path | call | "(" expr ")" | "[" expr ("," expr)* "]"
+/// path    := NAME ("." NAME)*
+/// call    := NAME "(" (expr ("," expr)*)? ")"
+///          | AGG "(" NAME "in" path ("where" expr)? (":" expr)? ")"
+/// ```
+struct ExpressionParser {
+    var tokens: [LexedToken]
+    var pos = 0
+    let text: String
+    /// Maps a character offset to a position in the rule file.
+    let markAt: (Int) -> Mark
+    /// Names bound by enclosing comprehensions.
+    var bound: [String] = []
+
+    static let keywords: Set<String> = ["and", "or", "not", "in", "where", "true", "false"]
+
+    init(text: String, markAt: @escaping (Int) -> Mark) throws(ExpressionSyntaxError) {
+        self.text = text
+        self.markAt = markAt
+        self.tokens = try Lexer.tokenize(text)
+    }
+
+    var current: LexedToken { tokens[pos] }
+    mutating func advance() { if pos < tokens.count - 1 { pos += 1 } }
+
+    func isKeyword(_ k: String) -> Bool { current.token == .identifier(k) }
+    func isOp(_ o: String) -> Bool { current.token == .op(o) }
+
+    func fail(_ message: String, at offset: Int? = nil) -> ExpressionSyntaxError {
+        ExpressionSyntaxError(message: message, offset: offset ?? current.offset)
+    }
+
+    func source(from start: Int) -> String {
+        let end = pos > 0 ? tokens[pos - 1].offset + tokens[pos - 1].length : 0
+        let chars = Array(text)
+        guard start < end, end <= chars.count else { return "" }
+        return String(chars[start..<end])
+    }
+
+    mutating func parse() throws(ExpressionSyntaxError) -> Expression {
+        let e = try parseOr()
+        guard current.token == .end else { throw fail("unexpected \(describe(current.token)); expected an operator or the end") }
+        return e
+    }
+
+    func describe(_ t: Token) -> String {
+        switch t {
+        case .end: "end of expression"
+        case .identifier(let s): "'\(s)'"
+        case .op(let s): "'\(s)'"
+        case .string(let s): "string \"\(s)\""
+        default: "literal"
+        }
+    }
+
+    mutating func binary(_ op: BinaryOperator, _ l: Expression, _ r: Expression, start: Int) -> Expression {
+        var e = Expression(.binary(op, l, r), at: markAt(start))
+        e.text = source(from: start)
+        return e
+    }
+
+    mutating func parseOr() throws(ExpressionSyntaxError) -> Expression {
+        let start = current.offset
+        var l = try parseAnd()
+        while isKeyword("or") {
+            advance()
+            let r = try parseAnd()
+            l = binary(.or, l, r, start: start)
+        }
+        return l
+    }
+
+    mutating func parseAnd() throws(ExpressionSyntaxError) -> Expression {
+        let start = current.offset
+        var l = try parseNot()
+        while isKeyword("and") {
+            advance()
+            let r = try parseNot()
+            l = binary(.and, l, r, start: start)
+        }
+        return l
+    }
+
+    mutating func parseNot() throws(ExpressionSyntaxError) -> Expression {
+        let start = current.offset
+        if isKeyword("not") {
+            advance()
+            let operand = try parseNot()
+            var e = Expression(.unary(.not, operand), at: markAt(start))
+            e.text = source(from: start)
+            return e
+        }
+        return try parseCompare()
+    }
+
+    mutating func parseCompare() throws(ExpressionSyntaxError) -> Expression {
+        let start = current.offset
+        let l = try parseSum()
+        if case .op(let o) = current.token, let op = BinaryOperator(rawValue: o), op.isComparison {
+            advance()
+            let r = try parseSum()
+            return binary(op, l, r, start: start)
+        }
+        if isKeyword("in") {
+            advance()
+            return binary(.in, l, try parseSum(), start: start)
+        }
+        if isKeyword("not"), pos + 1 < tokens.count, tokens[pos + 1].token == .identifier("in") {
+            advance(); advance()
+            return binary(.notIn, l, try parseSum(), start: start)
+        }
+        return l
+    }
+
+    mutating func parseSum() throws(ExpressionSyntaxError) -> Expression {
+        let start = current.offset
+        var l = try parseProduct()
+        while isOp("+") || isOp("-") {
+            let op: BinaryOperator = isOp("+") ? .add : .subtract
+            advance()
+            l = binary(op, l, try parseProduct(), start: start)
+        }
+        return l
+    }
+
+    mutating func parseProduct() throws(ExpressionSyntaxError) -> Expression {
+        let start = current.offset
+        var l = try parseUnary()
+        while isOp("*") || isOp("/") {
+            let op: BinaryOperator = isOp("*") ? .multiply : .divide
+            advance()
+            l = binary(op, l, try parseUnary(), start: start)
+        }
+        return l
+    }
+
+    mutating func parseUnary() throws(ExpressionSyntaxError) -> Expression {
+        let start = current.offset
+        if isOp("-") {
+            advance()
+            let operand = try parseUnary()
+            var e = Expression(.unary(.negate, operand), at: markAt(start))
+            e.text = source(from: start)
+            return e
+        }
+        return try parsePrimary()
+    }
+
+    mutating func parsePrimary() throws(ExpressionSyntaxError) -> Expression {
+        let t = current
+        let mark = markAt(t.offset)
+        func lit(_ v: Value, _ type: ExprType) -> Expression {
+            Expression(.literal(v), at: mark, type: type, text: String(Array(text)[t.offset..<t.offset + t.length]))
+        }
+        switch t.token {
+        case .integer(let v): advance(); return lit(.int(v), .integer)
+        case .decimal(let v): advance(); return lit(.number(v), .number)
+        case .percent(let v): advance(); return lit(.percent(v), .percent)
+        case .date(let d): advance(); return lit(.date(d), .date)
+        case .string(let s): advance(); return lit(.string(s), .string)
+        case .op("("):
+            advance()
+            var e = try parseOr()
+            guard isOp(")") else { throw fail("expected ')'") }
+            advance()
+            e.text = source(from: t.offset)
+            return e
+        case .op("["):
+            advance()
+            var items: [Expression] = []
+            if !isOp("]") {
+                items.append(try parseOr())
+                while isOp(",") { advance(); items.append(try parseOr()) }
+            }
+            guard isOp("]") else { throw fail("expected ']' or ','") }
+            advance()
+            return Expression(.list(items), at: mark, type: .list(.string), text: source(from: t.offset))
+        case .identifier(let name):
+            if name == "true" || name == "false" { advance(); return lit(.bool(name == "true"), .boolean) }
+            if Self.keywords.contains(name) { throw fail("unexpected keyword '\(name)'") }
+            advance()
+            if isOp("(") { return try parseCall(name, start: t.offset) }
+            var segments = [name]
+            while isOp(".") {
+                advance()
+                guard case .identifier(let s) = current.token, !Self.keywords.contains(s) else {
+                    throw fail("expected a field name after '.'")
+                }
+                segments.append(s)
+                advance()
+            }
+            let src = source(from: t.offset)
+            if bound.contains(name) {
+                guard segments.count <= 2 else { throw fail("records have one level of fields: \(src)", at: t.offset) }
+                return Expression(.variable(name, field: segments.count == 2 ? segments[1] : nil), at: mark, text: src)
+            }
+            if name == "params" {
+                guard segments.count == 2 else { throw fail("write a parameter as params.NAME", at: t.offset) }
+                return Expression(.param(segments[1]), at: mark, text: src)
+            }
+            return Expression(.fact(segments.joined(separator: ".")), at: mark, text: src)
+        default:
+            throw fail("expected a value, a fact or '('; found \(describe(t.token))")
+        }
+    }
+
+    mutating func parseCall(_ name: String, start: Int) throws(ExpressionSyntaxError) -> Expression {
+        advance() // (
+        let mark = markAt(start)
+        // Comprehension: AGG(x in path [where cond] [: expr])
+        if let agg = Aggregate(rawValue: name), case .identifier(let v) = current.token,
+           pos + 1 < tokens.count, tokens[pos + 1].token == .identifier("in") {
+            advance(); advance()
+            guard case .identifier(let first) = current.token, !Self.keywords.contains(first) else {
+                throw fail("expected the path of a list fact after 'in'")
+            }
+            var segments = [first]
+            advance()
+            while isOp(".") {
+                advance()
+                guard case .identifier(let s) = current.token else { throw fail("expected a field name after '.'") }
+                segments.append(s)
+                advance()
+            }
+            bound.append(v)
+            defer { bound.removeLast() }
+            var filter: Expression?
+            var body: Expression?
+            if isKeyword("where") { advance(); filter = try parseOr() }
+            if isOp(":") { advance(); body = try parseOr() }
+            guard isOp(")") else { throw fail("expected ')' to close \(name)(…)") }
+            advance()
+            return Expression(.comprehension(agg, variable: v, list: segments.joined(separator: "."), filter: filter, body: body),
+                              at: mark, text: source(from: start))
+        }
+        var args: [Expression] = []
+        if !isOp(")") {
+            args.append(try parseOr())
+            while isOp(",") { advance(); args.append(try parseOr()) }
+        }
+        guard isOp(")") else { throw fail("expected ')' or ','") }
+        advance()
+        return Expression(.call(name, args), at: mark, text: source(from: start))
+    }
+}

@@ -1,0 +1,285 @@
+/// Resolves fact paths and parameters and assigns a type to every node,
+/// reporting every error with its position in the rule file.
+struct TypeChecker {
+    let facts: [String: FactDeclaration]
+    let parameters: [String: RuleParameter]
+    let file: String
+    var diagnostics: [Diagnostic] = []
+    /// Comprehension variables in scope: name → list fact path.
+    private var scope: [String: String] = [:]
+
+    init(facts: [String: FactDeclaration], parameters: [String: RuleParameter], file: String) {
+        self.facts = facts
+        self.parameters = parameters
+        self.file = file
+    }
+
+    /// The functions that are not aggregates, with their arity for messages.
+    static let functions: [String: String] = [
+        "min": "min(a, b, …)", "max": "max(a, b, …)", "abs": "abs(x)", "floor": "floor(x)", "ceil": "ceil(x)",
+        "len": "len(list)", "exists": "exists(fact)", "days_between": "days_between(from, to)",
+        "add_days": "add_days(date, n)", "add_months": "add_months(date, n)", "if": "if(condition, then, else)",
+        "period_start": "period_start()", "period_end": "period_end()", "period_days": "period_days()",
+        "period_weeks": "period_weeks()", "period_months": "period_months()", "in_period": "in_period(date)",
+    ]
+
+    mutating func error(_ message: String, _ mark: Mark, _ notes: [String] = []) {
+        diagnostics.append(Diagnostic(.error, "expression.type", message, at: mark.located(in: file), notes: notes))
+    }
+
+    private func unknownFactNotes(_ path: String) -> [String] {
+        var notes = Suggest.note(for: path, in: facts.keys)
+        if notes.isEmpty { notes = ["declare it under `facts:` in the rule set"] }
+        return notes
+    }
+
+    /// Checks `e` and returns it with types filled in; `expected` is the type the context needs.
+    mutating func check(_ e: Expression, expecting expected: ExprType? = nil) -> Expression {
+        var out = e
+        out.type = infer(&out)
+        if let expected, out.type != expected, !(expected.isNumeric && out.type.isNumeric) {
+            error("expected \(expected) here, but '\(e.text)' is \(out.type)", e.mark)
+        }
+        return out
+    }
+
+    private static func numericResult(_ a: ExprType, _ b: ExprType, _ op: BinaryOperator) -> ExprType {
+        if op == .divide { return .number }
+        if a == .integer && b == .integer { return .integer }
+        if a == .percent && b == .percent && (op == .add || op == .subtract) { return .percent }
+        return .number
+    }
+
+    private mutating func infer(_ e: inout Expression) -> ExprType {
+        switch e.kind {
+        case .literal:
+            return e.type
+        case .fact(let path):
+            guard let decl = facts[path] else {
+                if facts.keys.contains(where: { $0.hasPrefix(path + ".") }) {
+                    error("'\(path)' is a group of facts, not a fact", e.mark, ["name one of its facts, e.g. '\(facts.keys.sorted().first { $0.hasPrefix(path + ".") }!)'"])
+                } else {
+                    error("unknown fact '\(path)'", e.mark, unknownFactNotes(path))
+                }
+                return .boolean
+            }
+            return decl.exprType
+        case .param(let name):
+            guard let p = parameters[name] else {
+                error("unknown parameter 'params.\(name)'", e.mark,
+                      Suggest.note(for: name, in: parameters.keys) + ["declare it under the rule's `params:`"])
+                return .integer
+            }
+            return p.type
+        case .variable(let name, let field):
+            guard let list = scope[name] else { error("unknown variable '\(name)'", e.mark); return .boolean }
+            guard let field else { return .record(list) }
+            guard let f = facts[list]?.fields.first(where: { $0.path == field }) else {
+                error("records of '\(list)' have no field '\(field)'", e.mark,
+                      Suggest.note(for: field, in: facts[list]?.fields.map(\.path) ?? []))
+                return .boolean
+            }
+            return f.exprType
+        case .unary(let op, let operand):
+            let a = check(operand)
+            e.kind = .unary(op, a)
+            switch op {
+            case .not:
+                if a.type != .boolean { error("'not' needs a boolean; '\(a.text)' is \(a.type)", a.mark) }
+                return .boolean
+            case .negate:
+                if !a.type.isNumeric { error("'-' needs a number; '\(a.text)' is \(a.type)", a.mark) }
+                return a.type
+            }
+        case .binary(let op, let l, let r):
+            let a = check(l), b = check(r)
+            e.kind = .binary(op, a, b)
+            switch op {
+            case .and, .or:
+                for x in [a, b] where x.type != .boolean {
+                    error("'\(op.rawValue)' needs booleans; '\(x.text)' is \(x.type)", x.mark)
+                }
+                return .boolean
+            case .add, .subtract, .multiply, .divide:
+                if a.type == .date || b.type == .date {
+                    if op == .subtract && a.type == .date && b.type == .date { return .integer }
+                    if (op == .add || op == .subtract) && a.type == .date && b.type == .integer { return .date }
+                    if op == .add && a.type == .integer && b.type == .date { return .date }
+                    error("cannot apply '\(op.rawValue)' to \(a.type) and \(b.type)", e.mark,
+                          ["dates take + or - a number of days, and date - date gives days"])
+                    return .date
+                }
+                for x in [a, b] where !x.type.isNumeric {
+                    error("'\(op.rawValue)' needs numbers; '\(x.text)' is \(x.type)", x.mark)
+                }
+                return Self.numericResult(a.type, b.type, op)
+            case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+                let ordered = op != .equal && op != .notEqual
+                if a.type.isNumeric && b.type.isNumeric { return .boolean }
+                if a.type != b.type {
+                    error("cannot compare \(a.type) '\(a.text)' with \(b.type) '\(b.text)'", e.mark)
+                } else if ordered && (a.type == .string || a.type == .boolean) {
+                    error("'\(op.rawValue)' does not order \(a.type)s; use == or !=", e.mark)
+                } else if case .records = a.type {
+                    error("lists cannot be compared; use count(…), len(…), any(…) or all(…)", e.mark)
+                }
+                checkEnumLiteral(a, b)
+                checkEnumLiteral(b, a)
+                return .boolean
+            case .in, .notIn:
+                guard case .list = b.kind else {
+                    error("'in' needs a list literal on its right, e.g. [\"plenary\", \"delegates\"]", b.mark)
+                    return .boolean
+                }
+                if case .list(let items) = b.kind {
+                    for item in items where !(item.type == a.type || item.type.isNumeric && a.type.isNumeric) {
+                        error("list item '\(item.text)' is \(item.type), but '\(a.text)' is \(a.type)", item.mark)
+                    }
+                    for item in items { checkEnumLiteral(a, item) }
+                }
+                return .boolean
+            }
+        case .list(let items):
+            let typed = items.map { check($0) }
+            e.kind = .list(typed)
+            return .list(typed.first?.type ?? .string)
+        case .call(let name, let args):
+            return inferCall(&e, name, args)
+        case .comprehension(let agg, let v, let list, let filter, let body):
+            guard let decl = facts[list] else {
+                error("unknown list fact '\(list)'", e.mark, unknownFactNotes(list))
+                return .integer
+            }
+            guard case .list = decl.type else {
+                error("'\(list)' is \(decl.type.name), not a list of records", e.mark)
+                return .integer
+            }
+            let saved = scope[v]
+            scope[v] = list
+            defer { scope[v] = saved }
+            let f = filter.map { check($0, expecting: .boolean) }
+            var b = body.map { check($0) }
+            var result: ExprType
+            switch agg {
+            case .count:
+                if let body { error("count(…) takes no ':' part; put the condition after 'where'", body.mark) }
+                b = nil
+                result = .integer
+            case .any, .all:
+                guard let bb = b else {
+                    error("\(agg.rawValue)(…) needs a condition after ':'", e.mark)
+                    return .boolean
+                }
+                if bb.type != .boolean { error("\(agg.rawValue)(…) needs a boolean condition; '\(bb.text)' is \(bb.type)", bb.mark) }
+                result = .boolean
+            case .sum, .min, .max:
+                guard let bb = b else {
+                    error("\(agg.rawValue)(…) needs a value after ':', e.g. \(agg.rawValue)(\(v) in \(list): \(v).days)", e.mark)
+                    return .number
+                }
+                if !(bb.type.isNumeric || agg != .sum && bb.type == .date) {
+                    error("\(agg.rawValue)(…) needs numbers; '\(bb.text)' is \(bb.type)", bb.mark)
+                }
+                result = bb.type
+            }
+            e.kind = .comprehension(agg, variable: v, list: list, filter: f, body: b)
+            return result
+        }
+    }
+
+    /// Comparing an enum fact with a string literal that is not one of its values is a typo.
+    private mutating func checkEnumLiteral(_ a: Expression, _ b: Expression) {
+        guard case .literal(.string(let s)) = b.kind else { return }
+        var decl: FactDeclaration?
+        if case .fact(let p) = a.kind { decl = facts[p] }
+        if case .variable(let v, let field?) = a.kind, let list = scope[v] {
+            decl = facts[list]?.fields.first { $0.path == field }
+        }
+        if let decl, case .enumeration(let values) = decl.type, !values.contains(s) {
+            error("'\(s)' is not a value of \(decl.path) (\(values.joined(separator: ", ")))", b.mark,
+                  Suggest.note(for: s, in: values))
+        }
+    }
+
+    private mutating func inferCall(_ e: inout Expression, _ name: String, _ args: [Expression]) -> ExprType {
+        if Aggregate(rawValue: name) != nil && name != "min" && name != "max" {
+            error("\(name)(…) takes a list: \(name)(x in LIST where …)", e.mark)
+            return .integer
+        }
+        guard let signature = Self.functions[name] else {
+            error("unknown function '\(name)'", e.mark, Suggest.note(for: name, in: Self.functions.keys))
+            return .boolean
+        }
+        let typed = args.map { check($0) }
+        e.kind = .call(name, typed)
+        func arity(_ n: Int) -> Bool {
+            if typed.count != n {
+                error("\(name) takes \(n) argument\(n == 1 ? "" : "s"): \(signature)", e.mark)
+                return false
+            }
+            return true
+        }
+        func want(_ i: Int, _ t: ExprType) {
+            let a = typed[i]
+            if !(a.type == t || t.isNumeric && a.type.isNumeric) {
+                error("argument \(i + 1) of \(name) must be \(t); '\(a.text)' is \(a.type)", a.mark)
+            }
+        }
+        switch name {
+        case "min", "max":
+            if typed.count < 2 {
+                error("\(name) takes two or more values, or a list: \(name)(x in LIST: x.field)", e.mark)
+                return .number
+            }
+            if typed.allSatisfy({ $0.type == .date }) { return .date }
+            for a in typed where !a.type.isNumeric { error("\(name) needs numbers or dates; '\(a.text)' is \(a.type)", a.mark) }
+            if typed.allSatisfy({ $0.type == .integer }) { return .integer }
+            if typed.allSatisfy({ $0.type == .percent }) { return .percent }
+            return .number
+        case "abs":
+            guard arity(1) else { return .number }
+            want(0, .number)
+            return typed[0].type
+        case "floor", "ceil":
+            guard arity(1) else { return .integer }
+            want(0, .number)
+            return .integer
+        case "len":
+            guard arity(1) else { return .integer }
+            if case .records = typed[0].type {} else { error("len needs a list fact; '\(typed[0].text)' is \(typed[0].type)", typed[0].mark) }
+            return .integer
+        case "exists":
+            guard arity(1) else { return .boolean }
+            switch typed[0].kind {
+            case .fact, .variable(_, field: .some): break
+            default: error("exists needs a fact path, e.g. exists(staff_conference.date)", typed[0].mark)
+            }
+            return .boolean
+        case "days_between":
+            guard arity(2) else { return .integer }
+            want(0, .date); want(1, .date)
+            return .integer
+        case "add_days", "add_months":
+            guard arity(2) else { return .date }
+            want(0, .date); want(1, .integer)
+            return .date
+        case "if":
+            guard arity(3) else { return .boolean }
+            want(0, .boolean)
+            if typed[1].type != typed[2].type && !(typed[1].type.isNumeric && typed[2].type.isNumeric) {
+                error("both branches of if(…) must have the same type (\(typed[1].type) vs \(typed[2].type))", e.mark)
+            }
+            return typed[1].type == typed[2].type ? typed[1].type : .number
+        case "in_period":
+            guard arity(1) else { return .boolean }
+            want(0, .date)
+            return .boolean
+        case "period_start", "period_end":
+            _ = arity(0)
+            return .date
+        default: // period_days, period_weeks, period_months
+            _ = arity(0)
+            return .integer
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// The static type of an expression or a declared fact.
+public indirect enum ExprType: Sendable, Hashable, CustomStringConvertible {
+    case integer, number, percent, boolean, date, string
+    /// A list of records; the associated value is the list fact's path.
+    case records(String)
+    /// One record of such a list.
+    case record(String)
+    /// A literal list, for membership tests.
+    case list(ExprType)
+
+    public var isNumeric: Bool { self == .integer || self == .number || self == .percent }
+
+    public var description: String {
+        switch self {
+        case .integer: "integer"
+        case .number: "number"
+        case .percent: "percent"
+        case .boolean: "boolean"
+        case .date: "date"
+        case .string: "string"
+        case .records(let p): "list of records (\(p))"
+        case .record(let p): "record of \(p)"
+        case .list(let t): "list of \(t)"
+        }
+    }
+}
+
+/// A fact's value as read from a report, with where it was written.
+public struct FactValue: Sendable {
+    public var value: Value
+    public var mark: Mark
+    public var path: String
+    public init(_ value: Value, mark: Mark, path: String) {
+        self.value = value
+        self.mark = mark
+        self.path = path
+    }
+}
+
+/// One record in a list fact (e.g. one complaint case).
+public struct RecordValue: Sendable {
+    public var fields: [String: FactValue]
+    public var mark: Mark
+    /// `complaints.cases[2]`
+    public var path: String
+    /// Field paths the record leaves out, with the record's mark.
+    public init(fields: [String: FactValue], mark: Mark, path: String) {
+        self.fields = fields
+        self.mark = mark
+        self.path = path
+    }
+}
+
+/// A runtime value. Percentages are held as ratios (`95%` is 0.95).
+public enum Value: Sendable, CustomStringConvertible {
+    case int(Int64)
+    case number(Double)
+    case percent(Double)
+    case bool(Bool)
+    case date(Day)
+    case string(String)
+    case records([RecordValue])
+    case record(RecordValue)
+    case list([Value])
+
+    public var asDouble: Double? {
+        switch self {
+        case .int(let i): Double(i)
+        case .number(let d), .percent(let d): d
+        default: nil
+        }
+    }
+
+    /// The value as people read it: `95%`, `2026-07-01`, `12`, `0.5`.
+    public var description: String {
+        switch self {
+        case .int(let i): String(i)
+        case .number(let d): Value.format(d)
+        case .percent(let d): Value.format(d * 100) + "%"
+        case .bool(let b): b ? "true" : "false"
+        case .date(let d): d.description
+        case .string(let s): s
+        case .records(let r): "[\(r.count) records]"
+        case .record(let r): r.path
+        case .list(let l): "[" + l.map(\.description).joined(separator: ", ") + "]"
+        }
+    }
+
+    /// Shortest decimal form with at most 4 fractional digits.
+    public static func format(_ d: Double) -> String {
+        if d.isNaN || d.isInfinite { return String(d) }
+        let r = (d * 10_000).rounded() / 10_000
+        if r == r.rounded(), abs(r) < 1e15 { return String(Int64(r)) }
+        var s = String(r)
+        if s.contains("e") { return s }
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,82 @@
+/// Limits that protect the loaders from hostile or broken input.
+public struct LoadLimits: Sendable, Hashable {
+    /// Largest document accepted, in bytes.
+    public var maxBytes: Int
+    /// Deepest nesting of mappings and lists.
+    public var maxDepth: Int
+    /// How many nodes aliases may add in total (guards against "billion laughs").
+    public var maxAliasExpansion: Int
+
+    public init(maxBytes: Int = 8 << 20, maxDepth: Int = 64, maxAliasExpansion: Int = 10_000) {
+        self.maxBytes = maxBytes
+        self.maxDepth = maxDepth
+        self.maxAliasExpansion = maxAliasExpansion
+    }
+    public static let `default` = LoadLimits()
+}
+
+/// Checks raw bytes before parsing: size, UTF-8 validity and control characters,
+/// each with a located message. Returns the bytes without a UTF-8 BOM.
+enum SourceText {
+    static func check(_ bytes: [UInt8], file: String, limits: LoadLimits) -> Result<ArraySlice<UInt8>, Diagnostic> {
+        if bytes.count > limits.maxBytes {
+            return .failure(Diagnostic(.error, "input.too_large",
+                "the file is \(bytes.count) bytes; the limit is \(limits.maxBytes) bytes",
+                at: SourceLocation(file: file, line: 1, column: 1),
+                notes: ["split the file, or raise the limit if this size is expected"]))
+        }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
+            return .failure(Diagnostic(.error, "input.encoding", "the file is UTF-16; qcdc reads UTF-8 only",
+                at: SourceLocation(file: file, line: 1, column: 1),
+                notes: ["save the file as UTF-8 (with or without a BOM)"]))
+        }
+        // Validate UTF-8 and reject C0 controls other than tab, LF, CR.
+        var line = 1, column = 1
+        var i = body.startIndex
+        let end = body.endIndex
+        while i < end {
+            let b = body[i]
+            var len = 0
+            if b < 0x80 {
+                if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D || b == 0x7F {
+                    return .failure(Diagnostic(.error, "input.control_character",
+                        "control character U+00\(hex(b)) is not allowed",
+                        at: SourceLocation(file: file, line: line, column: column),
+                        notes: ["remove the character; only tab, line feed and carriage return are allowed"]))
+                }
+                len = 1
+            } else if b & 0xE0 == 0xC0 && b >= 0xC2 { len = 2 }
+            else if b & 0xF0 == 0xE0 { len = 3 }
+            else if b & 0xF8 == 0xF0 && b <= 0xF4 { len = 4 }
+            var ok = len > 0 && i + len <= end
+            if ok && len > 1 {
+                for k in 1..<len where body[i + k] & 0xC0 != 0x80 { ok = false }
+                if ok && len == 3 {
+                    let c = body[i + 1]
+                    if b == 0xE0 && c < 0xA0 || b == 0xED && c >= 0xA0 { ok = false }
+                }
+                if ok && len == 4 {
+                    let c = body[i + 1]
+                    if b == 0xF0 && c < 0x90 || b == 0xF4 && c >= 0x90 { ok = false }
+                }
+            }
+            if !ok {
+                return .failure(Diagnostic(.error, "input.invalid_utf8", "invalid UTF-8 byte 0x\(hex(b))",
+                    at: SourceLocation(file: file, line: line, column: column),
+                    notes: ["save the file as UTF-8"]))
+            }
+            if b == 0x0A { line += 1; column = 1 } else if b == 0x0D {
+                if i + 1 < end && body[i + 1] == 0x0A { } else { line += 1; column = 1 }
+            } else { column += 1 }
+            i += len
+        }
+        return .success(body)
+    }
+
+    static func hex(_ b: UInt8) -> String {
+        let s = String(b, radix: 16, uppercase: true)
+        return s.count == 1 ? "0" + s : s
+    }
+}

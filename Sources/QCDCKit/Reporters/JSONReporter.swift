@@ -1,0 +1,91 @@
+/// The machine-readable output; its shape is a contract, documented in
+/// `docs/output-json.md`.
+public struct JSONReporter: Sendable {
+    public init() {}
+
+    public func render(_ run: CheckRun) -> String { document(run).rendered() }
+
+    public func document(_ run: CheckRun) -> JSON {
+        .object([
+            ("tool", .object([("name", .string("qcdc")), ("version", .string(QCDC.version))])),
+            ("schema_version", .int(QCDC.jsonSchemaVersion)),
+            ("language", .string(run.language.rawValue)),
+            ("rule_sets", .array(run.ruleSet.sources.map { s in
+                .object([("id", .string(s.id)), ("version", .string(s.version)), ("file", .string(s.file)), ("sha256", .string(s.sha256))])
+            })),
+            ("reports", .array(run.reports.map { report($0, run.language) })),
+            ("errors", .array(run.diagnostics.sorted().map(Self.diagnostic))),
+            ("summary", Self.summary(run.summary)),
+        ])
+    }
+
+    func report(_ r: ReportOutcome, _ lang: Language) -> JSON {
+        .object([
+            ("file", .string(r.file)),
+            ("unit", r.unit.map { u in
+                .object([("code", .string(u.code)), ("name", .string(u.name)), ("kind", .string(u.kind.rawValue)),
+                         ("parent", .optional(u.parent)), ("subtype", .optional(u.subtype))])
+            } ?? .null),
+            ("period", r.period.map(Self.period) ?? .null),
+            ("valid", .bool(!r.isInvalid)),
+            ("results", .array(r.results.map { result($0, lang) })),
+            ("errors", .array(r.diagnostics.map(Self.diagnostic))),
+            ("summary", Self.summary(Summary([r]))),
+        ])
+    }
+
+    static func period(_ p: Period) -> JSON {
+        .object([("from", .string(p.start.description)), ("to", .string(p.end.description))])
+    }
+
+    func result(_ r: RuleResult, _ lang: Language) -> JSON {
+        .object([
+            ("rule", .string(r.rule.id)),
+            ("title", .string(r.rule.title.text(lang))),
+            ("status", .string(r.status.rawValue)),
+            ("severity", .string(r.severity.rawValue)),
+            ("category", .string(r.rule.category)),
+            ("weight", .double(r.rule.weight)),
+            ("message", .string(r.message)),
+            ("expected", .optional(r.expected)),
+            ("actual", .optional(r.actual)),
+            ("location", .object([("file", .string(r.location.file)), ("line", .int(r.location.line)),
+                                  ("column", .int(r.location.column)), ("path", .string(r.location.path))])),
+            ("window", r.window.map(Self.period) ?? .null),
+            ("reason", .optional(r.reason)),
+            ("missing_facts", .array(r.missingFacts.map { .string($0) })),
+            ("flagged", .array(r.flagged.map { f in
+                .object([("path", .string(f.path)), ("id", .optional(f.id)), ("line", .int(f.location.line)),
+                         ("column", .int(f.location.column))])
+            })),
+            ("basis", .array(r.rule.basis.map { c in
+                .object([("kind", .string(c.kind.rawValue)), ("document", .string(c.document)),
+                         ("name", .optional(c.name?.text(lang))), ("article", .optional(c.article)),
+                         ("clause", .optional(c.clause)), ("point", .optional(c.point)), ("url", .optional(c.url)),
+                         ("citation", .string(c.short(lang)))])
+            })),
+        ])
+    }
+
+    static func diagnostic(_ d: Diagnostic) -> JSON {
+        .object([
+            ("severity", .string(d.severity.rawValue)),
+            ("code", .string(d.code)),
+            ("message", .string(d.message)),
+            ("location", .object([("file", .string(d.location.file)), ("line", .int(d.location.line)),
+                                  ("column", .int(d.location.column))])),
+            ("notes", .array(d.notes.map { .string($0) })),
+        ])
+    }
+
+    static func summary(_ s: Summary) -> JSON {
+        .object([
+            ("reports", .int(s.reports)),
+            ("invalid_reports", .int(s.invalidReports)),
+            ("status", .object(RuleStatus.allCases.sorted { $0.rawValue < $1.rawValue }.map { ($0.rawValue, .int(s.count($0))) })),
+            ("failed_by_severity", .object(Severity.allCases.reversed().map { ($0.rawValue, .int(s.failedBySeverity[$0] ?? 0)) })),
+            ("input_errors", .int(s.inputErrors)),
+            ("input_warnings", .int(s.inputWarnings)),
+        ])
+    }
+}

@@ -1,0 +1,42 @@
+/// The facts of one report, typed by the rule set's declarations, each with
+/// the position of its value.
+public struct ReportFacts: Sendable {
+    var values: [String: FactValue] = [:]
+    /// Every mapping in the report by path (`""` is the root), to locate missing facts.
+    var containers: [String: Mark] = [:]
+
+    public init() {}
+
+    public func value(at path: String) -> FactValue? { values[path] }
+    /// All present facts, by path.
+    public var all: [String: FactValue] { values }
+
+    /// Where a missing fact should be written: the deepest existing mapping on its path.
+    public func missing(_ path: String) -> MissingFact {
+        var parent = path
+        while let dot = parent.lastIndex(of: ".") {
+            parent = String(parent[..<dot])
+            if let m = containers[parent] { return MissingFact(path: path, mark: m, parent: parent) }
+        }
+        return MissingFact(path: path, mark: containers[""] ?? .start, parent: "")
+    }
+}
+
+/// Who reports.
+public struct UnitInfo: Sendable, Hashable {
+    public var code: String
+    public var name: String
+    public var kind: UnitKind
+    /// The code of the unit above (province of a commune).
+    public var parent: String?
+    /// `xa`, `phuong`, `dac_khu` (or legacy `thi_tran`) for communes.
+    public var subtype: String?
+}
+
+/// A unit's report, read and validated against a rule set.
+public struct UnitReport: Sendable {
+    public var file: String
+    public var unit: UnitInfo
+    public var period: Period
+    public var facts: ReportFacts
+}

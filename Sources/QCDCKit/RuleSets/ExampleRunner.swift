@@ -1,0 +1,87 @@
+/// Runs the examples every rule carries (SwiftLint-style: the examples are the
+/// rule's tests and its documentation).
+public struct ExampleOutcome: Sendable {
+    public var rule: Rule
+    public var example: RuleExample
+    /// The status the example gave, or nil when its report fragment is invalid.
+    public var actual: RuleStatus?
+    public var result: RuleResult?
+    public var diagnostics: [Diagnostic]
+    public var passed: Bool { actual == example.expected }
+}
+
+public enum ExampleRunner {
+    /// The period an example is judged on when it gives none: the calendar year
+    /// in which the rule comes into force (or 2026 when it has no start).
+    static func defaultPeriod(for rule: Rule) -> Period {
+        if let from = rule.inForce.from { return .year(from.year) }
+        if let until = rule.inForce.until { return .year(until.year) }
+        return .year(2026)
+    }
+
+    public static func run(_ ruleSet: RuleSet, rule: Rule, language: Language = .en) -> [ExampleOutcome] {
+        let reader = ReportReader(ruleSet: ruleSet)
+        let engine = Engine(ruleSet: ruleSet, language: language)
+        return rule.examples.map { ex in
+            var diags: [Diagnostic] = []
+            let facts = reader.readFacts(ex.facts, file: ex.location.file, skipReserved: false, into: &diags)
+            // Warnings about unknown fields in an example are errors: the example would test nothing.
+            diags = diags.map { d in
+                var d = d
+                if d.code == "report.unknown_field" { d.severity = .error }
+                return d
+            }
+            if diags.contains(where: { $0.severity == .error }) {
+                return ExampleOutcome(rule: rule, example: ex, actual: nil, result: nil, diagnostics: diags)
+            }
+            let kind = ex.kind ?? rule.appliesTo.first ?? .commune
+            let report = UnitReport(file: ex.location.file,
+                                    unit: UnitInfo(code: "EXAMPLE", name: "example", kind: kind, parent: nil, subtype: nil),
+                                    period: ex.period ?? defaultPeriod(for: rule), facts: facts)
+            let r = engine.evaluate(rule, on: report)
+            return ExampleOutcome(rule: rule, example: ex, actual: r.status, result: r, diagnostics: diags)
+        }
+    }
+
+    public static func runAll(_ ruleSet: RuleSet, language: Language = .en) -> [ExampleOutcome] {
+        ruleSet.rules.flatMap { run(ruleSet, rule: $0, language: language) }
+    }
+}
+
+/// Checks a loaded rule set beyond what loading checks: every rule has a
+/// passing and a failing example, and every example gives the status it declares.
+public enum RuleLinter {
+    public static func lint(_ ruleSet: RuleSet) -> (diagnostics: [Diagnostic], outcomes: [ExampleOutcome]) {
+        var diags: [Diagnostic] = []
+        var outcomes: [ExampleOutcome] = []
+        for rule in ruleSet.rules {
+            let statuses = Set(rule.examples.map(\.expected))
+            if !statuses.contains(.pass) || !statuses.contains(.fail) {
+                diags.append(Diagnostic(.error, "ruleset.examples_incomplete",
+                    "rule \(rule.id) needs at least one passing and one failing example", at: rule.location,
+                    notes: ["add `examples:` entries with `status: pass` and `status: fail`"]))
+            }
+            if rule.basis.isEmpty {
+                diags.append(Diagnostic(.error, "ruleset.missing_basis", "rule \(rule.id) cites no legal or policy basis", at: rule.location))
+            }
+            let results = ExampleRunner.run(ruleSet, rule: rule)
+            outcomes += results
+            for o in results {
+                diags += o.diagnostics.filter { $0.severity == .error }
+                if o.actual != nil, !o.passed {
+                    var notes: [String] = []
+                    if let r = o.result {
+                        if let a = r.actual { notes.append("actual: \(a)") }
+                        if let e = r.expected { notes.append("expected: \(e)") }
+                        if let why = r.reason { notes.append(why) }
+                        if !r.missingFacts.isEmpty { notes.append("missing: " + r.missingFacts.joined(separator: ", ")) }
+                    }
+                    diags.append(Diagnostic(.error, "ruleset.example_failed",
+                        "example\(o.example.name.map { " '\($0)'" } ?? "") of rule \(rule.id) should give \(o.example.expected.rawValue) but gives \(o.actual!.rawValue)",
+                        at: o.example.location, notes: notes))
+                }
+            }
+        }
+        return (diags.sorted(), outcomes)
+    }
+}

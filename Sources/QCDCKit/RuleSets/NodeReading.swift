@@ -1,0 +1,88 @@
+/// Small typed readers over ``Node`` for rule-set files; each problem becomes
+/// a located diagnostic with the `ruleset.` code prefix.
+struct NodeReading {
+    let file: String
+    var diags: [Diagnostic] = []
+
+    mutating func error(_ code: String, _ message: String, _ mark: Mark, _ notes: [String] = []) {
+        diags.append(Diagnostic(.error, "ruleset." + code, message, at: mark.located(in: file), notes: notes))
+    }
+
+    /// Checks that a mapping has only known keys and all required ones.
+    mutating func mapping(_ node: Node, _ what: String, known: [String], required: [String] = []) -> Bool {
+        guard let entries = node.entries else {
+            error("type_mismatch", "\(what): expected a mapping, found \(node.kindName)", node.mark)
+            return false
+        }
+        for e in entries where !known.contains(e.key) {
+            error("unknown_key", "unknown key '\(e.key)' in \(what)", e.keyMark,
+                  Suggest.note(for: e.key, in: known) + ["allowed: " + known.joined(separator: ", ")])
+        }
+        for r in required where node[r] == nil || node[r]!.isNull {
+            error("missing_key", "\(what) needs `\(r)`", node.mark)
+        }
+        return true
+    }
+
+    mutating func string(_ node: Node?, _ what: String) -> String? {
+        guard let node, !node.isNull else { return nil }
+        guard let t = node.scalarText else {
+            error("type_mismatch", "\(what): expected text, found \(node.kindName)", node.mark)
+            return nil
+        }
+        return t
+    }
+
+    mutating func localized(_ node: Node?, _ what: String) -> LocalizedText? {
+        guard let node, !node.isNull else { return nil }
+        if node.scalarText != nil {
+            error("not_bilingual", "\(what) must be bilingual", node.mark, ["write it as {vi: \"…\", en: \"…\"}"])
+            return nil
+        }
+        guard mapping(node, what, known: ["vi", "en"], required: ["vi", "en"]),
+              let vi = string(node["vi"], what + ".vi"), let en = string(node["en"], what + ".en") else { return nil }
+        return LocalizedText(vi: vi, en: en)
+    }
+
+    mutating func number(_ node: Node?, _ what: String) -> Double? {
+        guard let node, !node.isNull else { return nil }
+        guard let t = node.scalarText, !node.isTextual, let d = CoreSchema.number(t) else {
+            error("type_mismatch", "\(what): expected a number", node.mark)
+            return nil
+        }
+        return d
+    }
+
+    mutating func date(_ node: Node?, _ what: String) -> Day? {
+        guard let node, !node.isNull else { return nil }
+        guard let t = node.scalarText, let d = Day(iso: t) else {
+            error("invalid_date", "\(what): expected a date YYYY-MM-DD", node.mark)
+            return nil
+        }
+        return d
+    }
+
+    mutating func list(_ node: Node?, _ what: String) -> [Node] {
+        guard let node, !node.isNull else { return [] }
+        guard let items = node.items else {
+            error("type_mismatch", "\(what): expected a list, found \(node.kindName)", node.mark)
+            return []
+        }
+        return items
+    }
+
+    /// Reads a parameter or literal scalar by the core schema (plus `95%` and dates).
+    mutating func literal(_ node: Node, _ what: String) -> (Value, ExprType)? {
+        guard let t = node.scalarText else {
+            error("type_mismatch", "\(what): expected a single value", node.mark)
+            return nil
+        }
+        if node.isTextual { return (.string(t), .string) }
+        if let i = CoreSchema.int(t) { return (.int(i), .integer) }
+        if t.hasSuffix("%"), let d = CoreSchema.number(String(t.dropLast())) { return (.percent(d / 100), .percent) }
+        if let d = CoreSchema.number(t) { return (.number(d), .number) }
+        if let b = CoreSchema.bool(t) { return (.bool(b), .boolean) }
+        if let d = Day(iso: t) { return (.date(d), .date) }
+        return (.string(t), .string)
+    }
+}

@@ -1,0 +1,202 @@
+/// The kinds of unit that report.
+public enum UnitKind: String, Sendable, Hashable, CaseIterable, Comparable {
+    case province, commune, district, agency
+    case publicServiceUnit = "public_service_unit"
+    case stateEnterprise = "state_enterprise"
+    case enterprise
+
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+
+    /// District-level units stopped operating on 1 July 2025 (two-tier reform).
+    public static let districtAbolished = Day(year: 2025, month: 7, day: 1)!
+}
+
+/// The severity a rule's failure carries.
+public enum Severity: String, Sendable, Hashable, CaseIterable, Comparable {
+    case info, warning, error
+    var rank: Int { self == .error ? 2 : self == .warning ? 1 : 0 }
+    public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
+}
+
+/// What a fact may hold, as declared in a rule set.
+public indirect enum FactType: Sendable, Hashable {
+    case integer, number, percent, boolean, date, string
+    case enumeration([String])
+    /// A list of records with their own declared fields.
+    case list([FactDeclaration])
+
+    public var name: String {
+        switch self {
+        case .integer: "integer"
+        case .number: "number"
+        case .percent: "percent"
+        case .boolean: "boolean"
+        case .date: "date"
+        case .string: "string"
+        case .enumeration: "enum"
+        case .list: "list"
+        }
+    }
+}
+
+/// One report field that rules read.
+public struct FactDeclaration: Sendable, Hashable {
+    /// Dotted path in the report (`dialogue_conferences.held`), or a field name inside a list record.
+    public var path: String
+    public var type: FactType
+    public var unit: LocalizedText?
+    public var label: LocalizedText
+    public var description: LocalizedText?
+    public var minimum: Double?
+    public var maximum: Double?
+    /// The rule set file and position that declared it.
+    public var location: SourceLocation
+
+    public var exprType: ExprType {
+        switch type {
+        case .integer: .integer
+        case .number: .number
+        case .percent: .percent
+        case .boolean: .boolean
+        case .date: .date
+        case .string, .enumeration: .string
+        case .list: .records(path)
+        }
+    }
+    public var fields: [FactDeclaration] {
+        if case .list(let f) = type { return f }
+        return []
+    }
+}
+
+/// A scorecard dimension.
+public struct Category: Sendable, Hashable {
+    public var id: String
+    public var name: LocalizedText
+    public var weight: Double
+    public var location: SourceLocation
+}
+
+/// Whether a citation is binding law or a Party/government policy target.
+public enum BasisKind: String, Sendable, Hashable {
+    case law, policy
+}
+
+/// A citation of the legal (or policy) basis of a rule.
+public struct Citation: Sendable, Hashable {
+    public var kind: BasisKind
+    /// Document number, e.g. `10/2022/QH15`.
+    public var document: String
+    public var name: LocalizedText?
+    public var article: String?
+    public var clause: String?
+    public var point: String?
+    public var url: String?
+    /// The text of the provision, quoted.
+    public var quote: String?
+    /// A caveat, e.g. that the source read was secondary.
+    public var note: String?
+
+    /// `Luật 10/2022/QH15, Điều 51 khoản 1` / `Law 10/2022/QH15, Art. 51(1)`.
+    public func short(_ lang: Language) -> String {
+        var s = document
+        switch lang {
+        case .vi:
+            if let article { s += ", Điều \(article)" }
+            if let clause { s += " khoản \(clause)" }
+            if let point { s += " điểm \(point)" }
+        case .en:
+            if let article { s += ", Art. \(article)" }
+            if let clause { s += "(\(clause))" }
+            if let point { s += "(\(point))" }
+        }
+        return s
+    }
+}
+
+/// A worked example carried by a rule; the test suite and `qcdc rules lint` run it.
+public struct RuleExample: Sendable {
+    public var expected: RuleStatus
+    public var name: String?
+    public var kind: UnitKind?
+    public var period: Period?
+    /// The facts of the example report (a mapping).
+    public var facts: Node
+    public var location: SourceLocation
+}
+
+/// A parameter value a rule declares and an overlay may change.
+public struct RuleParameter: Sendable {
+    public var name: String
+    public var value: Value
+    public var type: ExprType
+    public var location: SourceLocation
+}
+
+/// One executable requirement.
+public struct Rule: Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var basis: [Citation]
+    public var appliesTo: [UnitKind]
+    public var inForce: DateWindow
+    public var severity: Severity
+    public var category: String
+    public var weight: Double
+    public var parameters: [String: RuleParameter]
+    public var when: Expression?
+    public var expect: Expression
+    public var message: LocalizedText
+    public var examples: [RuleExample]
+    /// Where the rule is written (its `id`), and which rule set it belongs to.
+    public var location: SourceLocation
+    public var ruleSet: String
+    public var disabled = false
+
+    /// Every fact path the rule reads (for `explain`, templates and missing-evidence messages).
+    public var factsRead: [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for e in [when, expect].compactMap({ $0 }) {
+            for p in e.factPaths where seen.insert(p).inserted { out.append(p) }
+        }
+        return out
+    }
+    /// `law` when any citation is law, else `policy`.
+    public var kind: BasisKind { basis.contains { $0.kind == .law } ? .law : .policy }
+}
+
+/// A loaded, validated set of rules, facts and categories, with every rule set
+/// it extends already merged in.
+public struct RuleSet: Sendable {
+    public var id: String
+    public var version: String
+    public var title: LocalizedText
+    /// Declared facts by path.
+    public var facts: [String: FactDeclaration]
+    public var categories: [String: Category]
+    /// Rules in id order.
+    public var rules: [Rule]
+    /// The rule-set files that make it up (id, version, SHA-256), itself last.
+    public var sources: [RuleSetSource]
+    public var location: SourceLocation
+
+    /// The declaration for a path, or nil.
+    public func fact(_ path: String) -> FactDeclaration? { facts[path] }
+    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+}
+
+/// Identity of one rule-set file used in a run, for audit trails.
+public struct RuleSetSource: Sendable, Hashable {
+    public var id: String
+    public var version: String
+    public var file: String
+    /// Hex SHA-256 of the file's bytes.
+    public var sha256: String
+}
+
+extension RuleSet {
+    /// A rule set with nothing in it (used to report when loading failed).
+    public static let empty = RuleSet(id: "", version: "", title: LocalizedText(vi: "", en: ""), facts: [:], categories: [:],
+                                      rules: [], sources: [], location: Mark.start.located(in: ""))
+}

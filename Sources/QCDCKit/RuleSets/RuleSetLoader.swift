@@ -1,0 +1,545 @@
+/// Loads rule-set files, resolves `extends`, applies `overrides`, and
+/// type-checks every expression. All problems in all files are reported
+/// together; a rule set with errors is not returned.
+public struct RuleSetLoader: Sendable {
+    public var limits: LoadLimits
+
+    public init(limits: LoadLimits = .default) { self.limits = limits }
+
+    /// The path of the built-in national rule set.
+    public static let builtinEntry = "rules/national.yaml"
+
+    /// The national rule set compiled into qcdc.
+    public func loadBuiltin() -> (ruleSet: RuleSet?, diagnostics: [Diagnostic]) {
+        load(paths: [Self.builtinEntry], source: .builtin)
+    }
+
+    /// Loads files or directories (each `.yaml` in a directory) and merges them into one rule set.
+    public func load(paths: [String], source: RuleSource = .fileSystem) -> (ruleSet: RuleSet?, diagnostics: [Diagnostic]) {
+        var session = Session(limits: limits)
+        var tops: [Resolved] = []
+        for path in paths {
+            let files = source.isDirectory(path) ? source.list(path) : [path]
+            if files.isEmpty {
+                session.diags.append(Diagnostic(.error, "ruleset.not_found", "no rule-set files (.yaml) in \(path)",
+                                                at: Mark.start.located(in: path)))
+            }
+            for f in files {
+                if let r = session.resolve(file: f, source: source, from: nil) { tops.append(r) }
+            }
+        }
+        // Merge the top-level sets (a set already included by another's `extends` is taken once).
+        var merged = Resolved.empty
+        var seen = Set<String>()
+        for t in tops where !seen.contains(t.key) {
+            seen.formUnion(t.includedKeys)
+            merged.absorb(t, diags: &session.diags, sameSetOK: false)
+        }
+        if let last = tops.last {
+            merged.id = tops.count == 1 ? last.id : tops.map(\.id).joined(separator: "+")
+            merged.version = last.version
+            merged.title = last.title
+            merged.location = last.location
+        }
+        let ruleSet = session.compile(merged)
+        let diags = session.diags.sorted()
+        return (diags.contains { $0.severity == .error } ? nil : ruleSet, diags)
+    }
+
+    // MARK: - Internals
+
+    /// A rule before its expressions are compiled.
+    struct RawRule {
+        var rule: Rule
+        var when: Node?
+        var expect: Node?
+        var messageMarks: Mark
+    }
+
+    /// One file with everything it extends merged in.
+    struct Resolved {
+        var key: String
+        var id: String
+        var version: String
+        var title: LocalizedText
+        var location: SourceLocation
+        var facts: [String: FactDeclaration] = [:]
+        var categories: [String: Category] = [:]
+        var rules: [String: RawRule] = [:]
+        var sources: [RuleSetSource] = []
+        var includedKeys: Set<String> = []
+
+        static let empty = Resolved(key: "", id: "", version: "", title: LocalizedText(vi: "", en: ""),
+                                    location: Mark.start.located(in: ""))
+
+        mutating func absorb(_ other: Resolved, diags: inout [Diagnostic], sameSetOK: Bool) {
+            for (path, decl) in other.facts.sorted(by: { $0.key < $1.key }) {
+                if let mine = facts[path] {
+                    if mine.type != decl.type {
+                        diags.append(Diagnostic(.error, "ruleset.fact_conflict",
+                            "fact '\(path)' is declared as \(decl.type.name) here and as \(mine.type.name) at \(mine.location)",
+                            at: decl.location, notes: ["a fact must have one type across all rule sets"]))
+                    }
+                } else {
+                    facts[path] = decl
+                }
+            }
+            for (id, c) in other.categories where categories[id] == nil { categories[id] = c }
+            for (id, r) in other.rules.sorted(by: { $0.key < $1.key }) {
+                if let mine = rules[id] {
+                    if mine.rule.location != r.rule.location {
+                        diags.append(Diagnostic(.error, "ruleset.duplicate_rule",
+                            "rule \(id) is already defined at \(mine.rule.location)", at: r.rule.location,
+                            notes: ["rule ids are unique across rule sets; use `overrides` to change an inherited rule"]))
+                    }
+                } else {
+                    rules[id] = r
+                }
+            }
+            for s in other.sources where !sources.contains(s) { sources.append(s) }
+            includedKeys.formUnion(other.includedKeys)
+        }
+    }
+
+    struct Session {
+        let limits: LoadLimits
+        var diags: [Diagnostic] = []
+        var done: [String: Resolved?] = [:]
+        var stack: [String] = []
+        var idIndex: [String: String]?
+
+        init(limits: LoadLimits) { self.limits = limits }
+
+        /// The built-in files by rule-set id, for `extends: [vn.national]`.
+        mutating func builtinPath(forID id: String) -> String? {
+            if idIndex == nil {
+                var index: [String: String] = [:]
+                for (path, text) in BuiltinRules.files {
+                    let (node, _) = YAMLComposer(limits: limits).compose(Array(text.utf8), file: path)
+                    if let ident = node?["id"]?.scalarText { index[ident] = path }
+                }
+                idIndex = index
+            }
+            return idIndex![id]
+        }
+
+        mutating func resolve(file: String, source: RuleSource, from: SourceLocation?) -> Resolved? {
+            let key = (source == .builtin ? "builtin:" : "") + file
+            if let cached = done[key] { return cached }
+            if stack.contains(key) {
+                diags.append(Diagnostic(.error, "ruleset.extends_cycle",
+                    "`extends` forms a cycle: " + (stack.drop { $0 != key } + [key]).joined(separator: " → "),
+                    at: from ?? Mark.start.located(in: file), notes: ["remove one of the `extends` entries"]))
+                return nil
+            }
+            guard let bytes = source.read(file) else {
+                diags.append(Diagnostic(.error, "ruleset.not_found", "cannot read rule-set file \(file)",
+                                        at: from ?? Mark.start.located(in: file),
+                                        notes: ["check the path; relative `extends` paths are relative to the file that names them"]))
+                done[key] = .some(nil)
+                return nil
+            }
+            let (node, loadDiags) = YAMLComposer(limits: limits).compose(bytes, file: file)
+            diags += loadDiags
+            guard let node else { done[key] = .some(nil); return nil }
+            stack.append(key)
+            defer { stack.removeLast() }
+            var reading = NodeReading(file: file)
+            let result = parse(node, file: file, key: key, sha: SHA256.hex(bytes), source: source, reading: &reading)
+            diags += reading.diags
+            done[key] = .some(result)
+            return result
+        }
+
+        mutating func parse(_ root: Node, file: String, key: String, sha: String, source: RuleSource,
+                            reading r: inout NodeReading) -> Resolved? {
+            let topKeys = ["id", "version", "title", "description", "extends", "facts", "categories", "rules", "overrides"]
+            guard r.mapping(root, "the rule set", known: topKeys, required: ["id", "version", "title"]) else { return nil }
+            let id = r.string(root["id"], "id") ?? "?"
+            var out = Resolved(key: key, id: id, version: r.string(root["version"], "version") ?? "",
+                               title: r.localized(root["title"], "title") ?? LocalizedText(vi: id, en: id),
+                               location: root.mark.located(in: file))
+            out.includedKeys = [key]
+            // extends
+            for item in r.list(root["extends"], "extends") {
+                guard let target = r.string(item, "extends entry") else { continue }
+                let loc = item.mark.located(in: file)
+                var resolved: Resolved?
+                if target.hasSuffix(".yaml") || target.hasSuffix(".yml") || target.contains("/") {
+                    resolved = resolve(file: PathUtil.resolve(PathUtil.dirname(file), target), source: source, from: loc)
+                } else if let path = builtinPath(forID: target) {
+                    resolved = resolve(file: path, source: .builtin, from: loc)
+                } else {
+                    r.error("unknown_extends", "no rule set with id '\(target)'", item.mark,
+                            ["extend a file by its relative path (ending in .yaml), or a built-in set by id"]
+                            + Suggest.note(for: target, in: Array(BuiltinRules.ids)))
+                }
+                if let resolved { out.absorb(resolved, diags: &diags, sameSetOK: true) }
+            }
+            // facts
+            if let facts = root["facts"], r.mapping(facts, "facts", known: facts.entries?.map(\.key) ?? []) {
+                for e in facts.entries ?? [] {
+                    if let d = parseFact(e.value, path: e.key, keyMark: e.keyMark, reading: &r, allowList: true) {
+                        let clash = out.facts.keys.first { $0.hasPrefix(d.path + ".") || d.path.hasPrefix($0 + ".") }
+                        if let clash {
+                            r.error("fact_conflict", "fact '\(d.path)' and fact '\(clash)' overlap: a fact cannot also be a group", e.keyMark)
+                        }
+                        var tmp = Resolved.empty
+                        tmp.facts[d.path] = d
+                        out.absorb(tmp, diags: &diags, sameSetOK: true)
+                    }
+                }
+            }
+            // categories
+            if let cats = root["categories"], r.mapping(cats, "categories", known: cats.entries?.map(\.key) ?? []) {
+                for e in cats.entries ?? [] {
+                    let what = "category '\(e.key)'"
+                    guard r.mapping(e.value, what, known: ["name", "weight", "description"], required: ["name"]) else { continue }
+                    let weight = r.number(e.value["weight"], what + ".weight") ?? 1
+                    if let name = r.localized(e.value["name"], what + ".name") {
+                        out.categories[e.key] = Category(id: e.key, name: name, weight: weight, location: e.keyMark.located(in: file))
+                    }
+                }
+            }
+            // rules
+            var ownIDs: [String: Mark] = [:]
+            for item in r.list(root["rules"], "rules") {
+                guard let raw = parseRule(item, ruleSet: id, reading: &r) else { continue }
+                if let first = ownIDs[raw.rule.id] {
+                    r.error("duplicate_rule", "rule \(raw.rule.id) is defined twice (first at line \(first.line))", item.mark)
+                    continue
+                }
+                ownIDs[raw.rule.id] = item.mark
+                var tmp = Resolved.empty
+                tmp.rules[raw.rule.id] = raw
+                out.absorb(tmp, diags: &diags, sameSetOK: true)
+            }
+            // overrides
+            for item in r.list(root["overrides"], "overrides") {
+                applyOverride(item, to: &out, reading: &r)
+            }
+            out.sources.append(RuleSetSource(id: id, version: out.version, file: file, sha256: sha))
+            return out
+        }
+
+        static let factKeys = ["type", "label", "unit", "description", "min", "max", "values", "fields"]
+
+        mutating func parseFact(_ node: Node, path: String, keyMark: Mark, reading r: inout NodeReading, allowList: Bool) -> FactDeclaration? {
+            let what = "fact '\(path)'"
+            let segments = path.split(separator: ".", omittingEmptySubsequences: false)
+            if segments.contains(where: { $0.isEmpty || !$0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") } }) {
+                r.error("invalid_fact_path", "\(what): paths are lower-case ASCII names joined by dots", keyMark,
+                        ["e.g. dialogue_conferences.held"])
+            }
+            guard r.mapping(node, what, known: Self.factKeys, required: ["type", "label"]) else { return nil }
+            let typeName = r.string(node["type"], what + ".type") ?? "string"
+            var type: FactType
+            switch typeName {
+            case "integer": type = .integer
+            case "number": type = .number
+            case "percent": type = .percent
+            case "boolean": type = .boolean
+            case "date": type = .date
+            case "string": type = .string
+            case "enum":
+                let values = r.list(node["values"], what + ".values").compactMap { r.string($0, what + ".values") }
+                if values.isEmpty { r.error("missing_key", "\(what): an enum needs `values`", node.mark) }
+                type = .enumeration(values)
+            case "list":
+                guard allowList else {
+                    r.error("type_mismatch", "\(what): lists cannot be nested inside list records", node["type"]!.mark)
+                    return nil
+                }
+                var fields: [FactDeclaration] = []
+                if let f = node["fields"], r.mapping(f, what + ".fields", known: f.entries?.map(\.key) ?? []) {
+                    for e in f.entries ?? [] {
+                        if let d = parseFact(e.value, path: e.key, keyMark: e.keyMark, reading: &r, allowList: false) { fields.append(d) }
+                    }
+                } else {
+                    r.error("missing_key", "\(what): a list needs `fields`", node.mark)
+                }
+                type = .list(fields)
+            default:
+                r.error("unknown_type", "\(what): unknown type '\(typeName)'", node["type"]!.mark,
+                        Suggest.note(for: typeName, in: ["integer", "number", "percent", "boolean", "date", "string", "enum", "list"])
+                        + ["types: integer, number, percent, boolean, date, string, enum, list"])
+                return nil
+            }
+            if node["values"] != nil, typeName != "enum" { r.error("unknown_key", "\(what): `values` is only for enums", node["values"]!.mark) }
+            if node["fields"] != nil, typeName != "list" { r.error("unknown_key", "\(what): `fields` is only for lists", node["fields"]!.mark) }
+            let label = r.localized(node["label"], what + ".label") ?? LocalizedText(vi: path, en: path)
+            return FactDeclaration(path: path, type: type, unit: r.localized(node["unit"], what + ".unit"), label: label,
+                                   description: r.localized(node["description"], what + ".description"),
+                                   minimum: r.number(node["min"], what + ".min"), maximum: r.number(node["max"], what + ".max"),
+                                   location: keyMark.located(in: r.file))
+        }
+
+        static let ruleKeys = ["id", "title", "description", "basis", "applies_to", "in_force", "severity", "category",
+                               "weight", "params", "when", "expect", "message", "examples"]
+
+        mutating func parseRule(_ node: Node, ruleSet: String, reading r: inout NodeReading) -> RawRule? {
+            let ident = node["id"]?.scalarText ?? "?"
+            let what = "rule \(ident)"
+            guard r.mapping(node, what, known: Self.ruleKeys,
+                            required: ["id", "title", "basis", "applies_to", "severity", "category", "expect", "message", "examples"]) else { return nil }
+            if let idNode = node["id"], !ident.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber || "-_.".contains($0)) }) || ident.isEmpty {
+                r.error("invalid_rule_id", "rule id '\(ident)' must be upper-case ASCII letters, digits, '-', '_' or '.'", idNode.mark)
+            }
+            let loc = (node.entry("id")?.keyMark ?? node.mark).located(in: r.file)
+            // basis
+            var basis: [Citation] = []
+            for b in r.list(node["basis"], what + ".basis") {
+                let bw = what + " basis"
+                guard r.mapping(b, bw, known: ["kind", "document", "name", "article", "clause", "point", "url", "quote", "note"],
+                                required: ["kind", "document"]) else { continue }
+                let kindText = r.string(b["kind"], bw + ".kind") ?? "law"
+                guard let kind = BasisKind(rawValue: kindText) else {
+                    r.error("invalid_value", "\(bw).kind must be `law` or `policy`", b["kind"]!.mark,
+                            ["use `policy` for Party resolutions, directives and targets that are not law"])
+                    continue
+                }
+                basis.append(Citation(kind: kind, document: r.string(b["document"], bw + ".document") ?? "",
+                                      name: r.localized(b["name"], bw + ".name"), article: r.string(b["article"], bw + ".article"),
+                                      clause: r.string(b["clause"], bw + ".clause"), point: r.string(b["point"], bw + ".point"),
+                                      url: r.string(b["url"], bw + ".url"), quote: r.string(b["quote"], bw + ".quote"),
+                                      note: r.string(b["note"], bw + ".note")))
+            }
+            if node["basis"] != nil, basis.isEmpty, node["basis"]?.items?.isEmpty == true {
+                r.error("missing_key", "\(what) needs at least one citation in `basis`", node["basis"]!.mark)
+            }
+            // applies_to
+            var kinds: [UnitKind] = []
+            for k in r.list(node["applies_to"], what + ".applies_to") {
+                guard let t = r.string(k, what + ".applies_to") else { continue }
+                if let kind = UnitKind(rawValue: t) { kinds.append(kind) } else {
+                    r.error("invalid_value", "unknown unit kind '\(t)'", k.mark,
+                            Suggest.note(for: t, in: UnitKind.allCases.map(\.rawValue)) + ["kinds: " + UnitKind.allCases.map(\.rawValue).joined(separator: ", ")])
+                }
+            }
+            // in_force
+            var window = DateWindow.always
+            if let f = node["in_force"], r.mapping(f, what + ".in_force", known: ["from", "until"]) {
+                window = DateWindow(from: r.date(f["from"], what + ".in_force.from"), until: r.date(f["until"], what + ".in_force.until"))
+                if let a = window.from, let b = window.until, a > b {
+                    r.error("invalid_window", "\(what): in_force.from (\(a)) is after in_force.until (\(b))", f.mark)
+                }
+            }
+            // severity
+            var severity = Severity.error
+            if let s = r.string(node["severity"], what + ".severity") {
+                if let v = Severity(rawValue: s) { severity = v } else {
+                    r.error("invalid_value", "severity must be error, warning or info", node["severity"]!.mark, Suggest.note(for: s, in: ["error", "warning", "info"]))
+                }
+            }
+            let weight = r.number(node["weight"], what + ".weight") ?? 1
+            if weight < 0 { r.error("invalid_value", "\(what).weight cannot be negative", node["weight"]!.mark) }
+            // params
+            var params: [String: RuleParameter] = [:]
+            if let p = node["params"], r.mapping(p, what + ".params", known: p.entries?.map(\.key) ?? []) {
+                for e in p.entries ?? [] {
+                    if let (v, t) = r.literal(e.value, "\(what).params.\(e.key)") {
+                        params[e.key] = RuleParameter(name: e.key, value: v, type: t, location: e.value.mark.located(in: r.file))
+                    }
+                }
+            }
+            // examples
+            var examples: [RuleExample] = []
+            for ex in r.list(node["examples"], what + ".examples") {
+                let ew = "\(what) example"
+                guard r.mapping(ex, ew, known: ["name", "status", "kind", "period", "report"], required: ["status", "report"]) else { continue }
+                guard let st = r.string(ex["status"], ew + ".status") else { continue }
+                guard let status = RuleStatus(rawValue: st), status != .waived else {
+                    r.error("invalid_value", "\(ew).status must be pass, fail, missing, not_applicable or error", ex["status"]!.mark,
+                            Suggest.note(for: st, in: RuleStatus.allCases.map(\.rawValue)))
+                    continue
+                }
+                var kind: UnitKind?
+                if let k = r.string(ex["kind"], ew + ".kind") {
+                    kind = UnitKind(rawValue: k)
+                    if kind == nil { r.error("invalid_value", "unknown unit kind '\(k)'", ex["kind"]!.mark) }
+                }
+                var period: Period?
+                if let pn = ex["period"] {
+                    var pd: [Diagnostic] = []
+                    period = PeriodReader.read(pn, file: r.file, into: &pd)
+                    r.diags += pd
+                }
+                guard let report = ex["report"] else { continue }
+                if report.entries == nil && !report.isNull {
+                    r.error("type_mismatch", "\(ew).report must be a mapping of facts", report.mark)
+                    continue
+                }
+                examples.append(RuleExample(expected: status, name: r.string(ex["name"], ew + ".name"), kind: kind,
+                                            period: period, facts: report.isNull ? Node(.mapping([]), at: report.mark) : report,
+                                            location: ex.mark.located(in: r.file)))
+            }
+            let title = r.localized(node["title"], what + ".title")
+            let message = r.localized(node["message"], what + ".message")
+            let rule = Rule(id: ident, title: title ?? LocalizedText(vi: ident, en: ident), basis: basis, appliesTo: kinds,
+                            inForce: window, severity: severity, category: r.string(node["category"], what + ".category") ?? "",
+                            weight: weight, parameters: params, when: nil,
+                            expect: Expression(.literal(.bool(true)), at: .start), message: message ?? LocalizedText(vi: "", en: ""),
+                            examples: examples, location: loc, ruleSet: ruleSet)
+            return RawRule(rule: rule, when: node["when"], expect: node["expect"], messageMarks: node["message"]?.mark ?? node.mark)
+        }
+
+        mutating func applyOverride(_ node: Node, to out: inout Resolved, reading r: inout NodeReading) {
+            guard r.mapping(node, "override", known: ["rule", "severity", "weight", "params", "disabled", "category", "reason"],
+                            required: ["rule"]),
+                  let id = r.string(node["rule"], "override.rule") else { return }
+            guard var raw = out.rules[id] else {
+                r.error("unknown_rule", "override names rule \(id), which no extended rule set defines", node["rule"]!.mark,
+                        Suggest.note(for: id, in: out.rules.keys))
+                return
+            }
+            if let s = r.string(node["severity"], "override.severity") {
+                if let v = Severity(rawValue: s) { raw.rule.severity = v } else {
+                    r.error("invalid_value", "severity must be error, warning or info", node["severity"]!.mark)
+                }
+            }
+            if let w = r.number(node["weight"], "override.weight") { raw.rule.weight = w }
+            if let c = r.string(node["category"], "override.category") { raw.rule.category = c }
+            if let d = node["disabled"] {
+                guard let t = d.scalarText, let b = CoreSchema.bool(t) else {
+                    r.error("type_mismatch", "override.disabled: expected true or false", d.mark)
+                    return
+                }
+                raw.rule.disabled = b
+            }
+            if let p = node["params"], r.mapping(p, "override.params", known: p.entries?.map(\.key) ?? []) {
+                for e in p.entries ?? [] {
+                    guard let old = raw.rule.parameters[e.key] else {
+                        r.error("unknown_parameter", "rule \(id) has no parameter '\(e.key)'", e.keyMark,
+                                Suggest.note(for: e.key, in: raw.rule.parameters.keys))
+                        continue
+                    }
+                    guard let (v, t) = r.literal(e.value, "override.params.\(e.key)") else { continue }
+                    var value = v
+                    if t != old.type {
+                        if old.type == .number, case .int(let i) = v { value = .number(Double(i)) }
+                        else {
+                            r.error("parameter_type", "parameter '\(e.key)' of rule \(id) is \(old.type), but the override gives \(t)",
+                                    e.value.mark, ["write a value of type \(old.type), like \(old.value)"])
+                            continue
+                        }
+                    }
+                    raw.rule.parameters[e.key] = RuleParameter(name: e.key, value: value, type: old.type,
+                                                               location: e.value.mark.located(in: r.file))
+                }
+            }
+            out.rules[id] = raw
+        }
+
+        /// Compiles expressions and checks cross-references once everything is merged.
+        mutating func compile(_ merged: Resolved) -> RuleSet {
+            var rules: [Rule] = []
+            for (_, raw) in merged.rules.sorted(by: { $0.key < $1.key }) {
+                var rule = raw.rule
+                let file = rule.location.file
+                if merged.categories[rule.category] == nil, !rule.category.isEmpty {
+                    diags.append(Diagnostic(.error, "ruleset.unknown_category", "rule \(rule.id): unknown category '\(rule.category)'",
+                                            at: rule.location, notes: Suggest.note(for: rule.category, in: merged.categories.keys)
+                                            + ["declare it under `categories:`"]))
+                }
+                var checker = TypeChecker(facts: merged.facts, parameters: rule.parameters, file: file)
+                if let w = raw.when, let e = compileExpression(w, what: "when", file: file, checker: &checker) { rule.when = e }
+                if let x = raw.expect, let e = compileExpression(x, what: "expect", file: file, checker: &checker) { rule.expect = e }
+                diags += checker.diagnostics
+                checkPlaceholders(rule, merged: merged, mark: raw.messageMarks)
+                rules.append(rule)
+            }
+            return RuleSet(id: merged.id, version: merged.version, title: merged.title, facts: merged.facts,
+                           categories: merged.categories, rules: rules, sources: merged.sources, location: merged.location)
+        }
+
+        mutating func compileExpression(_ node: Node, what: String, file: String, checker: inout TypeChecker) -> Expression? {
+            guard let text = node.scalarText else {
+                diags.append(Diagnostic(.error, "ruleset.type_mismatch", "\(what): expected an expression (text)", at: node.mark.located(in: file)))
+                return nil
+            }
+            let base = node.mark
+            let style = node.scalarStyle ?? .plain
+            let markAt: (Int) -> Mark = { offset in
+                switch style {
+                case .literal, .folded:
+                    let prefix = text.prefix(offset)
+                    let line = prefix.filter { $0 == "\n" }.count
+                    let col = prefix.split(separator: "\n", omittingEmptySubsequences: false).last.map(\.count) ?? 0
+                    return Mark(line: base.line + 1 + line, column: base.column + 2 + col)
+                case .singleQuoted, .doubleQuoted:
+                    return Mark(line: base.line, column: base.column + 1 + offset)
+                case .plain:
+                    return Mark(line: base.line, column: base.column + offset)
+                }
+            }
+            do {
+                var parser = try ExpressionParser(text: text, markAt: markAt)
+                var e = try parser.parse()
+                e.text = text.trimmingWhitespace
+                return checker.check(e, expecting: .boolean)
+            } catch {
+                diags.append(Diagnostic(.error, "expression.syntax", error.message, at: markAt(error.offset).located(in: file),
+                                        notes: ["see docs/expressions.md for the grammar"]))
+                return nil
+            }
+        }
+
+        static let builtinPlaceholders: Set<String> = ["actual", "expected", "failed", "count_failed", "period"]
+
+        mutating func checkPlaceholders(_ rule: Rule, merged: Resolved, mark: Mark) {
+            for text in [rule.message.vi, rule.message.en] {
+                for name in MessageTemplate.placeholders(in: text) {
+                    let known = Self.builtinPlaceholders.contains(name) || rule.parameters[name] != nil
+                        || name.hasPrefix("params.") && rule.parameters[String(name.dropFirst(7))] != nil
+                        || merged.facts[name] != nil
+                    if !known {
+                        diags.append(Diagnostic(.error, "ruleset.unknown_placeholder",
+                            "rule \(rule.id): message placeholder {\(name)} names nothing", at: mark.located(in: rule.location.file),
+                            notes: Suggest.note(for: name, in: Array(Self.builtinPlaceholders) + Array(rule.parameters.keys))
+                            + ["placeholders: {actual}, {expected}, {failed}, {count_failed}, {period}, a parameter, or a fact path"]))
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+/// `{name}` placeholders in rule messages.
+enum MessageTemplate {
+    static func placeholders(in text: String) -> [String] {
+        var out: [String] = []
+        var current: String?
+        for ch in text {
+            if ch == "{" { current = "" } else if ch == "}" {
+                if let c = current, !c.isEmpty { out.append(c) }
+                current = nil
+            } else if current != nil { current!.append(ch) }
+        }
+        return out
+    }
+
+    static func render(_ text: String, _ values: [String: String]) -> String {
+        var out = ""
+        var current: String?
+        for ch in text {
+            if ch == "{" {
+                if let c = current { out += "{" + c }
+                current = ""
+            } else if ch == "}", let c = current {
+                out += values[c] ?? "{\(c)}"
+                current = nil
+            } else if current != nil { current!.append(ch) } else { out.append(ch) }
+        }
+        if let c = current { out += "{" + c }
+        return out
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Where rule-set files come from: the file system, or the national library
+/// compiled into qcdc (so an installed binary works from any directory).
+public enum RuleSource: Sendable {
+    case fileSystem
+    case builtin
+
+    func read(_ path: String) -> [UInt8]? {
+        switch self {
+        case .fileSystem:
+            return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        case .builtin:
+            return BuiltinRules.files[path].map { Array($0.utf8) }
+        }
+    }
+
+    func isDirectory(_ path: String) -> Bool {
+        switch self {
+        case .fileSystem:
+            var isDir: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+        case .builtin:
+            return BuiltinRules.files.keys.contains { $0.hasPrefix(path.hasSuffix("/") ? path : path + "/") }
+        }
+    }
+
+    /// The `.yaml`/`.yml` files directly in a directory, sorted.
+    func list(_ dir: String) -> [String] {
+        switch self {
+        case .fileSystem:
+            let items = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+            return items.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { PathUtil.join(dir, $0) }
+        case .builtin:
+            let prefix = dir.hasSuffix("/") ? dir : dir + "/"
+            return BuiltinRules.files.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }.sorted()
+        }
+    }
+}
+
+enum PathUtil {
+    static func join(_ dir: String, _ name: String) -> String {
+        if dir.isEmpty || dir == "." { return name }
+        return dir.hasSuffix("/") ? dir + name : dir + "/" + name
+    }
+    static func dirname(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+    /// Joins and removes `.` and `..` segments (for relative `extends`).
+    static func resolve(_ base: String, _ rel: String) -> String {
+        let full = rel.hasPrefix("/") ? rel : join(base, rel)
+        var parts: [String] = []
+        for p in full.split(separator: "/", omittingEmptySubsequences: false) {
+            if p == "." || (p.isEmpty && !parts.isEmpty) { continue }
+            if p == "..", let last = parts.last, last != "..", !last.isEmpty { parts.removeLast(); continue }
+            parts.append(String(p))
+        }
+        return parts.joined(separator: "/")
+    }
+}

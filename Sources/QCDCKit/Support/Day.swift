@@ -1,0 +1,141 @@
+/// A calendar day (proleptic Gregorian), stored as days since 1970-01-01.
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Strideable {
+    public var ordinal: Int
+    public init(ordinal: Int) { self.ordinal = ordinal }
+
+    /// A valid date, or nil (2025-02-30 is nil).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        ordinal = era * 146097 + doe - 719468
+    }
+
+    /// Parses `YYYY-MM-DD` strictly.
+    public init?(iso text: String) {
+        let u = Array(text.utf8)
+        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
+        func num(_ r: Range<Int>) -> Int? {
+            var v = 0
+            for k in r { guard u[k] >= 48 && u[k] <= 57 else { return nil }; v = v * 10 + Int(u[k] - 48) }
+            return v
+        }
+        guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// True when the text has the shape `YYYY-MM-DD` (valid or not).
+    public static func looksLikeDate(_ text: String) -> Bool {
+        let u = Array(text.utf8)
+        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return false }
+        return [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { u[$0] >= 48 && u[$0] <= 57 }
+    }
+
+    public var components: (year: Int, month: Int, day: Int) {
+        let z = ordinal + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+    public var year: Int { components.year }
+
+    public static func isLeap(_ y: Int) -> Bool { y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) }
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// The same day `n` months later, clamped to the month's last day.
+    public func addingMonths(_ n: Int) -> Day {
+        let c = components
+        let total = c.year * 12 + (c.month - 1) + n
+        let y = total / 12, m = total % 12 + 1
+        return Day(year: y, month: m, day: min(c.day, Day.daysIn(month: m, year: y))) ?? self
+    }
+
+    public var description: String {
+        let c = components
+        func pad(_ v: Int, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
+        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
+    }
+
+    public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+    public func distance(to other: Day) -> Int { other.ordinal - ordinal }
+    public func advanced(by n: Int) -> Day { Day(ordinal: ordinal + n) }
+}
+
+/// An inclusive range of days: a reporting period, a rule's `in_force`
+/// window, or their intersection.
+public struct DateWindow: Sendable, Hashable, CustomStringConvertible {
+    /// First day, or nil for "since always".
+    public var from: Day?
+    /// Last day (inclusive), or nil for "until further notice".
+    public var until: Day?
+
+    public init(from: Day?, until: Day?) {
+        self.from = from
+        self.until = until
+    }
+    public static let always = DateWindow(from: nil, until: nil)
+
+    public func contains(_ d: Day) -> Bool {
+        (from.map { d >= $0 } ?? true) && (until.map { d <= $0 } ?? true)
+    }
+    public var description: String {
+        "\(from?.description ?? "…")..\(until?.description ?? "…")"
+    }
+}
+
+/// A closed period with both ends known, such as a report's period.
+public struct Period: Sendable, Hashable, CustomStringConvertible {
+    public var start: Day
+    public var end: Day
+    public init(start: Day, end: Day) {
+        self.start = start
+        self.end = end
+    }
+    public static func year(_ y: Int) -> Period {
+        Period(start: Day(year: y, month: 1, day: 1)!, end: Day(year: y, month: 12, day: 31)!)
+    }
+    public var days: Int { start.distance(to: end) + 1 }
+    /// Whole weeks in the period (days / 7, rounded down).
+    public var weeks: Int { days / 7 }
+    /// Calendar months the period covers entirely.
+    public var months: Int {
+        var n = 0
+        var m = Day(year: start.year, month: start.components.month, day: 1)!
+        while m <= end {
+            let last = m.addingMonths(1).advanced(by: -1)
+            if m >= start && last <= end { n += 1 }
+            m = m.addingMonths(1)
+        }
+        return n
+    }
+    public func intersect(_ w: DateWindow) -> Period? {
+        let s = max(start, w.from ?? start)
+        let e = min(end, w.until ?? end)
+        return s <= e ? Period(start: s, end: e) : nil
+    }
+    public func contains(_ d: Day) -> Bool { d >= start && d <= end }
+    /// `2026` for a calendar year, else `2026-01-01..2026-06-30`.
+    public var description: String {
+        let s = start.components, e = end.components
+        if s.month == 1 && s.day == 1 && e.month == 12 && e.day == 31 && s.year == e.year { return String(s.year) }
+        return "\(start)..\(end)"
+    }
+}

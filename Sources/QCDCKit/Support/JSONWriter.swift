@@ -1,0 +1,76 @@
+/// A JSON value with ordered keys, written deterministically.
+public indirect enum JSON: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSON])
+    case object([(String, JSON)])
+
+    public static func == (a: JSON, b: JSON) -> Bool { a.rendered() == b.rendered() }
+
+    /// Pretty-printed with two-space indentation and a final newline.
+    public func rendered(pretty: Bool = true) -> String {
+        var out = ""
+        write(&out, indent: pretty ? 0 : -1)
+        return out + (pretty ? "\n" : "")
+    }
+
+    private func write(_ out: inout String, indent: Int) {
+        let nl = indent >= 0 ? "\n" : ""
+        func pad(_ n: Int) -> String { indent >= 0 ? String(repeating: "  ", count: n) : "" }
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .double(let d): out += d.isFinite ? Value.format(d) : "null"
+        case .string(let s): JSON.escape(s, into: &out)
+        case .array(let items):
+            if items.isEmpty { out += "[]"; return }
+            out += "[" + nl
+            for (i, item) in items.enumerated() {
+                out += pad(indent + 1)
+                item.write(&out, indent: indent >= 0 ? indent + 1 : -1)
+                out += (i < items.count - 1 ? "," : "") + nl
+            }
+            out += pad(indent) + "]"
+        case .object(let pairs):
+            if pairs.isEmpty { out += "{}"; return }
+            out += "{" + nl
+            for (i, (k, v)) in pairs.enumerated() {
+                out += pad(indent + 1)
+                JSON.escape(k, into: &out)
+                out += indent >= 0 ? ": " : ":"
+                v.write(&out, indent: indent >= 0 ? indent + 1 : -1)
+                out += (i < pairs.count - 1 ? "," : "") + nl
+            }
+            out += pad(indent) + "}"
+        }
+    }
+
+    static func escape(_ s: String, into out: inout String) {
+        out += "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 {
+                    let h = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        out += "\""
+    }
+}
+
+extension JSON {
+    static func optional(_ s: String?) -> JSON { s.map { .string($0) } ?? .null }
+}
