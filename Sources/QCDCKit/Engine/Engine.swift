@@ -169,7 +169,10 @@ enum Culprit {
             let asPercent = a.type == .percent || b.type == .percent
             var f = Found(expected: r.value.map { "\(op.rawValue) \(display($0, asPercent))" },
                           actual: l.value.map { display($0, asPercent) }, origin: l.origin ?? r.origin)
-            if case .comprehension(.count, _, _, .some, _) = a.kind { f.flagged = flagged }
+            // A count bounded from above (`count(c in cases where late) == 0`) counts offenders: name them.
+            if case .comprehension(.count, _, _, .some, _) = a.kind, op == .equal || op == .less || op == .lessOrEqual {
+                f.flagged = flagged
+            }
             return f
         case .comprehension(.all, _, _, _, _):
             let o = ev.evaluate(e)

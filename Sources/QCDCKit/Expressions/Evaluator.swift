@@ -340,7 +340,7 @@ public struct Evaluator: Sendable {
         switch agg {
         case .count:
             flagged = failing
-            return .value(.int(Int64(selected.count)), origin: failing.first.map { Origin(path: $0.path, mark: $0.mark) } ?? origin)
+            return .value(.int(Int64(selected.count)), origin: origin)
         case .any: return .value(.bool(false), origin: origin)
         case .all: return .value(.bool(true), origin: origin)
         case .sum:

@@ -76,7 +76,7 @@ public enum Value: Sendable, CustomStringConvertible {
         switch self {
         case .int(let i): String(i)
         case .number(let d): Value.format(d)
-        case .percent(let d): Value.format(d * 100) + "%"
+        case .percent(let d): Value.format(d * 100, digits: 2) + "%"
         case .bool(let b): b ? "true" : "false"
         case .date(let d): d.description
         case .string(let s): s
@@ -87,9 +87,11 @@ public enum Value: Sendable, CustomStringConvertible {
     }
 
     /// Shortest decimal form with at most 4 fractional digits.
-    public static func format(_ d: Double) -> String {
+    public static func format(_ d: Double, digits: Int = 4) -> String {
         if d.isNaN || d.isInfinite { return String(d) }
-        let r = (d * 10_000).rounded() / 10_000
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let r = (d * scale).rounded() / scale
         if r == r.rounded(), abs(r) < 1e15 { return String(Int64(r)) }
         var s = String(r)
         if s.contains("e") { return s }

@@ -100,6 +100,7 @@ public struct Citation: Sendable, Hashable {
     /// `Luật 10/2022/QH15, Điều 51 khoản 1` / `Law 10/2022/QH15, Art. 51(1)`.
     public func short(_ lang: Language) -> String {
         var s = document
+        if let n = name?.text(lang), n.count <= 48 { s = "\(n) \(document)" }
         switch lang {
         case .vi:
             if let article { s += ", Điều \(article)" }

@@ -1,0 +1,162 @@
+import Testing
+@testable import QCDCKit
+
+@Suite("YAML composer and JSON reader")
+struct ComposerTests {
+    @Test func positionsAreOneBased() throws {
+        let (node, diags) = compose("unit:\n  code: \"00123\"\n  name: Xã A\nlist:\n  - 1\n  - {a: b}\n")
+        #expect(diags.isEmpty)
+        let root = try #require(node)
+        #expect(root.mark == Mark(line: 1, column: 1))
+        let unit = try #require(root["unit"])
+        #expect(unit.mark == Mark(line: 2, column: 3))
+        #expect(unit.entry("code")?.keyMark == Mark(line: 2, column: 3))
+        #expect(unit["code"]?.mark == Mark(line: 2, column: 9))
+        #expect(root["list"]?.items?[1].mark == Mark(line: 6, column: 5))
+    }
+
+    @Test func columnsCountCharactersNotBytes() throws {
+        let (node, _) = compose("tên: Đồng Hới\nsố: 5\n")
+        #expect(node?["tên"]?.mark == Mark(line: 1, column: 6))
+        #expect(node?["số"]?.mark == Mark(line: 2, column: 5))
+    }
+
+    @Test func scalarsStayTextWithStyle() throws {
+        let (node, _) = compose("a: 00123\nb: no\nc: '7'\nd: !!str 5\n")
+        #expect(node?["a"]?.scalarText == "00123")
+        #expect(node?["a"]?.scalarStyle == .plain)
+        #expect(node?["b"]?.scalarText == "no")
+        #expect(node?["c"]?.isTextual == true)
+        #expect(node?["d"]?.isTextual == true)
+        #expect(node?["a"]?.isTextual == false)
+    }
+
+    @Test func duplicateKeyIsReportedAtTheSecondKey() {
+        let (_, diags) = compose("a: 1\nb: 2\na: 3\n")
+        #expect(diags.count == 1)
+        #expect(diags[0].code == "input.duplicate_key")
+        #expect(diags[0].location.line == 3 && diags[0].location.column == 1)
+        #expect(diags[0].message.contains("line 1"))
+    }
+
+    @Test func aliasBombIsStopped() {
+        var yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        var prev = "a"
+        for i in 0..<9 {
+            let name = "l\(i)"
+            yaml += "\(name): &\(name) [" + Array(repeating: "*\(prev)", count: 10).joined(separator: ", ") + "]\n"
+            prev = name
+        }
+        let (node, diags) = compose(yaml)
+        #expect(node == nil)
+        #expect(diags.first?.code == "input.alias_limit")
+        #expect((diags.first?.location.line ?? 0) >= 3)
+    }
+
+    @Test func smallAliasesAreShared() {
+        let (node, diags) = compose("base: &b {x: 1}\ncopy: *b\n")
+        #expect(diags.isEmpty)
+        #expect(node?["copy"]?["x"]?.scalarText == "1")
+        #expect(node?["copy"]?.mark == Mark(line: 2, column: 7))
+    }
+
+    @Test func depthLimit() {
+        let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+        let (node, diags) = compose(deep)
+        #expect(node == nil)
+        #expect(diags.first?.code == "input.too_deep")
+        let (ok, _) = compose(String(repeating: "[", count: 10) + String(repeating: "]", count: 10))
+        #expect(ok != nil)
+    }
+
+    @Test func veryDeepInputDoesNotCrash() {
+        let deep = String(repeating: "[", count: 200_000)
+        let (node, diags) = compose(deep, limits: LoadLimits(maxBytes: 1 << 20, maxDepth: 64))
+        #expect(node == nil)
+        #expect(!diags.isEmpty)
+    }
+
+    @Test func sizeLimit() {
+        let (node, diags) = compose(String(repeating: "a: 1\n", count: 100), limits: LoadLimits(maxBytes: 100))
+        #expect(node == nil)
+        #expect(diags.first?.code == "input.too_large")
+    }
+
+    @Test func bomAndCRLF() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("a: 1\r\nb:\r\n  c: 2\r\n".utf8)
+        let r = YAMLComposer().compose(bytes, file: "t.yaml")
+        #expect(r.diagnostics.isEmpty)
+        #expect(r.node?["b"]?["c"]?.scalarText == "2")
+        #expect(r.node?["b"]?["c"]?.mark == Mark(line: 3, column: 6))
+    }
+
+    @Test func invalidUTF8IsLocated() {
+        let bytes: [UInt8] = Array("a: 1\nb: ".utf8) + [0xC3, 0x28] + Array("\n".utf8)
+        let r = YAMLComposer().compose(bytes, file: "t.yaml")
+        #expect(r.node == nil)
+        #expect(r.diagnostics.first?.code == "input.invalid_utf8")
+        #expect(r.diagnostics.first?.location.line == 2)
+        #expect(r.diagnostics.first?.location.column == 4)
+    }
+
+    @Test func controlCharacterAndTabs() {
+        let r = YAMLComposer().compose(Array("a: 1\u{0}\n".utf8), file: "t.yaml")
+        #expect(r.diagnostics.first?.code == "input.control_character")
+        let (_, diags) = compose("a:\n\tb: 1\n")
+        #expect(diags.first?.code == "input.yaml_syntax")
+        #expect(diags.first?.location.line == 2)
+    }
+
+    @Test func syntaxErrorIsLocated() {
+        let (node, diags) = compose("a: [1, 2\nb: 3\n")
+        #expect(node == nil)
+        #expect(diags.first?.code == "input.yaml_syntax")
+        #expect(diags.first?.location.file == "t.yaml")
+    }
+
+    @Test func oneDocumentOnly() {
+        let (_, diags) = compose("a: 1\n---\nb: 2\n")
+        #expect(diags.first?.code == "input.multiple_documents")
+    }
+
+    @Test func complexKeysAreRejected() {
+        let (_, diags) = compose("? [a, b]\n: 1\n")
+        #expect(diags.first?.code == "input.complex_key")
+    }
+
+    @Test func jsonWithPositions() throws {
+        let text = "{\n  \"unit\": {\"code\": \"00123\", \"kind\": \"commune\"},\n  \"n\": 12,\n  \"ok\": true\n}"
+        let r = JSONReader().read(Array(text.utf8), file: "r.json")
+        #expect(r.diagnostics.isEmpty)
+        let root = try #require(r.node)
+        #expect(root["unit"]?["code"]?.scalarText == "00123")
+        #expect(root["unit"]?["code"]?.isTextual == true)
+        #expect(root["n"]?.mark == Mark(line: 3, column: 8))
+        #expect(root["n"]?.isTextual == false)
+        #expect(root["ok"]?.scalarText == "true")
+    }
+
+    @Test func jsonDuplicateKeysAndErrors() {
+        let dup = JSONReader().read(Array("{\"a\": 1, \"a\": 2}".utf8), file: "r.json")
+        #expect(dup.diagnostics.first?.code == "input.duplicate_key")
+        #expect(dup.diagnostics.first?.location.column == 10)
+        let bad = JSONReader().read(Array("{\"a\": 01}".utf8), file: "r.json")
+        #expect(bad.node == nil)
+        #expect(bad.diagnostics.first?.code == "input.json_syntax")
+        let trailing = JSONReader().read(Array("{\"a\": 1,}".utf8), file: "r.json")
+        #expect(trailing.node == nil)
+        let deep = JSONReader().read(Array((String(repeating: "[", count: 500) + String(repeating: "]", count: 500)).utf8), file: "r.json")
+        #expect(deep.diagnostics.first?.code == "input.too_deep")
+    }
+
+    @Test func jsonEscapesAndBOM() {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("{\"t\": \"X\\u00e3 \\ud83d\\ude00\"}\r\n".utf8)
+        let r = JSONReader().read(bytes, file: "r.json")
+        #expect(r.node?["t"]?.scalarText == "Xã 😀")
+    }
+
+    @Test func loaderPicksJSONForStdin() {
+        let r = DocumentLoader.load(Array("  {\"a\": 1}".utf8), file: "<stdin>")
+        #expect(r.node?["a"]?.scalarText == "1")
+    }
+}

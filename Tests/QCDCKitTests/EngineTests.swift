@@ -1,0 +1,124 @@
+import Testing
+@testable import QCDCKit
+
+private func results(_ yaml: String) -> [String: RuleResult] {
+    let (r, d) = report(yaml, builtin)
+    precondition(r != nil, "\(d)")
+    return Dictionary(uniqueKeysWithValues: Engine(ruleSet: builtin, language: .en).evaluate(r!).map { ($0.rule.id, $0) })
+}
+
+private let header = "unit: {code: \"00007\", name: X, kind: commune}\nperiod: {year: 2026}\n"
+
+@Suite("Engine statuses")
+struct EngineTests {
+    @Test func everyRuleGivesExactlyOneResult() {
+        let r = results(header)
+        #expect(r.count == builtin.rules.count)
+    }
+
+    @Test func pass() {
+        let r = results(header + "peoples_inspection_board: {members: 6}\n")
+        #expect(r["TTND-C1"]?.status == .pass)
+        #expect(r["TTND-C1"]?.actual == "6")
+        #expect(r["TTND-C1"]?.expected == ">= 5")
+        #expect(r["TTND-C1"]?.location.line == 3)
+        #expect(r["TTND-C1"]?.location.path == "peoples_inspection_board.members")
+    }
+
+    @Test func failPointsAtTheValue() {
+        let r = results(header + "peoples_inspection_board:\n  members: 4\n")
+        let f = r["TTND-C1"]!
+        #expect(f.status == .fail)
+        #expect(f.actual == "4" && f.expected == ">= 5")
+        #expect((f.location.line, f.location.column) == (4, 12))
+        #expect(f.message == "The People's Inspection Board has 4 members; at least 5 required.")
+    }
+
+    @Test func missingPointsAtTheParentMapping() {
+        let r = results(header + "community_conferences:\n  villages: 12\n")
+        let m = r["CD-01"]!
+        #expect(m.status == .missing)
+        #expect(m.missingFacts == ["community_conferences.held"])
+        #expect((m.location.line, m.location.column) == (4, 3))
+        #expect(m.message.hasPrefix("missing evidence: "))
+        // An absent group: the document root.
+        #expect(r["TTND-C1"]?.status == .missing)
+        #expect(r["TTND-C1"]?.location.line == 1)
+    }
+
+    @Test func notApplicableByKindDatesAndWhen() {
+        let r = results(header + "community_conferences: {villages: 0}\n")
+        #expect(r["DN-01"]?.status == .notApplicable)               // kind
+        #expect(r["DN-01"]?.reason?.contains("unit kind") == true)
+        #expect(r["TCD-03"]?.status == .notApplicable)              // district rule
+        #expect(r["CD-01"]?.status == .notApplicable)               // when: villages > 0
+        let old = results("unit: {code: \"1\", name: X, kind: commune}\nperiod: {from: 2025-01-01, to: 2025-06-30}\n")
+        #expect(old["DIAL-01"]?.status == .notApplicable)           // dates: before LOLG 72/2025
+        #expect(old["DIAL-01"]?.reason?.contains("not in force") == true)
+    }
+
+    @Test func errorStatusForDivisionByZero() throws {
+        let (rs, d) = ruleSet("""
+        id: t
+        version: "1"
+        title: {vi: t, en: t}
+        facts:
+          a: {type: integer, label: {vi: a, en: a}}
+          b: {type: integer, label: {vi: b, en: b}}
+        categories: {c: {name: {vi: c, en: c}}}
+        rules:
+          - id: R
+            title: {vi: r, en: r}
+            basis: [{kind: law, document: "1/2020/QH14"}]
+            applies_to: [commune]
+            severity: error
+            category: c
+            expect: a / b >= 1
+            message: {vi: m, en: m}
+            examples: [{status: pass, report: {a: 1, b: 1}}, {status: fail, report: {a: 0, b: 1}}, {status: error, report: {a: 1, b: 0}}]
+        """)
+        let rules = try #require(rs, "\(d)")
+        let outcomes = ExampleRunner.runAll(rules)
+        #expect(outcomes.count == 3)
+        #expect(outcomes.allSatisfy { $0.passed })
+        #expect(outcomes[2].result?.reason?.contains("division by zero") == true)
+    }
+
+    @Test func partialWindowSplitsTheYear() {
+        // Weekly January-June (26 Tuesdays), then only 5 days in July-December.
+        var days: [String] = []
+        var d = Day(iso: "2026-01-06")!
+        while d <= Day(iso: "2026-06-30")! { days.append(d.description); d = d.advanced(by: 7) }
+        days += ["2026-07-07", "2026-08-04", "2026-09-01", "2026-10-06", "2026-11-03"]
+        let list = days.map { "    - {date: \($0)}" }.joined(separator: "\n")
+        let r = results(header + "citizen_reception:\n  leader_days:\n" + list + "\n")
+        let a = r["TCD-01A"]!, b = r["TCD-01B"]!
+        #expect(a.status == .pass)
+        #expect(a.window == Period(start: Day(iso: "2026-01-01")!, end: Day(iso: "2026-06-30")!))
+        #expect(a.actual == "26" && a.expected == ">= 25")
+        #expect(b.status == .fail)
+        #expect(b.window == Period(start: Day(iso: "2026-07-01")!, end: Day(iso: "2026-12-31")!))
+        #expect(b.actual == "5" && b.expected == ">= 12")
+        #expect(b.location.line == 5)   // the list, not a record
+    }
+
+    @Test func overlaysOverrideAndDisable() throws {
+        let dir = packageRoot.appendingPathComponent("rules/national/communes.yaml").path
+        let (rs, d) = ruleSet("""
+        id: test.overlay
+        version: "1"
+        title: {vi: t, en: t}
+        extends: [\(dir)]
+        overrides:
+          - {rule: TTND-C1, params: {min_members: 7}, severity: warning}
+          - {rule: DIAL-02, disabled: true}
+        """)
+        let rules = try #require(rs, "\(d)")
+        #expect(rules.rule("TTND-C1")?.severity == .warning)
+        #expect(rules.rule("DIAL-02")?.disabled == true)
+        let (r, _) = report(header + "peoples_inspection_board: {members: 6}\n", rules)
+        let res = Engine(ruleSet: rules).evaluate(r!)
+        #expect(res.first { $0.rule.id == "TTND-C1" }?.status == .fail)
+        #expect(!res.contains { $0.rule.id == "DIAL-02" })
+    }
+}

@@ -1,0 +1,197 @@
+import Testing
+@testable import QCDCKit
+
+private let facts = """
+id: t
+version: "1"
+title: {vi: t, en: t}
+facts:
+  a.n: {type: integer, label: {vi: n, en: n}}
+  a.m: {type: integer, label: {vi: m, en: m}}
+  a.x: {type: number, label: {vi: x, en: x}}
+  a.p: {type: percent, label: {vi: p, en: p}}
+  a.d: {type: date, label: {vi: d, en: d}}
+  a.ok: {type: boolean, label: {vi: ok, en: ok}}
+  a.kind: {type: enum, values: [plenary, delegates], label: {vi: k, en: k}}
+  cases:
+    type: list
+    label: {vi: c, en: c}
+    fields:
+      id: {type: string, label: {vi: id, en: id}}
+      days: {type: integer, label: {vi: days, en: days}}
+      complex: {type: boolean, label: {vi: cx, en: cx}}
+categories:
+  c: {name: {vi: c, en: c}}
+rules: []
+"""
+
+/// Parses and type-checks one expression against the facts above.
+private func check(_ text: String, params: [String: RuleParameter] = [:]) -> (Expression?, [Diagnostic]) {
+    let (rs, d) = ruleSet(facts)
+    precondition(rs != nil, "\(d)")
+    var parser: ExpressionParser
+    do { parser = try ExpressionParser(text: text, markAt: { Mark(line: 1, column: 1 + $0) }) } catch {
+        return (nil, [Diagnostic(.error, "expression.syntax", error.message, at: SourceLocation(file: "x", line: 1, column: 1 + error.offset))])
+    }
+    do {
+        let e = try parser.parse()
+        var tc = TypeChecker(facts: rs!.facts, parameters: params, file: "x")
+        let typed = tc.check(e, expecting: .boolean)
+        return (typed, tc.diagnostics)
+    } catch {
+        return (nil, [Diagnostic(.error, "expression.syntax", error.message, at: SourceLocation(file: "x", line: 1, column: 1 + error.offset))])
+    }
+}
+
+private func eval(_ text: String, _ reportFacts: String, period: Period = .year(2026)) -> Outcome {
+    let (rs, _) = ruleSet(facts)
+    let (e, diags) = check(text)
+    precondition(diags.isEmpty, "\(diags)")
+    let (node, _) = compose(reportFacts)
+    var d: [Diagnostic] = []
+    let f = ReportReader(ruleSet: rs!).readFacts(node!, file: "r.yaml", skipReserved: false, into: &d)
+    precondition(d.isEmpty, "\(d)")
+    var ev = Evaluator(context: EvaluationContext(facts: f, period: period, parameters: [:]))
+    return ev.evaluate(e!)
+}
+
+private func isTrue(_ o: Outcome) -> Bool { if case .value(.bool(true), _) = o { return true }; return false }
+private func isFalse(_ o: Outcome) -> Bool { if case .value(.bool(false), _) = o { return true }; return false }
+private func isMissing(_ o: Outcome) -> Bool { if case .missing = o { return true }; return false }
+private func isFailure(_ o: Outcome) -> Bool { if case .failure = o { return true }; return false }
+
+@Suite("Expression parser and type checker")
+struct ExpressionCheckTests {
+    @Test func literalsParse() {
+        for text in ["1 < 2", "1.5 >= 1", "100% == 1", "2026-07-01 > 2026-06-30", "\"a\" == 'a'", "true", "not false",
+                     "-3 < 0", "(1 + 2) * 3 == 9", "1 in [1, 2]", "a.kind not in [\"plenary\"]"] {
+            let (e, d) = check(text)
+            #expect(e != nil && d.isEmpty, "\(text): \(d)")
+        }
+    }
+
+    @Test func syntaxErrorsHaveColumns() {
+        let (_, d) = check("a.n >= ")
+        #expect(d.first?.code == "expression.syntax")
+        #expect(d.first?.location.column == 8)
+        let (_, d2) = check("a.n = 1")
+        #expect(d2.first?.message.contains("==") == true)
+        #expect(d2.first?.location.column == 5)
+        let (_, d3) = check("2025-02-30 < a.d")
+        #expect(d3.first?.message.contains("not a valid date") == true)
+    }
+
+    @Test func unknownFactSuggests() {
+        let (_, d) = check("a.nn >= 1")
+        #expect(d.first?.message == "unknown fact 'a.nn'")
+        #expect(d.first?.notes.first == "did you mean 'a.n'?")
+        #expect(d.first?.location.column == 1)
+    }
+
+    @Test func typeErrorsAreLocatedAtTheOperand() {
+        let (_, d) = check("a.n + a.ok > 1")
+        #expect(d.count == 1)
+        #expect(d.first?.location.column == 7)
+        let (_, d2) = check("a.d > 5")
+        #expect(d2.first?.message.contains("cannot compare") == true)
+        let (_, d3) = check("a.n")
+        #expect(d3.first?.message.contains("expected boolean") == true)
+        let (_, d4) = check("a.kind == \"plenery\"")
+        #expect(d4.first?.notes.first == "did you mean 'plenary'?")
+    }
+
+    @Test func functionsAreChecked() {
+        #expect(check("count(c in cases where c.days > 30) == 0").1.isEmpty)
+        #expect(check("sum(c in cases: c.days) >= 0").1.isEmpty)
+        #expect(check("all(c in cases: c.days <= if(c.complex, 45, 30))").1.isEmpty)
+        #expect(check("max(c in cases: c.days) <= 90").1.isEmpty)
+        #expect(check("period_days() > 0 and in_period(a.d) and add_months(a.d, 3) > a.d").1.isEmpty)
+        #expect(check("frobnicate(1)").1.first?.message == "unknown function 'frobnicate'")
+        #expect(check("count(c in cases where c.dayz > 1) > 0").1.first?.notes.first == "did you mean 'days'?")
+        #expect(check("sum(c in cases: c.complex) > 0").1.first?.message.contains("needs numbers") == true)
+        #expect(check("params.limit > 1").1.first?.message == "unknown parameter 'params.limit'")
+    }
+}
+
+@Suite("Expression evaluator")
+struct EvaluatorTests {
+    @Test func arithmeticAndComparison() {
+        #expect(isTrue(eval("a.n * 2 + 1 == 7", "a: {n: 3}")))
+        #expect(isTrue(eval("a.n / a.m >= 100%", "a: {n: 5, m: 5}")))
+        #expect(isFalse(eval("a.n / a.m >= 100%", "a: {n: 4, m: 5}")))
+        #expect(isTrue(eval("a.p >= 95%", "a: {p: 95%}")))
+        #expect(isTrue(eval("a.p == 95%", "a: {p: 95}")))
+        #expect(isTrue(eval("0.1 + 0.2 == 0.3", "{}")))
+        #expect(isTrue(eval("a.d - 2026-01-01 == 31", "a: {d: 2026-02-01}")))
+        #expect(isTrue(eval("add_months(a.d, 1) == 2026-02-28", "a: {d: 2026-01-31}")))
+    }
+
+    @Test func missingFactsGiveMissingNotFalse() {
+        #expect(isMissing(eval("a.n >= 1", "{}")))
+        guard case .missing(let m) = eval("a.n >= 1", "a: {m: 1}") else { Issue.record("expected missing"); return }
+        #expect(m.first?.path == "a.n")
+        #expect(m.first?.parent == "a")
+        #expect(m.first?.mark == Mark(line: 1, column: 4))
+    }
+
+    @Test func kleeneLogic() {
+        #expect(isFalse(eval("a.n > 1 and a.m > 1", "a: {m: 0}")))
+        #expect(isMissing(eval("a.n > 1 and a.m > 1", "a: {m: 5}")))
+        #expect(isTrue(eval("a.n > 1 or a.m > 1", "a: {m: 5}")))
+        #expect(isMissing(eval("a.n > 1 or a.m > 1", "a: {m: 0}")))
+        #expect(isTrue(eval("exists(a.m) and not exists(a.n)", "a: {m: 0}")))
+    }
+
+    @Test func evaluationIsTotal() {
+        #expect(isFailure(eval("a.n / a.m > 1", "a: {n: 1, m: 0}")))
+        #expect(isFailure(eval("a.n * a.m > 1", "a: {n: 9223372036854775807, m: 2}")))
+        #expect(isFailure(eval("a.n + a.m > 1", "a: {n: 9223372036854775807, m: 1}")))
+        #expect(isFailure(eval("max(c in cases: c.days) > 1", "cases: []")))
+    }
+
+    @Test func comprehensions() {
+        let cases = "cases: [{id: A, days: 10, complex: false}, {id: B, days: 40, complex: true}, {id: C, days: 50, complex: false}]"
+        #expect(isTrue(eval("count(c in cases where c.days > 30) == 2", cases)))
+        #expect(isTrue(eval("sum(c in cases: c.days) == 100", cases)))
+        #expect(isTrue(eval("max(c in cases: c.days) == 50 and min(c in cases: c.days) == 10", cases)))
+        #expect(isTrue(eval("any(c in cases: c.complex)", cases)))
+        #expect(isFalse(eval("all(c in cases: c.days <= if(c.complex, 45, 30))", cases)))
+        #expect(isTrue(eval("all(c in cases where c.id != \"C\": c.days <= if(c.complex, 45, 30))", cases)))
+        // A record without the field: missing, located at the record.
+        guard case .missing(let m) = eval("all(c in cases: c.days < 100)", "cases: [{id: A}]") else {
+            Issue.record("expected missing"); return
+        }
+        #expect(m.first?.path == "cases[0].days")
+        // But a decisive record decides despite missing data elsewhere.
+        #expect(isFalse(eval("all(c in cases: c.days < 100)", "cases: [{id: A}, {id: B, days: 200}]")))
+    }
+
+    @Test func periodFunctions() {
+        let h2 = Period(start: Day(year: 2026, month: 7, day: 1)!, end: Day(year: 2026, month: 12, day: 31)!)
+        #expect(isTrue(eval("period_months() == 6 and period_days() == 184 and period_weeks() == 26", "{}", period: h2)))
+        #expect(isTrue(eval("in_period(a.d)", "a: {d: 2026-07-01}", period: h2)))
+        #expect(isFalse(eval("in_period(a.d)", "a: {d: 2026-06-30}", period: h2)))
+        #expect(isTrue(eval("period_start() == 2026-07-01 and period_end() == 2026-12-31", "{}", period: h2)))
+    }
+}
+
+@Suite("Calendar")
+struct DayTests {
+    @Test func civilRoundTrip() {
+        for (y, m, d) in [(1970, 1, 1), (2000, 2, 29), (2024, 12, 31), (2026, 7, 1), (1999, 3, 1)] {
+            let day = Day(year: y, month: m, day: d)!
+            #expect(day.components == (y, m, d))
+            #expect(Day(iso: day.description) == day)
+        }
+        #expect(Day(year: 1970, month: 1, day: 1)!.ordinal == 0)
+        #expect(Day(iso: "2025-02-30") == nil)
+        #expect(Day(iso: "2024-02-29") != nil)
+        #expect(Day(iso: "2100-02-29") == nil)
+    }
+
+    @Test func periodMonthsCountsWholeMonths() {
+        #expect(Period.year(2026).months == 12)
+        #expect(Period(start: Day(iso: "2026-01-15")!, end: Day(iso: "2026-03-31")!).months == 2)
+        #expect(Period.year(2026).weeks == 52)
+    }
+}

@@ -1,0 +1,72 @@
+import Testing
+@testable import QCDCKit
+
+private let head = "unit: {code: 00123, name: Xã A, kind: commune}\nperiod: {year: 2026}\n"
+
+@Suite("Report validation against declared facts")
+struct ReportReaderTests {
+    @Test func validReport() throws {
+        let (r, d) = report(head + "peoples_inspection_board: {members: 5}\n", builtin)
+        #expect(d.isEmpty)
+        let rep = try #require(r)
+        #expect(rep.unit.code == "00123")    // declared string: leading zeros kept
+        #expect(rep.period == .year(2026))
+        #expect(rep.facts.value(at: "peoples_inspection_board.members")?.mark == Mark(line: 3, column: 37))
+    }
+
+    @Test func unknownFieldWarnsWithSuggestion() throws {
+        let (r, d) = report(head + "peoples_inspection_board: {member: 5}\n", builtin)
+        #expect(r != nil)
+        #expect(d.count == 1)
+        #expect(d[0].severity == .warning && d[0].code == "report.unknown_field")
+        #expect(d[0].notes.first == "did you mean 'members'?")
+        #expect((d[0].location.line, d[0].location.column) == (3, 28))
+    }
+
+    @Test func wrongTypesNegativeCountsAndImpossibleDates() {
+        let (r, d) = report(head + """
+        peoples_inspection_board: {members: "5"}
+        community_conferences: {villages: -3, held: 1.441}
+        staff_conference: {held: no, date: 2025-02-30}
+        """, builtin)
+        #expect(r == nil)
+        let byCode = Dictionary(grouping: d, by: \.code)
+        #expect(byCode["report.type_mismatch"]?.count == 3)
+        #expect(byCode["report.out_of_range"]?.first?.location.line == 4)
+        #expect(byCode["report.out_of_range"]?.first?.location.column == 35)
+        #expect(byCode["report.invalid_date"]?.first?.location == SourceLocation(file: "r.yaml", line: 5, column: 36))
+        #expect(d.contains { $0.notes.contains("if 1.441 means 1441, write 1441 without a thousands separator") })
+        #expect(d.contains { $0.notes.first?.contains("write false") == true })
+    }
+
+    @Test func unitAndPeriodProblems() {
+        let (_, d) = report("unit: {code: X, name: Y, kind: huyen}\nperiod: {from: 2026-05-01, to: 2026-01-01}\n", builtin)
+        #expect(d.contains { $0.code == "report.invalid_unit_kind" && $0.notes.first?.contains("district") == true })
+        #expect(d.contains { $0.code == "report.invalid_period" })
+        let (_, d2) = report("period: 2026\n", builtin)
+        #expect(d2.contains { $0.code == "report.missing_unit" })
+    }
+
+    @Test func districtOnlyBeforeTheReform() {
+        let (ok, _) = report("unit: {code: \"1\", name: H, kind: district}\nperiod: {year: 2021}\n", builtin)
+        #expect(ok != nil)
+        let (bad, d) = report("unit: {code: \"1\", name: H, kind: district}\nperiod: {year: 2025}\n", builtin)
+        #expect(bad == nil)
+        #expect(d.first?.code == "report.district_after_reform")
+    }
+
+    @Test func nullMeansNotReported() throws {
+        let (r, d) = report(head + "peoples_inspection_board:\n  members:\n", builtin)
+        #expect(d.isEmpty)
+        #expect(try #require(r).facts.value(at: "peoples_inspection_board.members") == nil)
+    }
+
+    @Test func jsonReport() throws {
+        let json = "{\"unit\": {\"code\": \"00123\", \"name\": \"A\", \"kind\": \"commune\"}, \"period\": {\"year\": 2026},\n \"peoples_inspection_board\": {\"members\": \"5\"}}"
+        let (node, _) = DocumentLoader.load(Array(json.utf8), file: "r.json")
+        let (r, d) = ReportReader(ruleSet: builtin).read(node!, file: "r.json")
+        #expect(r == nil)
+        #expect(d.first?.code == "report.type_mismatch")
+        #expect(d.first?.location.line == 2)
+    }
+}

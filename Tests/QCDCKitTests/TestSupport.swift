@@ -1,0 +1,36 @@
+import Foundation
+@testable import QCDCKit
+
+/// The package root, found from this file's path.
+let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func compose(_ text: String, file: String = "t.yaml", limits: LoadLimits = .default) -> (Node?, [Diagnostic]) {
+    let r = YAMLComposer(limits: limits).compose(Array(text.utf8), file: file)
+    return (r.node, r.diagnostics)
+}
+
+/// The built-in national rule set (loaded once).
+let builtin: RuleSet = {
+    let (rs, diags) = RuleSetLoader().loadBuiltin()
+    precondition(rs != nil, "built-in rules invalid: \(diags)")
+    return rs!
+}()
+
+/// A tiny rule set from YAML text, for focused tests.
+func ruleSet(_ yaml: String, file: String = "test.yaml") -> (RuleSet?, [Diagnostic]) {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qcdc-tests-\(UUID().uuidString)")
+    try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let path = dir.appendingPathComponent(file).path
+    try! Data(yaml.utf8).write(to: URL(fileURLWithPath: path))
+    let (rs, diags) = RuleSetLoader().load(paths: [path])
+    // Report locations relative to the file name only.
+    return (rs, diags.map { var d = $0; d.location.file = file; return d })
+}
+
+/// Reads a report (YAML text) against a rule set.
+func report(_ yaml: String, _ rs: RuleSet, file: String = "r.yaml") -> (UnitReport?, [Diagnostic]) {
+    let (node, d1) = DocumentLoader.load(Array(yaml.utf8), file: file)
+    guard let node else { return (nil, d1) }
+    let (r, d2) = ReportReader(ruleSet: rs).read(node, file: file)
+    return (r, d1 + d2)
+}
