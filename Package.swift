@@ -39,6 +39,7 @@ let package = Package(
         .testTarget(
             name: "qcdcTests",
             dependencies: ["qcdc", "QCDCKit"],
+            exclude: ["Golden"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+
+private let examples = ["agency-2025.yaml", "commune-compliant-2026.yaml", "commune-noncompliant-2026.yaml",
+                        "dien-bien-2020.yaml", "enterprise-2025.json"]
+
+@Suite("qcdc check, end to end")
+struct CheckCommandTests {
+    @Test(arguments: examples)
+    func goldenText(_ example: String) throws {
+        let r = try qcdc(["check", "examples/\(example)"])
+        #expect(r.stderr.isEmpty)
+        let stem = example.split(separator: ".").dropLast().joined(separator: ".")
+        try assertGolden(r.stdout, "Tests/qcdcTests/Golden/\(stem).txt")
+    }
+
+    @Test(arguments: examples)
+    func goldenJSON(_ example: String) throws {
+        let r = try qcdc(["check", "--lang", "en", "--format", "json", "examples/\(example)"])
+        let stem = example.split(separator: ".").dropLast().joined(separator: ".")
+        try assertGolden(r.stdout, "Tests/qcdcTests/Golden/\(stem).en.json")
+        // It is JSON, with the documented top-level keys.
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(Set(doc.keys) == ["tool", "schema_version", "language", "rule_sets", "reports", "errors", "summary"])
+        let report = try #require((doc["reports"] as? [[String: Any]])?.first)
+        let result = try #require((report["results"] as? [[String: Any]])?.first)
+        for key in ["rule", "status", "severity", "category", "message", "expected", "actual", "location", "basis"] {
+            #expect(result[key] != nil, "result lacks \(key)")
+        }
+    }
+
+    @Test func exitCodes() throws {
+        #expect(try qcdc(["check", "examples/commune-compliant-2026.yaml"]).status == 0)
+        #expect(try qcdc(["check", "examples/commune-noncompliant-2026.yaml"]).status == 1)
+        #expect(try qcdc(["check", "--fail-on", "none", "examples/commune-noncompliant-2026.yaml"]).status == 0)
+        // Missing evidence alone does not fail.
+        #expect(try qcdc(["check", "examples/dien-bien-2020.yaml"]).status == 0)
+        // Only an info-level policy target fails in this report when errors are ignored... the agency fails an error rule.
+        #expect(try qcdc(["check", "--fail-on", "info", "examples/agency-2025.yaml"]).status == 1)
+    }
+
+    @Test func vietnameseByDefaultEnglishOnRequest() throws {
+        let vi = try qcdc(["check", "examples/commune-noncompliant-2026.yaml"])
+        #expect(vi.stdout.contains("examples/commune-noncompliant-2026.yaml:16:12: error[TTND-C1]: Ban Thanh tra nhân dân có 4 thành viên; yêu cầu ít nhất 5. (Luật Thực hiện dân chủ ở cơ sở 10/2022/QH15, Điều 36)"))
+        let en = try qcdc(["check", "--lang", "en", "examples/commune-noncompliant-2026.yaml"])
+        #expect(en.stdout.contains("error[TTND-C1]: The People's Inspection Board has 4 members; at least 5 required. (Law on Implementing Grassroots Democracy 10/2022/QH15, Art. 36)"))
+    }
+
+    @Test func batchWithOneMalformedFileReportsBothAndExits2() throws {
+        let dir = try temporaryDirectory()
+        try Data("unit: {code: \"1\", name: X, kind: commune\nperiod: 2026\n".utf8).write(to: dir.appendingPathComponent("a-bad.yaml"))
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("examples/commune-compliant-2026.yaml"),
+                                         to: dir.appendingPathComponent("b-good.yaml"))
+        let r = try qcdc(["check", dir.path])
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("a-bad.yaml:2:7: error[input.yaml_syntax]"))
+        #expect(r.stdout.contains("b-good.yaml: Xã Hòa Bình (ví dụ) (commune 00001), 2026"))
+        #expect(r.stdout.contains("11 đạt"))
+        let json = try qcdc(["check", "--format", "json", dir.path])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let reports = try #require(doc["reports"] as? [[String: Any]])
+        #expect(reports.count == 2)
+        #expect((reports[0]["errors"] as? [Any])?.count == 1)
+        #expect((reports[1]["results"] as? [Any])?.isEmpty == false)
+    }
+
+    @Test func invalidValuesArePointedAt() throws {
+        let dir = try temporaryDirectory()
+        let f = dir.appendingPathComponent("r.yaml")
+        try Data("unit: {code: \"1\", name: X, kind: commune}\nperiod: {year: 2026}\npeoples_inspection_board:\n  members: -2\nstaff_conference: {held: yes, date: 2026-02-30}\nmediaton: {teams: 3}\n".utf8).write(to: f)
+        let r = try qcdc(["check", f.path])
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("r.yaml:4:12: error[report.out_of_range]"))
+        #expect(r.stdout.contains("r.yaml:5:26: error[report.type_mismatch]: staff_conference.held: expected true or false, found 'yes'"))
+        #expect(r.stdout.contains("r.yaml:5:37: error[report.invalid_date]"))
+        #expect(r.stdout.contains("r.yaml:6:1: warning[report.unknown_field]: unknown field 'mediaton'"))
+        #expect(r.stdout.contains("did you mean 'mediation'?"))
+        #expect(!r.stdout.contains("Fatal error") && r.stderr.isEmpty)
+    }
+
+    @Test func standardInputAndDirectories() throws {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("examples/commune-compliant-2026.yaml"), encoding: .utf8)
+        let r = try qcdc(["check", "-"], stdin: text)
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("<stdin>: Xã Hòa Bình"))
+        let json = try qcdc(["check", "-"], stdin: "{\"unit\": {\"code\": \"1\", \"name\": \"E\", \"kind\": \"enterprise\"}, \"period\": {\"year\": 2025}, \"workplace_dialogues\": {\"periodic\": 0}}")
+        #expect(json.status == 1)
+        #expect(json.stdout.contains("<stdin>:1:122: error[DN-01]"))
+        let all = try qcdc(["check", "examples/"])
+        #expect(all.status == 1)
+        #expect(all.stdout.contains("Tổng cộng: 5 báo cáo"))
+    }
+
+    @Test func usageErrorsExit64() throws {
+        #expect(try qcdc(["check"]).status == 64)
+        #expect(try qcdc(["check", "--format", "xml", "examples/"]).status == 64)
+        #expect(try qcdc(["check", "--lang", "fr", "examples/"]).status == 64)
+        #expect(try qcdc(["frobnicate"]).status == 64)
+    }
+
+    @Test func missingPathIsAnInputError() throws {
+        let r = try qcdc(["check", "no/such/report.yaml"])
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("no/such/report.yaml:1:1: error[input.not_found]"))
+    }
+
+    @Test func outputFileAndBuiltinRulesFromAnyDirectory() throws {
+        let dir = try temporaryDirectory()
+        let out = dir.appendingPathComponent("out.json")
+        let report = packageRoot.appendingPathComponent("examples/commune-noncompliant-2026.yaml").path
+        let r = try qcdc(["check", "--format", "json", "--output", out.path, report], directory: dir)
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        let written = try String(contentsOf: out, encoding: .utf8)
+        #expect(written.contains("\"rule\": \"TTND-C1\""))
+        #expect(written.contains("\"file\": \"rules/national/communes.yaml\""))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func noColourWhenNotATerminal() throws {
+        let r = try qcdc(["check", "examples/commune-noncompliant-2026.yaml"], environment: ["NO_COLOR": ""])
+        #expect(!r.stdout.contains("\u{1B}["))
+    }
+
+    @Test func invalidRuleSetExits2WithLocatedErrors() throws {
+        let dir = try temporaryDirectory()
+        let rules = dir.appendingPathComponent("bad.yaml")
+        try Data("id: x\nversion: \"1\"\ntitle: {vi: x, en: x}\nrules:\n  - id: R\n    expect: a >\n".utf8).write(to: rules)
+        let r = try qcdc(["check", "--rules", rules.path, "examples/agency-2025.yaml"])
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("bad.yaml:5:5: error[ruleset.missing_key]"))
+        #expect(r.stdout.contains("bad.yaml:6:16: error[expression.syntax]"))
+    }
+}
+
+@Suite("qcdc rules lint, end to end")
+struct RulesLintTests {
+    @Test func builtinLibraryPasses() throws {
+        let r = try qcdc(["rules", "lint"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains(" failed") && r.stdout.contains(", 0 failed"))
+        let dir = try qcdc(["rules", "lint", "rules/national.yaml"])
+        #expect(dir.status == 0)
+    }
+
+    @Test func brokenExampleFailsLint() throws {
+        let dir = try temporaryDirectory()
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("rules/national/enterprises.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "{status: fail, report: {workplace_dialogues: {periodic: 0}}}", with: "{status: pass, report: {workplace_dialogues: {periodic: 0}}}")
+            .replacingOccurrences(of: "extends: [common.yaml]", with: "extends: [\(packageRoot.path)/rules/national/common.yaml]")
+        let f = dir.appendingPathComponent("enterprises.yaml")
+        try Data(text.utf8).write(to: f)
+        let r = try qcdc(["rules", "lint", f.path])
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("error[ruleset.example_failed]: example of rule DN-01 should give pass but gives fail"))
+    }
+}
