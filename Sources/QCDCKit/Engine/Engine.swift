@@ -51,10 +51,7 @@ public struct Engine: Sendable {
             case .missing(let m):
                 return (missingResult(result, m, rule: rule, report: report), ev.trace ?? [])
             case .failure(let why):
-                result.status = .error
-                result.reason = why
-                result.message = (lang == .vi ? "không đánh giá được: " : "cannot be evaluated: ") + why
-                return (result, ev.trace ?? [])
+                return (errorResult(result, why), ev.trace ?? [])
             }
         }
         let outcome = ev.evaluate(rule.expect)
@@ -62,10 +59,7 @@ public struct Engine: Sendable {
         case .missing(let m):
             return (missingResult(result, m, rule: rule, report: report), ev.trace ?? [])
         case .failure(let why):
-            result.status = .error
-            result.reason = why
-            result.message = (lang == .vi ? "không đánh giá được: " : "cannot be evaluated: ") + why
-            return (result, ev.trace ?? [])
+            return (errorResult(result, why), ev.trace ?? [])
         case .value(let v, _):
             let passed: Bool
             if case .bool(let b) = v { passed = b } else { passed = false }
@@ -102,6 +96,14 @@ public struct Engine: Sendable {
             }
             return (result, ev.trace ?? [])
         }
+    }
+
+    private func errorResult(_ base: RuleResult, _ why: String) -> RuleResult {
+        var r = base
+        r.status = .error
+        r.reason = why
+        r.message = (language == .vi ? "không đánh giá được: " : "cannot be evaluated: ") + why
+        return r
     }
 
     private func missingResult(_ base: RuleResult, _ missing: [MissingFact], rule: Rule, report: UnitReport) -> RuleResult {

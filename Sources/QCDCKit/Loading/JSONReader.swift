@@ -73,10 +73,7 @@ public struct JSONReader: Sendable {
             let start = mark
             switch bytes[i] {
             case UInt8(ascii: "{"):
-                if depth >= maxDepth {
-                    throw Diagnostic(.error, "input.too_deep", "nesting is deeper than \(maxDepth) levels",
-                                     at: start.located(in: file), notes: ["flatten the structure"])
-                }
+                if depth >= maxDepth { throw Diagnostic.tooDeep(maxDepth, at: start.located(in: file)) }
                 advance(); skipSpace()
                 var entries: [Node.Entry] = []
                 var seen: [String: Mark] = [:]
@@ -91,9 +88,7 @@ public struct JSONReader: Sendable {
                     skipSpace()
                     let v = try value(depth: depth + 1)
                     if let first = seen[key] {
-                        diags.append(Diagnostic(.error, "input.duplicate_key",
-                            "duplicate key '\(key)' (first defined at line \(first.line), column \(first.column))",
-                            at: kmark.located(in: file), notes: ["remove one of the two, or merge them"]))
+                        diags.append(.duplicateKey(key, first: first, at: kmark.located(in: file)))
                     } else {
                         seen[key] = kmark
                         entries.append(Node.Entry(key: key, keyMark: kmark, value: v))
@@ -105,10 +100,7 @@ public struct JSONReader: Sendable {
                     return Node(.mapping(entries), at: start)
                 }
             case UInt8(ascii: "["):
-                if depth >= maxDepth {
-                    throw Diagnostic(.error, "input.too_deep", "nesting is deeper than \(maxDepth) levels",
-                                     at: start.located(in: file), notes: ["flatten the structure"])
-                }
+                if depth >= maxDepth { throw Diagnostic.tooDeep(maxDepth, at: start.located(in: file)) }
                 advance(); skipSpace()
                 var items: [Node] = []
                 if i < bytes.count, bytes[i] == UInt8(ascii: "]") { advance(); return Node(.sequence([]), at: start) }

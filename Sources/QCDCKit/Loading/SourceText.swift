@@ -80,3 +80,15 @@ enum SourceText {
         return s.count == 1 ? "0" + s : s
     }
 }
+
+/// Diagnostics the YAML and JSON loaders share, so both say the same thing.
+extension Diagnostic {
+    static func duplicateKey(_ key: String, first: Mark, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "input.duplicate_key",
+                   "duplicate key '\(key)' (first defined at line \(first.line), column \(first.column))",
+                   at: location, notes: ["remove one of the two, or merge them"])
+    }
+    static func tooDeep(_ limit: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "input.too_deep", "nesting is deeper than \(limit) levels", at: location, notes: ["flatten the structure"])
+    }
+}

@@ -100,8 +100,8 @@ public struct YAMLComposer: Sendable {
                     completed = (node, a.size, nil)
                 case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
                     if stack.count >= limits.maxDepth {
-                        return fatal("input.too_deep", "nesting is deeper than \(limits.maxDepth) levels", mark,
-                                     ["flatten the structure"])
+                        diags.append(.tooDeep(limits.maxDepth, at: mark.located(in: file)))
+                        return (nil, diags)
                     }
                     if case .mapping(_, _, _, _, _, nil, _) = stack.last {
                         return fatal("input.complex_key", "a mapping key must be a scalar, not \(event.type == YAML_MAPPING_START_EVENT ? "a mapping" : "a list")", mark)
@@ -143,9 +143,7 @@ public struct YAMLComposer: Sendable {
                 case .mapping(let m, let tag, let anc, var entries, var seen, let key, let sz):
                     if let (k, kmark) = key {
                         if let first = seen[k] {
-                            diags.append(Diagnostic(.error, "input.duplicate_key",
-                                "duplicate key '\(k)' (first defined at line \(first.line), column \(first.column))",
-                                at: kmark.located(in: file), notes: ["remove one of the two, or merge them"]))
+                            diags.append(.duplicateKey(k, first: first, at: kmark.located(in: file)))
                         } else {
                             seen[k] = kmark
                             entries.append(Node.Entry(key: k, keyMark: kmark, value: node))
