@@ -195,3 +195,17 @@ struct DayTests {
         #expect(Period.year(2026).weeks == 52)
     }
 }
+
+@Suite("Working days")
+struct WorkdayTests {
+    @Test func mondayToFriday() {
+        let mon = Day(iso: "2026-11-23")!
+        #expect(mon.weekday == 0)
+        #expect(Day.workdays(after: mon, through: Day(iso: "2026-11-30")!) == 5)   // next Monday
+        #expect(Day.workdays(after: mon, through: Day(iso: "2026-11-27")!) == 4)   // Friday
+        #expect(Day.workdays(after: mon, through: Day(iso: "2026-11-29")!) == 4)   // Sunday
+        #expect(Day.workdays(after: mon, through: mon) == 0)
+        #expect(Day.workdays(after: Day(iso: "2026-11-30")!, through: mon) == -5)
+        #expect(Day.workdays(after: mon, through: Day(iso: "2027-01-04")!) == 30)
+    }
+}

@@ -55,7 +55,7 @@ struct CheckCommandTests {
         #expect(r.status == 2)
         #expect(r.stdout.contains("a-bad.yaml:2:7: error[input.yaml_syntax]"))
         #expect(r.stdout.contains("b-good.yaml: Xã Hòa Bình (ví dụ) (commune 00001), 2026"))
-        #expect(r.stdout.contains("11 đạt"))
+        #expect(r.stdout.contains("24 đạt"))
         let json = try qcdc(["check", "--format", "json", dir.path])
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let reports = try #require(doc["reports"] as? [[String: Any]])

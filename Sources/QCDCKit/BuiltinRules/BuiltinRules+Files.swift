@@ -17,6 +17,8 @@ extension BuiltinRules {
           - national/one-stop.yaml
           - national/mediation.yaml
           - national/emulation.yaml
+          - national/complaints.yaml
+          - national/mass-mobilisation.yaml
         """####,
         "rules/national/agencies.yaml": ####"""
         # Grassroots democracy in state agencies, public service units (and communes as employers).
@@ -41,6 +43,15 @@ extension BuiltinRules {
             min: 0
             unit: {vi: "người", en: "members"}
             label: {vi: "Số thành viên Ban Thanh tra nhân dân", en: "Members of the People's Inspection Board"}
+          staff_conference.format:
+            type: enum
+            values: [plenary, delegates]
+            label: {vi: "Hình thức hội nghị (toàn thể hoặc đại biểu)", en: Conference format (plenary or delegates)}
+          staff_conference.attendees:
+            type: integer
+            min: 0
+            unit: {vi: "người", en: "people"}
+            label: {vi: "Số người dự hội nghị cán bộ", en: "Attendees of the staff conference"}
         rules:
           - id: CC-01
             title:
@@ -97,6 +108,56 @@ extension BuiltinRules {
               - {name: too many, status: fail, report: {staff: {total: 45}, peoples_inspection_board: {members: 10}}}
               - {name: seven staff or fewer are exempt, status: not_applicable, report: {staff: {total: 7}}}
               - {name: eight staff need a board, status: missing, report: {staff: {total: 8}}}
+
+          - id: CC-02
+            title:
+              vi: Cơ quan, đơn vị dưới 100 người tổ chức hội nghị cán bộ theo hình thức toàn thể
+              en: A unit with fewer than 100 staff holds a plenary staff conference
+            basis:
+              - kind: law
+                document: 10/2022/QH15
+                name: {vi: "Luật Thực hiện dân chủ ở cơ sở", en: "Law on Implementing Grassroots Democracy"}
+                article: "51"
+                clause: "2"
+                point: a
+            applies_to: [agency, public_service_unit]
+            in_force: {from: 2023-07-01}
+            severity: warning
+            category: workplace_democracy
+            weight: 1
+            params: {plenary_below: 100}
+            when: staff.total < params.plenary_below and staff_conference.held
+            expect: staff_conference.format == "plenary"
+            message:
+              vi: "Đơn vị có {staff.total} người nhưng tổ chức hội nghị theo hình thức {actual}; yêu cầu hội nghị toàn thể."
+              en: "The unit has {staff.total} staff but held a {actual} conference; a plenary one is required."
+            examples:
+              - {status: pass, period: 2025, report: {staff: {total: 45}, staff_conference: {held: true, format: plenary}}}
+              - {status: fail, period: 2025, report: {staff: {total: 45}, staff_conference: {held: true, format: delegates}}}
+              - {name: 100 staff may meet as delegates, status: not_applicable, period: 2025, report: {staff: {total: 100}, staff_conference: {held: true, format: delegates}}}
+
+          - id: CC-03
+            title:
+              vi: Hội nghị cán bộ hợp lệ khi có ít nhất 2/3 số người được triệu tập tham dự
+              en: A staff conference is valid with at least two thirds of those convened attending
+            basis:
+              - kind: policy
+                document: Hướng dẫn của Sở Nội vụ Bình Dương (12/2023)
+                url: https://binhduong.gov.vn/dau-tu-thong-tin-can-biet/2023/12/572-huong-dan-to-chuc-hoi-nghi-can-bo-cong-chuc-vien-chuc-nguoi-lao-don
+                note: "Provincial guidance (secondary source); its legal basis was not identified — the figures match the superseded Circular 01/2016/TT-BNV. Encoded as a policy target, not law."
+            applies_to: [agency, public_service_unit]
+            in_force: {from: 2023-07-01}
+            severity: info
+            category: workplace_democracy
+            weight: 1
+            when: staff_conference.held and staff.total > 0
+            expect: staff_conference.attendees * 3 >= staff.total * 2
+            message:
+              vi: "{staff_conference.attendees}/{staff.total} người dự hội nghị; cần ít nhất 2/3."
+              en: "{staff_conference.attendees} of {staff.total} staff attended; at least two thirds are needed."
+            examples:
+              - {name: exactly two thirds, status: pass, period: 2025, report: {staff: {total: 45}, staff_conference: {held: true, attendees: 30}}}
+              - {status: fail, period: 2025, report: {staff: {total: 45}, staff_conference: {held: true, attendees: 29}}}
         """####,
         "rules/national/citizen-reception.yaml": ####"""
         # Citizen reception (tiếp công dân) by the heads of local governments and agencies.
@@ -355,6 +416,79 @@ extension BuiltinRules {
             min: 0
             unit: {vi: "thôn, tổ dân phố", en: "villages and residential groups"}
             label: {vi: "Số thôn, tổ dân phố đã tổ chức hội nghị định kỳ cuối năm", en: "Villages and groups that held their year-end community conference"}
+          peoples_inspection_board.quarterly_plans:
+            type: integer
+            min: 0
+            max: 4
+            label: {vi: "Số kế hoạch hoạt động quý của Ban Thanh tra nhân dân", en: "Quarterly activity plans of the People's Inspection Board"}
+          peoples_inspection_board.half_year_plans:
+            type: integer
+            min: 0
+            max: 2
+            label: {vi: "Số kế hoạch hoạt động 6 tháng", en: "Half-year activity plans"}
+          peoples_inspection_board.annual_plan:
+            type: boolean
+            label: {vi: "Có kế hoạch hoạt động năm", en: "Has an annual activity plan"}
+          peoples_inspection_board.inspections:
+            type: list
+            label: {vi: "Các cuộc kiểm tra, giám sát của Ban Thanh tra nhân dân", en: "Inspections by the People's Inspection Board"}
+            fields:
+              id:
+                type: string
+                label: {vi: "Số hiệu", en: "Reference"}
+              plan_sent:
+                type: date
+                label: {vi: "Ngày gửi kế hoạch kiểm tra, giám sát", en: "Date the inspection plan was sent"}
+              start:
+                type: date
+                label: {vi: "Ngày bắt đầu kiểm tra, giám sát", en: "Date the inspection started"}
+          community_conferences.min_notice_days:
+            type: integer
+            min: 0
+            unit: {vi: "ngày", en: "days"}
+            label: {vi: "Số ngày thông báo triệu tập ngắn nhất (giữa các thôn, tổ dân phố)", en: Shortest notice given to households before a community conference}
+          community_conferences.votes:
+            type: list
+            label: {vi: "Các lần biểu quyết thủ tục tại hội nghị cộng đồng dân cư", en: "Procedural votes at community conferences"}
+            fields:
+              id:
+                type: string
+                label: {vi: "Thôn, tổ dân phố và nội dung", en: "Village and matter"}
+              present:
+                type: integer
+                min: 0
+                label: {vi: "Số đại diện hộ dự họp", en: "Household representatives present"}
+              approving:
+                type: integer
+                min: 0
+                label: {vi: "Số đại diện hộ tán thành", en: "Household representatives approving"}
+          disclosure.items_disclosed:
+            type: integer
+            min: 0
+            max: 14
+            unit: {vi: "nhóm nội dung", en: "content groups"}
+            label: {vi: "Số nhóm nội dung đã công khai (trong 14 nhóm theo Điều 11)", en: Content groups disclosed (of the 14 in Article 11)}
+          disclosure.has_radio:
+            type: boolean
+            label: {vi: "Xã có hệ thống truyền thanh", en: "The commune has a radio system"}
+          disclosure.radio_min_consecutive_days:
+            type: integer
+            min: 0
+            unit: {vi: "ngày", en: "days"}
+            label: {vi: "Số ngày phát liên tục ngắn nhất trên truyền thanh (khoản 7–12 Điều 11)", en: Shortest run of consecutive broadcast days (Art. 11 clauses 7–12)}
+          village_conventions.drafts:
+            type: list
+            label: {vi: "Các dự thảo hương ước, quy ước được biểu quyết trong kỳ", en: "Village convention drafts voted on in the period"}
+            fields:
+              id:
+                type: string
+                label: {vi: "Thôn, tổ dân phố", en: "Village"}
+              posted:
+                type: date
+                label: {vi: "Ngày niêm yết dự thảo", en: "Date the draft was posted"}
+              voted:
+                type: date
+                label: {vi: "Ngày biểu quyết", en: "Date of the vote"}
         rules:
           - id: DIAL-01
             title:
@@ -513,10 +647,476 @@ extension BuiltinRules {
               - {status: pass, report: {community_conferences: {villages: 12, held: 12}}}
               - {status: fail, report: {community_conferences: {villages: 12, held: 11}}}
               - {status: missing, report: {community_conferences: {villages: 12}}}
+
+          - id: TTND-C2
+            title:
+              vi: "Ban Thanh tra nhân dân lập kế hoạch hoạt động quý, 6 tháng, năm"
+              en: The People's Inspection Board makes quarterly, half-year and annual plans
+            basis:
+              - kind: law
+                document: 59/2023/NĐ-CP
+                name: {vi: "Nghị định quy định chi tiết Luật Thực hiện dân chủ ở cơ sở", en: "Decree detailing the Law on Implementing Grassroots Democracy"}
+                article: "14"
+            applies_to: [commune]
+            in_force: {from: 2023-08-15}
+            severity: warning
+            category: accountability
+            weight: 1
+            expect: peoples_inspection_board.annual_plan and peoples_inspection_board.half_year_plans >= 2 * period_months() / 12 and peoples_inspection_board.quarterly_plans >= 4 * period_months() / 12
+            message:
+              vi: "Kế hoạch của Ban Thanh tra nhân dân: {actual}; yêu cầu {expected}."
+              en: "People's Inspection Board plans: {actual}; required {expected}."
+            examples:
+              - {status: pass, period: 2026, report: {peoples_inspection_board: {annual_plan: true, half_year_plans: 2, quarterly_plans: 4}}}
+              - {status: fail, period: 2026, report: {peoples_inspection_board: {annual_plan: true, half_year_plans: 2, quarterly_plans: 3}}}
+              - {name: a half-year report needs two quarterly plans, status: pass, period: {from: 2026-01-01, to: 2026-06-30}, report: {peoples_inspection_board: {annual_plan: true, half_year_plans: 1, quarterly_plans: 2}}}
+              - {status: fail, period: 2026, report: {peoples_inspection_board: {annual_plan: false, half_year_plans: 2, quarterly_plans: 4}}}
+
+          - id: TTND-C3
+            title:
+              vi: Ban Thanh tra nhân dân gửi kế hoạch kiểm tra, giám sát ít nhất 05 ngày làm việc trước khi tiến hành
+              en: The People's Inspection Board sends each inspection plan at least 5 working days ahead
+            basis:
+              - kind: law
+                document: 59/2023/NĐ-CP
+                name: {vi: "Nghị định quy định chi tiết Luật Thực hiện dân chủ ở cơ sở", en: "Decree detailing the Law on Implementing Grassroots Democracy"}
+                article: "14"
+            applies_to: [commune]
+            in_force: {from: 2023-08-15}
+            severity: warning
+            category: accountability
+            weight: 1
+            params: {workdays: 5}
+            when: len(peoples_inspection_board.inspections) > 0
+            expect: 'all(i in peoples_inspection_board.inspections: workdays_between(i.plan_sent, i.start) >= params.workdays)'
+            message:
+              vi: "{count_failed} cuộc kiểm tra, giám sát gửi kế hoạch chưa đủ {workdays} ngày làm việc trước: {failed}."
+              en: "{count_failed} inspections had their plan sent less than {workdays} working days ahead: {failed}."
+            examples:
+              - {name: Monday to next Monday, status: pass, period: 2026, report: {peoples_inspection_board: {inspections: [{id: GS-1, plan_sent: 2026-11-23, start: 2026-11-30}]}}}
+              - {name: Monday to Friday, status: fail, period: 2026, report: {peoples_inspection_board: {inspections: [{id: GS-1, plan_sent: 2026-11-23, start: 2026-11-27}]}}}
+
+          - id: CD-02
+            title:
+              vi: Thông báo triệu tập hội nghị cộng đồng dân cư được gửi tới hộ gia đình trong 05 ngày trước hội nghị
+              en: The convocation of a community conference reaches households at least 5 days before
+            basis:
+              - kind: law
+                document: 59/2023/NĐ-CP
+                name: {vi: "Nghị định quy định chi tiết Luật Thực hiện dân chủ ở cơ sở", en: "Decree detailing the Law on Implementing Grassroots Democracy"}
+                article: "11"
+                clause: "1"
+                point: c
+            applies_to: [commune]
+            in_force: {from: 2023-08-15}
+            severity: warning
+            category: participation
+            weight: 1
+            params: {min_days: 5}
+            expect: community_conferences.min_notice_days >= params.min_days
+            message:
+              vi: Thông báo triệu tập hội nghị cộng đồng dân cư sớm nhất {actual} ngày trước; yêu cầu {expected}.
+              en: Community conferences were convened as little as {actual} days before; required {expected}.
+            examples:
+              - {name: boundary, status: pass, report: {community_conferences: {min_notice_days: 5}}}
+              - {status: fail, report: {community_conferences: {min_notice_days: 4}}}
+
+          - id: CD-04
+            title:
+              vi: Biểu quyết thủ tục tại hội nghị cộng đồng dân cư được thông qua khi trên 50% đại diện hộ dự họp tán thành
+              en: Procedural votes at community conferences pass with more than 50% of household representatives present
+            basis:
+              - kind: law
+                document: 59/2023/NĐ-CP
+                name: {vi: "Nghị định quy định chi tiết Luật Thực hiện dân chủ ở cơ sở", en: "Decree detailing the Law on Implementing Grassroots Democracy"}
+                article: "3"
+                clause: "5"
+            applies_to: [commune]
+            in_force: {from: 2023-08-15}
+            severity: warning
+            category: participation
+            weight: 1
+            params: {share: 50%}
+            when: len(community_conferences.votes) > 0
+            expect: 'all(v in community_conferences.votes: v.approving > params.share * v.present)'
+            message:
+              vi: "{count_failed} lần biểu quyết được ghi là thông qua nhưng không quá 50% đại diện hộ dự họp tán thành: {failed}."
+              en: "{count_failed} votes recorded as passed lacked more than 50% of those present: {failed}."
+            examples:
+              - {status: pass, report: {community_conferences: {votes: [{id: Thôn 1 thư ký, present: 60, approving: 31}]}}}
+              - {name: exactly half, status: fail, report: {community_conferences: {votes: [{id: Thôn 1 thư ký, present: 60, approving: 30}]}}}
+
+          - id: CK-01
+            title:
+              vi: Xã công khai đủ 14 nhóm nội dung theo Điều 11 Luật Thực hiện dân chủ ở cơ sở
+              en: The commune discloses all 14 content groups of Article 11
+            basis:
+              - kind: law
+                document: 10/2022/QH15
+                name: {vi: "Luật Thực hiện dân chủ ở cơ sở", en: "Law on Implementing Grassroots Democracy"}
+                article: "11"
+            applies_to: [commune]
+            in_force: {from: 2023-07-01}
+            severity: error
+            category: transparency
+            weight: 3
+            params: {groups: 14}
+            expect: disclosure.items_disclosed >= params.groups
+            message:
+              vi: Xã công khai {actual}/{groups} nhóm nội dung; yêu cầu đủ {groups}.
+              en: The commune disclosed {actual} of {groups} content groups; all {groups} are required.
+            examples:
+              - {status: pass, report: {disclosure: {items_disclosed: 14}}}
+              - {status: fail, report: {disclosure: {items_disclosed: 13}}}
+
+          - id: CK-02
+            title:
+              vi: Nội dung tại khoản 7–12 Điều 11 được phát trên hệ thống truyền thanh cấp xã ít nhất 03 ngày liên tục
+              en: Items in Article 11 clauses 7–12 are broadcast on commune radio for at least 3 consecutive days
+            basis:
+              - kind: law
+                document: 10/2022/QH15
+                name: {vi: "Luật Thực hiện dân chủ ở cơ sở", en: "Law on Implementing Grassroots Democracy"}
+                article: "13"
+                clause: "3"
+                url: https://vi.m.wikisource.org/wiki/Trang:Cong_bao_Chinh_phu_905_906_nam_2022.pdf/25
+                note: Read in the official gazette (Công báo).
+            applies_to: [commune]
+            in_force: {from: 2023-07-01}
+            severity: warning
+            category: transparency
+            weight: 1
+            params: {min_days: 3}
+            when: disclosure.has_radio
+            expect: disclosure.radio_min_consecutive_days >= params.min_days
+            message:
+              vi: Nội dung phát trên truyền thanh ngắn nhất {actual} ngày liên tục; yêu cầu {expected}.
+              en: Broadcasts ran for as few as {actual} consecutive days; required {expected}.
+            examples:
+              - {status: pass, report: {disclosure: {has_radio: true, radio_min_consecutive_days: 3}}}
+              - {status: fail, report: {disclosure: {has_radio: true, radio_min_consecutive_days: 2}}}
+              - {name: no radio system, status: not_applicable, report: {disclosure: {has_radio: false}}}
+
+          - id: HU-01
+            title:
+              vi: Dự thảo hương ước, quy ước được niêm yết ít nhất 30 ngày trước khi biểu quyết
+              en: A draft village convention is posted at least 30 days before the vote
+            basis:
+              - kind: law
+                document: 61/2023/NĐ-CP
+                name: {vi: "Nghị định về xây dựng và thực hiện hương ước, quy ước", en: Decree on village and community conventions}
+                article: "9"
+                clause: "1"
+                note: The decree's effective date was not retrieved; the rule is applied to periods from 2024.
+            applies_to: [commune]
+            in_force: {from: 2024-01-01}
+            severity: warning
+            category: participation
+            weight: 1
+            params: {min_days: 30}
+            when: len(village_conventions.drafts) > 0
+            expect: 'all(d in village_conventions.drafts: d.voted - d.posted >= params.min_days)'
+            message:
+              vi: "{count_failed} dự thảo hương ước, quy ước niêm yết chưa đủ {min_days} ngày trước biểu quyết: {failed}."
+              en: "{count_failed} convention drafts were posted less than {min_days} days before the vote: {failed}."
+            examples:
+              - {name: boundary, status: pass, period: 2026, report: {village_conventions: {drafts: [{id: Thôn Đông, posted: 2026-03-01, voted: 2026-03-31}]}}}
+              - {status: fail, period: 2026, report: {village_conventions: {drafts: [{id: Thôn Đông, posted: 2026-03-02, voted: 2026-03-31}]}}}
+
+        """####,
+        "rules/national/complaints.yaml": ####"""
+        # Complaints (khiếu nại) and denunciations (tố cáo): deadlines judged per case.
+        # A case still open at the end of the period is judged against the period's last day,
+        # so overdue pending cases are caught too.
+        id: vn.complaints
+        version: "2026.1"
+        title:
+          vi: Giải quyết khiếu nại, tố cáo
+          en: Handling complaints and denunciations
+        extends: [common.yaml]
+        facts:
+          complaints.cases:
+            type: list
+            label: {vi: "Các vụ việc khiếu nại thuộc thẩm quyền", en: "Complaint cases within the unit's competence"}
+            description:
+              vi: "Một dòng cho mỗi vụ khiếu nại đã nhận hoặc đang giải quyết trong kỳ. Bỏ trống complex/remote khi không phải vụ phức tạp/vùng sâu, vùng xa."
+              en: "One entry per complaint received or pending in the period. Leave complex/remote out when the case is neither."
+            fields:
+              id:
+                type: string
+                label: {vi: "Số hiệu vụ việc", en: "Case number"}
+              round:
+                type: enum
+                values: [first, second]
+                label: {vi: "Giải quyết lần đầu hay lần hai", en: "First-time or second-time complaint"}
+              received:
+                type: date
+                label: {vi: "Ngày nhận đơn", en: "Date received"}
+              accepted:
+                type: date
+                label: {vi: "Ngày thụ lý", en: "Date accepted"}
+              decided:
+                type: date
+                label: {vi: "Ngày ban hành quyết định giải quyết", en: "Date of the decision"}
+              complex:
+                type: boolean
+                label: {vi: "Vụ việc phức tạp", en: "Complex case"}
+              remote:
+                type: boolean
+                label: {vi: "Ở vùng sâu, vùng xa đi lại khó khăn", en: "In a remote area"}
+              suspended_days:
+                type: integer
+                min: 0
+                unit: {vi: "ngày", en: "days"}
+                label: {vi: "Số ngày tạm đình chỉ giải quyết", en: "Days the handling was suspended"}
+          denunciations.cases:
+            type: list
+            label: {vi: "Các vụ việc tố cáo thuộc thẩm quyền", en: "Denunciation cases within the unit's competence"}
+            fields:
+              id:
+                type: string
+                label: {vi: "Số hiệu vụ việc", en: "Case number"}
+              accepted:
+                type: date
+                label: {vi: "Ngày thụ lý", en: "Date accepted"}
+              concluded:
+                type: date
+                label: {vi: "Ngày kết luận nội dung tố cáo", en: "Date of the conclusion"}
+              complexity:
+                type: enum
+                values: [normal, complex, especially_complex]
+                label: {vi: "Mức độ phức tạp", en: "Complexity"}
+        rules:
+          - id: KN-01
+            title:
+              vi: Thụ lý khiếu nại trong 10 ngày kể từ ngày nhận được
+              en: A complaint is accepted within 10 days of receipt
+            basis:
+              - kind: law
+                document: 02/2011/QH13
+                name: {vi: "Luật Khiếu nại", en: "Law on Complaints"}
+                article: "27"
+            applies_to: [commune, province, agency]
+            in_force: {from: 2012-07-01}
+            severity: error
+            category: accountability
+            weight: 2
+            params: {days: 10}
+            when: len(complaints.cases) > 0
+            expect: 'all(c in complaints.cases where exists(c.accepted): c.accepted - c.received <= params.days)'
+            message:
+              vi: "{count_failed} vụ khiếu nại thụ lý quá {days} ngày kể từ ngày nhận: {failed}."
+              en: "{count_failed} complaints were accepted more than {days} days after receipt: {failed}."
+            examples:
+              - name: boundary, ten days
+                status: pass
+                period: 2026
+                report: {complaints: {cases: [{id: KN-1, round: first, received: 2026-03-01, accepted: 2026-03-11}]}}
+              - name: eleven days
+                status: fail
+                period: 2026
+                report: {complaints: {cases: [{id: KN-1, round: first, received: 2026-03-01, accepted: 2026-03-12}]}}
+              - name: no complaints this year
+                status: not_applicable
+                period: 2026
+                report: {complaints: {cases: []}}
+
+          - id: KN-02A
+            title:
+              vi: Giải quyết khiếu nại lần đầu trong 30 ngày (phức tạp 45; vùng sâu, vùng xa 45, phức tạp 60) kể từ ngày thụ lý
+              en: A first-time complaint is decided within 30 days of acceptance (complex 45; remote 45, complex remote 60)
+            basis:
+              - kind: law
+                document: 02/2011/QH13
+                name: {vi: "Luật Khiếu nại", en: "Law on Complaints"}
+                article: "28"
+            applies_to: [commune, province, agency]
+            in_force: {from: 2012-07-01, until: 2026-06-30}
+            severity: error
+            category: accountability
+            weight: 3
+            params: {days: 30, complex_days: 45, remote_days: 45, remote_complex_days: 60}
+            when: len(complaints.cases) > 0
+            expect: >-
+              all(c in complaints.cases where c.round == "first" and c.accepted <= period_end():
+                  if(exists(c.decided), c.decided, period_end()) - c.accepted
+                    <= if(exists(c.remote) and c.remote,
+                          if(exists(c.complex) and c.complex, params.remote_complex_days, params.remote_days),
+                          if(exists(c.complex) and c.complex, params.complex_days, params.days)))
+            message:
+              vi: "{count_failed} vụ khiếu nại lần đầu giải quyết quá hạn: {failed}."
+              en: "{count_failed} first-time complaints were decided late: {failed}."
+            examples:
+              - name: boundary, thirty days
+                status: pass
+                period: 2025
+                report: {complaints: {cases: [{id: A, round: first, received: 2025-03-01, accepted: 2025-03-05, decided: 2025-04-04}]}}
+              - name: thirty-one days
+                status: fail
+                period: 2025
+                report: {complaints: {cases: [{id: A, round: first, received: 2025-03-01, accepted: 2025-03-05, decided: 2025-04-05}]}}
+              - name: remote area allows 45 days
+                status: pass
+                period: 2025
+                report: {complaints: {cases: [{id: A, round: first, received: 2025-03-01, accepted: 2025-03-05, decided: 2025-04-19, remote: true}]}}
+              - name: complex remote case, 61 days
+                status: fail
+                period: 2025
+                report: {complaints: {cases: [{id: A, round: first, received: 2025-03-01, accepted: 2025-03-05, decided: 2025-05-05, remote: true, complex: true}]}}
+              - name: still pending at year end, overdue
+                status: fail
+                period: 2025
+                report: {complaints: {cases: [{id: A, round: first, received: 2025-11-01, accepted: 2025-11-05}]}}
+              - name: second-time cases are KN-03's
+                status: pass
+                period: 2025
+                report: {complaints: {cases: [{id: B, round: second, received: 2025-01-01, accepted: 2025-01-02, decided: 2025-12-01}]}}
+
+          - id: KN-02B
+            title:
+              vi: Giải quyết khiếu nại lần đầu đúng hạn, không tính thời gian tạm đình chỉ (từ 01/7/2026)
+              en: A first-time complaint is decided on time, suspended time not counted (from 1 July 2026)
+            basis:
+              - kind: law
+                document: 02/2011/QH13
+                name: {vi: "Luật Khiếu nại", en: "Law on Complaints"}
+                article: "28"
+              - kind: law
+                document: 136/2025/QH15
+                name: {vi: "Luật sửa đổi Luật Tiếp công dân, Luật Khiếu nại, Luật Tố cáo", en: "Law amending the Laws on Citizen Reception, Complaints and Denunciations"}
+                url: https://fr.laodong.vn/thoi-su/tham-quyen-giai-quyet-khieu-nai-cua-chu-tich-ubnd-xa-1649607.ldo
+                note: The change that suspended time does not count is read in press coverage (secondary source); article number not retrieved.
+            applies_to: [commune, province, agency]
+            in_force: {from: 2026-07-01}
+            severity: error
+            category: accountability
+            weight: 3
+            params: {days: 30, complex_days: 45, remote_days: 45, remote_complex_days: 60}
+            when: len(complaints.cases) > 0
+            expect: >-
+              all(c in complaints.cases where c.round == "first" and c.accepted >= period_start():
+                  if(exists(c.decided), c.decided, period_end()) - c.accepted
+                    - if(exists(c.suspended_days), c.suspended_days, 0)
+                    <= if(exists(c.remote) and c.remote,
+                          if(exists(c.complex) and c.complex, params.remote_complex_days, params.remote_days),
+                          if(exists(c.complex) and c.complex, params.complex_days, params.days)))
+            message:
+              vi: "{count_failed} vụ khiếu nại lần đầu giải quyết quá hạn (đã trừ thời gian tạm đình chỉ): {failed}."
+              en: "{count_failed} first-time complaints were decided late (suspended time deducted): {failed}."
+            examples:
+              - name: suspended ten days, decided on day 40
+                status: pass
+                period: 2026
+                report: {complaints: {cases: [{id: A, round: first, received: 2026-08-01, accepted: 2026-08-03, decided: 2026-09-12, suspended_days: 10}]}}
+              - name: decided on day 40 without suspension
+                status: fail
+                period: 2026
+                report: {complaints: {cases: [{id: A, round: first, received: 2026-08-01, accepted: 2026-08-03, decided: 2026-09-12}]}}
+              - name: a case accepted in June is KN-02A's
+                status: pass
+                period: 2026
+                report: {complaints: {cases: [{id: A, round: first, received: 2026-06-01, accepted: 2026-06-03, decided: 2026-08-30}]}}
+
+          - id: KN-03A
+            title:
+              vi: Giải quyết khiếu nại lần hai trong 45 ngày (phức tạp 60; vùng sâu, vùng xa 60, phức tạp 70) kể từ ngày thụ lý
+              en: A second-time complaint is decided within 45 days of acceptance (complex 60; remote 60, complex remote 70)
+            basis:
+              - kind: law
+                document: 02/2011/QH13
+                name: {vi: "Luật Khiếu nại", en: "Law on Complaints"}
+                article: "37"
+            applies_to: [province, agency]
+            in_force: {from: 2012-07-01, until: 2026-06-30}
+            severity: error
+            category: accountability
+            weight: 3
+            params: {days: 45, complex_days: 60, remote_days: 60, remote_complex_days: 70}
+            when: len(complaints.cases) > 0
+            expect: >-
+              all(c in complaints.cases where c.round == "second" and c.accepted <= period_end():
+                  if(exists(c.decided), c.decided, period_end()) - c.accepted
+                    <= if(exists(c.remote) and c.remote,
+                          if(exists(c.complex) and c.complex, params.remote_complex_days, params.remote_days),
+                          if(exists(c.complex) and c.complex, params.complex_days, params.days)))
+            message:
+              vi: "{count_failed} vụ khiếu nại lần hai giải quyết quá hạn: {failed}."
+              en: "{count_failed} second-time complaints were decided late: {failed}."
+            examples:
+              - {name: boundary, status: pass, kind: province, period: 2025, report: {complaints: {cases: [{id: B, round: second, received: 2025-02-01, accepted: 2025-02-03, decided: 2025-03-20}]}}}
+              - {status: fail, kind: province, period: 2025, report: {complaints: {cases: [{id: B, round: second, received: 2025-02-01, accepted: 2025-02-03, decided: 2025-03-21}]}}}
+              - {name: "complex remote, 70 days", status: pass, kind: province, period: 2025, report: {complaints: {cases: [{id: B, round: second, received: 2025-02-01, accepted: 2025-02-03, decided: 2025-04-14, complex: true, remote: true}]}}}
+
+          - id: KN-03B
+            title:
+              vi: Giải quyết khiếu nại lần hai đúng hạn, không tính thời gian tạm đình chỉ (từ 01/7/2026)
+              en: A second-time complaint is decided on time, suspended time not counted (from 1 July 2026)
+            basis:
+              - kind: law
+                document: 02/2011/QH13
+                name: {vi: "Luật Khiếu nại", en: "Law on Complaints"}
+                article: "37"
+              - kind: law
+                document: 136/2025/QH15
+                name: {vi: "Luật sửa đổi Luật Tiếp công dân, Luật Khiếu nại, Luật Tố cáo", en: "Law amending the Laws on Citizen Reception, Complaints and Denunciations"}
+                note: Read in press coverage (secondary source); article number not retrieved.
+            applies_to: [province, agency]
+            in_force: {from: 2026-07-01}
+            severity: error
+            category: accountability
+            weight: 3
+            params: {days: 45, complex_days: 60, remote_days: 60, remote_complex_days: 70}
+            when: len(complaints.cases) > 0
+            expect: >-
+              all(c in complaints.cases where c.round == "second" and c.accepted >= period_start():
+                  if(exists(c.decided), c.decided, period_end()) - c.accepted
+                    - if(exists(c.suspended_days), c.suspended_days, 0)
+                    <= if(exists(c.remote) and c.remote,
+                          if(exists(c.complex) and c.complex, params.remote_complex_days, params.remote_days),
+                          if(exists(c.complex) and c.complex, params.complex_days, params.days)))
+            message:
+              vi: "{count_failed} vụ khiếu nại lần hai giải quyết quá hạn (đã trừ thời gian tạm đình chỉ): {failed}."
+              en: "{count_failed} second-time complaints were decided late (suspended time deducted): {failed}."
+            examples:
+              - {status: pass, kind: agency, period: 2026, report: {complaints: {cases: [{id: B, round: second, received: 2026-09-01, accepted: 2026-09-02, decided: 2026-10-27, suspended_days: 10}]}}}
+              - {status: fail, kind: agency, period: 2026, report: {complaints: {cases: [{id: B, round: second, received: 2026-09-01, accepted: 2026-09-02, decided: 2026-10-27}]}}}
+
+          - id: TC-01
+            title:
+              vi: Giải quyết tố cáo trong 30 ngày; phức tạp gia hạn 01 lần (tối đa 60); đặc biệt phức tạp gia hạn 02 lần (tối đa 90)
+              en: A denunciation is resolved within 30 days; complex cases 60; especially complex cases 90
+            basis:
+              - kind: law
+                document: 25/2018/QH14
+                name: {vi: "Luật Tố cáo", en: "Law on Denunciations"}
+                article: "30"
+            applies_to: [commune, province, agency]
+            in_force: {from: 2019-01-01}
+            severity: error
+            category: accountability
+            weight: 2
+            params: {days: 30, complex_days: 60, especially_complex_days: 90}
+            when: len(denunciations.cases) > 0
+            expect: >-
+              all(c in denunciations.cases where c.accepted <= period_end():
+                  if(exists(c.concluded), c.concluded, period_end()) - c.accepted
+                    <= if(exists(c.complexity),
+                          if(c.complexity == "especially_complex", params.especially_complex_days,
+                             if(c.complexity == "complex", params.complex_days, params.days)),
+                          params.days))
+            message:
+              vi: "{count_failed} vụ tố cáo giải quyết quá hạn: {failed}."
+              en: "{count_failed} denunciations were resolved late: {failed}."
+            examples:
+              - {status: pass, period: 2025, report: {denunciations: {cases: [{id: T1, accepted: 2025-05-01, concluded: 2025-05-31}]}}}
+              - {status: fail, period: 2025, report: {denunciations: {cases: [{id: T1, accepted: 2025-05-01, concluded: 2025-06-01}]}}}
+              - {name: "especially complex, 90 days", status: pass, period: 2025, report: {denunciations: {cases: [{id: T1, accepted: 2025-05-01, concluded: 2025-07-30, complexity: especially_complex}]}}}
+              - {status: missing, period: 2025, report: {denunciations: {cases: [{id: T1, concluded: 2025-05-20}]}}}
         """####,
         "rules/national/emulation.yaml": ####"""
-        # Emulation registration (đăng ký thi đua): a policy target, not a legal rule.
-        # Registration under Law 06/2022 was not verified (law.md row TĐ-01, status U).
+        # Emulation and commendation (thi đua, khen thưởng).
+        # Registration for emulation titles as a legal duty under Law 06/2022 was not verified
+        # (law.md row TĐ-01, status U): "100% register" is encoded as a policy target only.
         id: vn.emulation
         version: "2026.1"
         title:
@@ -524,35 +1124,75 @@ extension BuiltinRules {
           en: Emulation and commendation
         extends: [common.yaml]
         facts:
-          emulation.registered:
-            type: integer
+          emulation.registration_rate:
+            type: percent
             min: 0
-            unit: {vi: "người", en: "people"}
-            label: {vi: "Số người đăng ký danh hiệu thi đua", en: "Staff who registered for emulation titles"}
+            max: 100
+            label: {vi: "Tỷ lệ cán bộ, công chức, viên chức đăng ký danh hiệu thi đua", en: Share of staff who registered for emulation titles}
+          emulation.grassroots_fighters:
+            type: list
+            label: {vi: "Các cá nhân được đề nghị danh hiệu Chiến sĩ thi đua cơ sở", en: Staff proposed for the Grassroots Emulation Fighter title}
+            fields:
+              id:
+                type: string
+                label: {vi: "Họ tên hoặc mã cá nhân", en: "Name or staff number"}
+              advanced_worker:
+                type: boolean
+                label: {vi: "Đạt danh hiệu Lao động tiên tiến", en: Holds the Advanced Worker title}
+              excellent:
+                type: boolean
+                label: {vi: "Hoàn thành xuất sắc nhiệm vụ", en: "Completed duties excellently"}
+              initiative:
+                type: boolean
+                label: {vi: "Có sáng kiến được công nhận", en: Has a recognised initiative}
         rules:
           - id: POL-TD-01
             title:
-              vi: 100% cán bộ, công chức, viên chức đăng ký danh hiệu thi đua
+              vi: "100% cán bộ, công chức, viên chức đăng ký danh hiệu thi đua"
               en: 100% of staff register for emulation titles
             basis:
               - kind: policy
                 document: 24-CT/TU (Lâm Đồng)
-                name: {vi: "Chỉ thị số 24-CT/TU của Ban Thường vụ Tỉnh ủy Lâm Đồng về tăng cường và đổi mới công tác dân vận trong cơ quan hành chính nhà nước, chính quyền các cấp", en: "Lâm Đồng Provincial Party Standing Committee Directive 24-CT/TU on mass mobilisation in state bodies"}
+                name: {vi: "Chỉ thị số 24-CT/TU của Ban Thường vụ Tỉnh ủy Lâm Đồng về tăng cường và đổi mới công tác dân vận trong cơ quan hành chính nhà nước, chính quyền các cấp", en: Lâm Đồng Provincial Party Standing Committee Directive 24-CT/TU on mass mobilisation in state bodies}
                 note: Target as the seed article on Đức Trọng district states it ("100% cán bộ, công chức, viên chức đăng ký các danh hiệu thi đua"); a policy target, not law.
             applies_to: [agency, public_service_unit, commune, district]
             severity: info
             category: mass_mobilisation
             weight: 1
             params: {target: 100%}
-            when: staff.total > 0
-            expect: emulation.registered / staff.total >= params.target
+            expect: emulation.registration_rate >= params.target
             message:
               vi: "{actual} cán bộ, công chức, viên chức đăng ký thi đua; mục tiêu {expected}."
               en: "{actual} of staff registered for emulation titles; target {expected}."
             examples:
-              - {status: pass, kind: agency, report: {staff: {total: 40}, emulation: {registered: 40}}}
-              - {status: fail, kind: agency, report: {staff: {total: 40}, emulation: {registered: 38}}}
-              - {status: missing, kind: agency, report: {staff: {total: 40}}}
+              - {status: pass, kind: agency, report: {emulation: {registration_rate: 100%}}}
+              - {status: fail, kind: agency, report: {emulation: {registration_rate: 95%}}}
+              - {status: missing, kind: agency, report: {}}
+
+          - id: TD-02
+            title:
+              vi: "Người được đề nghị Chiến sĩ thi đua cơ sở đạt Lao động tiên tiến và hoàn thành xuất sắc nhiệm vụ hoặc có sáng kiến"
+              en: A Grassroots Emulation Fighter nominee is an Advanced Worker with excellent results or an initiative
+            basis:
+              - kind: law
+                document: 06/2022/QH15
+                name: {vi: "Luật Thi đua, khen thưởng", en: Law on Emulation and Commendation}
+                article: "23"
+                note: A draft amendment (2025) may change the criteria; its outcome was not known when this rule was written.
+            applies_to: [province, commune, agency, public_service_unit, state_enterprise, enterprise]
+            in_force: {from: 2024-01-01}
+            severity: warning
+            category: mass_mobilisation
+            weight: 1
+            when: len(emulation.grassroots_fighters) > 0
+            expect: 'all(a in emulation.grassroots_fighters: a.advanced_worker and (a.excellent or a.initiative))'
+            message:
+              vi: "{count_failed} người được đề nghị Chiến sĩ thi đua cơ sở chưa đủ tiêu chuẩn: {failed}."
+              en: "{count_failed} nominees for Grassroots Emulation Fighter do not meet the criteria: {failed}."
+            examples:
+              - {status: pass, kind: agency, period: 2025, report: {emulation: {grassroots_fighters: [{id: NV-01, advanced_worker: true, excellent: false, initiative: true}]}}}
+              - {status: fail, kind: agency, period: 2025, report: {emulation: {grassroots_fighters: [{id: NV-01, advanced_worker: false, excellent: true, initiative: true}]}}}
+              - {status: missing, kind: agency, period: 2025, report: {emulation: {grassroots_fighters: [{id: NV-01, advanced_worker: true}]}}}
         """####,
         "rules/national/enterprises.yaml": ####"""
         # Democracy at the workplace: state-owned and other enterprises.
@@ -577,6 +1217,14 @@ extension BuiltinRules {
           employee_conference.date:
             type: date
             label: {vi: "Ngày tổ chức hội nghị người lao động", en: "Date of the employees' conference"}
+          workplace_dialogues.employer_reps:
+            type: integer
+            min: 0
+            label: {vi: "Số người đại diện người sử dụng lao động tham gia đối thoại", en: "Employer representatives at the dialogue"}
+          workplace_dialogues.employee_reps:
+            type: integer
+            min: 0
+            label: {vi: "Số người đại diện người lao động tham gia đối thoại", en: "Employee representatives at the dialogue"}
         rules:
           - id: DN-01
             title:
@@ -650,6 +1298,174 @@ extension BuiltinRules {
               - {status: pass, period: 2025, report: {employee_conference: {held: true, date: 2026-03-20}}}
               - {status: fail, period: 2025, report: {employee_conference: {held: true, date: 2026-05-01}}}
               - {name: not for non-state employers, status: not_applicable, kind: enterprise, period: 2025, report: {}}
+
+          - id: DN-02
+            title:
+              vi: Thành phần đối thoại có ít nhất 03 đại diện người sử dụng lao động; dưới 50 lao động thì ít nhất 03 đại diện người lao động
+              en: The dialogue has at least 3 employer representatives, and at least 3 employee representatives below 50 employees
+            basis:
+              - kind: law
+                document: 145/2020/NĐ-CP
+                name: {vi: "Nghị định quy định chi tiết Bộ luật Lao động về điều kiện lao động và quan hệ lao động", en: "Decree detailing the Labour Code on working conditions and labour relations"}
+                note: "Partly verified: article number not confirmed and the employee-side figures for 50 or more employees were not retrieved (secondary source)."
+            applies_to: [state_enterprise, enterprise]
+            in_force: {from: 2021-02-01}
+            severity: warning
+            category: workplace_democracy
+            weight: 1
+            params: {min_reps: 3, small_below: 50}
+            when: workplace_dialogues.periodic > 0
+            expect: workplace_dialogues.employer_reps >= params.min_reps and (staff.total >= params.small_below or workplace_dialogues.employee_reps >= params.min_reps)
+            message:
+              vi: "Thành phần đối thoại: {actual}; yêu cầu {expected}."
+              en: "Dialogue composition: {actual}; required {expected}."
+            examples:
+              - {status: pass, report: {staff: {total: 40}, workplace_dialogues: {periodic: 1, employer_reps: 3, employee_reps: 3}}}
+              - {status: fail, report: {staff: {total: 40}, workplace_dialogues: {periodic: 1, employer_reps: 2, employee_reps: 3}}}
+              - {name: "small employer, two employee representatives", status: fail, report: {staff: {total: 40}, workplace_dialogues: {periodic: 1, employer_reps: 3, employee_reps: 2}}}
+              - {name: 50 employees or more, status: pass, report: {staff: {total: 320}, workplace_dialogues: {periodic: 1, employer_reps: 3}}}
+
+          - id: DN-05
+            title:
+              vi: Doanh nghiệp ngoài nhà nước có từ 10 lao động trở lên tổ chức hội nghị người lao động hằng năm
+              en: A non-state employer with 10 or more employees holds a yearly employees' conference
+            basis:
+              - kind: law
+                document: 145/2020/NĐ-CP
+                name: {vi: "Nghị định quy định chi tiết Bộ luật Lao động về điều kiện lao động và quan hệ lao động", en: "Decree detailing the Labour Code on working conditions and labour relations"}
+                url: https://laodongthudo.vn/to-chuc-hoi-nghi-nguoi-lao-dong-moi-nam-1-lan-181390.html
+                note: "Partly verified: read in Hanoi's joint guidance 01/HD-UBND-LĐLĐ (2025), which cites this decree and VGCL guidance 11/HD-TLĐ (2024); whether the conference is mandatory was not confirmed in the decree's text."
+            applies_to: [enterprise]
+            in_force: {from: 2021-02-01}
+            severity: warning
+            category: workplace_democracy
+            weight: 1
+            params: {min_staff: 10}
+            when: staff.total >= params.min_staff
+            expect: employee_conference.held
+            message:
+              vi: Doanh nghiệp có {staff.total} lao động nhưng chưa tổ chức hội nghị người lao động.
+              en: The employer has {staff.total} employees but held no employees' conference.
+            examples:
+              - {status: pass, report: {staff: {total: 320}, employee_conference: {held: true}}}
+              - {status: fail, report: {staff: {total: 320}, employee_conference: {held: false}}}
+              - {name: fewer than 10 employees, status: not_applicable, report: {staff: {total: 9}}}
+        """####,
+        "rules/national/mass-mobilisation.yaml": ####"""
+        # Government mass mobilisation (dân vận chính quyền): Party documents, so policy, not law.
+        id: vn.mass_mobilisation
+        version: "2026.1"
+        title:
+          vi: Dân vận chính quyền
+          en: Government mass mobilisation
+        extends: [common.yaml]
+        facts:
+          mass_mobilisation.annual_plan:
+            type: boolean
+            label: {vi: "Có kế hoạch công tác dân vận chính quyền năm", en: Has a yearly plan for government mass mobilisation}
+          commune_dialogues.communes:
+            type: integer
+            min: 0
+            label: {vi: "Số đơn vị cấp xã trên địa bàn", en: Communes in the unit's area}
+          commune_dialogues.held:
+            type: integer
+            min: 0
+            label: {vi: "Số xã đã tổ chức hội nghị đối thoại với Nhân dân trong năm", en: Communes that held a dialogue conference with citizens this year}
+          fatherland_front_supervisions.count:
+            type: integer
+            min: 0
+            unit: {vi: "cuộc", en: "supervisions"}
+            label: {vi: "Số cuộc giám sát của Mặt trận Tổ quốc và các đoàn thể đối với cơ quan nhà nước", en: Supervisions of state bodies by the Fatherland Front and mass organisations}
+          peoples_inspection_board.supervisions:
+            type: integer
+            min: 0
+            unit: {vi: "cuộc", en: "supervisions"}
+            label: {vi: "Số cuộc giám sát của Ban Thanh tra nhân dân", en: Supervisions by People's Inspection Boards}
+          community_investment_supervision.total:
+            type: integer
+            min: 0
+            unit: {vi: "cuộc", en: "supervisions"}
+            label: {vi: "Số cuộc giám sát của Ban Giám sát đầu tư của cộng đồng", en: Supervisions by Community Investment Supervision Boards}
+          community_investment_supervision.state_funded:
+            type: integer
+            min: 0
+            label: {vi: "Trong đó: công trình sử dụng vốn ngân sách nhà nước", en: "Of which: works funded by the state budget"}
+          community_investment_supervision.people_funded:
+            type: integer
+            min: 0
+            label: {vi: "Trong đó: công trình do Nhân dân đóng góp", en: "Of which: works funded by the people"}
+        rules:
+          - id: POL-DV-01
+            title:
+              vi: "Có kế hoạch công tác dân vận chính quyền hằng năm"
+              en: A yearly plan for government mass mobilisation is issued
+            basis:
+              - kind: policy
+                document: 23-QĐ/TW
+                name: {vi: "Quyết định số 23-QĐ/TW (2021) của Bộ Chính trị ban hành Quy chế công tác dân vận của hệ thống chính trị", en: Politburo Decision 23-QĐ/TW (2021) on the mass mobilisation regulation of the political system}
+                url: https://lawnet.vn/en/laws/methods-for-implementing-mass-mobilization-work-according-to-the-latest-regulations-of-the-politburo-168177.html
+              - kind: policy
+                document: 114-KL/TW
+                name: {vi: "Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư", en: Secretariat Conclusion 114-KL/TW (14 July 2015)}
+                note: Party documents; the seed articles (Gia Lai 2021, Đức Trọng) show provinces and districts issuing such plans.
+            applies_to: [province, district, commune, agency]
+            severity: warning
+            category: mass_mobilisation
+            weight: 1
+            expect: mass_mobilisation.annual_plan
+            message:
+              vi: Chưa có kế hoạch công tác dân vận chính quyền năm.
+              en: No yearly plan for government mass mobilisation was issued.
+            examples:
+              - {status: pass, kind: province, report: {mass_mobilisation: {annual_plan: true}}}
+              - {status: fail, kind: province, report: {mass_mobilisation: {annual_plan: false}}}
+
+          - id: POL-DIAL-02
+            title:
+              vi: "100% đơn vị cấp xã tổ chức hội nghị đối thoại với Nhân dân hằng năm"
+              en: 100% of communes hold a yearly dialogue conference with citizens
+            basis:
+              - kind: policy
+                document: 114-KL/TW
+                name: {vi: "Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư", en: Secretariat Conclusion 114-KL/TW (14 July 2015)}
+                note: Target as the seed article on Điện Biên (2020) states it ("100% UBND cấp xã tổ chức hội nghị trao đổi, đối thoại với nhân dân hàng năm"). For communes, DIAL-01 is the legal duty.
+            applies_to: [province, district]
+            severity: warning
+            category: participation
+            weight: 1
+            params: {target: 100%}
+            when: commune_dialogues.communes > 0
+            expect: commune_dialogues.held >= params.target * commune_dialogues.communes
+            message:
+              vi: "{actual}/{commune_dialogues.communes} xã tổ chức đối thoại với Nhân dân; mục tiêu 100%."
+              en: "{actual} of {commune_dialogues.communes} communes held a dialogue with citizens; the target is 100%."
+            examples:
+              - {status: pass, kind: province, period: 2020, report: {commune_dialogues: {communes: 129, held: 129}}}
+              - {status: fail, kind: province, period: 2020, report: {commune_dialogues: {communes: 129, held: 120}}}
+
+          - id: INFO-GS-01
+            title:
+              vi: "Số cuộc giám sát đầu tư của cộng đồng khớp với tổng theo nguồn vốn"
+              en: Community investment supervisions add up by source of funds
+            description:
+              vi: Chỉ số theo dõi, không có ngưỡng pháp lý; quy tắc kiểm tra số liệu nhất quán.
+              en: A tracked metric with no legal threshold; the rule checks that the figures are consistent.
+            basis:
+              - kind: law
+                document: 10/2022/QH15
+                name: {vi: "Luật Thực hiện dân chủ ở cơ sở", en: "Law on Implementing Grassroots Democracy"}
+                note: The law sets up Community Investment Supervision Boards; no figure is required. The Lạc Sơn seed article gives 139 supervisions = 115 state-funded + 24 people-funded.
+            applies_to: [province, district, commune]
+            severity: info
+            category: accountability
+            weight: 0
+            expect: community_investment_supervision.state_funded + community_investment_supervision.people_funded == community_investment_supervision.total
+            message:
+              vi: "Tổng theo nguồn vốn là {actual}, khác tổng số {expected}: kiểm tra lại số liệu."
+              en: "The supervisions by source add up to {actual}, not {expected}: check the figures."
+            examples:
+              - {status: pass, kind: district, period: 2020, report: {community_investment_supervision: {total: 139, state_funded: 115, people_funded: 24}}}
+              - {status: fail, kind: district, period: 2020, report: {community_investment_supervision: {total: 139, state_funded: 115, people_funded: 20}}}
         """####,
         "rules/national/mediation.yaml": ####"""
         # Grassroots mediation (hòa giải ở cơ sở).
@@ -670,6 +1486,19 @@ extension BuiltinRules {
             min: 0
             unit: {vi: "tổ", en: "teams"}
             label: {vi: "Số tổ hòa giải có từ 03 hòa giải viên trở lên, trong đó có nữ", en: "Teams with at least 3 mediators including a woman"}
+          mediation.annual_review_done:
+            type: boolean
+            label: {vi: "Đã rà soát, kiện toàn tổ hòa giải trong năm", en: Mediation teams reviewed this year}
+          mediation.cases:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Số vụ việc đưa ra hòa giải", en: "Cases brought to mediation"}
+          mediation.successful:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Số vụ việc hòa giải thành", en: "Cases mediated successfully"}
         rules:
           - id: HG-01
             title:
@@ -694,6 +1523,54 @@ extension BuiltinRules {
               - {status: pass, report: {mediation: {teams: 1441, teams_compliant: 1441}}}
               - {status: fail, report: {mediation: {teams: 1441, teams_compliant: 1400}}}
               - {status: missing, report: {mediation: {teams: 1441}}}
+
+          - id: HG-02
+            title:
+              vi: Tổ hòa giải được rà soát, kiện toàn hằng năm
+              en: Mediation teams are reviewed every year
+            basis:
+              - kind: law
+                document: 35/2013/QH13
+                name: {vi: "Luật Hòa giải ở cơ sở", en: "Law on Grassroots Mediation"}
+                article: "12"
+            applies_to: [commune]
+            in_force: {from: 2014-01-01}
+            severity: warning
+            category: participation
+            weight: 1
+            expect: mediation.annual_review_done
+            message:
+              vi: Chưa rà soát, kiện toàn tổ hòa giải trong năm.
+              en: The mediation teams were not reviewed this year.
+            examples:
+              - {status: pass, report: {mediation: {annual_review_done: true}}}
+              - {status: fail, report: {mediation: {annual_review_done: false}}}
+
+          - id: INFO-HG-03
+            title:
+              vi: "Kết quả hòa giải: số vụ việc và tỷ lệ hòa giải thành (chỉ số theo dõi)"
+              en: "Mediation results: cases and success rate (a tracked metric)"
+            description:
+              vi: Không có ngưỡng pháp lý; quy tắc chỉ kiểm tra báo cáo có nêu số liệu và số liệu nhất quán.
+              en: No legal threshold; the rule only checks that the figures are reported and consistent.
+            basis:
+              - kind: law
+                document: 35/2013/QH13
+                name: {vi: "Luật Hòa giải ở cơ sở", en: "Law on Grassroots Mediation"}
+                note: A reporting metric (the seed article on Điện Biên gives 303 cases and about 73.3% success); no threshold in law.
+            applies_to: [commune, province]
+            in_force: {from: 2014-01-01}
+            severity: info
+            category: participation
+            weight: 0
+            expect: mediation.successful <= mediation.cases
+            message:
+              vi: "Số vụ hòa giải thành ({actual}) lớn hơn số vụ đưa ra hòa giải ({mediation.cases}): kiểm tra lại số liệu."
+              en: "More successful mediations ({actual}) than cases ({mediation.cases}): check the figures."
+            examples:
+              - {status: pass, report: {mediation: {cases: 303, successful: 222}}}
+              - {status: fail, report: {mediation: {cases: 303, successful: 304}}}
+              - {status: missing, report: {mediation: {cases: 303}}}
         """####,
         "rules/national/one-stop.yaml": ####"""
         # One-stop service (cơ chế một cửa, một cửa liên thông).

@@ -280,6 +280,9 @@ public struct Evaluator: Sendable {
         case "days_between":
             guard case .date(let a) = values[0], case .date(let b) = values[1] else { return .failure("days_between needs dates") }
             return .value(.int(Int64(a.distance(to: b))), origin: origin)
+        case "workdays_between":
+            guard case .date(let a) = values[0], case .date(let b) = values[1] else { return .failure("workdays_between needs dates") }
+            return .value(.int(Int64(Day.workdays(after: a, through: b))), origin: origin)
         case "add_days":
             return Self.arithmetic(.add, values[0], values[1], origin: origin)
         case "add_months":

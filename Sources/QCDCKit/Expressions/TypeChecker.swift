@@ -18,6 +18,7 @@ struct TypeChecker {
     static let functions: [String: String] = [
         "min": "min(a, b, …)", "max": "max(a, b, …)", "abs": "abs(x)", "floor": "floor(x)", "ceil": "ceil(x)",
         "len": "len(list)", "exists": "exists(fact)", "days_between": "days_between(from, to)",
+        "workdays_between": "workdays_between(from, to)",
         "add_days": "add_days(date, n)", "add_months": "add_months(date, n)", "if": "if(condition, then, else)",
         "period_start": "period_start()", "period_end": "period_end()", "period_days": "period_days()",
         "period_weeks": "period_weeks()", "period_months": "period_months()", "in_period": "in_period(date)",
@@ -255,7 +256,7 @@ struct TypeChecker {
             default: error("exists needs a fact path, e.g. exists(staff_conference.date)", typed[0].mark)
             }
             return .boolean
-        case "days_between":
+        case "days_between", "workdays_between":
             guard arity(2) else { return .integer }
             want(0, .date); want(1, .date)
             return .integer

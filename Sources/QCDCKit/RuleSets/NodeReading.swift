@@ -15,8 +15,11 @@ struct NodeReading {
             return false
         }
         for e in entries where !known.contains(e.key) {
-            error("unknown_key", "unknown key '\(e.key)' in \(what)", e.keyMark,
-                  Suggest.note(for: e.key, in: known) + ["allowed: " + known.joined(separator: ", ")])
+            var notes = Suggest.note(for: e.key, in: known) + ["allowed: " + known.joined(separator: ", ")]
+            if e.key.contains(" ") || !e.key.allSatisfy(\.isASCII) {
+                notes.append("if this is part of a text, quote the text: a comma inside {…} starts a new key")
+            }
+            error("unknown_key", "unknown key '\(e.key)' in \(what)", e.keyMark, notes)
         }
         for r in required where node[r] == nil || node[r]!.isNull {
             error("missing_key", "\(what) needs `\(r)`", node.mark)

@@ -74,6 +74,23 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Stri
         return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
     }
 
+    /// 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
+    public var weekday: Int { ((ordinal + 3) % 7 + 7) % 7 }
+
+    /// Monday-to-Friday days after `a` up to and including `b` (negative when b < a).
+    /// Public holidays are not known to qcdc and count as working days.
+    public static func workdays(after a: Day, through b: Day) -> Int {
+        if b < a { return -workdays(after: b, through: a) }
+        let days = a.distance(to: b)
+        var n = days / 7 * 5
+        var d = a.advanced(by: days / 7 * 7)
+        while d < b {
+            d = d.advanced(by: 1)
+            if d.weekday < 5 { n += 1 }
+        }
+        return n
+    }
+
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
     public func distance(to other: Day) -> Int { other.ordinal - ordinal }
     public func advanced(by n: Int) -> Day { Day(ordinal: ordinal + n) }
