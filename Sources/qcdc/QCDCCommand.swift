@@ -11,10 +11,39 @@ struct QCDCCommand: ParsableCommand {
         2 an invalid report or rule set; 64 a usage error.
         """,
         version: QCDC.version,
-        subcommands: [Check.self, Rules.self]
+        subcommands: [Check.self, Rules.self, Explain.self, Template.self, Schema.self]
     )
 }
 
 extension Language: ExpressibleByArgument {}
 extension FailOn: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
+extension UnitKind: ExpressibleByArgument {}
+
+/// Parses `YYYY-MM-DD` arguments.
+struct DayArgument: ExpressibleByArgument {
+    var day: Day
+    init?(argument: String) {
+        guard let d = Day(iso: argument) else { return nil }
+        day = d
+    }
+}
+
+/// Options shared by the commands that read rule sets.
+struct RuleSetOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A rule-set file or directory (repeatable). Default: the built-in national set.", valueName: "PATH"))
+    var rules: [String] = []
+
+    @Option(name: .long, help: "Language: vi (Vietnamese) or en (English).")
+    var lang: Language = .vi
+
+    /// The loaded rule set, or exit 2 after printing every located error.
+    func load() throws -> RuleSet {
+        let (ruleSet, diags) = RuleSetLoading.load(rules)
+        guard let ruleSet else {
+            Terminal.stderr(diags.map { $0.description + "\n" }.joined())
+            throw ExitCode(2)
+        }
+        return ruleSet
+    }
+}

@@ -97,6 +97,14 @@ public struct Checker: Sendable {
         self.limits = limits
     }
 
+    /// Reads and validates one report without evaluating it.
+    public func read(bytes: [UInt8], file: String) -> (report: UnitReport?, diagnostics: [Diagnostic]) {
+        let (node, loadDiags) = DocumentLoader.load(bytes, file: file, limits: limits)
+        guard let node else { return (nil, loadDiags) }
+        let (report, diags) = ReportReader(ruleSet: ruleSet).read(node, file: file)
+        return (report, (loadDiags + diags).sorted())
+    }
+
     /// Checks one document given as bytes (a file's contents, or standard input).
     public func check(bytes: [UInt8], file: String) -> ReportOutcome {
         let (node, loadDiags) = DocumentLoader.load(bytes, file: file, limits: limits)

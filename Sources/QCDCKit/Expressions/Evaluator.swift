@@ -312,6 +312,10 @@ public struct Evaluator: Sendable {
         var failing: [RecordValue] = []
         for rec in records {
             context.variables[v] = rec
+            if trace != nil {
+                let id = rec.fields["id"].map { " \($0.value)" } ?? ""
+                trace!.append(TraceStep(depth: depth, text: "\(v) = \(rec.path)\(id)", outcome: "", mark: rec.mark))
+            }
             if let filter {
                 let f = evaluate(filter)
                 switch f {

@@ -121,6 +121,10 @@ public struct ReportReader: Sendable {
                                         at: v.mark.located(in: file)))
                 return nil
             }
+            if required && t.trimmingWhitespace.isEmpty {
+                diags.append(Diagnostic(.error, "report.missing_unit", "unit.\(key) is empty", at: v.mark.located(in: file)))
+                return nil
+            }
             return t
         }
         let code = text("code", required: true)

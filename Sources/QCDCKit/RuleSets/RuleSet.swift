@@ -153,6 +153,8 @@ public struct Rule: Sendable {
     public var location: SourceLocation
     public var ruleSet: String
     public var disabled = false
+    /// The requirement in plain words, when the author wrote one.
+    public var description: LocalizedText? = nil
 
     /// Every fact path the rule reads (for `explain`, templates and missing-evidence messages).
     public var factsRead: [String] {

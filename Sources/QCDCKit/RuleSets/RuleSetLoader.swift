@@ -375,11 +375,12 @@ public struct RuleSetLoader: Sendable {
             }
             let title = r.localized(node["title"], what + ".title")
             let message = r.localized(node["message"], what + ".message")
-            let rule = Rule(id: ident, title: title ?? LocalizedText(vi: ident, en: ident), basis: basis, appliesTo: kinds,
+            var rule = Rule(id: ident, title: title ?? LocalizedText(vi: ident, en: ident), basis: basis, appliesTo: kinds,
                             inForce: window, severity: severity, category: r.string(node["category"], what + ".category") ?? "",
                             weight: weight, parameters: params, when: nil,
                             expect: Expression(.literal(.bool(true)), at: .start), message: message ?? LocalizedText(vi: "", en: ""),
                             examples: examples, location: loc, ruleSet: ruleSet)
+            rule.description = r.localized(node["description"], what + ".description")
             return RawRule(rule: rule, when: node["when"], expect: node["expect"], messageMarks: node["message"]?.mark ?? node.mark)
         }
 

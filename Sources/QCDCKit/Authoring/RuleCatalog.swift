@@ -1,0 +1,91 @@
+/// `qcdc rules list`: the rules that apply to a unit kind on a date.
+public enum RuleCatalog {
+    public static func select(_ ruleSet: RuleSet, kind: UnitKind?, at date: Day?) -> [Rule] {
+        ruleSet.rules.filter { r in
+            !r.disabled && (kind.map { r.appliesTo.contains($0) } ?? true) && (date.map { r.inForce.contains($0) } ?? true)
+        }
+    }
+
+    public static func text(_ rules: [Rule], lang: Language) -> String {
+        var rows: [[String]] = [["ID", "SEVERITY", "KIND", "CATEGORY", "IN FORCE", lang == .vi ? "TÊN" : "TITLE"]]
+        for r in rules {
+            rows.append([r.id, r.severity.rawValue, r.kind.rawValue, r.category,
+                         "\(r.inForce.from?.description ?? "…")..\(r.inForce.until?.description ?? "…")", r.title.text(lang)])
+        }
+        let widths = (0..<5).map { c in rows.map { $0[c].count }.max() ?? 0 }
+        var out = ""
+        for row in rows {
+            var line = ""
+            for c in 0..<5 { line += row[c].padding(toLength: widths[c] + 2, withPad: " ", startingAt: 0) }
+            out += line + row[5] + "\n"
+        }
+        out += "\(rules.count) \(lang == .vi ? "quy tắc" : "rules")\n"
+        return out
+    }
+
+    public static func json(_ rules: [Rule], ruleSet: RuleSet, lang: Language) -> String {
+        JSON.object([
+            ("tool", .object([("name", .string("qcdc")), ("version", .string(QCDC.version))])),
+            ("rules", .array(rules.map { r in
+                .object([
+                    ("id", .string(r.id)),
+                    ("title", .object([("vi", .string(r.title.vi)), ("en", .string(r.title.en))])),
+                    ("severity", .string(r.severity.rawValue)),
+                    ("kind", .string(r.kind.rawValue)),
+                    ("category", .string(r.category)),
+                    ("weight", .double(r.weight)),
+                    ("applies_to", .array(r.appliesTo.map { .string($0.rawValue) })),
+                    ("in_force", .object([("from", .optional(r.inForce.from?.description)), ("until", .optional(r.inForce.until?.description))])),
+                    ("basis", .array(r.basis.map { .string($0.short(lang)) })),
+                    ("facts", .array(r.factsRead.map { .string($0) })),
+                    ("rule_set", .string(r.ruleSet)),
+                    ("location", .object([("file", .string(r.location.file)), ("line", .int(r.location.line)), ("column", .int(r.location.column))])),
+                ])
+            })),
+        ]).rendered()
+    }
+}
+
+/// `qcdc rules test`: per-rule example results and example coverage (like `opa test --coverage`).
+public struct RuleTestReport: Sendable {
+    public struct Entry: Sendable {
+        public var rule: Rule
+        public var outcomes: [ExampleOutcome]
+        public var passed: Bool { outcomes.allSatisfy(\.passed) }
+        /// Has both a passing and a failing example.
+        public var covered: Bool {
+            let s = Set(rule.examples.map(\.expected))
+            return s.contains(.pass) && s.contains(.fail)
+        }
+    }
+    public var entries: [Entry]
+
+    public init(_ ruleSet: RuleSet) {
+        entries = ruleSet.rules.map { Entry(rule: $0, outcomes: ExampleRunner.run(ruleSet, rule: $0)) }
+    }
+
+    public var allPassed: Bool { entries.allSatisfy(\.passed) }
+    public var coverage: Double { entries.isEmpty ? 1 : Double(entries.filter(\.covered).count) / Double(entries.count) }
+
+    public func text(lang: Language) -> String {
+        var out = ""
+        for e in entries {
+            let mark = e.passed ? "PASS" : "FAIL"
+            let n = e.outcomes.count
+            var line = "\(mark)  \(e.rule.id.padding(toLength: 12, withPad: " ", startingAt: 0)) \(e.outcomes.filter(\.passed).count)/\(n) \(lang == .vi ? "ví dụ" : "examples")"
+            if !e.covered { line += lang == .vi ? "  (thiếu ví dụ đạt hoặc không đạt)" : "  (lacks a passing or a failing example)" }
+            out += line + "\n"
+            for o in e.outcomes where !o.passed {
+                let got = o.actual?.rawValue ?? (lang == .vi ? "báo cáo mẫu không hợp lệ" : "invalid example report")
+                out += "      \(o.example.location): \(o.example.name ?? "") \(lang == .vi ? "mong đợi" : "expected") \(o.example.expected.rawValue), \(lang == .vi ? "nhận được" : "got") \(got)\n"
+                for d in o.diagnostics { out += "      \(d.description)\n" }
+            }
+        }
+        let total = entries.reduce(0) { $0 + $1.outcomes.count }
+        let passed = entries.reduce(0) { $0 + $1.outcomes.filter(\.passed).count }
+        let covered = entries.filter(\.covered).count
+        out += "\n\(lang == .vi ? "Ví dụ" : "Examples"): \(passed) passed, \(total - passed) failed\n"
+        out += "\(lang == .vi ? "Độ phủ" : "Coverage"): \(covered)/\(entries.count) \(lang == .vi ? "quy tắc có cả ví dụ đạt và không đạt" : "rules have both a passing and a failing example") (\(Value.format(coverage * 100, digits: 1))%)\n"
+        return out
+    }
+}

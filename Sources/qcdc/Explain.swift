@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import QCDCKit
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Explain a rule: legal basis, facts, condition in words, examples; with --report, how it evaluated."
+    )
+
+    @OptionGroup var options: RuleSetOptions
+
+    @Option(name: .long, help: ArgumentHelp("Show the evaluation of the rule on this report, sub-expression by sub-expression.", valueName: "REPORT"))
+    var report: String?
+
+    @Argument(help: ArgumentHelp("The rule id, e.g. TCD-01B.", valueName: "RULE-ID"))
+    var ruleID: String
+
+    func run() throws {
+        let ruleSet = try options.load()
+        guard let rule = ruleSet.rule(ruleID) ?? ruleSet.rules.first(where: { $0.id.lowercased() == ruleID.lowercased() }) else {
+            let guess = ruleSet.rules.map(\.id).min { levenshtein($0, ruleID) < levenshtein($1, ruleID) }
+            throw ValidationError("no rule \(ruleID)" + (guess.map { "; did you mean \($0)?" } ?? "") + " (see `qcdc rules list`)")
+        }
+        let explainer = Explainer(ruleSet: ruleSet, language: options.lang)
+        var out = explainer.explain(rule)
+        if let report {
+            let bytes: [UInt8]
+            if report == "-" {
+                bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            } else if let data = FileManager.default.contents(atPath: report) {
+                bytes = [UInt8](data)
+            } else {
+                Terminal.stderr(Diagnostic(.error, "input.not_found", "cannot read \(report)",
+                                           at: SourceLocation(file: report, line: 1, column: 1)).description + "\n")
+                throw ExitCode(2)
+            }
+            let (unitReport, diags) = Checker(ruleSet: ruleSet, language: options.lang).read(bytes: bytes, file: report == "-" ? "<stdin>" : report)
+            let problems = diags.map { $0.description + "\n" }.joined()
+            guard let unitReport else {
+                try Terminal.emit(out + "\n" + problems, to: nil)
+                throw ExitCode(2)
+            }
+            out += "\n" + problems + explainer.explain(rule, on: unitReport)
+        }
+        try Terminal.emit(out, to: nil)
+    }
+
+    private func levenshtein(_ a: String, _ b: String) -> Int {
+        let a = Array(a.lowercased()), b = Array(b.lowercased())
+        var prev = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var cur = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            prev = cur
+        }
+        return prev[b.count]
+    }
+}
+
+struct Template: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a blank report for a unit kind and year, every fact commented with its label, unit and legal basis."
+    )
+
+    @OptionGroup var options: RuleSetOptions
+
+    @Option(name: .long, help: "Unit kind: province, commune, district, agency, public_service_unit, state_enterprise, enterprise.")
+    var kind: UnitKind
+
+    @Option(name: .long, help: "Reporting year.")
+    var year: Int = 2026
+
+    @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    func validate() throws {
+        guard (1990...2100).contains(year) else { throw ValidationError("--year must be between 1990 and 2100") }
+        if kind == .district && year > 2025 {
+            throw ValidationError("district-level units stopped operating on 2025-07-01; use --year 2025 or earlier")
+        }
+    }
+
+    func run() throws {
+        let ruleSet = try options.load()
+        try Terminal.emit(TemplateWriter(ruleSet: ruleSet, language: options.lang).render(kind: kind, year: year), to: output)
+    }
+}
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the JSON Schema (2020-12) of reports, derived from the declared facts.",
+        discussion: "Point editors at it with a first line `# yaml-language-server: $schema=PATH` in a report."
+    )
+
+    @OptionGroup var options: RuleSetOptions
+
+    @Option(name: .long, help: "Only the facts read by rules for this unit kind.")
+    var kind: UnitKind?
+
+    @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    func run() throws {
+        let ruleSet = try options.load()
+        try Terminal.emit(SchemaWriter(ruleSet: ruleSet, language: options.lang).schema(kind: kind).rendered(), to: output)
+    }
+}
