@@ -1,14 +1,23 @@
 import Foundation
 import Testing
 
-private let examples = ["agency-2025.yaml", "commune-compliant-2026.yaml", "commune-noncompliant-2026.yaml",
-                        "dien-bien-2020.yaml", "enterprise-2025.json"]
+/// Every sample report under examples/ (each has golden text and JSON outputs).
+private let examples: [String] = {
+    let dir = packageRoot.appendingPathComponent("examples")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+    return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".json") }.sorted()
+}()
+
+/// Examples checked with an overlay rather than the national set.
+private func rulesArguments(_ example: String) -> [String] {
+    example.hasPrefix("lam-dong-") ? ["--rules", "rules/overlays/lam-dong.yaml"] : []
+}
 
 @Suite("qcdc check, end to end")
 struct CheckCommandTests {
     @Test(arguments: examples)
     func goldenText(_ example: String) throws {
-        let r = try qcdc(["check", "examples/\(example)"])
+        let r = try qcdc(["check"] + rulesArguments(example) + ["examples/\(example)"])
         #expect(r.stderr.isEmpty)
         let stem = example.split(separator: ".").dropLast().joined(separator: ".")
         try assertGolden(r.stdout, "Tests/qcdcTests/Golden/\(stem).txt")
@@ -16,7 +25,7 @@ struct CheckCommandTests {
 
     @Test(arguments: examples)
     func goldenJSON(_ example: String) throws {
-        let r = try qcdc(["check", "--lang", "en", "--format", "json", "examples/\(example)"])
+        let r = try qcdc(["check"] + rulesArguments(example) + ["--lang", "en", "--format", "json", "examples/\(example)"])
         let stem = example.split(separator: ".").dropLast().joined(separator: ".")
         try assertGolden(r.stdout, "Tests/qcdcTests/Golden/\(stem).en.json")
         // It is JSON, with the documented top-level keys.
@@ -41,7 +50,7 @@ struct CheckCommandTests {
 
     @Test func vietnameseByDefaultEnglishOnRequest() throws {
         let vi = try qcdc(["check", "examples/commune-noncompliant-2026.yaml"])
-        #expect(vi.stdout.contains("examples/commune-noncompliant-2026.yaml:16:12: error[TTND-C1]: Ban Thanh tra nhân dân có 4 thành viên; yêu cầu ít nhất 5. (Luật Thực hiện dân chủ ở cơ sở 10/2022/QH15, Điều 36)"))
+        #expect(vi.stdout.contains("examples/commune-noncompliant-2026.yaml:14:12: error[TTND-C1]: Ban Thanh tra nhân dân có 4 thành viên; yêu cầu ít nhất 5. (Luật Thực hiện dân chủ ở cơ sở 10/2022/QH15, Điều 36)"))
         let en = try qcdc(["check", "--lang", "en", "examples/commune-noncompliant-2026.yaml"])
         #expect(en.stdout.contains("error[TTND-C1]: The People's Inspection Board has 4 members; at least 5 required. (Law on Implementing Grassroots Democracy 10/2022/QH15, Art. 36)"))
     }
@@ -88,7 +97,8 @@ struct CheckCommandTests {
         #expect(json.stdout.contains("<stdin>:1:122: error[DN-01]"))
         let all = try qcdc(["check", "examples/"])
         #expect(all.status == 1)
-        #expect(all.stdout.contains("Tổng cộng: 5 báo cáo"))
+        #expect(all.stdout.contains("Tổng cộng: \(examples.count) báo cáo"))
+        #expect(examples.count >= 12)
     }
 
     @Test func usageErrorsExit64() throws {

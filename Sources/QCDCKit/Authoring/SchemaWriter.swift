@@ -13,7 +13,10 @@ public struct SchemaWriter: Sendable {
     public func schema(kind: UnitKind?) -> JSON {
         var paths: Set<String>
         if let kind {
+            // The facts its rules read, and reporting-only facts that no rule reads.
+            let readByAny = Set(ruleSet.rules.flatMap(\.factsRead))
             paths = Set(ruleSet.rules.filter { !$0.disabled && $0.appliesTo.contains(kind) }.flatMap(\.factsRead))
+                .union(ruleSet.facts.keys.filter { !readByAny.contains($0) })
         } else {
             paths = Set(ruleSet.facts.keys)
         }

@@ -48,8 +48,8 @@ public struct TemplateWriter: Sendable {
             openGroups = groups
             let indent = String(repeating: "  ", count: groups.count)
             o += indent + "# \(decl.label.text(language))\n"
-            o += indent + "#   " + typeText(decl) + "\n"
             if let d = decl.description?.text(language) { o += indent + "#   \(d)\n" }
+            o += indent + "#   " + typeText(decl) + "\n"
             let cites = rules.map { "\($0.id) (\($0.basis.first?.short(language) ?? ""))" }.joined(separator: "; ")
             o += indent + "#   \(vi("Căn cứ", "Basis")): \(cites)\n"
             if case .list(let fields) = decl.type {

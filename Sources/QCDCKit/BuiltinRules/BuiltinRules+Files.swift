@@ -185,6 +185,21 @@ extension BuiltinRules {
                 min: 0
                 unit: {vi: "lượt người", en: "citizens"}
                 label: {vi: "Số lượt công dân được tiếp", en: "Citizens received"}
+          citizen_reception.periodic_sessions:
+            type: integer
+            min: 0
+            unit: {vi: kỳ, en: sessions}
+            label: {vi: "Số kỳ tiếp công dân định kỳ của người đứng đầu trong kỳ báo cáo (chỉ số theo dõi)", en: Periodic reception sessions held by the head in the period (a tracked metric)}
+          citizen_reception.citizens_received:
+            type: integer
+            min: 0
+            unit: {vi: lượt người, en: citizens}
+            label: {vi: "Số lượt công dân được tiếp định kỳ", en: Citizens received at periodic sessions}
+          citizen_reception.regular_receptions:
+            type: integer
+            min: 0
+            unit: {vi: lượt, en: receptions}
+            label: {vi: "Số lượt tiếp công dân thường xuyên (Ban, Hội đồng tiếp công dân)", en: Regular receptions by the citizen-reception office}
         rules:
           - id: TCD-01A
             title:
@@ -1647,6 +1662,53 @@ extension BuiltinRules {
               - {status: pass, kind: province, period: 2020, report: {one_stop: {departments: 19, departments_running: 19, communes: 129, communes_running: 129}}}
               - {status: fail, kind: province, period: 2020, report: {one_stop: {departments: 19, departments_running: 19, communes: 129, communes_running: 127}}}
               - {status: missing, kind: province, period: 2020, report: {one_stop: {departments: 19, departments_running: 19}}}
+        """####,
+        "rules/overlays/lam-dong.yaml": ####"""
+        # A worked provincial overlay on the national rule set.
+        #
+        # Lâm Đồng's Provincial Party Standing Committee Directive 24-CT/TU (the seed article on
+        # Đức Trọng district) asks agencies to strengthen mass mobilisation; the article reports that
+        # agencies issued office-culture regulations and ran the "văn hóa công sở 2019–2025" emulation
+        # movement. The directive's text was not retrieved: the thresholds below show HOW a province
+        # tightens the national set; they are illustrative, not quotations of the directive.
+        id: vn.overlay.lam_dong
+        version: "2026.1"
+        title:
+          vi: Bộ quy tắc tỉnh Lâm Đồng (bổ sung bộ quy tắc quốc gia)
+          en: Lâm Đồng provincial rules (overlay on the national set)
+        extends: [vn.national]
+        facts:
+          office_culture.regulation_issued:
+            type: boolean
+            label: {vi: "Đã ban hành quy chế văn hóa công sở", en: Office-culture regulation issued}
+        rules:
+          - id: LD-24-01
+            title:
+              vi: "Cơ quan, đơn vị ban hành quy chế văn hóa công sở"
+              en: The agency issues an office-culture regulation
+            basis:
+              - kind: policy
+                document: 24-CT/TU (Lâm Đồng)
+                name: {vi: "Chỉ thị số 24-CT/TU của Ban Thường vụ Tỉnh ủy Lâm Đồng", en: Lâm Đồng Provincial Party Standing Committee Directive 24-CT/TU}
+                note: "Illustrative: the seed article reports that agencies in Đức Trọng issued such regulations under the directive; the directive's text was not retrieved."
+            applies_to: [agency, public_service_unit, district, commune]
+            severity: warning
+            category: mass_mobilisation
+            weight: 1
+            expect: office_culture.regulation_issued
+            message:
+              vi: Cơ quan, đơn vị chưa ban hành quy chế văn hóa công sở.
+              en: The agency has not issued an office-culture regulation.
+            examples:
+              - {status: pass, kind: agency, report: {office_culture: {regulation_issued: true}}}
+              - {status: fail, kind: agency, report: {office_culture: {regulation_issued: false}}}
+        overrides:
+          # Raise a threshold: two dialogue conferences a year instead of one (illustrative).
+          - {rule: DIAL-01, params: {min_per_year: 2}, reason: "Illustrative provincial target: two dialogues a year"}
+          # Make the emulation target a warning rather than information.
+          - {rule: POL-TD-01, severity: warning, reason: "Directive 24-CT/TU makes staff emulation a priority"}
+          # Disable a national rule the province tracks elsewhere (illustrative).
+          - {rule: POL-MC-01, disabled: true, reason: "Tracked in the province's PAR Index self-assessment instead"}
         """####,
     ]
 }

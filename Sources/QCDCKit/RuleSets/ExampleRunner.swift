@@ -19,7 +19,10 @@ public enum ExampleRunner {
         return .year(2026)
     }
 
-    public static func run(_ ruleSet: RuleSet, rule: Rule, language: Language = .en) -> [ExampleOutcome] {
+    public static func run(_ ruleSet: RuleSet, rule overridden: Rule, language: Language = .en) -> [ExampleOutcome] {
+        // Examples document the rule as its own file writes it, before any overlay's overrides.
+        var rule = overridden
+        rule.parameters = overridden.declaredParameters
         let reader = ReportReader(ruleSet: ruleSet)
         let engine = Engine(ruleSet: ruleSet, language: language)
         return rule.examples.map { ex in

@@ -100,7 +100,7 @@ public struct Citation: Sendable, Hashable {
     /// `Luật 10/2022/QH15, Điều 51 khoản 1` / `Law 10/2022/QH15, Art. 51(1)`.
     public func short(_ lang: Language) -> String {
         var s = document
-        if let n = name?.text(lang), n.count <= 48 { s = "\(n) \(document)" }
+        if let n = name?.text(lang), n.count <= 48 { s = n.contains(document) ? n : "\(n) \(document)" }
         switch lang {
         case .vi:
             if let article { s += ", Điều \(article)" }
@@ -153,6 +153,9 @@ public struct Rule: Sendable {
     public var location: SourceLocation
     public var ruleSet: String
     public var disabled = false
+    /// The parameters as the rule's own file declares them; its examples are written for these,
+    /// and run with them even when an overlay overrides `parameters`.
+    public var declaredParameters: [String: RuleParameter] = [:]
     /// The requirement in plain words, when the author wrote one.
     public var description: LocalizedText? = nil
 

@@ -381,6 +381,7 @@ public struct RuleSetLoader: Sendable {
                             expect: Expression(.literal(.bool(true)), at: .start), message: message ?? LocalizedText(vi: "", en: ""),
                             examples: examples, location: loc, ruleSet: ruleSet)
             rule.description = r.localized(node["description"], what + ".description")
+            rule.declaredParameters = params
             return RawRule(rule: rule, when: node["when"], expect: node["expect"], messageMarks: node["message"]?.mark ?? node.mark)
         }
 
