@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(
             name: "qcdcTests",
             dependencies: ["qcdc", "QCDCKit"],
-            exclude: ["Golden"],
+            exclude: ["Golden", "Schemas"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]

@@ -117,6 +117,11 @@ struct AuthoringCommandTests {
         let vc = try python(["scripts/validate-schema.py", commune.path, "examples/commune-compliant-2026.yaml",
                              "--expect-invalid", "examples/agency-2025.yaml"])
         #expect(vc.status == 0, "\(vc.stdout)\(vc.stderr)")
+        // An overlay's schema knows the overlay's facts.
+        let overlay = dir.appendingPathComponent("lam-dong.schema.json")
+        #expect(try qcdc(["schema", "--rules", "rules/overlays/lam-dong.yaml", "--output", overlay.path]).status == 0)
+        let vo = try python(["scripts/validate-schema.py", overlay.path, "examples/lam-dong-commune-2026.yaml"])
+        #expect(vo.status == 0, "\(vo.stdout)\(vo.stderr)")
     }
 
     @Test func overlayChangesTheNationalRules() throws {

@@ -30,7 +30,7 @@ struct CheckCommandTests {
         try assertGolden(r.stdout, "Tests/qcdcTests/Golden/\(stem).en.json")
         // It is JSON, with the documented top-level keys.
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-        #expect(Set(doc.keys) == ["tool", "schema_version", "language", "rule_sets", "reports", "errors", "summary"])
+        #expect(Set(doc.keys) == ["tool", "schema_version", "language", "rule_sets", "reports", "errors", "baseline", "summary"])
         let report = try #require((doc["reports"] as? [[String: Any]])?.first)
         let result = try #require((report["results"] as? [[String: Any]])?.first)
         for key in ["rule", "status", "severity", "category", "message", "expected", "actual", "location", "basis"] {
@@ -95,9 +95,13 @@ struct CheckCommandTests {
         let json = try qcdc(["check", "-"], stdin: "{\"unit\": {\"code\": \"1\", \"name\": \"E\", \"kind\": \"enterprise\"}, \"period\": {\"year\": 2025}, \"workplace_dialogues\": {\"periodic\": 0}}")
         #expect(json.status == 1)
         #expect(json.stdout.contains("<stdin>:1:122: error[DN-01]"))
+        // examples/ holds the CI submissions too (examples/ci/), one of them deliberately invalid.
         let all = try qcdc(["check", "examples/"])
-        #expect(all.status == 1)
-        #expect(all.stdout.contains("Tổng cộng: \(examples.count) báo cáo"))
+        #expect(all.status == 2)
+        #expect(all.stdout.contains("Tổng cộng: \(examples.count + 4) báo cáo (1 không hợp lệ)"))
+        let listed = try qcdc(["check", "--all", "examples/ci/"])
+        #expect(listed.stdout.contains("examples/ci/waivers.yaml:1:1: note[input.skipped]: skipped: a waiver file, not a report"))
+        #expect(try qcdc(["check", "examples/ci/waivers.yaml"]).status == 2)
         #expect(examples.count >= 12)
     }
 
@@ -120,7 +124,9 @@ struct CheckCommandTests {
         let report = packageRoot.appendingPathComponent("examples/commune-noncompliant-2026.yaml").path
         let r = try qcdc(["check", "--format", "json", "--output", out.path, report], directory: dir)
         #expect(r.status == 1)
-        #expect(r.stdout.isEmpty)
+        #expect(r.stdout.contains("error[TTND-C1]"))   // text still on the terminal
+        let quiet = try qcdc(["check", "--quiet", "--format", "json", "--output", out.path, report], directory: dir)
+        #expect(quiet.status == 1 && quiet.stdout.isEmpty)
         let written = try String(contentsOf: out, encoding: .utf8)
         #expect(written.contains("\"rule\": \"TTND-C1\""))
         #expect(written.contains("\"file\": \"rules/national/communes.yaml\""))

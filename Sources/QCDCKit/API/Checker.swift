@@ -60,6 +60,10 @@ public struct CheckRun: Sendable {
     /// Problems with the inputs as a whole (a path that does not exist).
     public var diagnostics: [Diagnostic]
     public var language: Language
+    /// Set when `--baseline` was applied.
+    public var baseline: BaselineSummary?
+    /// Missing evidence fails the gate too (`--fail-on-missing`).
+    public var failOnMissing = false
 
     public init(ruleSet: RuleSet, reports: [ReportOutcome], diagnostics: [Diagnostic], language: Language) {
         self.ruleSet = ruleSet
@@ -70,11 +74,23 @@ public struct CheckRun: Sendable {
 
     public var summary: Summary { Summary(reports, extraDiagnostics: diagnostics) }
 
-    /// 2 when any input is invalid; 1 when a failed result reaches `failOn`; else 0.
+    /// 2 when any input is invalid; 1 when a finding reaches `failOn`; else 0.
+    /// Findings are failed (or unevaluable) results — and missing evidence with
+    /// `failOnMissing` — that are neither waived nor already in the baseline.
     public func exitCode(failOn: FailOn) -> Int32 {
         if diagnostics.contains(where: { $0.severity == .error }) || reports.contains(where: \.isInvalid) { return 2 }
-        let failing = reports.contains { $0.results.contains { ($0.status == .fail || $0.status == .error) && failOn.includes($0.severity) } }
+        let failing = reports.contains { $0.results.contains { isGating($0) && failOn.includes($0.severity) } }
         return failing ? 1 : 0
+    }
+
+    /// Whether a result counts against the gate.
+    public func isGating(_ r: RuleResult) -> Bool {
+        if r.baselineState == .unchanged { return false }
+        switch r.status {
+        case .fail, .error: return true
+        case .missing: return failOnMissing
+        default: return false
+        }
     }
 }
 
@@ -119,22 +135,41 @@ public struct Checker: Sendable {
     }
 
     /// Checks files and directories (searched recursively for `.yaml`, `.yml`, `.json`).
-    /// One bad file never stops the others. `-` reads standard input.
+    /// One bad file never stops the others. `-` reads standard input. Files found in a
+    /// directory that are evidently not reports (waiver files, rule sets, baselines) are
+    /// skipped with a note; files named explicitly are always checked.
     public func check(paths: [String], stdin: () -> [UInt8] = { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }) -> CheckRun {
         let (files, diags) = InputFiles.expand(paths)
         var outcomes: [ReportOutcome] = []
-        for f in files {
+        var notes: [Diagnostic] = []
+        for (f, walked) in files {
             if f == "-" {
                 outcomes.append(check(bytes: stdin(), file: "<stdin>"))
             } else if let data = FileManager.default.contents(atPath: f) {
-                outcomes.append(check(bytes: [UInt8](data), file: f))
+                let bytes = [UInt8](data)
+                if walked, let kind = Self.notAReport(bytes, file: f) {
+                    notes.append(Diagnostic(.note, "input.skipped", "skipped: \(kind), not a report", at: Mark.start.located(in: f),
+                                            notes: ["name the file explicitly to check it as a report"]))
+                    continue
+                }
+                outcomes.append(check(bytes: bytes, file: f))
             } else {
                 outcomes.append(ReportOutcome(file: f, unit: nil, period: nil, results: [], diagnostics: [
                     Diagnostic(.error, "input.unreadable", "cannot read \(f)", at: Mark.start.located(in: f),
                                notes: ["check the file's permissions"])]))
             }
         }
-        return CheckRun(ruleSet: ruleSet, reports: outcomes, diagnostics: diags, language: language)
+        return CheckRun(ruleSet: ruleSet, reports: outcomes, diagnostics: diags + notes, language: language)
+    }
+
+    /// "a waiver file", "a rule set" or "a baseline" when the document's top-level keys say so.
+    static func notAReport(_ bytes: [UInt8], file: String) -> String? {
+        guard let root = DocumentLoader.load(bytes, file: file).node, let entries = root.entries, root["unit"] == nil else { return nil }
+        let keys = Set(entries.map(\.key))
+        if keys.contains("waivers") { return "a waiver file" }
+        if keys.contains("qcdc_baseline") || keys.contains("findings") { return "a baseline" }
+        if keys.contains("rules") || keys.contains("facts") || keys.contains("extends") || keys.contains("overrides") { return "a rule set" }
+        return nil
     }
 }
 
@@ -142,12 +177,12 @@ public struct Checker: Sendable {
 public enum InputFiles {
     static let extensions = [".yaml", ".yml", ".json"]
 
-    public static func expand(_ paths: [String]) -> (files: [String], diagnostics: [Diagnostic]) {
-        var files: [String] = []
+    public static func expand(_ paths: [String]) -> (files: [(path: String, walked: Bool)], diagnostics: [Diagnostic]) {
+        var files: [(path: String, walked: Bool)] = []
         var diags: [Diagnostic] = []
         let fm = FileManager.default
         for p in paths {
-            if p == "-" { files.append(p); continue }
+            if p == "-" { files.append((p, false)); continue }
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: p, isDirectory: &isDir) else {
                 diags.append(Diagnostic(.error, "input.not_found", "no such file or directory: \(p)",
@@ -167,9 +202,9 @@ public enum InputFiles {
                     diags.append(Diagnostic(.warning, "input.empty_directory", "no .yaml, .yml or .json files in \(p)",
                                             at: Mark.start.located(in: p)))
                 }
-                files += found.sorted()
+                files += found.sorted().map { ($0, true) }
             } else {
-                files.append(p)
+                files.append((p, false))
             }
         }
         return (files, diags)

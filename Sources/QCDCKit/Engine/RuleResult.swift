@@ -59,6 +59,10 @@ public struct RuleResult: Sendable {
     public var window: Period?
     public var flagged: [FlaggedRecord]
     public var missingFacts: [String]
+    /// Set when a waiver turned the result into `waived`.
+    public var waiver: AppliedWaiver? = nil
+    /// Set when a baseline was given: whether the finding is new or already known.
+    public var baselineState: BaselineState? = nil
 
     public var severity: Severity { rule.severity }
 }

@@ -15,6 +15,9 @@ public struct JSONReporter: Sendable {
             })),
             ("reports", .array(run.reports.map { report($0, run.language) })),
             ("errors", .array(run.diagnostics.sorted().map(Self.diagnostic))),
+            ("baseline", run.baseline.map { b in
+                .object([("new", .int(b.new)), ("unchanged", .int(b.unchanged)), ("fixed", .int(b.fixed))])
+            } ?? .null),
             ("summary", Self.summary(run.summary)),
         ])
     }
@@ -58,6 +61,14 @@ public struct JSONReporter: Sendable {
                 .object([("path", .string(f.path)), ("id", .optional(f.id)), ("line", .int(f.location.line)),
                          ("column", .int(f.location.column))])
             })),
+            ("waiver", r.waiver.map { w in
+                .object([("original_status", .string(w.originalStatus.rawValue)), ("justification", .string(w.waiver.justification)),
+                         ("approved_by", .string(w.waiver.approvedBy)), ("evidence", .optional(w.waiver.evidence)),
+                         ("expires", .string(w.waiver.expires.description)),
+                         ("location", .object([("file", .string(w.waiver.location.file)), ("line", .int(w.waiver.location.line)),
+                                               ("column", .int(w.waiver.location.column))]))])
+            } ?? .null),
+            ("baseline_state", .optional(r.baselineState?.rawValue)),
             ("basis", .array(r.rule.basis.map { c in
                 .object([("kind", .string(c.kind.rawValue)), ("document", .string(c.document)),
                          ("name", .optional(c.name?.text(lang))), ("article", .optional(c.article)),

@@ -15,7 +15,7 @@ public struct TextReporter: Sendable {
     public func render(_ run: CheckRun) -> String {
         let lang = run.language
         var out = ""
-        for d in run.diagnostics.sorted() { out += diagnostic(d) }
+        for d in run.diagnostics.sorted() where d.severity != .note || showAll { out += diagnostic(d) }
         for report in run.reports {
             var header = report.file
             if let u = report.unit {
@@ -31,6 +31,7 @@ public struct TextReporter: Sendable {
             }
             let shown = report.results
                 .filter { showAll || ($0.status != .pass && $0.status != .notApplicable) }
+                .filter { $0.baselineState != .unchanged }
                 .sorted { ($0.location.line, $0.location.column, $0.rule.id) < ($1.location.line, $1.location.column, $1.rule.id) }
             for r in shown { out += result(r, lang) }
             let s = Summary([report])
@@ -43,6 +44,7 @@ public struct TextReporter: Sendable {
         if s.invalidReports > 0 { line += lang == .vi ? " (\(s.invalidReports) không hợp lệ)" : " (\(s.invalidReports) invalid)" }
         line += "; " + counts(s, lang)
         out += paint(line, "1") + "\n"
+        if let b = run.baseline { out += Words.baseline(b, lang) + "\n" }
         return out
     }
 
@@ -88,6 +90,7 @@ public struct TextReporter: Sendable {
         let loc = "\(r.location.file):\(r.location.line):\(r.location.column)"
         var s = "\(loc): " + paint("\(label)[\(r.rule.id)]", c) + ": \(r.message)"
         if r.status == .notApplicable, let reason = r.reason { s += " — \(reason)" }
+        if let w = r.waiver { s += " — \(lang == .vi ? "miễn trừ" : "waived"): " + Words.waiver(w, lang) }
         s += " (\(Words.basis(r.rule, lang)))\n"
         for f in r.flagged {
             s += "    note: \(f.location.file):\(f.location.line):\(f.location.column): \(f.id.map { "\($0) " } ?? "")(\(f.path))\n"

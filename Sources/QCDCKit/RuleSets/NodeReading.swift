@@ -59,7 +59,8 @@ struct NodeReading {
     mutating func date(_ node: Node?, _ what: String) -> Day? {
         guard let node, !node.isNull else { return nil }
         guard let t = node.scalarText, let d = Day(iso: t) else {
-            error("invalid_date", "\(what): expected a date YYYY-MM-DD", node.mark)
+            let text = node.scalarText ?? ""
+            error("invalid_date", Day.looksLikeDate(text) ? "\(what): \(text) is not a date in the calendar" : "\(what): expected a date YYYY-MM-DD", node.mark)
             return nil
         }
         return d

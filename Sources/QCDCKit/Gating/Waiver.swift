@@ -1,0 +1,129 @@
+/// An approved exception: a rule's result for a unit and period becomes
+/// `waived` (kept in every output with its justification), never silently dropped.
+public struct Waiver: Sendable, Hashable {
+    /// Rule id or glob pattern (`*`, `?`), e.g. `TTND-A1` or `TCD-*`.
+    public var rule: String
+    /// Unit code or glob pattern.
+    public var unit: String
+    /// The period the waiver covers; it applies to reports whose period overlaps it.
+    public var period: Period
+    public var justification: String
+    public var approvedBy: String
+    public var evidence: String?
+    /// Last day the waiver applies (inclusive).
+    public var expires: Day
+    /// Where the waiver is written (for messages).
+    public var location: SourceLocation
+
+    public func matches(rule id: String, unit code: String, period p: Period) -> Bool {
+        Glob.matches(rule, id) && Glob.matches(unit, code) && p.start <= period.end && period.start <= p.end
+    }
+}
+
+/// The waiver that turned a result into `waived`.
+public struct AppliedWaiver: Sendable, Hashable {
+    public var waiver: Waiver
+    /// The status the result had before the waiver.
+    public var originalStatus: RuleStatus
+}
+
+enum Glob {
+    /// `*` matches any run of characters, `?` one character; everything else literally.
+    static func matches(_ pattern: String, _ text: String) -> Bool {
+        let p = Array(pattern), t = Array(text)
+        var pi = 0, ti = 0, star = -1, mark = 0
+        while ti < t.count {
+            if pi < p.count && (p[pi] == "?" || p[pi] == t[ti]) { pi += 1; ti += 1 }
+            else if pi < p.count && p[pi] == "*" { star = pi; mark = ti; pi += 1 }
+            else if star >= 0 { pi = star + 1; mark += 1; ti = mark }
+            else { return false }
+        }
+        while pi < p.count && p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}
+
+/// A waiver file, validated before any evaluation.
+public struct WaiverSet: Sendable {
+    public var file: String
+    public var waivers: [Waiver]
+
+    /// Reads and validates a waiver file; every problem is a located error.
+    public static func load(_ bytes: [UInt8], file: String, knownRules: Set<String>) -> (WaiverSet?, [Diagnostic]) {
+        let (node, loadDiags) = DocumentLoader.load(bytes, file: file)
+        guard let node else { return (nil, loadDiags) }
+        var r = NodeReading(file: file)
+        var waivers: [Waiver] = []
+        if r.mapping(node, "the waiver file", known: ["waivers"], required: ["waivers"]) {
+            for item in r.list(node["waivers"], "waivers") {
+                let known = ["rule", "unit", "period", "justification", "approved_by", "evidence", "expires"]
+                guard r.mapping(item, "waiver", known: known,
+                                required: ["rule", "unit", "period", "justification", "approved_by", "expires"]) else { continue }
+                let rule = r.string(item["rule"], "waiver.rule")
+                let unit = r.string(item["unit"], "waiver.unit")
+                let justification = r.string(item["justification"], "waiver.justification")
+                let approvedBy = r.string(item["approved_by"], "waiver.approved_by")
+                let expires = r.date(item["expires"], "waiver.expires")
+                var periodDiags: [Diagnostic] = []
+                let period = item["period"].flatMap { PeriodReader.read($0, file: file, into: &periodDiags) }
+                r.diags += periodDiags.map { d in var d = d; d.code = d.code.replacingPrefix("report.", with: "waiver."); return d }
+                if let j = justification, j.trimmingWhitespace.count < 10 {
+                    r.error("invalid_value", "waiver.justification is too short to justify anything", item["justification"]!.mark,
+                            ["say why the requirement cannot be met and what is done instead"])
+                }
+                if let rule, !rule.contains("*"), !rule.contains("?"), !knownRules.contains(rule) {
+                    r.error("unknown_rule", "waiver names rule \(rule), which the rule set does not have", item["rule"]!.mark,
+                            Suggest.note(for: rule, in: knownRules))
+                }
+                guard let rule, let unit, let justification, let approvedBy, let expires, let period else { continue }
+                waivers.append(Waiver(rule: rule, unit: unit, period: period, justification: justification,
+                                      approvedBy: approvedBy, evidence: r.string(item["evidence"], "waiver.evidence"),
+                                      expires: expires, location: item.mark.located(in: file)))
+            }
+        }
+        let diags = loadDiags + r.diags.map { d in var d = d; d.code = d.code.replacingPrefix("ruleset.", with: "waiver."); return d }
+        return (diags.contains { $0.severity == .error } ? nil : WaiverSet(file: file, waivers: waivers), diags)
+    }
+
+    /// Applies waivers to a run: matching non-passing results become `waived`; expired
+    /// waivers that would have matched and waivers that match nothing are reported.
+    public func apply(to run: inout CheckRun, today: Day) {
+        var used = Set<Int>()
+        var expiredHits = Set<Int>()
+        var inScope = Set<Int>()   // waivers whose unit and period are in this run
+        for ri in run.reports.indices {
+            guard let unit = run.reports[ri].unit, let period = run.reports[ri].period else { continue }
+            for (wi, w) in waivers.enumerated() where Glob.matches(w.unit, unit.code) && period.start <= w.period.end && w.period.start <= period.end {
+                inScope.insert(wi)
+            }
+            for xi in run.reports[ri].results.indices {
+                let result = run.reports[ri].results[xi]
+                guard [.fail, .missing, .error].contains(result.status) else { continue }
+                for (wi, w) in waivers.enumerated() where w.matches(rule: result.rule.id, unit: unit.code, period: period) {
+                    if w.expires < today { expiredHits.insert(wi); continue }
+                    used.insert(wi)
+                    run.reports[ri].results[xi].waiver = AppliedWaiver(waiver: w, originalStatus: result.status)
+                    run.reports[ri].results[xi].status = .waived
+                    break
+                }
+            }
+        }
+        for (wi, w) in waivers.enumerated() {
+            if expiredHits.contains(wi) && !used.contains(wi) {
+                run.diagnostics.append(Diagnostic(.warning, "waiver.expired",
+                    "waiver for \(w.rule) / unit \(w.unit) expired on \(w.expires); the results it covered are findings again",
+                    at: w.location, notes: ["renew the waiver with a new approval, or fix the finding"]))
+            } else if !used.contains(wi) && inScope.contains(wi) {
+                run.diagnostics.append(Diagnostic(.warning, "waiver.unused",
+                    "waiver for \(w.rule) / unit \(w.unit) matches no finding: the unit's report passes or does not need it",
+                    at: w.location, notes: ["remove it if the finding is fixed (stale waivers hide future problems)"]))
+            }
+        }
+    }
+}
+
+extension String {
+    func replacingPrefix(_ prefix: String, with new: String) -> String {
+        hasPrefix(prefix) ? new + dropFirst(prefix.count) : self
+    }
+}

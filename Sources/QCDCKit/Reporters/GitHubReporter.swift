@@ -1,0 +1,64 @@
+/// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`,
+/// shown as annotations on the pull request's files.
+public struct GitHubReporter: Sendable {
+    public init() {}
+
+    public func render(_ run: CheckRun) -> String {
+        let lang = run.language
+        var out = ""
+        for d in (run.diagnostics + run.reports.flatMap(\.diagnostics)).sorted() where d.severity != .note {
+            let level = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
+            out += command(level, file: d.location.file, line: d.location.line, col: d.location.column,
+                           title: d.code, message: ([d.message] + d.notes).joined(separator: "\n"))
+        }
+        for report in run.reports {
+            for r in report.results where r.baselineState != .unchanged {
+                let level: String
+                switch r.status {
+                case .fail, .error: level = r.severity == .error || r.status == .error ? "error" : r.severity == .warning ? "warning" : "notice"
+                case .missing: level = run.failOnMissing ? "error" : "notice"
+                default: continue
+                }
+                var message = "\(r.message) (\(Words.basis(r.rule, lang)))"
+                for f in r.flagged { message += "\n\(f.location.file):\(f.location.line): \(f.id ?? f.path)" }
+                out += command(level, file: r.location.file, line: r.location.line, col: r.location.column,
+                               title: "\(r.rule.id) \(r.rule.title.text(lang))", message: message)
+            }
+        }
+        let s = run.summary
+        out += "::notice title=qcdc::\(escapeData("\(s.reports) reports: \(s.count(.pass)) passed, \(s.count(.fail)) failed, \(s.count(.missing)) missing evidence, \(s.count(.waived)) waived, \(s.invalidReports) invalid"))\n"
+        return out
+    }
+
+    func command(_ level: String, file: String, line: Int, col: Int, title: String, message: String) -> String {
+        "::\(level) file=\(escapeProperty(file)),line=\(line),col=\(col),title=\(escapeProperty(title))::\(escapeData(message))\n"
+    }
+
+    /// The escaping GitHub's toolkit applies to command data.
+    func escapeData(_ s: String) -> String {
+        s.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+    }
+
+    /// Property values also escape ':' and ','.
+    func escapeProperty(_ s: String) -> String {
+        escapeData(s).replacingAll(":", "%3A").replacingAll(",", "%2C")
+    }
+}
+
+extension String {
+    func replacingAll(_ a: String, _ b: String) -> String {
+        guard contains(a) else { return self }
+        return components(separatedBy: a).joined(separator: b)
+    }
+
+    func components(separatedBy sep: String) -> [String] {
+        var parts: [String] = []
+        var rest = Substring(self)
+        while let r = rest.range(of: sep) {
+            parts.append(String(rest[..<r.lowerBound]))
+            rest = rest[r.upperBound...]
+        }
+        parts.append(String(rest))
+        return parts
+    }
+}

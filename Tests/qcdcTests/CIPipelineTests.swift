@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+
+/// Runs `examples/ci/check-submissions.sh` — the commands docs/ci.md's workflows run — on examples/ci/.
+private func runPipeline(_ out: URL, lang: String = "en") throws -> RunResult {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/bash")
+    p.arguments = ["examples/ci/check-submissions.sh"]
+    p.currentDirectoryURL = packageRoot
+    var env = ProcessInfo.processInfo.environment
+    env["QCDC"] = qcdcBinary.path
+    env["OUT"] = out.path
+    env["QCDC_TODAY"] = "2026-11-23"
+    env["QCDC_LANG"] = lang
+    env["NO_COLOR"] = "1"
+    p.environment = env
+    let o = Pipe(), e = Pipe()
+    p.standardOutput = o
+    p.standardError = e
+    try p.run()
+    let od = o.fileHandleForReading.readDataToEndOfFile(), ed = e.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return RunResult(stdout: String(decoding: od, as: UTF8.self), stderr: String(decoding: ed, as: UTF8.self), status: p.terminationStatus)
+}
+
+private func jsonRun(_ args: [String]) throws -> (RunResult, [String: Any]) {
+    let r = try qcdc(["check", "--lang", "en", "--format", "json"] + args)
+    let doc = (try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]) ?? [:]
+    return (r, doc)
+}
+
+private func results(_ doc: [String: Any]) -> [[String: Any]] {
+    ((doc["reports"] as? [[String: Any]]) ?? []).flatMap { ($0["results"] as? [[String: Any]]) ?? [] }
+}
+
+@Suite("CI: the worked pipeline, formats, waivers, baselines")
+struct CIPipelineTests {
+    @Test func workedPipelineOnExamplesCI() throws {
+        let out = try temporaryDirectory()
+        let r = try runPipeline(out)
+        #expect(r.status == 2, "a submission with a data error blocks the merge: \(r.stderr)")
+        try assertGolden(r.stdout, "Tests/qcdcTests/Golden/ci.github.txt")
+        #expect(r.stdout.contains("::error file=examples/ci/submissions/00102-2026.yaml,line=9,col=12,title=report.type_mismatch::"))
+        #expect(r.stdout.contains("::warning file=examples/ci/submissions/00101-2026.yaml,line=10,col=64,title=CD-02 "))
+        let sarif = try String(contentsOf: out.appendingPathComponent("qcdc.sarif"), encoding: .utf8)
+        let junit = try String(contentsOf: out.appendingPathComponent("qcdc-junit.xml"), encoding: .utf8)
+        let markdown = try String(contentsOf: out.appendingPathComponent("qcdc-summary.md"), encoding: .utf8)
+        try assertGolden(sarif, "Tests/qcdcTests/Golden/ci.sarif")
+        try assertGolden(junit, "Tests/qcdcTests/Golden/ci.junit.xml")
+        try assertGolden(markdown, "Tests/qcdcTests/Golden/ci.md")
+        // Real validators: the official SARIF 2.1.0 schema, and junitparser.
+        let v = try python(["scripts/validate-ci-formats.py",
+                            "--sarif", out.appendingPathComponent("qcdc.sarif").path, "Tests/qcdcTests/Schemas/sarif-schema-2.1.0.json",
+                            "--junit", out.appendingPathComponent("qcdc-junit.xml").path])
+        #expect(v.status == 0, "\(v.stdout)\(v.stderr)")
+        #expect(v.stdout.contains("SARIF valid") && v.stdout.contains("JUnit valid"))
+        // The waived finding is kept, with its justification, in SARIF and JUnit.
+        #expect(sarif.contains("\"suppressions\"") && sarif.contains("October storm"))
+        #expect(junit.contains("<skipped message=\"waived: The special zone"))
+        #expect(markdown.contains("⛔ Invalid input"))
+    }
+
+    @Test func sarifDescribesEveryRuleWithItsBasis() throws {
+        let r = try qcdc(["check", "--format", "sarif", "examples/commune-noncompliant-2026.yaml"])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let run = try #require((doc["runs"] as? [[String: Any]])?.first)
+        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let dial = try #require(rules.first { $0["id"] as? String == "DIAL-01" })
+        #expect((dial["name"] as? String)?.contains(" / The commune government holds") == true)
+        #expect(((dial["help"] as? [String: Any])?["text"] as? String)?.contains("72/2025/QH15") == true)
+        #expect((dial["helpUri"] as? String)?.hasPrefix("https://") == true)
+        let res = try #require(run["results"] as? [[String: Any]])
+        let ttnd = try #require(res.first { $0["ruleId"] as? String == "TTND-C1" })
+        #expect(ttnd["level"] as? String == "error")
+        let region = (((ttnd["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any])
+        #expect(region?["startLine"] as? Int == 14 && region?["startColumn"] as? Int == 12)
+        let missing = try #require(res.first { $0["ruleId"] as? String == "HG-01" })
+        #expect(missing["kind"] as? String == "review")
+    }
+
+    @Test func waiversAppliedExpiredAndStale() throws {
+        let (r, doc) = try jsonRun(["--waivers", "examples/ci/waivers.yaml", "--today", "2026-11-23", "examples/ci/submissions/00101-2026.yaml", "examples/ci/submissions/00103-2026.yaml"])
+        #expect(r.status == 0)
+        let all = results(doc)
+        let waived = try #require(all.first { $0["rule"] as? String == "TTND-C1" && $0["status"] as? String == "waived" })
+        let w = try #require(waived["waiver"] as? [String: Any])
+        #expect(w["original_status"] as? String == "fail")
+        #expect(w["approved_by"] as? String == "Sở Nội vụ tỉnh (ví dụ), công văn 123/SNV-XDCQ")
+        #expect(all.contains { $0["rule"] as? String == "CD-02" && $0["status"] as? String == "fail" })
+        let errors = (doc["errors"] as? [[String: Any]]) ?? []
+        #expect(errors.contains { $0["code"] as? String == "waiver.expired" && (($0["location"] as? [String: Any])?["line"] as? Int) == 15 })
+        #expect(errors.contains { $0["code"] as? String == "waiver.unused" && (($0["location"] as? [String: Any])?["line"] as? Int) == 22 })
+        // Before it expired, the same waiver applies.
+        let (_, before) = try jsonRun(["--waivers", "examples/ci/waivers.yaml", "--today", "2026-10-01", "examples/ci/submissions/00101-2026.yaml"])
+        #expect(results(before).contains { $0["rule"] as? String == "CD-02" && $0["status"] as? String == "waived" })
+    }
+
+    @Test func invalidWaiverFileStopsBeforeEvaluation() throws {
+        let dir = try temporaryDirectory()
+        let f = dir.appendingPathComponent("w.yaml")
+        try Data("""
+        waivers:
+          - rule: TTND-C9
+            unit: "00103"
+            period: {year: 2026}
+            approved_by: X
+            expires: 2027-02-30
+            reason: forgot the justification
+        """.utf8).write(to: f)
+        let r = try qcdc(["check", "--waivers", f.path, "examples/commune-noncompliant-2026.yaml"])
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("w.yaml:7:5: error[waiver.unknown_key]: unknown key 'reason' in waiver"))
+        #expect(r.stdout.contains("error[waiver.missing_key]: waiver needs `justification`"))
+        #expect(r.stdout.contains("w.yaml:6:14: error[waiver.invalid_date]: waiver.expires: 2027-02-30 is not a date in the calendar"))
+        #expect(r.stdout.contains("error[waiver.unknown_rule]: waiver names rule TTND-C9"))
+        #expect(!r.stdout.contains("TTND-C1]: "))   // nothing was evaluated
+    }
+
+    @Test func baselineReportsOnlyNewFindings() throws {
+        let dir = try temporaryDirectory()
+        let report = dir.appendingPathComponent("r.yaml")
+        let original = try String(contentsOf: packageRoot.appendingPathComponent("examples/commune-noncompliant-2026.yaml"), encoding: .utf8)
+        try Data(original.utf8).write(to: report)
+        let baseline = dir.appendingPathComponent("baseline.json")
+        let first = try qcdc(["check", "--write-baseline", baseline.path, report.path])
+        #expect(first.status == 1)
+        let same = try qcdc(["check", "--lang", "en", "--baseline", baseline.path, report.path])
+        #expect(same.status == 0)
+        #expect(same.stdout.contains("Baseline: 0 new findings; 13 known findings still present (not shown); 0 fixed"))
+        #expect(!same.stdout.contains("error[TTND-C1]"))
+        // Fix one finding, break another: only the new one shows and fails.
+        let changed = original.replacingOccurrences(of: "  members: 4\n", with: "  members: 5\n")
+            .replacingOccurrences(of: "  items_disclosed: 12\n", with: "  items_disclosed: 14\n")
+            .replacingOccurrences(of: "  min_notice_days: 5\n", with: "  min_notice_days: 3\n")
+        try Data(changed.utf8).write(to: report)
+        let next = try qcdc(["check", "--lang", "en", "--baseline", baseline.path, report.path])
+        #expect(next.status == 0)   // CD-02 is a warning
+        #expect(next.stdout.contains("warning[CD-02]"))
+        #expect(next.stdout.contains("Baseline: 1 new findings; 11 known findings still present (not shown); 2 fixed"))
+        let (_, doc) = try jsonRun(["--baseline", baseline.path, report.path])
+        #expect(results(doc).first { $0["rule"] as? String == "CD-02" }?["baseline_state"] as? String == "new")
+        #expect(results(doc).first { $0["rule"] as? String == "DIAL-01" }?["baseline_state"] as? String == "unchanged")
+        #expect((doc["baseline"] as? [String: Any])?["fixed"] as? Int == 2)
+    }
+
+    @Test func failOnMissing() throws {
+        #expect(try qcdc(["check", "examples/dien-bien-2020.yaml"]).status == 0)
+        let strict = try qcdc(["check", "--fail-on-missing", "--format", "junit", "examples/dien-bien-2020.yaml"])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.contains("<failure message=\"thiếu dữ liệu"))
+    }
+
+    @Test func severalOutputsAtOnceFromStandardInput() throws {
+        let dir = try temporaryDirectory()
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("examples/agency-2025.yaml"), encoding: .utf8)
+        let j = dir.appendingPathComponent("out.json"), s = dir.appendingPathComponent("out.sarif"), x = dir.appendingPathComponent("out.xml")
+        let r = try qcdc(["check", "--format", "json", "--output", j.path, "--format", "sarif", "--output", s.path,
+                          "--format", "junit", "--output", x.path, "-"], stdin: text)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("<stdin>:20:5: error[TCD-04]"))
+        #expect(try String(contentsOf: j, encoding: .utf8).contains("\"file\": \"<stdin>\""))
+        #expect(try String(contentsOf: s, encoding: .utf8).contains("\"uri\": \"%3Cstdin%3E\""))
+        #expect(try String(contentsOf: x, encoding: .utf8).contains("<testsuite name=\"&lt;stdin&gt; — Sở Nội vụ (ví dụ) (SNV-68)\""))
+        // A last --format without --output goes to standard output instead of the text.
+        let g = try qcdc(["check", "--format", "json", "--output", j.path, "--format", "github", "examples/agency-2025.yaml"])
+        #expect(g.stdout.contains("::error file=examples/agency-2025.yaml,line=20,col=5,title=TCD-04"))
+        #expect(!g.stdout.contains("Tổng cộng"))
+        #expect(try qcdc(["check", "--output", j.path, "--output", s.path, "examples/agency-2025.yaml"]).status == 64)
+    }
+}
