@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(
             name: "qcdcTests",
             dependencies: ["qcdc", "QCDCKit"],
-            exclude: ["Golden", "Schemas"],
+            exclude: ["Golden", "Schemas", "Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]

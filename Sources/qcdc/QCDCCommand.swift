@@ -11,7 +11,7 @@ struct QCDCCommand: ParsableCommand {
         2 an invalid report or rule set; 64 a usage error.
         """,
         version: QCDC.version,
-        subcommands: [Check.self, Rules.self, Explain.self, Template.self, Schema.self]
+        subcommands: [Check.self, ScorecardCommand.self, Rules.self, Explain.self, Template.self, Schema.self]
     )
 }
 
@@ -19,6 +19,10 @@ extension Language: ExpressibleByArgument {}
 extension FailOn: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
 extension UnitKind: ExpressibleByArgument {}
+extension ScorecardFormat: ExpressibleByArgument {}
+extension Scorecard.Grouping: ExpressibleByArgument {}
+extension ScoringConfig.Model: ExpressibleByArgument {}
+extension ScoringConfig.MissingPolicy: ExpressibleByArgument {}
 
 /// Parses `YYYY-MM-DD` arguments.
 struct DayArgument: ExpressibleByArgument {

@@ -52,7 +52,9 @@ func assertGolden(_ actual: String, _ relativePath: String, sourceLocation: Sour
         try Data(actual.utf8).write(to: url)
         return
     }
-    let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? "<missing golden file \(relativePath); run QCDC_RECORD=1 swift test>"
+    // Byte-exact: decoding keeps a BOM (the CSV scorecard starts with one on purpose).
+    let expected = (try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) }
+        ?? "<missing golden file \(relativePath); run QCDC_RECORD=1 swift test>"
     #expect(actual == expected, "differs from \(relativePath); if the change is intended, run QCDC_RECORD=1 swift test",
             sourceLocation: sourceLocation)
 }

@@ -24,6 +24,8 @@ public struct ReportOutcome: Sendable {
     public var results: [RuleResult]
     /// Input problems: syntax, types, unknown fields.
     public var diagnostics: [Diagnostic]
+    /// The report's typed facts (for scorecard roll-ups); nil when unreadable.
+    public var facts: ReportFacts? = nil
 
     public var isInvalid: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -131,7 +133,9 @@ public struct Checker: Sendable {
             return ReportOutcome(file: file, unit: report?.unit, period: report?.period, results: [], diagnostics: all)
         }
         let results = Engine(ruleSet: ruleSet, language: language).evaluate(report)
-        return ReportOutcome(file: file, unit: report.unit, period: report.period, results: results, diagnostics: all)
+        var outcome = ReportOutcome(file: file, unit: report.unit, period: report.period, results: results, diagnostics: all)
+        outcome.facts = report.facts
+        return outcome
     }
 
     /// Checks files and directories (searched recursively for `.yaml`, `.yml`, `.json`).

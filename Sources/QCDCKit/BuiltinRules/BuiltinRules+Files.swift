@@ -19,6 +19,31 @@ extension BuiltinRules {
           - national/emulation.yaml
           - national/complaints.yaml
           - national/mass-mobilisation.yaml
+
+        # Scorecards (docs/scoring.md). An overlay may declare its own `scoring:`.
+        scoring:
+          model: flat          # urn:xccdf:scoring:flat — points of passed rules ÷ points of scored rules
+          missing: fail        # missing evidence counts as failed; coverage is always shown beside the score
+          bands:               # four groups, as PAPI publishes provinces in four groups
+            - {id: high, min: 90, name: {vi: Nhóm cao, en: High}}
+            - {id: upper_middle, min: 75, name: {vi: Nhóm trung bình cao, en: Upper middle}}
+            - {id: lower_middle, min: 50, name: {vi: Nhóm trung bình thấp, en: Lower middle}}
+            - {id: low, min: 0, name: {vi: Nhóm thấp, en: Low}}
+
+        # Figures a province reports about its communes, checked against the communes' own reports.
+        rollups:
+          - id: RU-ONE-STOP
+            title: {vi: "Số xã thực hiện cơ chế một cửa", en: Communes running the one-stop mechanism}
+            parent_fact: one_stop.communes_running
+            total_fact: one_stop.communes
+            child_kind: commune
+            child_rule: MC-01
+          - id: RU-DIALOGUE
+            title: {vi: "Số xã tổ chức đối thoại với Nhân dân", en: Communes holding a dialogue with citizens}
+            parent_fact: commune_dialogues.held
+            total_fact: commune_dialogues.communes
+            child_kind: commune
+            child_rule: DIAL-01
         """####,
         "rules/national/agencies.yaml": ####"""
         # Grassroots democracy in state agencies, public service units (and communes as employers).

@@ -75,6 +75,8 @@ public struct Category: Sendable, Hashable {
     public var name: LocalizedText
     public var weight: Double
     public var location: SourceLocation
+    /// Position in declaration order (for stable display).
+    public var order: Int = 0
 }
 
 /// Whether a citation is binding law or a Party/government policy target.
@@ -186,6 +188,10 @@ public struct RuleSet: Sendable {
     /// The rule-set files that make it up (id, version, SHA-256), itself last.
     public var sources: [RuleSetSource]
     public var location: SourceLocation
+    /// The scoring model (the last rule set in the `extends` chain that declares one wins).
+    public var scoring = ScoringConfig()
+    /// Figures parents report about their children, checked in scorecards.
+    public var rollups: [RollupDeclaration] = []
 
     /// The declaration for a path, or nil.
     public func fact(_ path: String) -> FactDeclaration? { facts[path] }

@@ -68,6 +68,8 @@ public struct RuleSetLoader: Sendable {
         var rules: [String: RawRule] = [:]
         var sources: [RuleSetSource] = []
         var includedKeys: Set<String> = []
+        var scoring: ScoringConfig?
+        var rollups: [String: (RollupDeclaration, Node)] = [:]
 
         static let empty = Resolved(key: "", id: "", version: "", title: LocalizedText(vi: "", en: ""),
                                     location: Mark.start.located(in: ""))
@@ -98,6 +100,8 @@ public struct RuleSetLoader: Sendable {
             }
             for s in other.sources where !sources.contains(s) { sources.append(s) }
             includedKeys.formUnion(other.includedKeys)
+            if let sc = other.scoring { scoring = sc }
+            for (id, r) in other.rollups where rollups[id] == nil { rollups[id] = r }
         }
     }
 
@@ -153,7 +157,7 @@ public struct RuleSetLoader: Sendable {
 
         mutating func parse(_ root: Node, file: String, key: String, sha: String, source: RuleSource,
                             reading r: inout NodeReading) -> Resolved? {
-            let topKeys = ["id", "version", "title", "description", "extends", "facts", "categories", "rules", "overrides"]
+            let topKeys = ["id", "version", "title", "description", "extends", "facts", "categories", "rules", "overrides", "scoring", "rollups"]
             guard r.mapping(root, "the rule set", known: topKeys, required: ["id", "version", "title"]) else { return nil }
             let id = r.string(root["id"], "id") ?? "?"
             var out = Resolved(key: key, id: id, version: r.string(root["version"], "version") ?? "",
@@ -197,7 +201,9 @@ public struct RuleSetLoader: Sendable {
                     guard r.mapping(e.value, what, known: ["name", "weight", "description"], required: ["name"]) else { continue }
                     let weight = r.number(e.value["weight"], what + ".weight") ?? 1
                     if let name = r.localized(e.value["name"], what + ".name") {
-                        out.categories[e.key] = Category(id: e.key, name: name, weight: weight, location: e.keyMark.located(in: file))
+                        var category = Category(id: e.key, name: name, weight: weight, location: e.keyMark.located(in: file))
+                        category.order = out.categories[e.key]?.order ?? out.categories.count
+                        out.categories[e.key] = category
                     }
                 }
             }
@@ -217,6 +223,10 @@ public struct RuleSetLoader: Sendable {
             // overrides
             for item in r.list(root["overrides"], "overrides") {
                 applyOverride(item, to: &out, reading: &r)
+            }
+            if let sc = root["scoring"] { out.scoring = parseScoring(sc, reading: &r) }
+            for item in r.list(root["rollups"], "rollups") {
+                if let (decl, node) = parseRollup(item, reading: &r) { out.rollups[decl.id] = (decl, node) }
             }
             out.sources.append(RuleSetSource(id: id, version: out.version, file: file, sha256: sha))
             return out
@@ -385,6 +395,52 @@ public struct RuleSetLoader: Sendable {
             return RawRule(rule: rule, when: node["when"], expect: node["expect"], messageMarks: node["message"]?.mark ?? node.mark)
         }
 
+        mutating func parseScoring(_ node: Node, reading r: inout NodeReading) -> ScoringConfig? {
+            guard r.mapping(node, "scoring", known: ["model", "missing", "bands"]) else { return nil }
+            var config = ScoringConfig()
+            if let m = r.string(node["model"], "scoring.model") {
+                if let model = ScoringConfig.Model(rawValue: m) { config.model = model } else {
+                    r.error("invalid_value", "scoring.model must be one of \(ScoringConfig.Model.allCases.map(\.rawValue).joined(separator: ", "))",
+                            node["model"]!.mark, Suggest.note(for: m, in: ScoringConfig.Model.allCases.map(\.rawValue)))
+                }
+            }
+            if let m = r.string(node["missing"], "scoring.missing") {
+                if let p = ScoringConfig.MissingPolicy(rawValue: m) { config.missing = p } else {
+                    r.error("invalid_value", "scoring.missing must be fail or exclude", node["missing"]!.mark)
+                }
+            }
+            if node["bands"] != nil {
+                var bands: [ScoringConfig.Band] = []
+                for b in r.list(node["bands"], "scoring.bands") {
+                    guard r.mapping(b, "band", known: ["id", "name", "min"], required: ["id", "name", "min"]),
+                          let id = r.string(b["id"], "band.id"), let name = r.localized(b["name"], "band.name"),
+                          let min = r.number(b["min"], "band.min") else { continue }
+                    if !(0...100).contains(min) { r.error("invalid_value", "band.min is a percentage from 0 to 100", b["min"]!.mark) }
+                    bands.append(ScoringConfig.Band(id: id, name: name, minimum: min))
+                }
+                if !bands.contains(where: { $0.minimum == 0 }), !bands.isEmpty {
+                    r.error("invalid_value", "the lowest band must start at 0 so that every score has a band", node["bands"]!.mark)
+                }
+                config.bands = bands.sorted { $0.minimum > $1.minimum }
+            }
+            return config
+        }
+
+        mutating func parseRollup(_ node: Node, reading r: inout NodeReading) -> (RollupDeclaration, Node)? {
+            guard r.mapping(node, "rollup", known: ["id", "title", "parent_fact", "total_fact", "child_kind", "child_rule"],
+                            required: ["id", "title", "parent_fact", "child_kind", "child_rule"]),
+                  let id = r.string(node["id"], "rollup.id"), let title = r.localized(node["title"], "rollup.title"),
+                  let parentFact = r.string(node["parent_fact"], "rollup.parent_fact"),
+                  let kindText = r.string(node["child_kind"], "rollup.child_kind"),
+                  let childRule = r.string(node["child_rule"], "rollup.child_rule") else { return nil }
+            guard let kind = UnitKind(rawValue: kindText) else {
+                r.error("invalid_value", "unknown unit kind '\(kindText)'", node["child_kind"]!.mark)
+                return nil
+            }
+            return (RollupDeclaration(id: id, title: title, parentFact: parentFact, totalFact: r.string(node["total_fact"], "rollup.total_fact"),
+                                      childKind: kind, childRule: childRule, location: node.mark.located(in: r.file)), node)
+        }
+
         mutating func applyOverride(_ node: Node, to out: inout Resolved, reading r: inout NodeReading) {
             guard r.mapping(node, "override", known: ["rule", "severity", "weight", "params", "disabled", "category", "reason"],
                             required: ["rule"]),
@@ -450,8 +506,28 @@ public struct RuleSetLoader: Sendable {
                 checkPlaceholders(rule, merged: merged, mark: raw.messageMarks)
                 rules.append(rule)
             }
-            return RuleSet(id: merged.id, version: merged.version, title: merged.title, facts: merged.facts,
-                           categories: merged.categories, rules: rules, sources: merged.sources, location: merged.location)
+            var rollups: [RollupDeclaration] = []
+            for (_, (decl, node)) in merged.rollups.sorted(by: { $0.key < $1.key }) {
+                for (path, key) in [(decl.parentFact, "parent_fact"), (decl.totalFact, "total_fact")] {
+                    guard let path else { continue }
+                    if merged.facts[path]?.type != .integer {
+                        diags.append(Diagnostic(.error, "ruleset.unknown_fact", "rollup \(decl.id): \(key) '\(path)' is not a declared integer fact",
+                                                at: (node[key]?.mark ?? node.mark).located(in: decl.location.file),
+                                                notes: Suggest.note(for: path, in: merged.facts.keys)))
+                    }
+                }
+                if merged.rules[decl.childRule] == nil {
+                    diags.append(Diagnostic(.error, "ruleset.unknown_rule", "rollup \(decl.id): no rule \(decl.childRule)",
+                                            at: (node["child_rule"]?.mark ?? node.mark).located(in: decl.location.file),
+                                            notes: Suggest.note(for: decl.childRule, in: merged.rules.keys)))
+                }
+                rollups.append(decl)
+            }
+            var ruleSet = RuleSet(id: merged.id, version: merged.version, title: merged.title, facts: merged.facts,
+                                  categories: merged.categories, rules: rules, sources: merged.sources, location: merged.location)
+            ruleSet.scoring = merged.scoring ?? ScoringConfig()
+            ruleSet.rollups = rollups
+            return ruleSet
         }
 
         mutating func compileExpression(_ node: Node, what: String, file: String, checker: inout TypeChecker) -> Expression? {

@@ -1,0 +1,265 @@
+/// A unit's score under the rule set's scoring model.
+public struct UnitScore: Sendable {
+    public var report: ReportOutcome
+    public var unit: UnitInfo { report.unit! }
+    public var period: Period { report.period! }
+    /// Per cent of the maximum, or nil when nothing applicable could be scored.
+    public var score: Double?
+    /// Share of scored rules that could actually be evaluated (not missing, not an error).
+    public var coverage: Double?
+    public var band: ScoringConfig.Band?
+    /// Category id → score (nil: nothing applicable in that category).
+    public var categories: [String: Double?]
+    public var earned: Double
+    public var maximum: Double
+    public var failed: [RuleResult]
+    public var missing: [RuleResult]
+}
+
+/// A group of units (the communes of a province, or one unit kind).
+public struct GroupSummary: Sendable {
+    public var key: String
+    public var name: String
+    public var members: [UnitScore]   // ranked: best first
+    public var meanScore: Double?
+    public var meanCoverage: Double?
+    /// Band id → number of units.
+    public var distribution: [String: Int]
+}
+
+/// How one rule fares across units.
+public struct RulePassRate: Sendable {
+    public var rule: Rule
+    public var pass: Int
+    public var fail: Int
+    public var missing: Int
+    public var error: Int
+    public var waived: Int
+    public var notApplicable: Int
+    /// Units where the rule could be evaluated (pass, fail or error).
+    public var evaluatedUnits: Int { pass + fail + error }
+    /// pass ÷ (pass + fail + error): how often the requirement is met where it can be judged;
+    /// nil when no unit could be judged. Missing evidence is counted apart, in `missing`.
+    public var passRate: Double? { evaluatedUnits == 0 ? nil : Double(pass) / Double(evaluatedUnits) }
+    /// Share of the units concerned that reported enough to judge the rule.
+    public var coverage: Double? { evaluatedUnits + missing == 0 ? nil : Double(evaluatedUnits) / Double(evaluatedUnits + missing) }
+}
+
+/// A parent's figure that its children's reports contradict.
+public struct RollupFinding: Sendable {
+    public enum Kind: String, Sendable { case overclaim, underclaim }
+    public var declaration: RollupDeclaration
+    public var kind: Kind
+    public var parent: UnitScore
+    public var claimed: Int
+    public var total: Int?
+    public var childrenInRun: Int
+    public var childrenPassing: Int
+    /// The children whose reports contradict the claim (those failing the rule for an over-claim).
+    public var contradicting: [(unit: UnitInfo, location: FindingLocation)]
+    /// Where the parent states the figure.
+    public var location: FindingLocation
+}
+
+/// One unit's change between two periods.
+public struct TrendStep: Sendable {
+    public var from: UnitScore
+    public var to: UnitScore
+    public var scoreDelta: Double?
+    public var categoryDeltas: [String: Double]
+    public var newlyPassing: [String]
+    public var newlyFailing: [String]
+}
+
+/// The scorecard of a run: units, groups, rules, roll-up contradictions, trends.
+public struct Scorecard: Sendable {
+    public enum Grouping: String, Sendable, CaseIterable { case parent, kind }
+
+    public var ruleSet: RuleSet
+    public var config: ScoringConfig
+    public var language: Language
+    public var grouping: Grouping
+    /// Scored units, ranked: best score first, then by name (Vietnamese collation).
+    public var units: [UnitScore]
+    /// Reports that could not be read (listed, not scored).
+    public var invalid: [ReportOutcome]
+    public var groups: [GroupSummary]
+    /// Least-passed first.
+    public var rules: [RulePassRate]
+    public var rollups: [RollupFinding]
+    public var trends: [TrendStep]
+    public var diagnostics: [Diagnostic]
+
+    public var meanScore: Double? { Scorecard.mean(units.compactMap(\.score)) }
+    public var meanCoverage: Double? { Scorecard.mean(units.compactMap(\.coverage)) }
+    /// Category id → mean score across units.
+    public var categoryMeans: [String: Double] {
+        var out: [String: Double] = [:]
+        for c in ruleSet.categories.keys { if let m = Scorecard.mean(units.compactMap { $0.categories[c] ?? nil }) { out[c] = m } }
+        return out
+    }
+    /// Categories that some unit is scored on, in declaration-independent stable order.
+    public var scoredCategories: [String] {
+        ruleSet.categories.values.sorted { ($0.order, $0.id) < ($1.order, $1.id) }.map(\.id)
+            .filter { c in units.contains { ($0.categories[c] ?? nil) != nil } }
+    }
+
+    static func mean(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count) }
+
+    public init(run: CheckRun, config: ScoringConfig? = nil, grouping: Grouping = .parent) {
+        let config = config ?? run.ruleSet.scoring
+        self.ruleSet = run.ruleSet
+        self.config = config
+        self.language = run.language
+        self.grouping = grouping
+        self.diagnostics = run.diagnostics
+        invalid = run.reports.filter { $0.isInvalid || $0.unit == nil }
+        let scored = run.reports.filter { !$0.isInvalid && $0.unit != nil }.map { Scorecard.score($0, ruleSet: run.ruleSet, config: config) }
+        units = Scorecard.rank(scored)
+        groups = Scorecard.group(units, by: grouping, config: config)
+        rules = Scorecard.passRates(units, ruleSet: run.ruleSet)
+        rollups = Scorecard.checkRollups(units, ruleSet: run.ruleSet)
+        trends = Scorecard.trends(units)
+    }
+
+    static func rank(_ xs: [UnitScore]) -> [UnitScore] {
+        xs.sorted { a, b in
+            switch (a.score, b.score) {
+            case let (x?, y?) where abs(x - y) > 1e-9: return x > y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default:
+                if a.unit.name != b.unit.name { return VietnameseCollation.less(a.unit.name, b.unit.name) }
+                return (a.unit.code, a.period.start) < (b.unit.code, b.period.start)
+            }
+        }
+    }
+
+    /// Scores one report.
+    public static func score(_ report: ReportOutcome, ruleSet: RuleSet, config: ScoringConfig) -> UnitScore {
+        let scored = report.results.filter { $0.status != .notApplicable && $0.status != .waived && $0.rule.weight > 0 }
+        func weight(_ r: RuleResult) -> Double { config.model == .flatUnweighted ? 1 : r.rule.weight }
+        func inDenominator(_ r: RuleResult) -> Bool {
+            r.status == .pass || r.status == .fail || config.missing == .fail
+        }
+        func flat(_ rs: [RuleResult]) -> (Double, Double, Double?) {
+            let den = rs.filter(inDenominator)
+            let max = den.reduce(0) { $0 + weight($1) }
+            let got = den.filter { $0.status == .pass }.reduce(0) { $0 + weight($1) }
+            return (got, max, max > 0 ? got / max * 100 : nil)
+        }
+        var categories: [String: Double?] = [:]
+        for c in ruleSet.categories.keys { categories[c] = flat(scored.filter { $0.rule.category == c }).2 }
+        let (earned, maximum, flatScore) = flat(scored)
+        var score: Double?
+        switch config.model {
+        case .flat, .flatUnweighted:
+            score = flatScore
+        case .xccdfDefault:
+            var num = 0.0, den = 0.0
+            for (c, s) in categories { if let s, let w = ruleSet.categories[c]?.weight, w > 0 { num += w * s; den += w } }
+            score = den > 0 ? num / den : nil
+        case .absolute:
+            let den = scored.filter(inDenominator)
+            score = den.isEmpty ? nil : (den.allSatisfy { $0.status == .pass } ? 100 : 0)
+        }
+        let evaluated = scored.filter { $0.status == .pass || $0.status == .fail }.count
+        return UnitScore(report: report, score: score, coverage: scored.isEmpty ? nil : Double(evaluated) / Double(scored.count),
+                         band: score.flatMap { config.band(for: $0) }, categories: categories, earned: earned, maximum: maximum,
+                         failed: report.results.filter { $0.status == .fail || $0.status == .error },
+                         missing: report.results.filter { $0.status == .missing })
+    }
+
+    static func group(_ units: [UnitScore], by grouping: Grouping, config: ScoringConfig) -> [GroupSummary] {
+        var byKey: [String: [UnitScore]] = [:]
+        for u in units {
+            let key = grouping == .kind ? u.unit.kind.rawValue : (u.unit.parent ?? "—")
+            byKey[key, default: []].append(u)
+        }
+        let namesByCode = Dictionary(units.map { ($0.unit.code, $0.unit.name) }, uniquingKeysWith: { a, _ in a })
+        return byKey.map { key, members in
+            var dist: [String: Int] = [:]
+            for m in members { if let b = m.band { dist[b.id, default: 0] += 1 } }
+            let name = grouping == .kind ? key : (namesByCode[key].map { "\($0) (\(key))" } ?? key)
+            return GroupSummary(key: key, name: name, members: rank(members), meanScore: mean(members.compactMap(\.score)),
+                                meanCoverage: mean(members.compactMap(\.coverage)), distribution: dist)
+        }.sorted { VietnameseCollation.less($0.name, $1.name) }
+    }
+
+    static func passRates(_ units: [UnitScore], ruleSet: RuleSet) -> [RulePassRate] {
+        var rates: [String: RulePassRate] = [:]
+        for r in ruleSet.rules where !r.disabled {
+            rates[r.id] = RulePassRate(rule: r, pass: 0, fail: 0, missing: 0, error: 0, waived: 0, notApplicable: 0)
+        }
+        for u in units {
+            for x in u.report.results {
+                switch x.status {
+                case .pass: rates[x.rule.id]?.pass += 1
+                case .fail: rates[x.rule.id]?.fail += 1
+                case .missing: rates[x.rule.id]?.missing += 1
+                case .error: rates[x.rule.id]?.error += 1
+                case .waived: rates[x.rule.id]?.waived += 1
+                case .notApplicable: rates[x.rule.id]?.notApplicable += 1
+                }
+            }
+        }
+        return rates.values.filter { $0.evaluatedUnits + $0.missing > 0 }.sorted {
+            ($0.passRate ?? 2, -$0.fail, $0.rule.id) < ($1.passRate ?? 2, -$1.fail, $1.rule.id)
+        }
+    }
+
+    static func checkRollups(_ units: [UnitScore], ruleSet: RuleSet) -> [RollupFinding] {
+        var out: [RollupFinding] = []
+        let byParent = Dictionary(grouping: units.filter { $0.unit.parent != nil }, by: { $0.unit.parent! })
+        for parent in units {
+            for decl in ruleSet.rollups {
+                guard let facts = parent.report.facts, let claimed = facts.value(at: decl.parentFact), case .int(let c) = claimed.value else { continue }
+                var total: Int?
+                if let t = decl.totalFact, let tv = facts.value(at: t), case .int(let n) = tv.value { total = Int(n) }
+                let children = (byParent[parent.unit.code] ?? []).filter {
+                    $0.unit.kind == decl.childKind && $0.period.start <= parent.period.end && parent.period.start <= $0.period.end
+                }
+                guard !children.isEmpty else { continue }
+                var passing: [UnitScore] = [], failing: [(UnitScore, RuleResult)] = []
+                for ch in children {
+                    guard let r = ch.report.results.first(where: { $0.rule.id == decl.childRule }) else { continue }
+                    if r.status == .pass { passing.append(ch) } else if r.status == .fail || r.status == .error { failing.append((ch, r)) }
+                }
+                let claimedCount = Int(c)
+                let loc = FindingLocation(file: parent.report.file, line: claimed.mark.line, column: claimed.mark.column, path: decl.parentFact)
+                let maxPossible = (total ?? children.count + max(0, claimedCount - children.count)) - failing.count
+                if claimedCount > maxPossible && !failing.isEmpty {
+                    out.append(RollupFinding(declaration: decl, kind: .overclaim, parent: parent, claimed: claimedCount, total: total,
+                                             childrenInRun: children.count, childrenPassing: passing.count,
+                                             contradicting: failing.map { ($0.0.unit, $0.1.location) }, location: loc))
+                } else if claimedCount < passing.count {
+                    out.append(RollupFinding(declaration: decl, kind: .underclaim, parent: parent, claimed: claimedCount, total: total,
+                                             childrenInRun: children.count, childrenPassing: passing.count,
+                                             contradicting: [], location: loc))
+                }
+            }
+        }
+        return out.sorted { ($0.parent.unit.code, $0.declaration.id) < ($1.parent.unit.code, $1.declaration.id) }
+    }
+
+    static func trends(_ units: [UnitScore]) -> [TrendStep] {
+        var out: [TrendStep] = []
+        for (_, series) in Dictionary(grouping: units, by: { $0.unit.code }) where series.count > 1 {
+            let sorted = series.sorted { $0.period.start < $1.period.start }
+            for (a, b) in zip(sorted, sorted.dropFirst()) {
+                var cats: [String: Double] = [:]
+                for (c, v) in b.categories { if let v, let old = a.categories[c] ?? nil { cats[c] = v - old } }
+                let before = Dictionary(a.report.results.map { ($0.rule.id, $0.status) }, uniquingKeysWith: { x, _ in x })
+                var up: [String] = [], down: [String] = []
+                for r in b.report.results {
+                    guard let old = before[r.rule.id] else { continue }
+                    if r.status == .pass && [.fail, .missing, .error].contains(old) { up.append(r.rule.id) }
+                    if (r.status == .fail || r.status == .error) && old == .pass { down.append(r.rule.id) }
+                }
+                out.append(TrendStep(from: a, to: b, scoreDelta: (b.score != nil && a.score != nil) ? b.score! - a.score! : nil,
+                                     categoryDeltas: cats, newlyPassing: up.sorted(), newlyFailing: down.sorted()))
+            }
+        }
+        return out.sorted { VietnameseCollation.less($0.to.unit.name, $1.to.unit.name) || ($0.to.unit.name == $1.to.unit.name && $0.to.period.start < $1.to.period.start) }
+    }
+}

@@ -1,0 +1,24 @@
+/// The output formats of `qcdc scorecard`.
+public enum ScorecardFormat: String, Sendable, CaseIterable {
+    case html, markdown, csv, json
+
+    public func render(_ card: Scorecard) -> String {
+        switch self {
+        case .html: ScorecardHTML(card).render()
+        case .markdown: ScorecardMarkdown(card).render()
+        case .csv: ScorecardCSV(card).render()
+        case .json: ScorecardJSON(card).document().rendered()
+        }
+    }
+}
+
+/// Shared wording and number formats for scorecards.
+struct ScorecardWords {
+    let lang: Language
+    func t(_ vi: String, _ en: String) -> String { lang == .vi ? vi : en }
+    static func pct(_ d: Double?) -> String { d.map { Value.format($0, digits: 1) } ?? "—" }
+    static func share(_ d: Double?) -> String { d.map { Value.format($0 * 100, digits: 0) + "%" } ?? "—" }
+    func category(_ card: Scorecard, _ id: String) -> String { card.ruleSet.categories[id]?.name.text(lang) ?? id }
+    func band(_ b: ScoringConfig.Band?) -> String { b?.name.text(lang) ?? "—" }
+    func period(_ p: Period) -> String { p.description }
+}

@@ -1,0 +1,143 @@
+/// Scorecard as JSON (documented in docs/output-json.md, "Scorecard").
+struct ScorecardJSON {
+    let card: Scorecard
+    init(_ card: Scorecard) { self.card = card }
+
+    func location(_ l: FindingLocation) -> JSON {
+        .object([("file", .string(l.file)), ("line", .int(l.line)), ("column", .int(l.column)), ("path", .string(l.path))])
+    }
+    func num(_ d: Double?) -> JSON { d.map { .double(($0 * 10).rounded() / 10) } ?? .null }
+    func ratio(_ d: Double?) -> JSON { d.map { .double(($0 * 1000).rounded() / 1000) } ?? .null }
+    func unitRef(_ u: UnitScore) -> JSON {
+        .object([("code", .string(u.unit.code)), ("name", .string(u.unit.name)), ("kind", .string(u.unit.kind.rawValue)),
+                 ("period", JSONReporter.period(u.period)), ("file", .string(u.report.file))])
+    }
+
+    func document() -> JSON {
+        .object([
+            ("tool", .object([("name", .string("qcdc")), ("version", .string(QCDC.version))])),
+            ("schema_version", .int(QCDC.jsonSchemaVersion)),
+            ("kind", .string("scorecard")),
+            ("language", .string(card.language.rawValue)),
+            ("rule_sets", ruleSets()),
+            ("scoring", scoring()),
+            ("grouping", .string(card.grouping.rawValue)),
+            ("summary", summary()),
+            ("units", units()),
+            ("groups", groups()),
+            ("rules", rules()),
+            ("rollups", rollups()),
+            ("trends", trends()),
+            ("invalid", invalid()),
+            ("errors", .array(card.diagnostics.sorted().map(JSONReporter.diagnostic))),
+        ])
+    }
+
+    func ruleSets() -> JSON {
+        .array(card.ruleSet.sources.map { s in
+            .object([("id", .string(s.id)), ("version", .string(s.version)), ("file", .string(s.file)), ("sha256", .string(s.sha256))])
+        })
+    }
+
+    func scoring() -> JSON {
+        let lang = card.language
+        let bands: [JSON] = card.config.bands.map { .object([("id", .string($0.id)), ("name", .string($0.name.text(lang))), ("min", .double($0.minimum))]) }
+        return .object([
+            ("model", .string(card.config.model.rawValue)), ("model_urn", .string(card.config.model.urn)),
+            ("missing", .string(card.config.missing.rawValue)), ("bands", .array(bands)),
+        ])
+    }
+
+    func summary() -> JSON {
+        let lang = card.language
+        let cats = card.ruleSet.categories.keys.sorted()
+        let distribution: [(String, JSON)] = card.config.bands.map { b in (b.id, .int(card.units.filter { $0.band?.id == b.id }.count)) }
+        let categories: [(String, JSON)] = cats.map { c in
+            (c, .object([("name", .string(card.ruleSet.categories[c]!.name.text(lang))), ("mean", num(card.categoryMeans[c]))]))
+        }
+        return .object([
+            ("units", .int(card.units.count)), ("invalid", .int(card.invalid.count)),
+            ("mean_score", num(card.meanScore)), ("mean_coverage", ratio(card.meanCoverage)),
+            ("distribution", .object(distribution)), ("categories", .object(categories)),
+        ])
+    }
+
+    func units() -> JSON {
+        let lang = card.language
+        let cats = card.ruleSet.categories.keys.sorted()
+        return .array(card.units.enumerated().map { i, u in
+            let failed: [JSON] = u.failed.map { r in
+                .object([("rule", .string(r.rule.id)), ("severity", .string(r.severity.rawValue)), ("message", .string(r.message)),
+                         ("location", location(r.location)), ("basis", .string(Words.basis(r.rule, lang)))])
+            }
+            let categories: [(String, JSON)] = cats.map { ($0, num(u.categories[$0] ?? nil)) }
+            return .object([
+                ("rank", .int(i + 1)),
+                ("code", .string(u.unit.code)), ("name", .string(u.unit.name)), ("kind", .string(u.unit.kind.rawValue)),
+                ("parent", .optional(u.unit.parent)), ("period", JSONReporter.period(u.period)), ("file", .string(u.report.file)),
+                ("score", num(u.score)), ("coverage", ratio(u.coverage)), ("band", .optional(u.band?.id)),
+                ("earned", .double(u.earned)), ("maximum", .double(u.maximum)),
+                ("categories", .object(categories)), ("failed", .array(failed)),
+                ("missing", .array(u.missing.map { .string($0.rule.id) })),
+            ])
+        })
+    }
+
+    func groups() -> JSON {
+        .array(card.groups.map { g in
+            let distribution: [(String, JSON)] = card.config.bands.map { ($0.id, .int(g.distribution[$0.id] ?? 0)) }
+            let ranking: [JSON] = g.members.map { m in .object([("code", .string(m.unit.code)), ("period", JSONReporter.period(m.period)), ("score", num(m.score))]) }
+            return .object([
+                ("key", .string(g.key)), ("name", .string(g.name)), ("units", .int(g.members.count)),
+                ("mean_score", num(g.meanScore)), ("mean_coverage", ratio(g.meanCoverage)),
+                ("distribution", .object(distribution)), ("ranking", .array(ranking)),
+            ])
+        })
+    }
+
+    func rules() -> JSON {
+        .array(card.rules.map { r in
+            .object([
+                ("rule", .string(r.rule.id)), ("title", .string(r.rule.title.text(card.language))), ("category", .string(r.rule.category)),
+                ("pass", .int(r.pass)), ("fail", .int(r.fail)), ("missing", .int(r.missing)), ("error", .int(r.error)),
+                ("waived", .int(r.waived)), ("not_applicable", .int(r.notApplicable)), ("pass_rate", ratio(r.passRate)),
+                ("coverage", ratio(r.coverage)),
+            ])
+        })
+    }
+
+    func rollups() -> JSON {
+        .array(card.rollups.map { f in
+            let contradicting: [JSON] = f.contradicting.map { c in
+                .object([("code", .string(c.unit.code)), ("name", .string(c.unit.name)), ("location", location(c.location))])
+            }
+            return .object([
+                ("id", .string(f.declaration.id)), ("title", .string(f.declaration.title.text(card.language))), ("kind", .string(f.kind.rawValue)),
+                ("parent", unitRef(f.parent)), ("location", location(f.location)),
+                ("claimed", .int(f.claimed)), ("total", f.total.map { .int($0) } ?? .null),
+                ("children_in_run", .int(f.childrenInRun)), ("children_passing", .int(f.childrenPassing)),
+                ("contradicting", .array(contradicting)),
+            ])
+        })
+    }
+
+    func trends() -> JSON {
+        .array(card.trends.map { t in
+            let deltas: [(String, JSON)] = t.categoryDeltas.keys.sorted().map { ($0, num(t.categoryDeltas[$0])) }
+            return .object([
+                ("code", .string(t.to.unit.code)), ("name", .string(t.to.unit.name)),
+                ("from", .object([("period", JSONReporter.period(t.from.period)), ("score", num(t.from.score))])),
+                ("to", .object([("period", JSONReporter.period(t.to.period)), ("score", num(t.to.score))])),
+                ("score_delta", num(t.scoreDelta)), ("category_deltas", .object(deltas)),
+                ("newly_passing", .array(t.newlyPassing.map { .string($0) })),
+                ("newly_failing", .array(t.newlyFailing.map { .string($0) })),
+            ])
+        })
+    }
+
+    func invalid() -> JSON {
+        .array(card.invalid.map { r in
+            .object([("file", .string(r.file)), ("errors", .array(r.diagnostics.filter { $0.severity == .error }.map(JSONReporter.diagnostic)))])
+        })
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+private let fixture = "Tests/qcdcTests/Fixtures/scorecard/"
+
+@Suite("qcdc scorecard, end to end")
+struct ScorecardTests {
+    @Test(arguments: ["markdown", "csv", "json"])
+    func golden(_ format: String) throws {
+        let r = try qcdc(["scorecard", "--format", format, "--lang", "en", fixture])
+        #expect(r.status == 2)    // one fixture report is invalid: listed, the others scored
+        #expect(r.stderr.contains("bad-2026.yaml:4:12: error[report.out_of_range]"))
+        try assertGolden(r.stdout, "Tests/qcdcTests/Golden/scorecard.\(format == "markdown" ? "md" : format)")
+    }
+
+    @Test func jsonHasRollupsTrendsAndRules() throws {
+        let r = try qcdc(["scorecard", "--format", "json", "--lang", "en", fixture])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let rollups = try #require(doc["rollups"] as? [[String: Any]])
+        let dialogue = try #require(rollups.first { $0["id"] as? String == "RU-DIALOGUE" })
+        #expect(dialogue["claimed"] as? Int == 4)
+        #expect((dialogue["contradicting"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["Xã Đông Hà"])
+        #expect(((dialogue["location"] as? [String: Any])?["line"] as? Int) == 11)
+        let oneStop = try #require(rollups.first { $0["id"] as? String == "RU-ONE-STOP" })
+        #expect((oneStop["contradicting"] as? [[String: Any]])?.first?["code"] as? String == "77003")
+        let trends = try #require(doc["trends"] as? [[String: Any]])
+        #expect(trends.count == 1)
+        #expect(trends.first?["newly_passing"] as? [String] == ["TTND-C1"])
+        #expect((trends.first?["score_delta"] as? Double ?? 0) > 0)
+        let units = try #require(doc["units"] as? [[String: Any]])
+        #expect(units.count == 6)
+        #expect((doc["invalid"] as? [Any])?.count == 1)
+        let scoring = try #require(doc["scoring"] as? [String: Any])
+        #expect(scoring["model_urn"] as? String == "urn:xccdf:scoring:flat")
+        let groups = try #require(doc["groups"] as? [[String: Any]])
+        #expect(groups.first { $0["key"] as? String == "77" }?["name"] as? String == "Tỉnh Thử Nghiệm (77)")
+        // Models and missing policy from the command line.
+        let ex = try qcdc(["scorecard", "--format", "json", "--model", "flat-unweighted", "--missing", "exclude", fixture])
+        #expect(ex.stdout.contains("\"model_urn\": \"urn:xccdf:scoring:flat-unweighted\""))
+        #expect(try qcdc(["scorecard", "--model", "xccdf", fixture]).status == 64)
+    }
+
+    @Test func csvIsSpreadsheetSafe() throws {
+        let r = try qcdc(["scorecard", "--format", "csv", fixture])
+        let bytes = Array(r.stdout.utf8)
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(r.stdout.contains("\r\n"))
+        #expect(r.stdout.contains(",'=1+2,"))
+        #expect(r.stdout.contains("\"'=HYPERLINK(\"\"http://example.invalid\"\")"))
+        #expect(!r.stdout.contains(",=1+2,"))
+    }
+
+    @Test func htmlIsSelfContainedAndEscaped() throws {
+        let dir = try temporaryDirectory()
+        let page = dir.appendingPathComponent("scorecard.html")
+        let r = try qcdc(["scorecard", "--output", page.path, fixture])
+        #expect(r.status == 2)
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"vi\">"))
+        #expect(!html.contains("<script>document.title"))
+        #expect(!html.contains("<img"))
+        #expect(html.contains("&lt;script&gt;document.title=&#39;pwned&#39;;alert(1)&lt;/script&gt;"))
+        #expect(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("@import") && !html.contains("url("))
+        #expect(html.components(separatedBy: "<script>").count == 2)    // the page's own script only
+        #expect(html.contains("Content-Security-Policy"))
+        #expect(html.contains("<svg"))
+        let en = try qcdc(["scorecard", "--lang", "en", fixture])
+        #expect(en.stdout.contains("<html lang=\"en\">") && en.stdout.contains("Pass rate by rule"))
+    }
+
+    /// Loads the page in headless Chromium (Debian): it runs its own script (logging a ready
+    /// message), reports no console error or CSP violation, and nothing from report data runs.
+    @Test func htmlInARealBrowser() throws {
+        let dir = try temporaryDirectory()
+        let page = dir.appendingPathComponent("scorecard.html")
+        _ = try qcdc(["scorecard", "--output", page.path, fixture])
+        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let browser = try #require(chromium, "headless Chromium is needed (Debian package chromium; .ci/run installs it)")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: browser)
+        p.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--log-level=0",
+                       "--user-data-dir=\(dir.appendingPathComponent("profile").path)",
+                       "--virtual-time-budget=3000", "--dump-dom", page.absoluteString]
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        let console = log.split(separator: "\n").filter { $0.contains(":CONSOLE") }
+        #expect(console.contains { $0.contains("\"qcdc-scorecard-ready\"") }, "the page's script did not run: \(log.suffix(2000))")
+        #expect(console.count == 1, "console messages besides the ready one: \(console)")
+        #expect(dom.contains("<title>Bảng điểm tuân thủ dân chủ ở cơ sở</title>"))     // no script changed it
+        #expect(!dom.contains("pwned</title>"))
+        #expect(dom.contains("&lt;script&gt;document.title="))                        // shown as text
+        #expect(dom.contains("<button type=\"button\">"))                             // sorting enabled by the page's script
+    }
+}

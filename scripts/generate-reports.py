@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Deterministic generator of commune and province reports for scorecard benchmarks and
+demonstrations (never committed: generate it when needed).
+
+  scripts/generate-reports.py OUT_DIR [--provinces 6] [--communes 90] [--years 2025 2026] [--seed 7]
+
+Writes OUT_DIR/<province>/<commune>-<year>.yaml and OUT_DIR/<province>/province-<year>.yaml.
+The same arguments always give the same files. Provinces claim that all their communes run
+one-stop service and held a dialogue; a few communes' own reports contradict that.
+"""
+import argparse
+import datetime as dt
+import os
+import random
+
+SYLLABLES = ["An", "Bình", "Đông", "Tây", "Nam", "Bắc", "Hòa", "Phú", "Thịnh", "Tân", "Long", "Mỹ", "Lạc", "Đức",
+             "Hưng", "Quang", "Sơn", "Thủy", "Vĩnh", "Xuân", "Hải", "Ấp", "Ê", "Ơn", "Ưng", "Yên", "Châu", "Định"]
+PROVINCES = ["Tỉnh Minh Sơn", "Tỉnh Đồng Hòa", "Tỉnh Bắc Lạc", "Thành phố Hải Vân", "Tỉnh Ân Thi", "Tỉnh Yên Phú",
+             "Tỉnh Long Châu", "Tỉnh Ea Kar", "Tỉnh Ô Lâm", "Tỉnh Ưu Đàm"]
+
+
+def weekly(start, end, skip, rng):
+    d, out = start, []
+    while d <= end:
+        if d.weekday() == 1 and rng.random() > skip:
+            out.append(d)
+        d += dt.timedelta(days=1)
+    return out
+
+
+def twice_monthly(start, end, skip, rng):
+    out = []
+    for m in range(start.month, end.month + 1):
+        for day in (6, 20):
+            d = dt.date(start.year, m, day)
+            if start <= d <= end and rng.random() > skip:
+                out.append(d)
+    return out
+
+
+def commune(rng, code, name, parent, year, quality):
+    bad = lambda p: rng.random() < p * (1.2 - quality)
+    lines = [f'unit: {{code: "{code}", name: "{name}", kind: commune, subtype: {rng.choice(["xa", "xa", "phuong"])}, parent: "{parent}"}}',
+             f"period: {{year: {year}}}"]
+    if not bad(0.15):
+        if bad(0.2):
+            lines.append("dialogue_conferences:\n  sessions: []")
+        else:
+            d = dt.date(year, rng.randint(3, 11), rng.randint(1, 28))
+            notice = 7 + rng.randint(-2 if bad(0.3) else 0, 5)
+            pub = rng.randint(3, 12 if bad(0.3) else 10)
+            lines.append(f"dialogue_conferences:\n  sessions:\n    - {{date: {d}, announced: {d - dt.timedelta(days=notice)}, results_published: {d + dt.timedelta(days=pub)}}}")
+    if not bad(0.1):
+        lines.append(f"peoples_inspection_board:\n  members: {rng.randint(3 if bad(0.4) else 5, 11)}")
+    villages = rng.randint(5, 25)
+    if not bad(0.1):
+        held = villages - (rng.randint(1, 2) if bad(0.25) else 0)
+        lines.append(f"community_conferences:\n  villages: {villages}\n  held: {held}\n  min_notice_days: {rng.randint(3 if bad(0.3) else 5, 9)}\n  votes: []")
+    if not bad(0.1):
+        lines.append(f"staff_conference:\n  held: true\n  date: {dt.date(year + 1, rng.randint(1, 4 if bad(0.3) else 3), rng.randint(1, 28))}")
+    if not bad(0.15):
+        skip = 0.25 if bad(0.4) else 0.0
+        days = []
+        if year <= 2026:
+            end = dt.date(year, 6, 30) if year == 2026 else dt.date(year, 12, 31)
+            days += weekly(dt.date(year, 1, 1), end, skip, rng)
+        if year >= 2026:
+            days += twice_monthly(dt.date(year, 7, 1), dt.date(year, 12, 31), skip, rng)
+        lines.append("citizen_reception:\n  leader_days:\n" + "\n".join(f"    - {{date: {d}}}" for d in days))
+    lines.append(f"one_stop:\n  pa_service_centre: {'false' if bad(0.08) else 'true'}")
+    if not bad(0.2):
+        teams = rng.randint(3, 20)
+        lines.append(f"mediation:\n  teams: {teams}\n  teams_compliant: {teams - (1 if bad(0.3) else 0)}\n  annual_review_done: {'false' if bad(0.2) else 'true'}")
+    if not bad(0.2):
+        lines.append(f"disclosure:\n  items_disclosed: {14 - (rng.randint(1, 3) if bad(0.3) else 0)}\n  has_radio: false")
+    lines.append(f"emulation:\n  registration_rate: {100 if not bad(0.3) else rng.randint(80, 99)}%")
+    lines.append(f"mass_mobilisation:\n  annual_plan: {'false' if bad(0.15) else 'true'}")
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("out")
+    ap.add_argument("--provinces", type=int, default=6)
+    ap.add_argument("--communes", type=int, default=90, help="communes per province")
+    ap.add_argument("--years", type=int, nargs="+", default=[2025, 2026])
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    count = 0
+    for p in range(args.provinces):
+        pcode = f"{91 + p}"
+        pname = PROVINCES[p % len(PROVINCES)] + (f" {p // len(PROVINCES) + 1}" if p >= len(PROVINCES) else "")
+        pdir = os.path.join(args.out, f"p{pcode}")
+        os.makedirs(pdir, exist_ok=True)
+        names = set()
+        communes = []
+        for c in range(args.communes):
+            while True:
+                prefix = rng.choice(["Xã", "Xã", "Phường"])
+                n = f"{prefix} {rng.choice(SYLLABLES)} {rng.choice(SYLLABLES)}"
+                if n not in names:
+                    names.add(n)
+                    break
+            communes.append((f"{pcode}{c + 1:03d}", n, rng.random()))
+        for year in args.years:
+            for code, name, quality in communes:
+                with open(os.path.join(pdir, f"{code}-{year}.yaml"), "w", encoding="utf-8") as f:
+                    f.write(commune(random.Random(f"{args.seed}-{code}-{year}"), code, name, pcode, year, min(1.0, quality + (year - args.years[0]) * 0.1)))
+                count += 1
+            with open(os.path.join(pdir, f"province-{year}.yaml"), "w", encoding="utf-8") as f:
+                n = len(communes)
+                f.write(f'unit: {{code: "{pcode}", name: "{pname}", kind: province}}\nperiod: {{year: {year}}}\n'
+                        f"one_stop:\n  pa_service_centre: true\n  departments: 14\n  departments_running: 14\n  communes: {n}\n  communes_running: {n}\n"
+                        f"commune_dialogues:\n  communes: {n}\n  held: {n}\nmass_mobilisation:\n  annual_plan: true\n")
+    print(f"wrote {count} commune reports and {args.provinces * len(args.years)} province reports to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
