@@ -75,7 +75,8 @@ struct Check: ParsableCommand {
         var out: [(OutputFormat, String?)] = []
         let formats = format.isEmpty ? [OutputFormat.text] : format
         for (i, f) in formats.enumerated() { out.append((f, i < output.count ? output[i] : nil)) }
-        if out.allSatisfy({ $0.1 != nil }) && !quiet { out.append((.text, nil)) }
+        // Every format goes to a file: text still goes to the terminal, unless it is one of the files.
+        if out.allSatisfy({ $0.1 != nil }) && !quiet && !formats.contains(.text) { out.append((.text, nil)) }
         return out
     }
 

@@ -166,5 +166,10 @@ struct CIPipelineTests {
         #expect(g.stdout.contains("::error file=examples/agency-2025.yaml,line=20,col=5,title=TCD-04"))
         #expect(!g.stdout.contains("Tổng cộng"))
         #expect(try qcdc(["check", "--output", j.path, "--output", s.path, "examples/agency-2025.yaml"]).status == 64)
+        // Text written to a file is not printed again on the terminal.
+        let t = dir.appendingPathComponent("out.txt")
+        let toFile = try qcdc(["check", "--format", "text", "--output", t.path, "examples/agency-2025.yaml"])
+        #expect(toFile.stdout.isEmpty)
+        #expect(try String(contentsOf: t, encoding: .utf8).contains("error[TCD-04]"))
     }
 }

@@ -3,9 +3,34 @@
 public struct JSONReporter: Sendable {
     public init() {}
 
-    public func render(_ run: CheckRun) -> String { document(run).rendered() }
+    /// Renders report by report, so that memory holds one report's tree at a time; the text is
+    /// byte-identical to `document(run).rendered()`.
+    public func render(_ run: CheckRun) -> String {
+        guard case .object(let pairs) = document(run, includeReports: false) else { return "" }
+        var out = "{\n"
+        for (i, (key, value)) in pairs.enumerated() {
+            out += "  "
+            JSON.escape(key, into: &out)
+            out += ": "
+            if key == "reports" {
+                if run.reports.isEmpty {
+                    out += "[]"
+                } else {
+                    out += "[\n"
+                    for (j, r) in run.reports.enumerated() {
+                        out += "    " + report(r, run.language).fragment(indent: 2) + (j < run.reports.count - 1 ? ",\n" : "\n")
+                    }
+                    out += "  ]"
+                }
+            } else {
+                out += value.fragment(indent: 1)
+            }
+            out += i < pairs.count - 1 ? ",\n" : "\n"
+        }
+        return out + "}\n"
+    }
 
-    public func document(_ run: CheckRun) -> JSON {
+    public func document(_ run: CheckRun, includeReports: Bool = true) -> JSON {
         .object([
             ("tool", .object([("name", .string("qcdc")), ("version", .string(QCDC.version))])),
             ("schema_version", .int(QCDC.jsonSchemaVersion)),
@@ -13,7 +38,7 @@ public struct JSONReporter: Sendable {
             ("rule_sets", .array(run.ruleSet.sources.map { s in
                 .object([("id", .string(s.id)), ("version", .string(s.version)), ("file", .string(s.file)), ("sha256", .string(s.sha256))])
             })),
-            ("reports", .array(run.reports.map { report($0, run.language) })),
+            ("reports", includeReports ? .array(run.reports.map { report($0, run.language) }) : .array([])),
             ("errors", .array(run.diagnostics.sorted().map(Self.diagnostic))),
             ("baseline", run.baseline.map { b in
                 .object([("new", .int(b.new)), ("unchanged", .int(b.unchanged)), ("fixed", .int(b.fixed))])

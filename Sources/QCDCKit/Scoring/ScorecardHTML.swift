@@ -191,19 +191,19 @@ struct ScorecardHTML {
 
     func heatmapSection() -> String {
         let cats = card.scoredCategories
-        let rowH = 22, labelW = 300, colW = max(70, (1000 - labelW - 90) / max(cats.count, 1))
-        let height = 60 + card.units.count * rowH
-        let width = labelW + 90 + cats.count * colW
+        let rowH = 22, labelW = 300, colW = 64, top = 190
+        let height = top + 10 + card.units.count * rowH
+        let width = labelW + 90 + cats.count * colW + 160
         var o = "<section id=\"heatmap\">\n<h2>\(w.t("Bản đồ nhiệt: đơn vị × nhóm tiêu chí", "Heat map: units × categories"))</h2>\n"
         o += "<p class=\"muted\">\(w.t("Màu từ đỏ (0) qua vàng (50) đến xanh (100); xám: không có quy tắc áp dụng.", "Red (0) through yellow (50) to green (100); grey: no applicable rule."))</p>\n"
         o += "<div class=\"scroll\"><svg role=\"img\" aria-label=\"\(w.t("Bản đồ nhiệt", "Heat map"))\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" font-size=\"12\">\n"
-        o += "<text x=\"\(labelW)\" y=\"40\" font-weight=\"600\">\(w.t("Điểm", "Score"))</text>\n"
+        o += "<text x=\"\(labelW + 4)\" y=\"\(top - 6)\" font-weight=\"600\">\(w.t("Điểm", "Score"))</text>\n"
         for (j, c) in cats.enumerated() {
-            let x = labelW + 90 + j * colW
-            o += "<text x=\"\(x + 4)\" y=\"40\" font-weight=\"600\">\(Self.esc(String(w.category(card, c).prefix(14))))<title>\(Self.esc(w.category(card, c)))</title></text>\n"
+            let x = labelW + 90 + j * colW + 8
+            o += "<text x=\"\(x)\" y=\"\(top - 6)\" font-weight=\"600\" transform=\"rotate(-35 \(x) \(top - 6))\">\(Self.esc(w.category(card, c)))</text>\n"
         }
         for (i, u) in card.units.enumerated() {
-            let y = 50 + i * rowH
+            let y = top + i * rowH
             let label = "\(i + 1). \(u.unit.name)"
             o += "<text x=\"0\" y=\"\(y + 15)\">\(Self.esc(String(label.prefix(42))))<title>\(Self.esc(u.unit.name)) (\(Self.esc(u.unit.code))), \(Self.esc(w.period(u.period)))</title></text>\n"
             o += "<rect x=\"\(labelW)\" y=\"\(y)\" width=\"84\" height=\"\(rowH - 2)\" fill=\"\(Self.colour(u.score))\"/>"

@@ -17,9 +17,16 @@ public indirect enum JSON: Sendable, Equatable {
         return out + (pretty ? "\n" : "")
     }
 
+    /// The value as it appears nested `indent` levels deep in a pretty document (no final newline).
+    public func fragment(indent: Int) -> String {
+        var out = ""
+        write(&out, indent: indent)
+        return out
+    }
+
     private func write(_ out: inout String, indent: Int) {
         let nl = indent >= 0 ? "\n" : ""
-        func pad(_ n: Int) -> String { indent >= 0 ? String(repeating: "  ", count: n) : "" }
+        func pad(_ n: Int) -> String { indent >= 0 ? JSON.indents[min(n, JSON.indents.count - 1)] : "" }
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -49,7 +56,16 @@ public indirect enum JSON: Sendable, Equatable {
         }
     }
 
+    private static let indents: [String] = (0..<32).map { String(repeating: "  ", count: $0) }
+
     static func escape(_ s: String, into out: inout String) {
+        // Fast path: most strings need no escaping.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for u in s.unicodeScalars {
             switch u {
