@@ -35,5 +35,5 @@ for fmt in json html csv; do
   printf 'scorecard --format %-5s  %7.3f s  %8.1f reports/s  peak %6.1f MiB  output %6d KiB\n' \
     "$fmt" "$secs" "$(python3 -c "print($files / $secs)")" "$(python3 -c "print($kib / 1024)")" "$(( $(stat -c %s "$tmp/out.$fmt") / 1024 ))"
 done
-read -r secs kib < <(measure "$bin" check --format json --output "$tmp/check.json" "$tmp/reports")
+read -r secs kib < <(measure "$bin" check --quiet --format json --output "$tmp/check.json" "$tmp/reports")
 printf 'check --format json      %7.3f s  %8.1f reports/s  peak %6.1f MiB\n' "$secs" "$(python3 -c "print($files / $secs)")" "$(python3 -c "print($kib / 1024)")"

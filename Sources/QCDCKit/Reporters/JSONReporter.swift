@@ -8,6 +8,7 @@ public struct JSONReporter: Sendable {
     public func render(_ run: CheckRun) -> String {
         guard case .object(let pairs) = document(run, includeReports: false) else { return "" }
         var out = "{\n"
+        out.reserveCapacity(4096 + run.reports.reduce(0) { $0 + 700 * $1.results.count + 400 * $1.diagnostics.count })
         for (i, (key, value)) in pairs.enumerated() {
             out += "  "
             JSON.escape(key, into: &out)
@@ -18,12 +19,14 @@ public struct JSONReporter: Sendable {
                 } else {
                     out += "[\n"
                     for (j, r) in run.reports.enumerated() {
-                        out += "    " + report(r, run.language).fragment(indent: 2) + (j < run.reports.count - 1 ? ",\n" : "\n")
+                        out += "    "
+                        report(r, run.language).append(to: &out, indent: 2)
+                        out += j < run.reports.count - 1 ? ",\n" : "\n"
                     }
                     out += "  ]"
                 }
             } else {
-                out += value.fragment(indent: 1)
+                value.append(to: &out, indent: 1)
             }
             out += i < pairs.count - 1 ? ",\n" : "\n"
         }

@@ -24,6 +24,11 @@ public indirect enum JSON: Sendable, Equatable {
         return out
     }
 
+    /// Appends the value as it appears nested `indent` levels deep (no final newline).
+    public func append(to out: inout String, indent: Int) {
+        write(&out, indent: indent)
+    }
+
     private func write(_ out: inout String, indent: Int) {
         let nl = indent >= 0 ? "\n" : ""
         func pad(_ n: Int) -> String { indent >= 0 ? JSON.indents[min(n, JSON.indents.count - 1)] : "" }
