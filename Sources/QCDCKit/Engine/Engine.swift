@@ -80,19 +80,22 @@ public struct Engine: Sendable {
             if passed {
                 result.message = rule.title.text(lang)
             } else {
-                var values: [String: String] = [
-                    "actual": culprit.actual ?? "",
-                    "expected": culprit.expected ?? "",
-                    "count_failed": String(result.flagged.count),
-                    "failed": result.flagged.map { $0.id ?? $0.path }.joined(separator: ", "),
-                    "period": window.description,
-                ]
-                for (k, p) in rule.parameters {
-                    values[k] = p.value.description
-                    values["params." + k] = p.value.description
+                // Resolve only the placeholders the message uses.
+                let template = rule.message.text(lang)
+                var values: [String: String] = [:]
+                for name in MessageTemplate.placeholders(in: template) {
+                    switch name {
+                    case "actual": values[name] = culprit.actual ?? ""
+                    case "expected": values[name] = culprit.expected ?? ""
+                    case "count_failed": values[name] = String(result.flagged.count)
+                    case "failed": values[name] = result.flagged.map { $0.id ?? $0.path }.joined(separator: ", ")
+                    case "period": values[name] = window.description
+                    default:
+                        let param = name.hasPrefix("params.") ? String(name.dropFirst(7)) : name
+                        values[name] = rule.parameters[param]?.value.description ?? report.facts.value(at: name)?.value.description
+                    }
                 }
-                for (path, f) in report.facts.all { values[path] = f.value.description }
-                result.message = MessageTemplate.render(rule.message.text(lang), values)
+                result.message = MessageTemplate.render(template, values)
             }
             return (result, ev.trace ?? [])
         }

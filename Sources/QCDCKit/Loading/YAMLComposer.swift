@@ -39,7 +39,6 @@ public struct YAMLComposer: Sendable {
         var anchors: [String: Anchored] = [:]
         var aliasBudget = limits.maxAliasExpansion
         var root: Node?
-        var rootSize = 0
         var documents = 0
 
         func fatal(_ code: String, _ message: String, _ mark: Mark, _ notes: [String] = []) -> (Node?, [Diagnostic]) {
@@ -132,8 +131,6 @@ public struct YAMLComposer: Sendable {
                 // Attach the completed node to its parent.
                 guard let top = stack.popLast() else {
                     root = node
-                    rootSize = size
-                    _ = rootSize
                     continue
                 }
                 switch top {

@@ -60,22 +60,5 @@ public struct JUnitReporter: Sendable {
     }
 
     /// XML-escapes text for attributes and content; drops characters XML 1.0 forbids.
-    func x(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\t", "\r": out += "&#\(u.value);"
-            default:
-                if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF { continue }
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
+    func x(_ s: String) -> String { MarkupEscape.escape(s, apostrophe: "&apos;", encodeWhitespace: true) }
 }

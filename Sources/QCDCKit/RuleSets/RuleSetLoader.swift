@@ -33,7 +33,7 @@ public struct RuleSetLoader: Sendable {
         var seen = Set<String>()
         for t in tops where !seen.contains(t.key) {
             seen.formUnion(t.includedKeys)
-            merged.absorb(t, diags: &session.diags, sameSetOK: false)
+            merged.absorb(t, diags: &session.diags)
         }
         if let last = tops.last {
             merged.id = tops.count == 1 ? last.id : tops.map(\.id).joined(separator: "+")
@@ -74,7 +74,7 @@ public struct RuleSetLoader: Sendable {
         static let empty = Resolved(key: "", id: "", version: "", title: LocalizedText(vi: "", en: ""),
                                     location: Mark.start.located(in: ""))
 
-        mutating func absorb(_ other: Resolved, diags: inout [Diagnostic], sameSetOK: Bool) {
+        mutating func absorb(_ other: Resolved, diags: inout [Diagnostic]) {
             for (path, decl) in other.facts.sorted(by: { $0.key < $1.key }) {
                 if let mine = facts[path] {
                     if mine.type != decl.type {
@@ -178,7 +178,7 @@ public struct RuleSetLoader: Sendable {
                             ["extend a file by its relative path (ending in .yaml), or a built-in set by id"]
                             + Suggest.note(for: target, in: Array(BuiltinRules.ids)))
                 }
-                if let resolved { out.absorb(resolved, diags: &diags, sameSetOK: true) }
+                if let resolved { out.absorb(resolved, diags: &diags) }
             }
             // facts
             if let facts = root["facts"], r.mapping(facts, "facts", known: facts.entries?.map(\.key) ?? []) {
@@ -190,7 +190,7 @@ public struct RuleSetLoader: Sendable {
                         }
                         var tmp = Resolved.empty
                         tmp.facts[d.path] = d
-                        out.absorb(tmp, diags: &diags, sameSetOK: true)
+                        out.absorb(tmp, diags: &diags)
                     }
                 }
             }
@@ -218,7 +218,7 @@ public struct RuleSetLoader: Sendable {
                 ownIDs[raw.rule.id] = item.mark
                 var tmp = Resolved.empty
                 tmp.rules[raw.rule.id] = raw
-                out.absorb(tmp, diags: &diags, sameSetOK: true)
+                out.absorb(tmp, diags: &diags)
             }
             // overrides
             for item in r.list(root["overrides"], "overrides") {

@@ -13,23 +13,7 @@ struct ScorecardHTML {
     }
 
     /// Escapes text for HTML content and attribute values (also inside SVG).
-    static func esc(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                if ch.value < 0x20 && ch != "\n" && ch != "\t" { continue }
-                out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    static func esc(_ s: String) -> String { MarkupEscape.escape(s) }
 
     /// Red (0) through yellow (50) to green (100); grey when there is no score.
     static func colour(_ score: Double?) -> String {
