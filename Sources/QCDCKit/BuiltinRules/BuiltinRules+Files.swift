@@ -551,7 +551,7 @@ extension BuiltinRules {
             expect: count(s in dialogue_conferences.sessions where in_period(s.date)) >= params.min_per_year
             message:
               vi: Xã tổ chức {actual} hội nghị đối thoại với Nhân dân trong kỳ {period}; yêu cầu ít nhất {min_per_year}.
-              en: The commune held {actual} dialogue conferences with citizens in {period}; at least {min_per_year} required.
+              en: "Dialogue conferences with citizens held in {period}: {actual}; at least {min_per_year} required."
             examples:
               - name: one dialogue in the year
                 status: pass
@@ -594,7 +594,7 @@ extension BuiltinRules {
             expect: 'all(s in dialogue_conferences.sessions: s.date - s.announced >= params.min_days)'
             message:
               vi: "{count_failed} hội nghị đối thoại thông báo chưa đủ {min_days} ngày trước: {failed}."
-              en: "{count_failed} dialogue conferences were announced less than {min_days} days before: {failed}."
+              en: "Dialogue conferences announced less than {min_days} days before: {count_failed} ({failed})."
             examples:
               - status: pass
                 period: 2026
@@ -631,7 +631,7 @@ extension BuiltinRules {
             expect: 'all(s in dialogue_conferences.sessions: s.results_published - s.date <= params.max_days)'
             message:
               vi: "{count_failed} hội nghị đối thoại công bố kết quả quá {max_days} ngày: {failed}."
-              en: "{count_failed} dialogue conferences published their results more than {max_days} days later: {failed}."
+              en: "Dialogue conferences whose results were published more than {max_days} days later: {count_failed} ({failed})."
             examples:
               - status: pass
                 period: 2026
@@ -731,7 +731,7 @@ extension BuiltinRules {
             expect: 'all(i in peoples_inspection_board.inspections: workdays_between(i.plan_sent, i.start) >= params.workdays)'
             message:
               vi: "{count_failed} cuộc kiểm tra, giám sát gửi kế hoạch chưa đủ {workdays} ngày làm việc trước: {failed}."
-              en: "{count_failed} inspections had their plan sent less than {workdays} working days ahead: {failed}."
+              en: "Inspections whose plan was sent less than {workdays} working days ahead: {count_failed} ({failed})."
             examples:
               - {name: Monday to next Monday, status: pass, period: 2026, report: {peoples_inspection_board: {inspections: [{id: GS-1, plan_sent: 2026-11-23, start: 2026-11-30}]}}}
               - {name: Monday to Friday, status: fail, period: 2026, report: {peoples_inspection_board: {inspections: [{id: GS-1, plan_sent: 2026-11-23, start: 2026-11-27}]}}}
@@ -781,7 +781,7 @@ extension BuiltinRules {
             expect: 'all(v in community_conferences.votes: v.approving > params.share * v.present)'
             message:
               vi: "{count_failed} lần biểu quyết được ghi là thông qua nhưng không quá 50% đại diện hộ dự họp tán thành: {failed}."
-              en: "{count_failed} votes recorded as passed lacked more than 50% of those present: {failed}."
+              en: "Votes recorded as passed without more than 50% of those present: {count_failed} ({failed})."
             examples:
               - {status: pass, report: {community_conferences: {votes: [{id: Thôn 1 thư ký, present: 60, approving: 31}]}}}
               - {name: exactly half, status: fail, report: {community_conferences: {votes: [{id: Thôn 1 thư ký, present: 60, approving: 30}]}}}
@@ -858,7 +858,7 @@ extension BuiltinRules {
             expect: 'all(d in village_conventions.drafts: d.voted - d.posted >= params.min_days)'
             message:
               vi: "{count_failed} dự thảo hương ước, quy ước niêm yết chưa đủ {min_days} ngày trước biểu quyết: {failed}."
-              en: "{count_failed} convention drafts were posted less than {min_days} days before the vote: {failed}."
+              en: "Convention drafts posted less than {min_days} days before the vote: {count_failed} ({failed})."
             examples:
               - {name: boundary, status: pass, period: 2026, report: {village_conventions: {drafts: [{id: Thôn Đông, posted: 2026-03-01, voted: 2026-03-31}]}}}
               - {status: fail, period: 2026, report: {village_conventions: {drafts: [{id: Thôn Đông, posted: 2026-03-02, voted: 2026-03-31}]}}}
@@ -946,7 +946,7 @@ extension BuiltinRules {
             expect: 'all(c in complaints.cases where exists(c.accepted): c.accepted - c.received <= params.days)'
             message:
               vi: "{count_failed} vụ khiếu nại thụ lý quá {days} ngày kể từ ngày nhận: {failed}."
-              en: "{count_failed} complaints were accepted more than {days} days after receipt: {failed}."
+              en: "Complaints accepted more than {days} days after receipt: {count_failed} ({failed})."
             examples:
               - name: boundary, ten days
                 status: pass
@@ -985,7 +985,7 @@ extension BuiltinRules {
                           if(exists(c.complex) and c.complex, params.complex_days, params.days)))
             message:
               vi: "{count_failed} vụ khiếu nại lần đầu giải quyết quá hạn: {failed}."
-              en: "{count_failed} first-time complaints were decided late: {failed}."
+              en: "First-time complaints decided late: {count_failed} ({failed})."
             examples:
               - name: boundary, thirty days
                 status: pass
@@ -1042,7 +1042,7 @@ extension BuiltinRules {
                           if(exists(c.complex) and c.complex, params.complex_days, params.days)))
             message:
               vi: "{count_failed} vụ khiếu nại lần đầu giải quyết quá hạn (đã trừ thời gian tạm đình chỉ): {failed}."
-              en: "{count_failed} first-time complaints were decided late (suspended time deducted): {failed}."
+              en: "First-time complaints decided late, suspended time deducted: {count_failed} ({failed})."
             examples:
               - name: suspended ten days, decided on day 40
                 status: pass
@@ -1081,7 +1081,7 @@ extension BuiltinRules {
                           if(exists(c.complex) and c.complex, params.complex_days, params.days)))
             message:
               vi: "{count_failed} vụ khiếu nại lần hai giải quyết quá hạn: {failed}."
-              en: "{count_failed} second-time complaints were decided late: {failed}."
+              en: "Second-time complaints decided late: {count_failed} ({failed})."
             examples:
               - {name: boundary, status: pass, kind: province, period: 2025, report: {complaints: {cases: [{id: B, round: second, received: 2025-02-01, accepted: 2025-02-03, decided: 2025-03-20}]}}}
               - {status: fail, kind: province, period: 2025, report: {complaints: {cases: [{id: B, round: second, received: 2025-02-01, accepted: 2025-02-03, decided: 2025-03-21}]}}}
@@ -1116,7 +1116,7 @@ extension BuiltinRules {
                           if(exists(c.complex) and c.complex, params.complex_days, params.days)))
             message:
               vi: "{count_failed} vụ khiếu nại lần hai giải quyết quá hạn (đã trừ thời gian tạm đình chỉ): {failed}."
-              en: "{count_failed} second-time complaints were decided late (suspended time deducted): {failed}."
+              en: "Second-time complaints decided late, suspended time deducted: {count_failed} ({failed})."
             examples:
               - {status: pass, kind: agency, period: 2026, report: {complaints: {cases: [{id: B, round: second, received: 2026-09-01, accepted: 2026-09-02, decided: 2026-10-27, suspended_days: 10}]}}}
               - {status: fail, kind: agency, period: 2026, report: {complaints: {cases: [{id: B, round: second, received: 2026-09-01, accepted: 2026-09-02, decided: 2026-10-27}]}}}
@@ -1146,7 +1146,7 @@ extension BuiltinRules {
                           params.days))
             message:
               vi: "{count_failed} vụ tố cáo giải quyết quá hạn: {failed}."
-              en: "{count_failed} denunciations were resolved late: {failed}."
+              en: "Denunciations resolved late: {count_failed} ({failed})."
             examples:
               - {status: pass, period: 2025, report: {denunciations: {cases: [{id: T1, accepted: 2025-05-01, concluded: 2025-05-31}]}}}
               - {status: fail, period: 2025, report: {denunciations: {cases: [{id: T1, accepted: 2025-05-01, concluded: 2025-06-01}]}}}
@@ -1228,7 +1228,7 @@ extension BuiltinRules {
             expect: 'all(a in emulation.grassroots_fighters: a.advanced_worker and (a.excellent or a.initiative))'
             message:
               vi: "{count_failed} người được đề nghị Chiến sĩ thi đua cơ sở chưa đủ tiêu chuẩn: {failed}."
-              en: "{count_failed} nominees for Grassroots Emulation Fighter do not meet the criteria: {failed}."
+              en: "Nominees for Grassroots Emulation Fighter who do not meet the criteria: {count_failed} ({failed})."
             examples:
               - {status: pass, kind: agency, period: 2025, report: {emulation: {grassroots_fighters: [{id: NV-01, advanced_worker: true, excellent: false, initiative: true}]}}}
               - {status: fail, kind: agency, period: 2025, report: {emulation: {grassroots_fighters: [{id: NV-01, advanced_worker: false, excellent: true, initiative: true}]}}}

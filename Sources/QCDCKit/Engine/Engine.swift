@@ -180,9 +180,11 @@ enum Culprit {
             }
             return f
         case .comprehension(.all, _, _, _, _):
+            // Records meeting the condition out of those judged: "4/5" against "5/5".
             let o = ev.evaluate(e)
-            var f = Found(expected: "all", actual: o.value?.description, origin: o.origin)
-            if !passed { f.flagged = ev.flagged; f.actual = "\(ev.flagged.count)" }
+            let n = ev.considered
+            var f = Found(expected: "\(n)/\(n)", actual: "\(n)/\(n)", origin: o.origin)
+            if !passed { f.flagged = ev.flagged; f.actual = "\(n - ev.flagged.count)/\(n)" }
             return f
         case .unary(.not, let inner):
             var f = find(inner, passed: !passed, evaluator: &ev)

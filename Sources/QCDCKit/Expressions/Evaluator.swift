@@ -300,6 +300,8 @@ public struct Evaluator: Sendable {
 
     /// Records for which a comprehension's condition was false (for `all`) or true (for `count … where`).
     public private(set) var flagged: [RecordValue] = []
+    /// How many records the last aggregate judged (after its `where` filter).
+    public private(set) var considered = 0
 
     private mutating func comprehension(_ agg: Aggregate, _ v: String, _ list: String,
                                         _ filter: Expression?, _ body: Expression?) -> Outcome {
@@ -340,6 +342,7 @@ public struct Evaluator: Sendable {
                 if agg == .count, filter != nil { failing.append(rec) }
             }
         }
+        considered = selected.count
         // `all` and `any` can be decided despite missing data when a decisive record exists.
         if agg == .all, !failing.isEmpty { flagged = failing; return .value(.bool(false), origin: Origin(path: failing[0].path, mark: failing[0].mark)) }
         if agg == .any, !failing.isEmpty { return .value(.bool(true), origin: origin) }
