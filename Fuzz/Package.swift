@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 // libFuzzer harness, kept out of the main package so that `swift build` and `swift test` stay plain.
 //   cd Fuzz && swift build -c release --sanitize=fuzzer --sanitize=address
-//   SWIFT_BACKTRACE=enable=no .build/release/FuzzReports corpus/ -max_total_time=60 -detect_leaks=0
+//   ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no .build/release/FuzzReports corpus/ -max_total_time=60
 import Foundation
 import PackageDescription
 
