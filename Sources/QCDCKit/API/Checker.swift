@@ -126,6 +126,11 @@ public struct Checker: Sendable {
     /// Checks one document given as bytes (a file's contents, or standard input).
     public func check(bytes: [UInt8], file: String) -> ReportOutcome {
         let (node, loadDiags) = DocumentLoader.load(bytes, file: file, limits: limits)
+        return check(node: node, loadDiagnostics: loadDiags, file: file)
+    }
+
+    /// Checks an already-loaded document.
+    func check(node: Node?, loadDiagnostics loadDiags: [Diagnostic], file: String) -> ReportOutcome {
         guard let node else { return ReportOutcome(file: file, unit: nil, period: nil, results: [], diagnostics: loadDiags.sorted()) }
         let (report, diags) = ReportReader(ruleSet: ruleSet).read(node, file: file)
         let all = (loadDiags + diags).sorted()
@@ -150,13 +155,13 @@ public struct Checker: Sendable {
             if f == "-" {
                 outcomes.append(check(bytes: stdin(), file: "<stdin>"))
             } else if let data = FileManager.default.contents(atPath: f) {
-                let bytes = [UInt8](data)
-                if walked, let kind = Self.notAReport(bytes, file: f) {
+                let (node, loadDiags) = DocumentLoader.load([UInt8](data), file: f, limits: limits)
+                if walked, let node, let kind = Self.notAReport(node) {
                     notes.append(Diagnostic(.note, "input.skipped", "skipped: \(kind), not a report", at: Mark.start.located(in: f),
                                             notes: ["name the file explicitly to check it as a report"]))
                     continue
                 }
-                outcomes.append(check(bytes: bytes, file: f))
+                outcomes.append(check(node: node, loadDiagnostics: loadDiags, file: f))
             } else {
                 outcomes.append(ReportOutcome(file: f, unit: nil, period: nil, results: [], diagnostics: [
                     Diagnostic(.error, "input.unreadable", "cannot read \(f)", at: Mark.start.located(in: f),
@@ -167,8 +172,8 @@ public struct Checker: Sendable {
     }
 
     /// "a waiver file", "a rule set" or "a baseline" when the document's top-level keys say so.
-    static func notAReport(_ bytes: [UInt8], file: String) -> String? {
-        guard let root = DocumentLoader.load(bytes, file: file).node, let entries = root.entries, root["unit"] == nil else { return nil }
+    static func notAReport(_ root: Node) -> String? {
+        guard let entries = root.entries, root["unit"] == nil else { return nil }
         let keys = Set(entries.map(\.key))
         if keys.contains("waivers") { return "a waiver file" }
         if keys.contains("qcdc_baseline") || keys.contains("findings") { return "a baseline" }

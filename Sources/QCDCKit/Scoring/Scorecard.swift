@@ -123,16 +123,19 @@ public struct Scorecard: Sendable {
     }
 
     static func rank(_ xs: [UnitScore]) -> [UnitScore] {
-        xs.sorted { a, b in
-            switch (a.score, b.score) {
+        // Names in Vietnamese order first (keys computed once), then a stable sort by score.
+        let byName = VietnameseCollation.sorted(xs, by: { $0.unit.name }) { a, b in
+            (a.unit.code, a.period.start) < (b.unit.code, b.period.start)
+        }
+        let indexed = byName.enumerated().map { ($0.offset, $0.element) }
+        return indexed.sorted { a, b in
+            switch (a.1.score, b.1.score) {
             case let (x?, y?) where abs(x - y) > 1e-9: return x > y
             case (_?, nil): return true
             case (nil, _?): return false
-            default:
-                if a.unit.name != b.unit.name { return VietnameseCollation.less(a.unit.name, b.unit.name) }
-                return (a.unit.code, a.period.start) < (b.unit.code, b.period.start)
+            default: return a.0 < b.0
             }
-        }
+        }.map(\.1)
     }
 
     /// Scores one report.
@@ -183,7 +186,7 @@ public struct Scorecard: Sendable {
             let name = grouping == .kind ? key : (namesByCode[key].map { "\($0) (\(key))" } ?? key)
             return GroupSummary(key: key, name: name, members: rank(members), meanScore: mean(members.compactMap(\.score)),
                                 meanCoverage: mean(members.compactMap(\.coverage)), distribution: dist)
-        }.sorted { VietnameseCollation.less($0.name, $1.name) }
+        }.sortedByName()
     }
 
     static func passRates(_ units: [UnitScore], ruleSet: RuleSet) -> [RulePassRate] {
@@ -260,6 +263,12 @@ public struct Scorecard: Sendable {
                                      categoryDeltas: cats, newlyPassing: up.sorted(), newlyFailing: down.sorted()))
             }
         }
-        return out.sorted { VietnameseCollation.less($0.to.unit.name, $1.to.unit.name) || ($0.to.unit.name == $1.to.unit.name && $0.to.period.start < $1.to.period.start) }
+        return VietnameseCollation.sorted(out, by: { $0.to.unit.name }) { a, b in
+            (a.to.unit.code, a.to.period.start) < (b.to.unit.code, b.to.period.start)
+        }
     }
+}
+
+extension Array where Element == GroupSummary {
+    func sortedByName() -> [GroupSummary] { VietnameseCollation.sorted(self, by: \.name) }
 }

@@ -51,6 +51,16 @@ public enum VietnameseCollation {
         return Key(letters: letters, tones: toneList, cases: cases)
     }
 
+    /// Sorts by a string, computing each collation key once (not once per comparison).
+    public static func sorted<T>(_ items: [T], by name: (T) -> String, then tieBreak: (T, T) -> Bool = { _, _ in false }) -> [T] {
+        let keyed = items.map { (key(name($0)), name($0), $0) }
+        return keyed.sorted { a, b in
+            if a.0 != b.0 { return a.0 < b.0 }
+            if a.1 != b.1 { return a.1 < b.1 }
+            return tieBreak(a.2, b.2)
+        }.map(\.2)
+    }
+
     /// True when `a` sorts before `b`.
     public static func less(_ a: String, _ b: String) -> Bool {
         let ka = key(a), kb = key(b)
