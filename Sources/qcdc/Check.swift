@@ -87,14 +87,10 @@ struct Check: ParsableCommand {
         if let ruleSet = loaded.ruleSet {
             // Waiver and baseline files are validated before any report is evaluated.
             var waiverSet: WaiverSet?
-            if let waivers {
-                let (w, d) = WaiverSet.load(readFile(waivers, into: &inputErrors), file: waivers, knownRules: Set(ruleSet.rules.map(\.id)))
-                waiverSet = w
-                inputErrors += d
-            }
+            if let waivers { waiverSet = InputFile.waivers(waivers, ruleSet: ruleSet, into: &inputErrors) }
             var known: Baseline?
             if let baseline {
-                let (b, d) = Baseline.load(readFile(baseline, into: &inputErrors), file: baseline)
+                let (b, d) = Baseline.load(InputFile.read(baseline, into: &inputErrors), file: baseline)
                 known = b
                 inputErrors += d
             }
@@ -118,15 +114,6 @@ struct Check: ParsableCommand {
             try Terminal.emit(f.render(run, color: color, showAll: all), to: file)
         }
         throw ExitCode(loaded.ruleSet == nil ? 2 : run.exitCode(failOn: failOn))
-    }
-
-    private func readFile(_ path: String, into diags: inout [Diagnostic]) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            diags.append(Diagnostic(.error, "input.not_found", "cannot read \(path)", at: SourceLocation(file: path, line: 1, column: 1),
-                                    notes: ["check the path"]))
-            return []
-        }
-        return [UInt8](data)
     }
 
     static func currentDay() -> Day {

@@ -17,8 +17,8 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         let ruleSet = try options.load()
-        guard let rule = ruleSet.rule(ruleID) ?? ruleSet.rules.first(where: { $0.id.lowercased() == ruleID.lowercased() }) else {
-            let guess = ruleSet.rules.map(\.id).min { levenshtein($0, ruleID) < levenshtein($1, ruleID) }
+        guard let rule = ruleSet.rule(caseInsensitive: ruleID) else {
+            let guess = ruleSet.closestRuleID(to: ruleID)
             throw ValidationError("no rule \(ruleID)" + (guess.map { "; did you mean \($0)?" } ?? "") + " (see `qcdc rules list`)")
         }
         let explainer = Explainer(ruleSet: ruleSet, language: options.lang)
@@ -43,19 +43,6 @@ struct Explain: ParsableCommand {
             out += "\n" + problems + explainer.explain(rule, on: unitReport)
         }
         try Terminal.emit(out, to: nil)
-    }
-
-    private func levenshtein(_ a: String, _ b: String) -> Int {
-        let a = Array(a.lowercased()), b = Array(b.lowercased())
-        var prev = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var cur = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            prev = cur
-        }
-        return prev[b.count]
     }
 }
 

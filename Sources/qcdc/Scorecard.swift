@@ -48,12 +48,8 @@ struct ScorecardCommand: ParsableCommand {
         let ruleSet = try options.load()
         var run = Checker(ruleSet: ruleSet, language: options.lang).check(paths: reports)
         if let waivers {
-            guard let data = FileManager.default.contents(atPath: waivers) else {
-                Terminal.stderr("\(waivers):1:1: error[input.not_found]: cannot read \(waivers)\n")
-                throw ExitCode(2)
-            }
-            let (set, diags) = WaiverSet.load([UInt8](data), file: waivers, knownRules: Set(ruleSet.rules.map(\.id)))
-            guard let set else {
+            var diags: [Diagnostic] = []
+            guard let set = InputFile.waivers(waivers, ruleSet: ruleSet, into: &diags) else {
                 Terminal.stderr(diags.map { $0.description + "\n" }.joined())
                 throw ExitCode(2)
             }

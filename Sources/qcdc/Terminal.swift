@@ -28,3 +28,22 @@ enum Terminal {
         FileHandle.standardError.write(Data(text.utf8))
     }
 }
+
+/// Reads files named on the command line (waivers, baselines) as located diagnostics on failure.
+enum InputFile {
+    static func read(_ path: String, into diags: inout [Diagnostic]) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diags.append(Diagnostic(.error, "input.not_found", "cannot read \(path)", at: SourceLocation(file: path, line: 1, column: 1),
+                                    notes: ["check the path"]))
+            return []
+        }
+        return [UInt8](data)
+    }
+
+    /// A validated waiver file, or nil with every located error appended to `diags`.
+    static func waivers(_ path: String, ruleSet: RuleSet, into diags: inout [Diagnostic]) -> WaiverSet? {
+        let (set, d) = WaiverSet.load(read(path, into: &diags), file: path, knownRules: Set(ruleSet.rules.map(\.id)))
+        diags += d
+        return set
+    }
+}

@@ -8,7 +8,7 @@ public struct Explainer: Sendable {
         self.language = language
     }
 
-    private func vi(_ v: String, _ e: String) -> String { language == .vi ? v : e }
+    private func vi(_ v: String, _ e: String) -> String { language.pick(v, e) }
 
     /// The rule's title, basis (with quoted text), facts, condition in words and as written, parameters and examples.
     public func explain(_ rule: Rule) -> String {

@@ -12,7 +12,7 @@ struct ExpressionDescriber {
         self.lang = lang
     }
 
-    private func vi(_ v: String, _ e: String) -> String { lang == .vi ? v : e }
+    private func vi(_ v: String, _ e: String) -> String { lang.pick(v, e) }
 
     private func label(_ path: String) -> String {
         ruleSet.facts[path]?.label.text(lang) ?? path

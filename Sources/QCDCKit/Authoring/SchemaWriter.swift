@@ -59,7 +59,7 @@ public struct SchemaWriter: Sendable {
         ])
     }
 
-    private func vi(_ v: String, _ e: String) -> String { language == .vi ? v : e }
+    private func vi(_ v: String, _ e: String) -> String { language.pick(v, e) }
 
     /// Properties for the facts and groups directly under `prefix`.
     private func group(prefix: String, paths: Set<String>) -> [(String, JSON)] {

@@ -10,7 +10,7 @@ public struct TemplateWriter: Sendable {
         self.language = language
     }
 
-    private func vi(_ v: String, _ e: String) -> String { language == .vi ? v : e }
+    private func vi(_ v: String, _ e: String) -> String { language.pick(v, e) }
 
     /// The facts read by rules that apply to `kind` during `year`, with the rules that read each.
     public func facts(kind: UnitKind, year: Int) -> [(FactDeclaration, [Rule])] {

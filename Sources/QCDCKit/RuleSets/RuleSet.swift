@@ -196,6 +196,10 @@ public struct RuleSet: Sendable {
     /// The declaration for a path, or nil.
     public func fact(_ path: String) -> FactDeclaration? { facts[path] }
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+    /// The rule with this id, ignoring case.
+    public func rule(caseInsensitive id: String) -> Rule? { rule(id) ?? rules.first { $0.id.lowercased() == id.lowercased() } }
+    /// The closest rule id, for "did you mean".
+    public func closestRuleID(to id: String) -> String? { Suggest.closest(to: id, in: rules.map(\.id)) }
 }
 
 /// Identity of one rule-set file used in a run, for audit trails.

@@ -15,7 +15,7 @@ public enum ScorecardFormat: String, Sendable, CaseIterable {
 /// Shared wording and number formats for scorecards.
 struct ScorecardWords {
     let lang: Language
-    func t(_ vi: String, _ en: String) -> String { lang == .vi ? vi : en }
+    func t(_ vi: String, _ en: String) -> String { lang.pick(vi, en) }
     static func pct(_ d: Double?) -> String { d.map { Value.format($0, digits: 1) } ?? "—" }
     static func share(_ d: Double?) -> String { d.map { Value.format($0 * 100, digits: 0) + "%" } ?? "—" }
     func category(_ card: Scorecard, _ id: String) -> String { card.ruleSet.categories[id]?.name.text(lang) ?? id }
