@@ -31,14 +31,20 @@ let package = Package(
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
+        // Helpers shared by the test targets: running the binary, golden files, external validators.
+        .target(
+            name: "QCDCTestSupport",
+            path: "Tests/QCDCTestSupport",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         .testTarget(
             name: "QCDCKitTests",
-            dependencies: ["QCDCKit"],
+            dependencies: ["QCDCKit", "QCDCTestSupport"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .testTarget(
             name: "qcdcTests",
-            dependencies: ["qcdc", "QCDCKit"],
+            dependencies: ["qcdc", "QCDCKit", "QCDCTestSupport"],
             exclude: ["Golden", "Schemas", "Fixtures"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),

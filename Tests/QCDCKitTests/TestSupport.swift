@@ -2,7 +2,7 @@ import Foundation
 @testable import QCDCKit
 
 /// The package root, found from this file's path.
-let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+@_exported import QCDCTestSupport
 
 func compose(_ text: String, file: String = "t.yaml", limits: LoadLimits = .default) -> (Node?, [Diagnostic]) {
     let r = YAMLComposer(limits: limits).compose(Array(text.utf8), file: file)

@@ -96,7 +96,8 @@ struct AuthoringCommandTests {
         #expect(try qcdc(["template", "--kind", "district", "--year", "2026"]).status == 64)
     }
 
-    @Test func schemaValidatesEveryExampleWithAnExternalValidator() throws {
+    @Test(.enabled(if: ExternalTools.shouldRun(schemaPython != nil), Comment(rawValue: ExternalTools.skipReason("Python jsonschema and PyYAML"))))
+    func schemaValidatesEveryExampleWithAnExternalValidator() throws {
         let dir = try temporaryDirectory()
         let schema = dir.appendingPathComponent("report.schema.json")
         #expect(try qcdc(["schema", "--output", schema.path]).status == 0)
@@ -107,20 +108,20 @@ struct AuthoringCommandTests {
         let examples = try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("examples").path)
             .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".json")) && !$0.hasPrefix("lam-dong-") }.sorted()
             .map { "examples/" + $0 }
-        let v = try python(["scripts/validate-schema.py", schema.path] + examples + ["--expect-invalid", bad.path, typo.path])
+        let v = try python(schemaPython, ["scripts/validate-schema.py", schema.path] + examples + ["--expect-invalid", bad.path, typo.path])
         #expect(v.status == 0, "\(v.stdout)\(v.stderr)")
         #expect(v.stdout.contains("examples/commune-noncompliant-2026.yaml: valid"))
         #expect(v.stdout.contains("bad.yaml: rejected as expected"))
         // Per kind.
         let commune = dir.appendingPathComponent("commune.schema.json")
         #expect(try qcdc(["schema", "--kind", "commune", "--output", commune.path]).status == 0)
-        let vc = try python(["scripts/validate-schema.py", commune.path, "examples/commune-compliant-2026.yaml",
+        let vc = try python(schemaPython, ["scripts/validate-schema.py", commune.path, "examples/commune-compliant-2026.yaml",
                              "--expect-invalid", "examples/agency-2025.yaml"])
         #expect(vc.status == 0, "\(vc.stdout)\(vc.stderr)")
         // An overlay's schema knows the overlay's facts.
         let overlay = dir.appendingPathComponent("lam-dong.schema.json")
         #expect(try qcdc(["schema", "--rules", "rules/overlays/lam-dong.yaml", "--output", overlay.path]).status == 0)
-        let vo = try python(["scripts/validate-schema.py", overlay.path, "examples/lam-dong-commune-2026.yaml"])
+        let vo = try python(schemaPython, ["scripts/validate-schema.py", overlay.path, "examples/lam-dong-commune-2026.yaml"])
         #expect(vo.status == 0, "\(vo.stdout)\(vo.stderr)")
     }
 
@@ -137,18 +138,11 @@ struct AuthoringCommandTests {
     }
 }
 
-/// Runs python3 from the package root.
-func python(_ arguments: [String]) throws -> RunResult {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3"] + arguments
-    p.currentDirectoryURL = packageRoot
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return RunResult(stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self), status: p.terminationStatus)
+/// The Python with the schema validator (jsonschema, PyYAML), if there is one.
+let schemaPython = ExternalTools.python(with: ["jsonschema", "yaml"])
+
+/// Runs a validator script with `interpreter` from the package root.
+func python(_ interpreter: String?, _ arguments: [String]) throws -> RunResult {
+    let python = try #require(interpreter, "\(ExternalTools.skipReason("a Python with the validator modules"))")
+    return try runProcess(URL(fileURLWithPath: python), arguments, directory: packageRoot, timeout: 300)
 }

@@ -70,24 +70,17 @@ struct ScorecardTests {
 
     /// Loads the page in headless Chromium (Debian): it runs its own script (logging a ready
     /// message), reports no console error or CSP violation, and nothing from report data runs.
-    @Test func htmlInARealBrowser() throws {
+    @Test(.enabled(if: ExternalTools.shouldRun(ExternalTools.chromium != nil), Comment(rawValue: ExternalTools.skipReason("headless Chromium (Debian package chromium)"))))
+    func htmlInARealBrowser() throws {
         let dir = try temporaryDirectory()
         let page = dir.appendingPathComponent("scorecard.html")
         _ = try qcdc(["scorecard", "--output", page.path, fixture])
-        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        let browser = try #require(chromium, "headless Chromium is needed (Debian package chromium; .ci/run installs it)")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: browser)
-        p.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--log-level=0",
+        let browser = try #require(ExternalTools.chromium, "\(ExternalTools.skipReason("headless Chromium"))")
+        let run = try runProcess(URL(fileURLWithPath: browser), ["--headless=new", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--log-level=0",
                        "--user-data-dir=\(dir.appendingPathComponent("profile").path)",
-                       "--virtual-time-budget=3000", "--dump-dom", page.absoluteString]
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
+                       "--virtual-time-budget=3000", "--dump-dom", page.absoluteString], timeout: 120)
+        let dom = run.stdout
+        let log = run.stderr
         let console = log.split(separator: "\n").filter { $0.contains(":CONSOLE") }
         #expect(console.contains { $0.contains("\"qcdc-scorecard-ready\"") }, "the page's script did not run: \(log.suffix(2000))")
         #expect(console.count == 1, "console messages besides the ready one: \(console)")
