@@ -58,6 +58,11 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Print nothing on the terminal when every format goes to a file.")
     var quiet = false
 
+    @Flag(name: .long, help: "Input warnings (unknown fields, invisible characters in names) are errors: the report is invalid (exit 2).")
+    var strict = false
+
+    @OptionGroup var limitOptions: LimitOptions
+
     @Argument(help: ArgumentHelp("Report files or directories, or - for standard input.", valueName: "REPORT"))
     var reports: [String]
 
@@ -81,28 +86,33 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
+        let limits = try limitOptions.limits()
         var inputErrors: [Diagnostic] = []
-        let loaded = RuleSetLoading.load(rules)
+        let loaded = RuleSetLoading.load(rules, limits: limits)
+        // Every output is checked (and its temporary file made) before any report is read.
+        let inputs = InputFile.identities(reports: reports, rules: rules, others: [waivers, baseline == writeBaseline ? nil : baseline])
+        let files = try Terminal.prepare(output + [writeBaseline].compactMap { $0 }, inputs: inputs)
+        defer { files.values.forEach { $0.discard() } }
         var run: CheckRun
         if let ruleSet = loaded.ruleSet {
             // Waiver and baseline files are validated before any report is evaluated.
             var waiverSet: WaiverSet?
-            if let waivers { waiverSet = InputFile.waivers(waivers, ruleSet: ruleSet, into: &inputErrors) }
+            if let waivers { waiverSet = InputFile.waivers(waivers, ruleSet: ruleSet, limits: limits, into: &inputErrors) }
             var known: Baseline?
-            if let baseline {
-                let (b, d) = Baseline.load(InputFile.read(baseline, into: &inputErrors), file: baseline)
+            if let baseline, let bytes = InputFile.read(baseline, limits: limits, into: &inputErrors) {
+                let (b, d) = Baseline.load(bytes, file: baseline, knownRules: Set(ruleSet.rules.map(\.id)))
                 known = b
                 inputErrors += d
             }
             if inputErrors.contains(where: { $0.severity == .error }) {
                 run = CheckRun(ruleSet: ruleSet, reports: [], diagnostics: inputErrors, language: lang)
             } else {
-                run = Checker(ruleSet: ruleSet, language: lang).check(paths: reports)
+                run = Checker(ruleSet: ruleSet, language: lang, limits: limits, strict: strict).check(paths: reports)
                 run.diagnostics += loaded.diagnostics + inputErrors
                 run.failOnMissing = failOnMissing
                 waiverSet?.apply(to: &run, today: today?.day ?? Self.currentDay())
                 if let writeBaseline {
-                    try Terminal.emit(Baseline(run: run).rendered(), to: writeBaseline)
+                    try Terminal.emit(Baseline(run: run).rendered(), to: files[writeBaseline])
                 }
                 if let known { run.baseline = known.apply(to: &run) }
             }
@@ -111,7 +121,7 @@ struct Check: ParsableCommand {
         }
         for (f, file) in destinations {
             let color = file == nil && f == .text && Terminal.wantsColor(noColor: noColor)
-            try Terminal.emit(f.render(run, color: color, showAll: all), to: file)
+            try Terminal.emit(f.render(run, color: color, showAll: all), to: file.flatMap { files[$0] })
         }
         throw ExitCode(loaded.ruleSet == nil ? 2 : run.exitCode(failOn: failOn))
     }
@@ -124,7 +134,7 @@ struct Check: ParsableCommand {
 
 /// Loads `--rules` paths or the built-in set.
 enum RuleSetLoading {
-    static func load(_ paths: [String]) -> (ruleSet: RuleSet?, diagnostics: [Diagnostic]) {
-        paths.isEmpty ? RuleSetLoader().loadBuiltin() : RuleSetLoader().load(paths: paths)
+    static func load(_ paths: [String], limits: LoadLimits = .default) -> (ruleSet: RuleSet?, diagnostics: [Diagnostic]) {
+        paths.isEmpty ? RuleSetLoader(limits: limits).loadBuiltin() : RuleSetLoader(limits: limits).load(paths: paths)
     }
 }

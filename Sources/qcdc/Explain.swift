@@ -25,24 +25,21 @@ struct Explain: ParsableCommand {
         var out = explainer.explain(rule)
         if let report {
             let bytes: [UInt8]
-            if report == "-" {
-                bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-            } else if let data = FileManager.default.contents(atPath: report) {
-                bytes = [UInt8](data)
-            } else {
-                Terminal.stderr(Diagnostic(.error, "input.not_found", "cannot read \(report)",
-                                           at: SourceLocation(file: report, line: 1, column: 1)).description + "\n")
+            switch InputReader.read(report, limit: LoadLimits.default.maxBytes) {
+            case .success(let b): bytes = b
+            case .failure(let d):
+                Terminal.stderr(d.description + "\n")
                 throw ExitCode(2)
             }
             let (unitReport, diags) = Checker(ruleSet: ruleSet, language: options.lang).read(bytes: bytes, file: report == "-" ? "<stdin>" : report)
             let problems = diags.map { $0.description + "\n" }.joined()
             guard let unitReport else {
-                try Terminal.emit(out + "\n" + problems, to: nil)
+                try Terminal.emit(out + "\n" + problems, to: nil as String?)
                 throw ExitCode(2)
             }
             out += "\n" + problems + explainer.explain(rule, on: unitReport)
         }
-        try Terminal.emit(out, to: nil)
+        try Terminal.emit(out, to: nil as String?)
     }
 }
 

@@ -3,6 +3,17 @@ import QCDCKit
 
 @main
 struct QCDCCommand: ParsableCommand {
+    /// A closed pipe is a write error (exit 2 with a message), not a fatal signal.
+    static func main() {
+        StandardStreams.ignoreBrokenPipes()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "qcdc",
         abstract: "Check Vietnamese units' yearly reports against the grassroots-democracy (QCDC) rules.",
@@ -42,8 +53,8 @@ struct RuleSetOptions: ParsableArguments {
     var lang: Language = .vi
 
     /// The loaded rule set, or exit 2 after printing every located error.
-    func load() throws -> RuleSet {
-        let (ruleSet, diags) = RuleSetLoading.load(rules)
+    func load(limits: LoadLimits = .default) throws -> RuleSet {
+        let (ruleSet, diags) = RuleSetLoading.load(rules, limits: limits)
         guard let ruleSet else {
             Terminal.stderr(diags.map { $0.description + "\n" }.joined())
             throw ExitCode(2)

@@ -26,7 +26,7 @@ struct Rules: ParsableCommand {
             let ruleSet = try options.load()
             let rules = RuleCatalog.select(ruleSet, kind: kind, at: at?.day)
             try Terminal.emit(format == .json ? RuleCatalog.json(rules, ruleSet: ruleSet, lang: options.lang)
-                                              : RuleCatalog.text(rules, lang: options.lang), to: nil)
+                                              : RuleCatalog.text(rules, lang: options.lang), to: nil as String?)
         }
     }
 
@@ -44,7 +44,7 @@ struct Rules: ParsableCommand {
             for d in loadDiags { out += d.description + "\n" }
             guard let ruleSet else {
                 out += "rule set invalid: \(loadDiags.filter { $0.severity == .error }.count) error(s)\n"
-                try Terminal.emit(out, to: nil)
+                try Terminal.emit(out, to: nil as String?)
                 throw ExitCode(2)
             }
             let (diags, outcomes) = RuleLinter.lint(ruleSet)
@@ -52,7 +52,7 @@ struct Rules: ParsableCommand {
             let passed = outcomes.filter(\.passed).count
             out += "\(ruleSet.sources.count) rule-set files, \(ruleSet.rules.count) rules, "
             out += "\(outcomes.count) examples: \(passed) passed, \(outcomes.count - passed) failed\n"
-            try Terminal.emit(out, to: nil)
+            try Terminal.emit(out, to: nil as String?)
             if diags.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
         }
     }
@@ -72,11 +72,11 @@ struct Rules: ParsableCommand {
         func run() throws {
             let (ruleSet, diags) = RuleSetLoading.load(paths)
             guard let ruleSet else {
-                try Terminal.emit(diags.map { $0.description + "\n" }.joined(), to: nil)
+                try Terminal.emit(diags.map { $0.description + "\n" }.joined(), to: nil as String?)
                 throw ExitCode(2)
             }
             let report = RuleTestReport(ruleSet)
-            try Terminal.emit(report.text(lang: lang), to: nil)
+            try Terminal.emit(report.text(lang: lang), to: nil as String?)
             if !report.allPassed { throw ExitCode(1) }
         }
     }

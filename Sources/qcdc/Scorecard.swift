@@ -37,6 +37,11 @@ struct ScorecardCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The date waivers expire against (default: today).", valueName: "DATE"))
     var today: DayArgument?
 
+    @Flag(name: .long, help: "Input warnings (unknown fields, invisible characters in names) are errors: the report is invalid (exit 2).")
+    var strict = false
+
+    @OptionGroup var limitOptions: LimitOptions
+
     @Argument(help: ArgumentHelp("Report files or directories.", valueName: "REPORT"))
     var reports: [String]
 
@@ -45,11 +50,15 @@ struct ScorecardCommand: ParsableCommand {
     }
 
     func run() throws {
-        let ruleSet = try options.load()
-        var run = Checker(ruleSet: ruleSet, language: options.lang).check(paths: reports)
+        let limits = try limitOptions.limits()
+        let ruleSet = try options.load(limits: limits)
+        let inputs = InputFile.identities(reports: reports, rules: options.rules, others: [waivers])
+        let files = try Terminal.prepare([output].compactMap { $0 }, inputs: inputs)
+        defer { files.values.forEach { $0.discard() } }
+        var run = Checker(ruleSet: ruleSet, language: options.lang, limits: limits, strict: strict).check(paths: reports)
         if let waivers {
             var diags: [Diagnostic] = []
-            guard let set = InputFile.waivers(waivers, ruleSet: ruleSet, into: &diags) else {
+            guard let set = InputFile.waivers(waivers, ruleSet: ruleSet, limits: limits, into: &diags) else {
                 Terminal.stderr(diags.map { $0.description + "\n" }.joined())
                 throw ExitCode(2)
             }
@@ -59,7 +68,7 @@ struct ScorecardCommand: ParsableCommand {
         if let model { config.model = model }
         if let missing { config.missing = missing }
         let card = Scorecard(run: run, config: config, grouping: groupBy)
-        try Terminal.emit(format.render(card), to: output)
+        try Terminal.emit(format.render(card), to: output.flatMap { files[$0] })
         for d in run.diagnostics where d.severity == .error { Terminal.stderr(d.description + "\n") }
         for r in card.invalid { Terminal.stderr(r.diagnostics.filter { $0.severity == .error }.map { $0.description + "\n" }.joined()) }
         if run.diagnostics.contains(where: { $0.severity == .error }) || !card.invalid.isEmpty { throw ExitCode(2) }

@@ -10,40 +10,109 @@ enum Terminal {
         return isatty(STDOUT_FILENO) == 1
     }
 
-    /// Writes to standard output, or atomically to a file (temporary file, then rename).
-    static func emit(_ text: String, to path: String?) throws {
-        guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
+    /// Checks every output target before any work (a directory, an input, a planted link, a
+    /// missing directory are refused) and creates the temporary files; exit 2 on any problem.
+    static func prepare(_ paths: [String], inputs: Set<FileIdentity>) throws -> [String: OutputFile] {
+        var prepared: [String: OutputFile] = [:]
+        var problems: [Diagnostic] = []
+        for path in paths where prepared[path] == nil {
+            switch OutputFile.prepare(path, inputs: inputs) {
+            case .success(let f): prepared[path] = f
+            case .failure(let d): problems.append(d)
+            }
         }
-        do {
-            try AtomicFile.write(text, to: path)
-        } catch {
-            FileHandle.standardError.write(Data("qcdc: cannot write \(path): \(error.localizedDescription)\n".utf8))
+        if !problems.isEmpty {
+            prepared.values.forEach { $0.discard() }
+            stderr(problems.map { $0.description + "\n" }.joined())
+            throw ExitCode(2)
+        }
+        return prepared
+    }
+
+    /// Writes `text` to a prepared output and finishes it, or to standard output; a write error
+    /// is one line on standard error and exit 2.
+    static func emit(_ text: String, to file: OutputFile?) throws {
+        let problem = file.map { $0.write(text) ?? $0.commit() } ?? StandardStreams.out(text)
+        if let problem {
+            file?.discard()
+            stderr(problem.description + "\n")
             throw ExitCode(2)
         }
     }
 
+    /// Writes `text` to `path` (prepared now) or to standard output.
+    static func emit(_ text: String, to path: String?, inputs: Set<FileIdentity> = []) throws {
+        guard let path else { return try emit(text, to: nil as OutputFile?) }
+        let file = try prepare([path], inputs: inputs)[path]!
+        try emit(text, to: file)
+    }
+
     static func stderr(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStreams.err(text)
     }
 }
 
 /// Reads files named on the command line (waivers, baselines) as located diagnostics on failure.
 enum InputFile {
-    static func read(_ path: String, into diags: inout [Diagnostic]) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            diags.append(Diagnostic(.error, "input.not_found", "cannot read \(path)", at: SourceLocation(file: path, line: 1, column: 1),
-                                    notes: ["check the path"]))
-            return []
+    static func read(_ path: String, limits: LoadLimits, into diags: inout [Diagnostic]) -> [UInt8]? {
+        switch InputReader.read(path, limit: limits.maxBytes) {
+        case .success(let bytes): return bytes
+        case .failure(let d):
+            diags.append(d)
+            return nil
         }
-        return [UInt8](data)
     }
 
     /// A validated waiver file, or nil with every located error appended to `diags`.
-    static func waivers(_ path: String, ruleSet: RuleSet, into diags: inout [Diagnostic]) -> WaiverSet? {
-        let (set, d) = WaiverSet.load(read(path, into: &diags), file: path, knownRules: Set(ruleSet.rules.map(\.id)))
+    static func waivers(_ path: String, ruleSet: RuleSet, limits: LoadLimits, into diags: inout [Diagnostic]) -> WaiverSet? {
+        guard let bytes = read(path, limits: limits, into: &diags) else { return nil }
+        let (set, d) = WaiverSet.load(bytes, file: path, knownRules: Set(ruleSet.rules.map(\.id)))
         diags += d
         return set
+    }
+
+    /// The identities of files a run reads, so that no output overwrites one of them.
+    static func identities(reports: [String], rules: [String], others: [String?]) -> Set<FileIdentity> {
+        var ids = Set<FileIdentity>()
+        for (path, walked) in InputFiles.expand(reports).files where path != "-" {
+            _ = walked
+            if let id = FileIdentity(path: path) { ids.insert(id) }
+        }
+        for path in rules {
+            for file in InputFiles.walk(path) + [path] { if let id = FileIdentity(path: file) { ids.insert(id) } }
+        }
+        for case let path? in others { if let id = FileIdentity(path: path) { ids.insert(id) } }
+        return ids
+    }
+}
+
+/// `--limit NAME=VALUE`: the bounds on inputs (docs/limits.md).
+struct LimitOptions: ParsableArguments {
+    @Option(name: .customLong("limit"), help: ArgumentHelp(
+        "Change a limit (repeatable): file-size, depth, aliases, eval-steps, diagnostics, expression-length, expression-depth, expression-nodes. See docs/limits.md.",
+        valueName: "NAME=VALUE"))
+    var limit: [String] = []
+
+    nonisolated(unsafe) static let names: [(String, WritableKeyPath<LoadLimits, Int>)] = [
+        ("file-size", \.maxBytes), ("depth", \.maxDepth), ("aliases", \.maxAliasExpansion), ("eval-steps", \.maxEvaluationSteps),
+        ("diagnostics", \.maxDiagnostics), ("expression-length", \.maxExpressionLength), ("expression-depth", \.maxExpressionDepth),
+        ("expression-nodes", \.maxExpressionNodes),
+    ]
+
+    func validate() throws { _ = try limits() }
+
+    func limits() throws -> LoadLimits {
+        var out = LoadLimits.default
+        for item in limit {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let path = Self.names.first(where: { $0.0 == parts[0] })?.1 else {
+                throw ValidationError("--limit \(item): write NAME=VALUE with NAME one of " + Self.names.map(\.0).joined(separator: ", "))
+            }
+            guard let v = Int(parts[1]), v > 0, v <= 1 << 40 else {
+                throw ValidationError("--limit \(item): the value must be a positive whole number")
+            }
+            out[keyPath: path] = v
+        }
+        return out
     }
 }

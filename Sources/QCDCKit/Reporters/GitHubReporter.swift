@@ -9,7 +9,7 @@ public struct GitHubReporter: Sendable {
         for d in (run.diagnostics + run.reports.flatMap(\.diagnostics)).sorted() where d.severity != .note {
             let level = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
             out += command(level, file: d.location.file, line: d.location.line, col: d.location.column,
-                           title: d.code, message: ([d.message] + d.notes).joined(separator: "\n"))
+                           title: d.code, message: ([d.message] + d.notes).map { Neutral.visible($0) }.joined(separator: "\n"))
         }
         for report in run.reports {
             for r in report.results where r.baselineState != .unchanged {
@@ -19,8 +19,8 @@ public struct GitHubReporter: Sendable {
                 case .missing: level = run.failOnMissing ? "error" : "notice"
                 default: continue
                 }
-                var message = "\(r.message) (\(Words.basis(r.rule, lang)))"
-                for f in r.flagged { message += "\n\(f.location.file):\(f.location.line): \(f.id ?? f.path)" }
+                var message = "\(Neutral.visible(r.message)) (\(Words.basis(r.rule, lang)))"
+                for f in r.flagged { message += "\n" + Neutral.visible("\(f.location.file):\(f.location.line): \(f.id ?? f.path)") }
                 out += command(level, file: r.location.file, line: r.location.line, col: r.location.column,
                                title: "\(r.rule.id) \(r.rule.title.text(lang))", message: message)
             }
@@ -31,7 +31,7 @@ public struct GitHubReporter: Sendable {
     }
 
     func command(_ level: String, file: String, line: Int, col: Int, title: String, message: String) -> String {
-        "::\(level) file=\(escapeProperty(file)),line=\(line),col=\(col),title=\(escapeProperty(title))::\(escapeData(message))\n"
+        "::\(level) file=\(escapeProperty(Neutral.visible(file))),line=\(line),col=\(col),title=\(escapeProperty(title))::\(escapeData(message))\n"
     }
 
     /// The escaping GitHub's toolkit applies to command data.

@@ -60,5 +60,5 @@ public struct JUnitReporter: Sendable {
     }
 
     /// XML-escapes text for attributes and content; drops characters XML 1.0 forbids.
-    func x(_ s: String) -> String { MarkupEscape.escape(s, apostrophe: "&apos;", encodeWhitespace: true) }
+    func x(_ s: String) -> String { MarkupEscape.escape(Neutral.visible(s, keepingNewlines: true), apostrophe: "&apos;", encodeWhitespace: true) }
 }

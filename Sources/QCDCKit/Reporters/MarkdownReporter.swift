@@ -7,8 +7,8 @@ public struct MarkdownReporter: Sendable {
         let lang = run.language
         let vi = lang == .vi
         let s = run.summary
-        let code = run.exitCode(failOn: .error)
-        let verdict = code == 0 ? (vi ? "✅ Đạt" : "✅ Passed") : code == 1 ? (vi ? "❌ Có vi phạm" : "❌ Findings") : (vi ? "⛔ Dữ liệu không hợp lệ" : "⛔ Invalid input")
+        let exit = run.exitCode(failOn: .error)
+        let verdict = exit == 0 ? (vi ? "✅ Đạt" : "✅ Passed") : exit == 1 ? (vi ? "❌ Có vi phạm" : "❌ Findings") : (vi ? "⛔ Dữ liệu không hợp lệ" : "⛔ Invalid input")
         var o = "## qcdc — \(verdict)\n\n"
         o += vi ? "\(s.reports) báo cáo · \(s.count(.pass)) đạt · \(s.count(.fail)) không đạt · \(s.count(.missing)) thiếu dữ liệu · \(s.count(.waived)) miễn trừ · \(s.invalidReports) không hợp lệ\n\n"
                 : "\(s.reports) reports · \(s.count(.pass)) passed · \(s.count(.fail)) failed · \(s.count(.missing)) missing evidence · \(s.count(.waived)) waived · \(s.invalidReports) invalid\n\n"
@@ -18,42 +18,49 @@ public struct MarkdownReporter: Sendable {
         for r in run.reports {
             let c = Summary([r])
             let unit = r.unit.map { "\(cell($0.name)) (\(cell($0.code)))" } ?? (vi ? "⛔ không hợp lệ" : "⛔ invalid")
-            o += "| `\(cell(r.file))` | \(unit) | \(r.period?.description ?? "—") | \(c.count(.pass)) | \(c.count(.fail) + c.count(.error)) | \(c.count(.missing)) | \(c.count(.waived)) |\n"
+            o += "| \(code(r.file, table: true)) | \(unit) | \(r.period?.description ?? "—") | \(c.count(.pass)) | \(c.count(.fail) + c.count(.error)) | \(c.count(.missing)) | \(c.count(.waived)) |\n"
         }
         let problems = (run.diagnostics + run.reports.flatMap(\.diagnostics)).sorted().filter { $0.severity == .error }
         if !problems.isEmpty {
             o += "\n### " + (vi ? "Lỗi dữ liệu đầu vào" : "Input errors") + "\n\n"
-            for d in problems { o += "- `\(cell(d.location.description))` **\(d.code)**: \(cell(d.message))\n" }
+            for d in problems { o += "- \(code(d.location.description)) **\(d.code)**: \(cell(d.message))\n" }
         }
         let findings = run.reports.flatMap { r in r.results.filter { run.isGating($0) }.map { (r, $0) } }
         if !findings.isEmpty {
             o += "\n### " + (vi ? "Vi phạm" : "Findings") + "\n\n"
             for (_, f) in findings {
-                o += "- `\(cell("\(f.location.file):\(f.location.line):\(f.location.column)"))` **\(f.rule.id)** (\(f.severity.rawValue)): \(cell(f.message)) — _\(cell(Words.basis(f.rule, lang)))_\n"
+                o += "- \(code("\(f.location.file):\(f.location.line):\(f.location.column)")) **\(f.rule.id)** (\(f.severity.rawValue)): \(cell(f.message)) — _\(cell(Words.basis(f.rule, lang)))_\n"
             }
         }
         let missing = run.reports.flatMap { r in r.results.filter { $0.status == .missing && !run.isGating($0) && $0.baselineState != .unchanged } }
         if !missing.isEmpty {
             o += "\n<details><summary>" + (vi ? "Thiếu dữ liệu (\(missing.count))" : "Missing evidence (\(missing.count))") + "</summary>\n\n"
-            for f in missing { o += "- `\(cell("\(f.location.file):\(f.location.line)"))` **\(f.rule.id)**: \(cell(f.message))\n" }
+            for f in missing { o += "- \(code("\(f.location.file):\(f.location.line)")) **\(f.rule.id)**: \(cell(f.message))\n" }
             o += "\n</details>\n"
         }
         let waived = run.reports.flatMap { r in r.results.filter { $0.status == .waived } }
         if !waived.isEmpty {
             o += "\n<details><summary>" + (vi ? "Được miễn trừ (\(waived.count))" : "Waived (\(waived.count))") + "</summary>\n\n"
-            for f in waived { o += "- **\(f.rule.id)** `\(cell(f.location.file))`: \(cell(f.waiver.map { Words.waiver($0, lang) } ?? ""))\n" }
+            for f in waived { o += "- **\(f.rule.id)** \(code(f.location.file)): \(cell(f.waiver.map { Words.waiver($0, lang) } ?? ""))\n" }
             o += "\n</details>\n"
         }
         let warnings = run.diagnostics.filter { $0.severity == .warning }
         if !warnings.isEmpty {
             o += "\n### " + (vi ? "Cảnh báo" : "Warnings") + "\n\n"
-            for d in warnings { o += "- `\(cell(d.location.description))` **\(d.code)**: \(cell(d.message))\n" }
+            for d in warnings { o += "- \(code(d.location.description)) **\(d.code)**: \(cell(d.message))\n" }
         }
         return o
     }
 
-    /// Escapes text for a Markdown table cell or list item (pipes, backticks, HTML).
-    func cell(_ s: String) -> String {
-        s.replacingAll("|", "\\|").replacingAll("`", "'").replacingAll("<", "&lt;").replacingAll(">", "&gt;").replacingAll("\n", " ")
+    /// Text from the inputs for a table cell or list item: Markdown syntax, HTML, links and
+    /// @mentions neutralised (``Neutral/markdown(_:)``).
+    func cell(_ s: String) -> String { Neutral.markdown(s) }
+
+    /// A path or location as an inline code span (where Markdown, links and mentions are inert):
+    /// control characters made visible, backticks replaced, and pipes escaped inside tables.
+    func code(_ s: String, table: Bool = false) -> String {
+        var v = Neutral.visible(s).replacingAll("`", "'")
+        if table { v = v.replacingAll("|", "\\|") }
+        return "`" + v + "`"
     }
 }

@@ -17,9 +17,9 @@ public struct TextReporter: Sendable {
         var out = ""
         for d in run.diagnostics.sorted() where d.severity != .note || showAll { out += diagnostic(d) }
         for report in run.reports {
-            var header = report.file
+            var header = Neutral.path(report.file)
             if let u = report.unit {
-                header += ": \(u.name) (\(u.kind.rawValue) \(u.code))"
+                header += ": \(Neutral.visible(u.name)) (\(u.kind.rawValue) \(Neutral.visible(u.code)))"
                 if let p = report.period { header += ", \(p)" }
             }
             out += paint(header, "1") + "\n"
@@ -71,8 +71,8 @@ public struct TextReporter: Sendable {
 
     func diagnostic(_ d: Diagnostic) -> String {
         let c = d.severity == .error ? "31" : d.severity == .warning ? "33" : "36"
-        var s = "\(d.location): " + paint("\(d.severity.rawValue)[\(d.code)]", c) + ": \(d.message)\n"
-        for n in d.notes { s += "    note: \(n)\n" }
+        var s = "\(Neutral.path(d.location.description)): " + paint("\(d.severity.rawValue)[\(d.code)]", c) + ": \(Neutral.visible(d.message))\n"
+        for n in d.notes { s += "    note: \(Neutral.visible(n))\n" }
         return s
     }
 
@@ -87,13 +87,13 @@ public struct TextReporter: Sendable {
         case .notApplicable: label = "n/a"; c = "2"
         case .waived: label = "waived"; c = "34"
         }
-        let loc = "\(r.location.file):\(r.location.line):\(r.location.column)"
-        var s = "\(loc): " + paint("\(label)[\(r.rule.id)]", c) + ": \(r.message)"
-        if r.status == .notApplicable, let reason = r.reason { s += " — \(reason)" }
-        if let w = r.waiver { s += " — \(lang == .vi ? "miễn trừ" : "waived"): " + Words.waiver(w, lang) }
+        let loc = Neutral.path("\(r.location.file):\(r.location.line):\(r.location.column)")
+        var s = "\(loc): " + paint("\(label)[\(r.rule.id)]", c) + ": \(Neutral.visible(r.message))"
+        if r.status == .notApplicable, let reason = r.reason { s += " — \(Neutral.visible(reason))" }
+        if let w = r.waiver { s += " — \(lang == .vi ? "miễn trừ" : "waived"): " + Neutral.visible(Words.waiver(w, lang)) }
         s += " (\(Words.basis(r.rule, lang)))\n"
         for f in r.flagged {
-            s += "    note: \(f.location.file):\(f.location.line):\(f.location.column): \(f.id.map { "\($0) " } ?? "")(\(f.path))\n"
+            s += "    note: \(Neutral.visible("\(f.location.file):\(f.location.line):\(f.location.column): \(f.id.map { "\($0) " } ?? "")(\(f.path))"))\n"
         }
         return s
     }
