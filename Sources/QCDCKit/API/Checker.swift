@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The threshold at which findings make `qcdc check` exit with 1.
 public enum FailOn: String, Sendable, CaseIterable {
@@ -108,11 +111,15 @@ public struct Checker: Sendable {
     public let ruleSet: RuleSet
     public var language: Language
     public var limits: LoadLimits
+    /// Input warnings (unknown fields, invisible characters in names) are errors: the report is
+    /// invalid and fails the gate with exit 2 (`--strict`).
+    public var strict = false
 
-    public init(ruleSet: RuleSet, language: Language = .vi, limits: LoadLimits = .default) {
+    public init(ruleSet: RuleSet, language: Language = .vi, limits: LoadLimits = .default, strict: Bool = false) {
         self.ruleSet = ruleSet
         self.language = language
         self.limits = limits
+        self.strict = strict
     }
 
     /// Reads and validates one report without evaluating it.
@@ -131,53 +138,116 @@ public struct Checker: Sendable {
 
     /// Checks an already-loaded document.
     func check(node: Node?, loadDiagnostics loadDiags: [Diagnostic], file: String) -> ReportOutcome {
-        guard let node else { return ReportOutcome(file: file, unit: nil, period: nil, results: [], diagnostics: loadDiags.sorted()) }
+        guard let node else { return ReportOutcome(file: file, unit: nil, period: nil, results: [], diagnostics: finish(loadDiags, file: file)) }
         let (report, diags) = ReportReader(ruleSet: ruleSet).read(node, file: file)
-        let all = (loadDiags + diags).sorted()
+        var all = finish(loadDiags + diags, file: file)
         guard let report, !all.contains(where: { $0.severity == .error }) else {
             return ReportOutcome(file: file, unit: report?.unit, period: report?.period, results: [], diagnostics: all)
         }
-        let results = Engine(ruleSet: ruleSet, language: language).evaluate(report)
+        let results = Engine(ruleSet: ruleSet, language: language, limits: limits).evaluate(report)
+        if !results.isEmpty, results.allSatisfy({ $0.status == .notApplicable }) {
+            all.append(Diagnostic(strict ? .error : .warning, "report.no_rules_apply",
+                "no rule applies to a \(report.unit.kind.rawValue) for \(report.period)",
+                at: (node["period"]?.mark ?? node.mark).located(in: file),
+                notes: ["check unit.kind and the period: nothing in this report was judged"]))
+            if strict { return ReportOutcome(file: file, unit: report.unit, period: report.period, results: [], diagnostics: all) }
+        }
         var outcome = ReportOutcome(file: file, unit: report.unit, period: report.period, results: results, diagnostics: all)
         outcome.facts = report.facts
         return outcome
     }
 
+    /// Sorts a report's diagnostics, promotes warnings to errors under `strict`, and keeps at
+    /// most `limits.maxDiagnostics` of them (then one line saying how many more there were).
+    func finish(_ diags: [Diagnostic], file: String) -> [Diagnostic] {
+        var out = diags.sorted()
+        if strict {
+            out = out.map { d in
+                guard d.severity == .warning else { return d }
+                var e = d
+                e.severity = .error
+                e.notes.append("an error because of --strict")
+                return e
+            }
+        }
+        if out.count > limits.maxDiagnostics {
+            let more = out.count - limits.maxDiagnostics
+            out = Array(out.prefix(limits.maxDiagnostics))
+            out.append(Diagnostic(.note, "report.diagnostics_capped", "\(more) more problems in this file are not listed",
+                                  at: Mark.start.located(in: file), notes: ["fix the ones above and run again"]))
+        }
+        return out
+    }
+
     /// Checks files and directories (searched recursively for `.yaml`, `.yml`, `.json`).
     /// One bad file never stops the others. `-` reads standard input. Files found in a
     /// directory that are evidently not reports (waiver files, rule sets, baselines) are
-    /// skipped with a note; files named explicitly are always checked.
-    public func check(paths: [String], stdin: () -> [UInt8] = { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }) -> CheckRun {
+    /// skipped with a note; files named explicitly are always checked. No report at all is an
+    /// error (`input.no_reports`), as are two reports for the same unit and period.
+    public func check(paths: [String]) -> CheckRun {
         let (files, diags) = InputFiles.expand(paths)
         var outcomes: [ReportOutcome] = []
         var notes: [Diagnostic] = []
         for (f, walked) in files {
-            if f == "-" {
-                outcomes.append(check(bytes: stdin(), file: "<stdin>"))
-            } else if let data = FileManager.default.contents(atPath: f) {
-                let (node, loadDiags) = DocumentLoader.load([UInt8](data), file: f, limits: limits)
+            let name = f == "-" ? InputReader.stdinName : f
+            switch InputReader.read(f, limit: limits.maxBytes) {
+            case .failure(let d):
+                outcomes.append(ReportOutcome(file: name, unit: nil, period: nil, results: [], diagnostics: [d]))
+            case .success(let bytes):
+                let (node, loadDiags) = DocumentLoader.load(bytes, file: name, limits: limits)
                 if walked, let node, let kind = Self.notAReport(node) {
                     notes.append(Diagnostic(.note, "input.skipped", "skipped: \(kind), not a report", at: Mark.start.located(in: f),
                                             notes: ["name the file explicitly to check it as a report"]))
                     continue
                 }
-                outcomes.append(check(node: node, loadDiagnostics: loadDiags, file: f))
-            } else {
-                outcomes.append(ReportOutcome(file: f, unit: nil, period: nil, results: [], diagnostics: [
-                    Diagnostic(.error, "input.unreadable", "cannot read \(f)", at: Mark.start.located(in: f),
-                               notes: ["check the file's permissions"])]))
+                outcomes.append(check(node: node, loadDiagnostics: loadDiags, file: name))
             }
         }
-        return CheckRun(ruleSet: ruleSet, reports: outcomes, diagnostics: diags + notes, language: language)
+        Self.flagDuplicates(&outcomes)
+        var runDiags = diags + notes
+        if outcomes.isEmpty && !diags.contains(where: { $0.severity == .error }) {
+            runDiags.append(Diagnostic(.error, "input.no_reports", "no report found in \(paths.joined(separator: ", "))",
+                                       at: Mark.start.located(in: paths.first ?? "."),
+                                       notes: ["reports are .yaml, .yml or .json files with `unit` and `period`; hidden folders are not searched"]))
+        }
+        return CheckRun(ruleSet: ruleSet, reports: outcomes, diagnostics: runDiags, language: language)
     }
 
-    /// "a waiver file", "a rule set" or "a baseline" when the document's top-level keys say so.
+    /// Two reports for the same unit and period: the later one (in path order) is an error
+    /// naming the first; overlapping periods of one unit get a warning (trends would mislead).
+    static func flagDuplicates(_ outcomes: inout [ReportOutcome]) {
+        var seen: [String: [(Period, String)]] = [:]
+        for i in outcomes.indices {
+            guard let unit = outcomes[i].unit, let period = outcomes[i].period else { continue }
+            let key = "\(unit.kind.rawValue)|\(unit.code)"
+            for (other, file) in seen[key] ?? [] {
+                let at = Mark.start.located(in: outcomes[i].file)
+                if other == period {
+                    outcomes[i].diagnostics.append(Diagnostic(.error, "report.duplicate_report",
+                        "a second report for \(unit.kind.rawValue) \(unit.code), period \(period): \(file) reports the same",
+                        at: at, notes: ["keep one report per unit and period; remove or merge the other file"]))
+                    outcomes[i].results = []
+                    break
+                } else if other.start <= period.end && period.start <= other.end {
+                    outcomes[i].diagnostics.append(Diagnostic(.warning, "report.overlapping_period",
+                        "the period \(period) overlaps \(other) of \(file), another report of \(unit.kind.rawValue) \(unit.code)",
+                        at: at, notes: ["scorecards and trends count the overlap twice"]))
+                }
+            }
+            seen[key, default: []].append((period, outcomes[i].file))
+        }
+    }
+
+    /// "a waiver file", "a rule set" or "a baseline" when the document's top-level keys say so
+    /// unmistakably; anything with `unit` or `period` is a report, however broken.
     static func notAReport(_ root: Node) -> String? {
-        guard let entries = root.entries, root["unit"] == nil else { return nil }
+        guard let entries = root.entries, root["unit"] == nil, root["period"] == nil else { return nil }
         let keys = Set(entries.map(\.key))
-        if keys.contains("waivers") { return "a waiver file" }
-        if keys.contains("qcdc_baseline") || keys.contains("findings") { return "a baseline" }
-        if keys.contains("rules") || keys.contains("facts") || keys.contains("extends") || keys.contains("overrides") { return "a rule set" }
+        if keys == ["waivers"] { return "a waiver file" }
+        if keys.contains("qcdc_baseline") && keys.isSubset(of: ["qcdc_baseline", "tool_version", "findings"]) { return "a baseline" }
+        let ruleSetKeys: Set<String> = ["id", "version", "title", "description", "extends", "facts", "categories", "rules",
+                                        "overrides", "scoring", "rollups"]
+        if keys.contains("id") && keys.contains("version") && keys.isSubset(of: ruleSetKeys) { return "a rule set" }
         return nil
     }
 }
@@ -186,36 +256,53 @@ public struct Checker: Sendable {
 public enum InputFiles {
     static let extensions = [".yaml", ".yml", ".json"]
 
+    /// Files named explicitly are taken as they are (a FIFO or `/dev/stdin` too); directories are
+    /// searched recursively for report files, skipping hidden entries (`.git`, `.github`) and not
+    /// following symbolic links to directories (no loops).
     public static func expand(_ paths: [String]) -> (files: [(path: String, walked: Bool)], diagnostics: [Diagnostic]) {
         var files: [(path: String, walked: Bool)] = []
         var diags: [Diagnostic] = []
-        let fm = FileManager.default
         for p in paths {
             if p == "-" { files.append((p, false)); continue }
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: p, isDirectory: &isDir) else {
+            var st = stat()
+            guard stat(p, &st) == 0 else {
                 diags.append(Diagnostic(.error, "input.not_found", "no such file or directory: \(p)",
                                         at: Mark.start.located(in: p), notes: ["check the path"]))
                 continue
             }
-            if isDir.boolValue {
-                var found: [String] = []
-                if let e = fm.enumerator(atPath: p) {
-                    while let rel = e.nextObject() as? String {
-                        let name = rel.split(separator: "/").last.map(String.init) ?? rel
-                        if name.hasPrefix(".") { continue }
-                        if extensions.contains(where: { rel.lowercased().hasSuffix($0) }) { found.append(PathUtil.join(p, rel)) }
-                    }
-                }
-                if found.isEmpty {
-                    diags.append(Diagnostic(.warning, "input.empty_directory", "no .yaml, .yml or .json files in \(p)",
-                                            at: Mark.start.located(in: p)))
-                }
-                files += found.sorted().map { ($0, true) }
-            } else {
-                files.append((p, false))
+            guard st.st_mode & S_IFMT == S_IFDIR else { files.append((p, false)); continue }
+            let found = walk(p)
+            if found.isEmpty {
+                diags.append(Diagnostic(.warning, "input.empty_directory", "no .yaml, .yml or .json files in \(p)",
+                                        at: Mark.start.located(in: p)))
             }
+            files += found.map { ($0, true) }
         }
         return (files, diags)
+    }
+
+    /// The report files under a directory (hidden entries skipped, linked directories not followed), sorted.
+    public static func walk(_ root: String) -> [String] {
+        var found: [String] = []
+        var pending = [root]
+        let fm = FileManager.default
+        while let dir = pending.popLast() {
+            for name in ((try? fm.contentsOfDirectory(atPath: dir)) ?? []) where !name.hasPrefix(".") {
+                let path = PathUtil.join(dir, name)
+                var st = stat()
+                guard lstat(path, &st) == 0 else { continue }
+                switch st.st_mode & S_IFMT {
+                case S_IFDIR:
+                    pending.append(path)
+                case S_IFREG, S_IFLNK:
+                    guard extensions.contains(where: { name.lowercased().hasSuffix($0) }) else { continue }
+                    var target = stat()
+                    if stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG { found.append(path) }
+                default:
+                    continue
+                }
+            }
+        }
+        return found.sorted()
     }
 }

@@ -65,6 +65,7 @@ extension BuiltinRules {
               en: Date of the conference that reviews the reporting year (usually in the first quarter of the next year).
           peoples_inspection_board.members:
             type: integer
+            scope: state      # a standing figure, not a total for the period
             min: 0
             unit: {vi: "người", en: "members"}
             label: {vi: "Số thành viên Ban Thanh tra nhân dân", en: "Members of the People's Inspection Board"}
@@ -390,6 +391,7 @@ extension BuiltinRules {
         facts:
           staff.total:
             type: integer
+            scope: state      # a standing figure, not a total for the period
             min: 0
             unit: {vi: "người", en: "people"}
             label: {vi: "Tổng số cán bộ, công chức, viên chức, người lao động", en: "Total staff"}
@@ -443,11 +445,13 @@ extension BuiltinRules {
                 label: {vi: "Ngày công bố, niêm yết kết quả", en: "Date the results were published and posted"}
           peoples_inspection_board.members:
             type: integer
+            scope: state      # a standing figure, not a total for the period
             min: 0
             unit: {vi: "người", en: "members"}
             label: {vi: "Số thành viên Ban Thanh tra nhân dân", en: "Members of the People's Inspection Board"}
           community_conferences.villages:
             type: integer
+            scope: state      # a standing figure, not a total for the period
             min: 0
             unit: {vi: "thôn, tổ dân phố", en: "villages and residential groups"}
             label: {vi: "Số thôn, tổ dân phố", en: "Villages and residential groups"}
@@ -510,6 +514,7 @@ extension BuiltinRules {
             label: {vi: "Số nhóm nội dung đã công khai (trong 14 nhóm theo Điều 11)", en: Content groups disclosed (of the 14 in Article 11)}
           disclosure.has_radio:
             type: boolean
+            scope: state      # a standing figure, not a total for the period
             label: {vi: "Xã có hệ thống truyền thanh", en: "The commune has a radio system"}
           disclosure.radio_min_consecutive_days:
             type: integer
@@ -1250,6 +1255,7 @@ extension BuiltinRules {
             label: {vi: "Số cuộc đối thoại định kỳ tại nơi làm việc", en: "Periodic workplace dialogues held"}
           workplace_democracy_regulation.issued:
             type: boolean
+            scope: state      # a standing figure, not a total for the period
             label: {vi: "Đã ban hành, công khai quy chế dân chủ ở cơ sở tại nơi làm việc", en: "Workplace democracy regulation issued and publicised"}
           employee_conference.held:
             type: boolean
@@ -1405,6 +1411,7 @@ extension BuiltinRules {
             label: {vi: "Có kế hoạch công tác dân vận chính quyền năm", en: Has a yearly plan for government mass mobilisation}
           commune_dialogues.communes:
             type: integer
+            scope: state      # a standing figure, not a total for the period
             min: 0
             label: {vi: "Số đơn vị cấp xã trên địa bàn", en: Communes in the unit's area}
           commune_dialogues.held:
@@ -1499,6 +1506,7 @@ extension BuiltinRules {
             severity: info
             category: accountability
             weight: 0
+            per: report    # a consistency check between the report's own totals: valid for any period
             expect: community_investment_supervision.state_funded + community_investment_supervision.people_funded == community_investment_supervision.total
             message:
               vi: "Tổng theo nguồn vốn là {actual}, khác tổng số {expected}: kiểm tra lại số liệu."
@@ -1518,11 +1526,13 @@ extension BuiltinRules {
         facts:
           mediation.teams:
             type: integer
+            scope: state      # a standing figure, not a total for the period
             min: 0
             unit: {vi: "tổ", en: "teams"}
             label: {vi: "Số tổ hòa giải", en: "Mediation teams"}
           mediation.teams_compliant:
             type: integer
+            scope: state      # a standing figure, not a total for the period
             min: 0
             unit: {vi: "tổ", en: "teams"}
             label: {vi: "Số tổ hòa giải có từ 03 hòa giải viên trở lên, trong đó có nữ", en: "Teams with at least 3 mediators including a woman"}
@@ -1603,6 +1613,7 @@ extension BuiltinRules {
             severity: info
             category: participation
             weight: 0
+            per: report    # a consistency check between the report's own totals: valid for any period
             expect: mediation.successful <= mediation.cases
             message:
               vi: "Số vụ hòa giải thành ({actual}) lớn hơn số vụ đưa ra hòa giải ({mediation.cases}): kiểm tra lại số liệu."
@@ -1623,21 +1634,26 @@ extension BuiltinRules {
         facts:
           one_stop.pa_service_centre:
             type: boolean
+            scope: state      # a standing figure, not a total for the period
             label: {vi: "Có Trung tâm Phục vụ hành chính công", en: "Has a public administrative service centre"}
           one_stop.departments:
             type: integer
+            scope: state      # a standing figure, not a total for the period
             min: 0
             label: {vi: "Số cơ quan chuyên môn cấp tỉnh", en: "Provincial specialised departments"}
           one_stop.departments_running:
             type: integer
+            scope: state      # a standing figure, not a total for the period
             min: 0
             label: {vi: "Số cơ quan chuyên môn thực hiện cơ chế một cửa", en: "Departments running the one-stop mechanism"}
           one_stop.communes:
             type: integer
+            scope: state      # a standing figure, not a total for the period
             min: 0
             label: {vi: "Số đơn vị hành chính cấp xã", en: "Communes"}
           one_stop.communes_running:
             type: integer
+            scope: state      # a standing figure, not a total for the period
             min: 0
             label: {vi: "Số đơn vị cấp xã thực hiện cơ chế một cửa", en: "Communes running the one-stop mechanism"}
         rules:

@@ -6,10 +6,13 @@
 public struct Engine: Sendable {
     public let ruleSet: RuleSet
     public var language: Language
+    /// `maxEvaluationSteps` bounds each rule's evaluation on each report.
+    public var limits: LoadLimits
 
-    public init(ruleSet: RuleSet, language: Language = .vi) {
+    public init(ruleSet: RuleSet, language: Language = .vi, limits: LoadLimits = .default) {
         self.ruleSet = ruleSet
         self.language = language
+        self.limits = limits
     }
 
     /// All results for a report, sorted by status severity then rule id... no: by rule id (stable).
@@ -39,9 +42,53 @@ public struct Engine: Sendable {
                                         : "not in force during the report period (in force \(rule.inForce))"
             return (result, [])
         }
+        // A report longer than a year is judged per calendar year: a yearly duty must be met
+        // every year, not once in the whole period.
+        let slices = report.period.isLongerThanAYear && rule.perYear ? window.calendarYears : [window]
+        if slices.count > 1 {
+            let whole = rule.factsRead.filter {
+                report.facts.value(at: $0) != nil && (ruleSet.facts[$0].map { $0.fields.isEmpty && $0.scope == .period } ?? false)
+            }
+            if !whole.isEmpty {
+                result.status = .missing
+                result.window = window
+                result.missingFacts = whole
+                let names = whole.map { p in ruleSet.facts[p].map { "\($0.label.text(lang)) (\(p))" } ?? p }.joined(separator: "; ")
+                result.message = lang == .vi
+                    ? "thiếu số liệu từng năm: quy tắc được đánh giá theo từng năm dương lịch, nhưng báo cáo chỉ cho tổng cả kỳ \(window): \(names)"
+                    : "yearly figures missing: the rule is judged per calendar year, but the report gives totals for the whole period \(window): \(names)"
+                result.reason = lang == .vi ? "báo cáo nhiều năm: hãy báo cáo từng năm" : "a multi-year report: report each year separately"
+                if let first = whole.lazy.compactMap({ report.facts.value(at: $0) }).first {
+                    result.location = FindingLocation(file: report.file, line: first.mark.line, column: first.mark.column, path: first.path)
+                }
+                return (result, [])
+            }
+            var worst: (RuleResult, [TraceStep])?
+            var flagged: [String: FlaggedRecord] = [:]
+            for slice in slices {
+                var (r, t) = evaluateWindow(rule, on: report, window: slice, base: result, tracing: tracing)
+                for f in r.flagged { flagged[f.path] = f }
+                if r.status == .fail || r.status == .error { r.message = "\(slice): " + r.message }
+                if worst == nil || r.status < worst!.0.status { worst = (r, t) }
+            }
+            var (r, t) = worst!
+            if r.status == .pass { r.window = window }
+            r.flagged = flagged.values.sorted { ($0.location.line, $0.location.column, $0.path) < ($1.location.line, $1.location.column, $1.path) }
+            if r.status == .pass || r.status == .notApplicable { r.flagged = [] }
+            return (r, t)
+        }
+        return evaluateWindow(rule, on: report, window: window, base: result, tracing: tracing)
+    }
+
+    /// Evaluates `when` and `expect` on one window of the report period.
+    private func evaluateWindow(_ rule: Rule, on report: UnitReport, window: Period, base: RuleResult,
+                                tracing: Bool) -> (result: RuleResult, trace: [TraceStep]) {
+        var result = base
+        let lang = language
         result.window = window
         let params = rule.parameters.mapValues(\.value)
-        var ev = Evaluator(context: EvaluationContext(facts: report.facts, period: window, parameters: params), tracing: tracing)
+        var ev = Evaluator(context: EvaluationContext(facts: report.facts, period: window, parameters: params), tracing: tracing,
+                           budget: limits.maxEvaluationSteps)
         if let when = rule.when {
             switch ev.evaluate(when) {
             case .value(.bool(false), _):
@@ -64,7 +111,7 @@ public struct Engine: Sendable {
             let passed: Bool
             if case .bool(let b) = v { passed = b } else { passed = false }
             result.status = passed ? .pass : .fail
-            var probe = Evaluator(context: ev.context)
+            var probe = Evaluator(context: ev.context, budget: limits.maxEvaluationSteps)
             let culprit = Culprit.find(rule.expect, passed: passed, evaluator: &probe)
             result.expected = culprit.expected
             result.actual = culprit.actual
@@ -113,7 +160,8 @@ public struct Engine: Sendable {
         var r = base
         r.status = .missing
         var unique: [MissingFact] = []
-        for m in missing where !unique.contains(where: { $0.path == m.path }) { unique.append(m) }
+        var seen = Set<String>()
+        for m in missing where seen.insert(m.path).inserted { unique.append(m) }
         let first = unique[0]
         r.location = FindingLocation(file: report.file, line: first.mark.line, column: first.mark.column, path: first.path)
         r.missingFacts = unique.map(\.path)

@@ -63,13 +63,28 @@ public struct Evaluator: Sendable {
     /// When non-nil, every sub-expression's outcome is appended.
     public var trace: [TraceStep]?
     private var depth = 0
+    /// Steps left before evaluation stops (one per sub-expression and per record visited).
+    public private(set) var budget: Int
+    /// The budget the evaluator started with (for the message when it runs out).
+    public let initialBudget: Int
+    /// True once the budget ran out: every further evaluation fails at once.
+    public var exhausted: Bool { budget < 0 }
 
-    public init(context: EvaluationContext, tracing: Bool = false) {
+    public init(context: EvaluationContext, tracing: Bool = false, budget: Int = LoadLimits.default.maxEvaluationSteps) {
         self.context = context
         self.trace = tracing ? [] : nil
+        self.budget = budget
+        self.initialBudget = budget
+    }
+
+    /// The failure given when the budget runs out.
+    var overBudget: Outcome {
+        .failure("evaluation budget exceeded: stopped after \(initialBudget) steps (see docs/limits.md)")
     }
 
     public mutating func evaluate(_ e: Expression) -> Outcome {
+        budget -= 1
+        if budget < 0 { return overBudget }
         depth += 1
         let index = trace?.count
         if trace != nil { trace!.append(TraceStep(depth: depth - 1, text: e.text, outcome: "", mark: e.mark)) }
@@ -286,10 +301,11 @@ public struct Evaluator: Sendable {
         case "add_days":
             return Self.arithmetic(.add, values[0], values[1], origin: origin)
         case "add_months":
-            guard case .date(let d) = values[0], case .int(let n) = values[1], abs(n) < 100_000 else {
+            guard case .date(let d) = values[0], case .int(let n) = values[1], abs(n) < 100_000,
+                  let r = d.addingMonths(checked: Int(n)) else {
                 return .failure("add_months out of range")
             }
-            return .value(.date(d.addingMonths(Int(n))), origin: origin)
+            return .value(.date(r), origin: origin)
         case "in_period":
             guard case .date(let d) = values[0] else { return .failure("in_period needs a date") }
             return .value(.bool(period.contains(d)), origin: origin)
@@ -313,6 +329,8 @@ public struct Evaluator: Sendable {
         var selected: [(RecordValue, Value?)] = []
         var failing: [RecordValue] = []
         for rec in records {
+            budget -= 1
+            if budget < 0 { return overBudget }
             context.variables[v] = rec
             if trace != nil {
                 let id = rec.fields["id"].map { " \($0.value)" } ?? ""

@@ -32,6 +32,30 @@ public struct Expression: Sendable {
         self.text = text
     }
 
+    /// Size and depth of the tree, worked out without recursion (so that it is safe to ask of a
+    /// tree too deep to type-check): node count, depth, and how deeply comprehensions nest.
+    var shape: (nodes: Int, depth: Int, comprehensionNesting: Int) {
+        var nodes = 0, depth = 0, nesting = 0
+        var work: [(Expression, Int, Int)] = [(self, 1, 0)]
+        while let (e, d, c) = work.popLast() {
+            nodes += 1
+            depth = max(depth, d)
+            nesting = max(nesting, c)
+            switch e.kind {
+            case .literal, .fact, .param, .variable: break
+            case .unary(_, let a): work.append((a, d + 1, c))
+            case .binary(_, let a, let b): work.append((a, d + 1, c)); work.append((b, d + 1, c))
+            case .call(_, let args): for a in args { work.append((a, d + 1, c)) }
+            case .list(let items): for a in items { work.append((a, d + 1, c)) }
+            case .comprehension(_, _, _, let f, let b):
+                nesting = max(nesting, c + 1)
+                if let f { work.append((f, d + 1, c + 1)) }
+                if let b { work.append((b, d + 1, c + 1)) }
+            }
+        }
+        return (nodes, depth, nesting)
+    }
+
     /// Every top-level fact path and list fact the expression reads, in order.
     public var factPaths: [String] {
         var out: [String] = []

@@ -18,6 +18,8 @@ struct LexedToken {
 struct ExpressionSyntaxError: Error {
     var message: String
     var offset: Int
+    /// `expression.syntax`, or `expression.too_deep` / `expression.too_large` for the limits.
+    var code = "expression.syntax"
 }
 
 enum Lexer {

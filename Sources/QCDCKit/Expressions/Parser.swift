@@ -24,6 +24,9 @@ struct ExpressionParser {
     let markAt: (Int) -> Mark
     /// Names bound by enclosing comprehensions.
     var bound: [String] = []
+    /// How deep the parser has recursed, and how deep it may (parentheses, `not`, `-`, calls).
+    var nesting = 0
+    var maxNesting = 64
 
     static let keywords: Set<String> = ["and", "or", "not", "in", "where", "true", "false"]
 
@@ -72,7 +75,18 @@ struct ExpressionParser {
         return e
     }
 
+    /// Counts one level of recursion; too many is an error, not a stack overflow.
+    mutating func enter() throws(ExpressionSyntaxError) {
+        nesting += 1
+        if nesting > maxNesting {
+            throw ExpressionSyntaxError(message: "the expression nests deeper than \(maxNesting) levels", offset: current.offset,
+                                        code: "expression.too_deep")
+        }
+    }
+
     mutating func parseOr() throws(ExpressionSyntaxError) -> Expression {
+        try enter()
+        defer { nesting -= 1 }
         let start = current.offset
         var l = try parseAnd()
         while isKeyword("or") {
@@ -98,6 +112,8 @@ struct ExpressionParser {
         let start = current.offset
         if isKeyword("not") {
             advance()
+            try enter()
+            defer { nesting -= 1 }
             let operand = try parseNot()
             var e = Expression(.unary(.not, operand), at: markAt(start))
             e.text = source(from: start)
@@ -151,6 +167,8 @@ struct ExpressionParser {
         let start = current.offset
         if isOp("-") {
             advance()
+            try enter()
+            defer { nesting -= 1 }
             let operand = try parseUnary()
             var e = Expression(.unary(.negate, operand), at: markAt(start))
             e.text = source(from: start)

@@ -44,23 +44,52 @@ public struct Baseline: Sendable {
         ]).rendered()
     }
 
-    /// Reads a baseline file; problems are located diagnostics.
-    public static func load(_ bytes: [UInt8], file: String) -> (Baseline?, [Diagnostic]) {
+    /// Reads a baseline file; every problem is a located diagnostic with a `baseline.` code.
+    /// Each entry must name a rule of `knownRules` (when given), a status a finding can have
+    /// (fail, error, missing), a unit and a period `YYYY-MM-DD..YYYY-MM-DD`.
+    public static func load(_ bytes: [UInt8], file: String, knownRules: Set<String>? = nil) -> (Baseline?, [Diagnostic]) {
         let (node, diags) = JSONReader().read(bytes, file: file)
         guard let node else { return (nil, diags) }
-        var r = NodeReading(file: file)
+        var r = NodeReading(file: file, prefix: "baseline")
         guard r.mapping(node, "the baseline", known: ["qcdc_baseline", "tool_version", "findings"], required: ["findings"]) else {
             return (nil, diags + r.diags)
         }
         var entries: [Entry] = []
+        let statuses = ["fail", "error", "missing"]
         for item in r.list(node["findings"], "findings") {
             guard r.mapping(item, "finding", known: ["rule", "unit", "period", "status", "file"], required: ["rule", "unit", "period", "status"]),
                   let rule = r.string(item["rule"], "rule"), let unit = r.string(item["unit"], "unit"),
                   let period = r.string(item["period"], "period"), let status = r.string(item["status"], "status") else { continue }
-            entries.append(Entry(rule: rule, unit: unit, period: period, status: status, file: r.string(item["file"], "file") ?? ""))
+            var ok = true
+            if let knownRules, !knownRules.contains(rule) {
+                r.error("unknown_rule", "the baseline names rule \(rule), which the rule set does not have", item["rule"]!.mark,
+                        Suggest.note(for: rule, in: knownRules) + ["write the baseline again with --write-baseline"])
+                ok = false
+            }
+            if !statuses.contains(status) {
+                r.error("invalid_value", "status '\(status)' is not a finding's status (fail, error or missing)", item["status"]!.mark,
+                        Suggest.note(for: status, in: statuses))
+                ok = false
+            }
+            if unit.isEmpty || Neutral.hasHidden(unit) {
+                r.error("invalid_value", "unit '\(Neutral.visible(unit))' is empty or holds invisible or control characters", item["unit"]!.mark)
+                ok = false
+            }
+            if Self.parsePeriod(period) == nil {
+                r.error("invalid_value", "period '\(Neutral.visible(period))' is not FROM..TO (YYYY-MM-DD..YYYY-MM-DD)", item["period"]!.mark,
+                        ["e.g. 2026-01-01..2026-12-31"])
+                ok = false
+            }
+            if ok { entries.append(Entry(rule: rule, unit: unit, period: period, status: status, file: r.string(item["file"], "file") ?? "")) }
         }
-        let all = diags + r.diags.map { d in var d = d; d.code = d.code.replacingPrefix("ruleset.", with: "baseline."); return d }
+        let all = diags + r.diags
         return (all.contains { $0.severity == .error } ? nil : Baseline(entries: entries), all)
+    }
+
+    static func parsePeriod(_ text: String) -> Period? {
+        let parts = text.components(separatedBy: "..")
+        guard parts.count == 2, let a = Day(iso: parts[0]), let b = Day(iso: parts[1]), a <= b else { return nil }
+        return Period(start: a, end: b)
     }
 
     init(entries: [Entry]) { self.entries = entries }

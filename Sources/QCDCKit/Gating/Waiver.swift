@@ -28,6 +28,9 @@ public struct AppliedWaiver: Sendable, Hashable {
 }
 
 enum Glob {
+    /// True when the text uses `*` or `?`.
+    static func isPattern(_ s: String) -> Bool { s.contains("*") || s.contains("?") }
+
     /// `*` matches any run of characters, `?` one character; everything else literally.
     static func matches(_ pattern: String, _ text: String) -> Bool {
         let p = Array(pattern), t = Array(text)
@@ -48,11 +51,18 @@ public struct WaiverSet: Sendable {
     public var file: String
     public var waivers: [Waiver]
 
-    /// Reads and validates a waiver file; every problem is a located error.
+    /// The fewest visible characters a justification may have.
+    public static let minimumJustification = 10
+
+    /// Reads and validates a waiver file; every problem is a located error with a `waiver.` code.
+    ///
+    /// A waiver must name a rule or a unit exactly (a pattern for both would waive everything),
+    /// give a real justification (at least ``minimumJustification`` visible characters once
+    /// spaces and invisible characters are removed) and expire by 2100.
     public static func load(_ bytes: [UInt8], file: String, knownRules: Set<String>) -> (WaiverSet?, [Diagnostic]) {
         let (node, loadDiags) = DocumentLoader.load(bytes, file: file)
         guard let node else { return (nil, loadDiags) }
-        var r = NodeReading(file: file)
+        var r = NodeReading(file: file, prefix: "waiver")
         var waivers: [Waiver] = []
         if r.mapping(node, "the waiver file", known: ["waivers"], required: ["waivers"]) {
             for item in r.list(node["waivers"], "waivers") {
@@ -63,15 +73,34 @@ public struct WaiverSet: Sendable {
                 let unit = r.string(item["unit"], "waiver.unit")
                 let justification = r.string(item["justification"], "waiver.justification")
                 let approvedBy = r.string(item["approved_by"], "waiver.approved_by")
-                let expires = r.date(item["expires"], "waiver.expires")
+                var expires = r.date(item["expires"], "waiver.expires")
                 var periodDiags: [Diagnostic] = []
-                let period = item["period"].flatMap { PeriodReader.read($0, file: file, into: &periodDiags) }
-                r.diags += periodDiags.map { d in var d = d; d.code = d.code.replacingPrefix("report.", with: "waiver."); return d }
-                if let j = justification, j.trimmingWhitespace.count < 10 {
-                    r.error("invalid_value", "waiver.justification is too short to justify anything", item["justification"]!.mark,
-                            ["say why the requirement cannot be met and what is done instead"])
+                let period = item["period"].flatMap { PeriodReader.read($0, file: file, prefix: "waiver", into: &periodDiags) }
+                r.diags += periodDiags
+                for (key, value) in [("rule", rule), ("unit", unit)] {
+                    if let value, value.isEmpty || Neutral.hasHidden(value) || value.contains(" ") {
+                        r.error("invalid_value", "waiver.\(key) '\(Neutral.visible(value))' is empty or holds spaces, invisible or control characters",
+                                item[key]!.mark, ["write the rule id or unit code exactly"])
+                    }
                 }
-                if let rule, !rule.contains("*"), !rule.contains("?"), !knownRules.contains(rule) {
+                if let j = justification, Self.visibleCount(j) < Self.minimumJustification {
+                    r.error("invalid_value", "waiver.justification is too short to justify anything (\(Self.visibleCount(j)) visible characters)",
+                            item["justification"]!.mark, ["say why the requirement cannot be met and what is done instead"])
+                }
+                if let a = approvedBy, Self.visibleCount(a) == 0 {
+                    r.error("invalid_value", "waiver.approved_by names no one", item["approved_by"]!.mark,
+                            ["name the body and the document that approved the exception"])
+                }
+                if let rule, let unit, Glob.isPattern(rule), Glob.isPattern(unit) {
+                    r.error("too_broad", "a waiver may not use a pattern for both the rule (\(rule)) and the unit (\(unit))",
+                            item.mark, ["name the rule or the unit exactly; a waiver for every rule of every unit would switch the check off"])
+                }
+                if let e = expires, e > PeriodReader.latest {
+                    r.error("invalid_date", "waiver.expires \(e) is after \(PeriodReader.latest)", item["expires"]!.mark,
+                            ["a waiver is a time-limited exception: give the date it must be reviewed"])
+                    expires = nil
+                }
+                if let rule, !Glob.isPattern(rule), !knownRules.contains(rule) {
                     r.error("unknown_rule", "waiver names rule \(rule), which the rule set does not have", item["rule"]!.mark,
                             Suggest.note(for: rule, in: knownRules))
                 }
@@ -81,8 +110,13 @@ public struct WaiverSet: Sendable {
                                       expires: expires, location: item.mark.located(in: file)))
             }
         }
-        let diags = loadDiags + r.diags.map { d in var d = d; d.code = d.code.replacingPrefix("ruleset.", with: "waiver."); return d }
+        let diags = loadDiags + r.diags
         return (diags.contains { $0.severity == .error } ? nil : WaiverSet(file: file, waivers: waivers), diags)
+    }
+
+    /// Characters that show: not whitespace, control or invisible characters.
+    static func visibleCount(_ s: String) -> Int {
+        s.unicodeScalars.filter { !$0.properties.isWhitespace && !Neutral.isControl($0) && !Neutral.isInvisible($0) }.count
     }
 
     /// Applies waivers to a run: matching non-passing results become `waived`; expired

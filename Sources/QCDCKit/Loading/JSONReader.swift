@@ -16,6 +16,10 @@ public struct JSONReader: Sendable {
         var p = Parser(bytes: Array(body), file: file, maxDepth: limits.maxDepth)
         do {
             p.skipSpace()
+            if p.i == p.bytes.count {
+                return (nil, [Diagnostic(.error, "input.empty", "the file is empty", at: Mark.start.located(in: file),
+                                         notes: ["write a report: unit, period and the facts (qcdc template prints one)"])])
+            }
             let node = try p.value(depth: 0)
             p.skipSpace()
             if p.i < p.bytes.count { throw p.error("unexpected text after the JSON value") }

@@ -106,6 +106,21 @@ public enum CoreSchema {
         guard !u.isEmpty, u.allSatisfy({ $0 == "-" || $0.isASCII && $0.isNumber }) else { return nil }
         return Int64(u)
     }
+    /// `.nan`, `.inf`, `-.inf` (YAML's special floats), so that they can be rejected by name.
+    public static func special(_ s: String) -> Double? {
+        switch s.lowercased() {
+        case ".nan": Double.nan
+        case ".inf", "+.inf": Double.infinity
+        case "-.inf": -Double.infinity
+        default: nil
+        }
+    }
+    /// True for a decimal integer of any size (`123456789012345678901`), for "too large" messages.
+    public static func looksLikeInteger(_ s: String) -> Bool {
+        var u = Substring(s)
+        if u.first == "+" || u.first == "-" { u = u.dropFirst() }
+        return !u.isEmpty && u.allSatisfy { $0.isASCII && $0.isNumber }
+    }
     /// Core-schema floats (`1.5`, `-2e3`, `.5`); integers are accepted too.
     public static func number(_ s: String) -> Double? {
         guard let first = s.first, first.isNumber || first == "-" || first == "+" || first == "." else { return nil }

@@ -6,11 +6,28 @@ public struct LoadLimits: Sendable, Hashable {
     public var maxDepth: Int
     /// How many nodes aliases may add in total (guards against "billion laughs").
     public var maxAliasExpansion: Int
+    /// Evaluation steps one rule may take on one report before it stops with status `error`.
+    public var maxEvaluationSteps: Int
+    /// Diagnostics listed per file; the rest are counted in one last line.
+    public var maxDiagnostics: Int
+    /// Longest rule expression, in characters.
+    public var maxExpressionLength: Int
+    /// Deepest rule expression: nesting of parentheses and operators, and the depth of its tree.
+    public var maxExpressionDepth: Int
+    /// Most operators, operands and calls in one rule expression.
+    public var maxExpressionNodes: Int
 
-    public init(maxBytes: Int = 8 << 20, maxDepth: Int = 64, maxAliasExpansion: Int = 10_000) {
+    public init(maxBytes: Int = 8 << 20, maxDepth: Int = 64, maxAliasExpansion: Int = 10_000,
+                maxEvaluationSteps: Int = 1_000_000, maxDiagnostics: Int = 200,
+                maxExpressionLength: Int = 4_000, maxExpressionDepth: Int = 64, maxExpressionNodes: Int = 1_000) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.maxAliasExpansion = maxAliasExpansion
+        self.maxEvaluationSteps = maxEvaluationSteps
+        self.maxDiagnostics = maxDiagnostics
+        self.maxExpressionLength = maxExpressionLength
+        self.maxExpressionDepth = maxExpressionDepth
+        self.maxExpressionNodes = maxExpressionNodes
     }
     public static let `default` = LoadLimits()
 }
@@ -27,8 +44,8 @@ enum SourceText {
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
-            return .failure(Diagnostic(.error, "input.encoding", "the file is UTF-16; qcdc reads UTF-8 only",
+        if let encoding = otherEncoding(body) {
+            return .failure(Diagnostic(.error, "input.encoding", "the file is \(encoding); qcdc reads UTF-8 only",
                 at: SourceLocation(file: file, line: 1, column: 1),
                 notes: ["save the file as UTF-8 (with or without a BOM)"]))
         }
@@ -73,6 +90,20 @@ enum SourceText {
             i += len
         }
         return .success(body)
+    }
+
+    /// UTF-32 or UTF-16, by byte-order mark or (without one) by the zero bytes that ASCII text
+    /// has in those encodings.
+    static func otherEncoding(_ b: ArraySlice<UInt8>) -> String? {
+        if b.starts(with: [0xFF, 0xFE, 0, 0]) || b.starts(with: [0, 0, 0xFE, 0xFF]) { return "UTF-32" }
+        if b.starts(with: [0xFF, 0xFE]) || b.starts(with: [0xFE, 0xFF]) { return "UTF-16" }
+        let head = Array(b.prefix(8))
+        guard head.count >= 4 else { return nil }
+        if head[0] != 0 && head[1] == 0 && head[2] == 0 && head[3] == 0 { return "UTF-32" }
+        if head[0] == 0 && head[1] == 0 && head[2] == 0 && head[3] != 0 { return "UTF-32" }
+        if head[0] != 0 && head[1] == 0 && head[2] != 0 && head[3] == 0 { return "UTF-16" }
+        if head[0] == 0 && head[1] != 0 && head[2] == 0 && head[3] != 0 { return "UTF-16" }
+        return nil
     }
 
     static func hex(_ b: UInt8) -> String {

@@ -13,10 +13,19 @@ public struct YAMLComposer: Sendable {
 
     private struct Anchored { var node: Node; var size: Int }
 
-    private enum Frame {
-        case mapping(mark: Mark, tag: String?, anchor: String?, entries: [Node.Entry], seen: [String: Mark],
-                     key: (String, Mark)?, size: Int)
-        case sequence(mark: Mark, tag: String?, anchor: String?, items: [Node], size: Int)
+    /// An open mapping or sequence. Frames are mutated in place on the stack (never popped and
+    /// pushed back), so appending a child costs O(1) and a long list composes in linear time.
+    private struct Frame {
+        var isMapping: Bool
+        var mark: Mark
+        var tag: String?
+        var anchor: String?
+        var entries: [Node.Entry] = []
+        var items: [Node] = []
+        var seen: [String: Mark] = [:]
+        /// The key read and waiting for its value (mappings only).
+        var key: (text: String, mark: Mark, isMerge: Bool)?
+        var size = 1
     }
 
     /// Parses one YAML document. Non-fatal problems (duplicate keys) come back in
@@ -60,8 +69,9 @@ public struct YAMLComposer: Sendable {
 
                 switch event.type {
                 case YAML_STREAM_END_EVENT:
-                    if root == nil {
-                        return (Node(.scalar("", .plain), at: .start), diags)
+                    guard let root else {
+                        return fatal("input.empty", "the file is empty", .start,
+                                     ["write a report: unit, period and the facts (qcdc template prints one)"])
                     }
                     return (root, diags)
                 case YAML_DOCUMENT_START_EVENT:
@@ -102,57 +112,56 @@ public struct YAMLComposer: Sendable {
                         diags.append(.tooDeep(limits.maxDepth, at: mark.located(in: file)))
                         return (nil, diags)
                     }
-                    if case .mapping(_, _, _, _, _, nil, _) = stack.last {
+                    if let top = stack.last, top.isMapping, top.key == nil {
                         return fatal("input.complex_key", "a mapping key must be a scalar, not \(event.type == YAML_MAPPING_START_EVENT ? "a mapping" : "a list")", mark)
                     }
                     if event.type == YAML_MAPPING_START_EVENT {
                         let m = event.data.mapping_start
-                        stack.append(.mapping(mark: mark, tag: m.tag.map { String(cString: $0) },
-                                              anchor: m.anchor.map { String(cString: $0) },
-                                              entries: [], seen: [:], key: nil, size: 1))
+                        stack.append(Frame(isMapping: true, mark: mark, tag: m.tag.map { String(cString: $0) },
+                                           anchor: m.anchor.map { String(cString: $0) }))
                     } else {
                         let q = event.data.sequence_start
-                        stack.append(.sequence(mark: mark, tag: q.tag.map { String(cString: $0) },
-                                               anchor: q.anchor.map { String(cString: $0) }, items: [], size: 1))
+                        stack.append(Frame(isMapping: false, mark: mark, tag: q.tag.map { String(cString: $0) },
+                                           anchor: q.anchor.map { String(cString: $0) }))
                     }
                 case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
-                    switch stack.removeLast() {
-                    case .mapping(let m, let tag, let anchor, let entries, _, _, let size):
-                        completed = (Node(.mapping(entries), at: m, tag: tag), size, anchor)
-                    case .sequence(let m, let tag, let anchor, let items, let size):
-                        completed = (Node(.sequence(items), at: m, tag: tag), size, anchor)
-                    }
+                    let f = stack.removeLast()
+                    completed = (Node(f.isMapping ? .mapping(f.entries) : .sequence(f.items), at: f.mark, tag: f.tag), f.size, f.anchor)
                 default:
                     break
                 }
 
                 guard let (node, size, anchor) = completed else { continue }
                 if let anchor { anchors[anchor] = Anchored(node: node, size: size) }
-                // Attach the completed node to its parent.
-                guard let top = stack.popLast() else {
+                // Attach the completed node to its parent, in place.
+                let top = stack.count - 1
+                guard top >= 0 else {
                     root = node
                     continue
                 }
-                switch top {
-                case .sequence(let m, let tag, let anc, var items, let sz):
-                    items.append(node)
-                    stack.append(.sequence(mark: m, tag: tag, anchor: anc, items: items, size: sz + size))
-                case .mapping(let m, let tag, let anc, var entries, var seen, let key, let sz):
-                    if let (k, kmark) = key {
-                        if let first = seen[k] {
-                            diags.append(.duplicateKey(k, first: first, at: kmark.located(in: file)))
-                        } else {
-                            seen[k] = kmark
-                            entries.append(Node.Entry(key: k, keyMark: kmark, value: node))
-                        }
-                        stack.append(.mapping(mark: m, tag: tag, anchor: anc, entries: entries, seen: seen, key: nil, size: sz + size))
+                if !stack[top].isMapping {
+                    stack[top].items.append(node)
+                    stack[top].size += size
+                } else if let key = stack[top].key {
+                    stack[top].key = nil
+                    if key.isMerge {
+                        diags.append(Diagnostic(.error, "input.merge_key", "YAML merge keys (<<) are not supported",
+                                                at: key.mark.located(in: file),
+                                                notes: ["write the fields out in full instead of merging them from an anchor"]))
+                    } else if let first = stack[top].seen[key.text] {
+                        diags.append(.duplicateKey(key.text, first: first, at: key.mark.located(in: file)))
                     } else {
-                        guard let text = node.scalarText else {
-                            return fatal("input.complex_key", "a mapping key must be a scalar, not \(node.kindName)", node.mark)
-                        }
-                        stack.append(.mapping(mark: m, tag: tag, anchor: anc, entries: entries, seen: seen,
-                                              key: (text, node.mark), size: sz))
+                        stack[top].seen[key.text] = key.mark
+                        stack[top].entries.append(Node.Entry(key: key.text, keyMark: key.mark, value: node))
+                        stack[top].size += size
                     }
+                } else {
+                    guard let text = node.scalarText else {
+                        return fatal("input.complex_key", "a mapping key must be a scalar, not \(node.kindName)", node.mark)
+                    }
+                    let isMerge = text == "<<" && node.scalarStyle == .plain
+                        && (node.tag == nil || node.tag == "tag:yaml.org,2002:merge")
+                    stack[top].key = (text, node.mark, isMerge)
                 }
             }
         }
@@ -166,14 +175,65 @@ public struct YAMLComposer: Sendable {
         if parser.error == YAML_READER_ERROR {
             mark = Self.mark(ofOffset: Int(parser.problem_offset), in: body)
         }
-        var notes: [String] = []
-        if let context {
-            let cm = parser.context_mark
-            notes.append("\(context) at line \(cm.line + 1), column \(cm.column + 1)")
+        let contextMark = Mark(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
+        let line = Self.line(mark.line, in: body)
+        let (message, notes) = Self.explain(problem: problem, context: context, contextMark: contextMark, mark: mark, line: line)
+        return (nil, diags + [Diagnostic(.error, "input.yaml_syntax", message, at: mark.located(in: file), notes: notes)])
+    }
+
+    /// libyaml's problem in words a report's author can act on; its own wording stays as a last note.
+    static func explain(problem: String, context: String?, contextMark: Mark, mark: Mark, line: [Unicode.Scalar])
+        -> (String, [String]) {
+        let at = mark.column - 1
+        let ch = at >= 0 && at < line.count ? line[at] : nil
+        let leading = line.prefix { $0 == " " || $0 == "\t" }
+        let parserSaid = "YAML parser: " + problem + (context.map { " (\($0) at line \(contextMark.line), column \(contextMark.column))" } ?? "")
+        if leading.contains("\t") || ch == "\t" || problem.contains("tab") {
+            return ("a tab is used for indentation; YAML allows only spaces",
+                    ["replace the tab at the start of line \(mark.line) with spaces (two per level)", parserSaid])
         }
-        if problem.contains("tab") { notes.append("indent with spaces; YAML does not allow tabs for indentation") }
-        notes.append("fix the YAML syntax at this position")
-        return (nil, diags + [Diagnostic(.error, "input.yaml_syntax", problem, at: mark.located(in: file), notes: notes)])
+        switch problem {
+        case "did not find expected key", "did not find expected '-' indicator":
+            return ("this line is not indented like the lines of its block",
+                    ["line \(mark.line) starts at column \(leading.count + 1); give it the same indentation as the keys of the block that starts at line \(contextMark.line)",
+                     "if the line is part of a value, quote the value", parserSaid])
+        case "mapping values are not allowed in this context":
+            return ("a ': ' inside a value starts a new key here",
+                    ["put the value in quotes (\"…\") if it contains ': ', or fix the indentation of this line", parserSaid])
+        case "could not find expected ':'":
+            return ("a key here has no ':' after it",
+                    ["write `key: value`; a long text that continues on the next line must be quoted", parserSaid])
+        case "found unexpected end of stream":
+            return ("the file ends inside a quoted value or an open bracket",
+                    ["close the quote or bracket opened at line \(contextMark.line), column \(contextMark.column)", parserSaid])
+        case "found character that cannot start any token":
+            if let ch, ch == "@" || ch == "`" {
+                return ("a value cannot start with '\(ch)'", ["put the value in quotes", parserSaid])
+            }
+            return ("this character cannot start a value here", ["put the value in quotes", parserSaid])
+        case "found undefined tag handle":
+            return ("unknown tag (a word starting with '!')", ["remove the tag, or quote a value that starts with '!'", parserSaid])
+        case "found unknown escape character", "found unknown escape character while parsing a quoted scalar":
+            return ("unknown escape after a backslash in a double-quoted value",
+                    ["write \\\\ for a backslash, or use single quotes", parserSaid])
+        default:
+            return (problem, ["fix the YAML syntax at this position", parserSaid])
+        }
+    }
+
+    /// The characters of a 1-based line (for messages).
+    static func line(_ number: Int, in body: ArraySlice<UInt8>) -> [Unicode.Scalar] {
+        var current = 1
+        var start = body.startIndex
+        var i = body.startIndex
+        while i < body.endIndex && current < number {
+            if body[i] == 0x0A { current += 1; start = i + 1 }
+            i += 1
+        }
+        guard current == number else { return [] }
+        var end = start
+        while end < body.endIndex && body[end] != 0x0A && body[end] != 0x0D { end += 1 }
+        return Array(String(decoding: body[start..<end], as: UTF8.self).unicodeScalars)
     }
 
     static func mark(ofOffset offset: Int, in body: ArraySlice<UInt8>) -> Mark {

@@ -47,6 +47,9 @@ enum FactCoercion {
         switch decl.type {
         case .integer:
             guard !textual, let i = CoreSchema.int(text) else {
+                if !textual, CoreSchema.looksLikeInteger(text) {
+                    return mismatch("an integer", ["\(text) is too large: the largest integer qcdc reads is \(Int64.max)"])
+                }
                 if !textual, text.contains(".") || text.contains(","),
                    text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: "").allSatisfy(\.isNumber) {
                     let plain = text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: "")
@@ -83,7 +86,7 @@ enum FactCoercion {
                                             at: loc, notes: ["check the day and the month"]))
                     return nil
                 }
-                return mismatch("a date YYYY-MM-DD", ["e.g. 2026-03-31"])
+                return mismatch("a date YYYY-MM-DD", DateHint.notes(for: text))
             }
             value = .date(d)
         case .string:
@@ -118,9 +121,17 @@ enum FactCoercion {
     static func describe(_ node: Node) -> String {
         switch node.kind {
         case .scalar(let t, let style):
-            return style.isPlain ? "'\(t)'" : "the quoted text \"\(t)\""
-        default:
-            return node.kindName
+            let shown = Neutral.visible(t.count > 80 ? String(t.prefix(77)) + "…" : t)
+            if let tag = node.tag, tag.hasPrefix("tag:yaml.org,2002:") {
+                return "the text '\(shown)' (tagged !!\(tag.dropFirst(18)); remove the tag)"
+            }
+            if node.tag != nil { return "the tagged value '\(shown)' (remove the tag)" }
+            if style.isPlain && t.isEmpty { return "an empty value" }
+            return style.isPlain ? "'\(shown)'" : "the quoted text \"\(shown)\""
+        case .mapping:
+            return "a mapping (a group of key: value lines)"
+        case .sequence:
+            return "a list"
         }
     }
 }

@@ -3,30 +3,24 @@
 /// at the offending value; unknown fields are warnings with "did you mean".
 public struct ReportReader: Sendable {
     public let ruleSet: RuleSet
-    /// Group paths (`complaints`) that hold declared facts (`complaints.cases`).
-    let groups: Set<String>
+    /// Group paths and their children, worked out once per rule set.
+    let index: FactIndex
+    /// Unknown fields reported per report before the rest are only counted.
+    public var maxUnknownFields = 100
 
     public static let reservedKeys: Set<String> = ["unit", "period", "$schema", "notes"]
 
     public init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
-        var g = Set<String>()
-        for path in ruleSet.facts.keys {
-            var p = path
-            while let dot = p.lastIndex(of: ".") {
-                p = String(p[..<dot])
-                g.insert(p)
-            }
-        }
-        groups = g
+        self.index = ruleSet.factIndex
     }
 
     /// Reads a whole report. `report` is nil when an error makes it unusable.
     public func read(_ root: Node, file: String) -> (report: UnitReport?, diagnostics: [Diagnostic]) {
         var diags: [Diagnostic] = []
         guard root.entries != nil else {
-            return (nil, [Diagnostic(.error, "report.not_mapping", "a report must be a mapping with `unit`, `period` and facts, found \(root.kindName)",
-                                     at: root.mark.located(in: file), notes: ["see docs/report-format.md"])])
+            return (nil, [Diagnostic(.error, "report.not_mapping", "a report must be a mapping with `unit`, `period` and facts, found \(FactCoercion.describe(root))",
+                                     at: root.mark.located(in: file), notes: ["see docs/report-format.md, or run `qcdc template` for a report to fill in"])])
         }
         let unit = readUnit(root, file: file, into: &diags)
         let period = readPeriod(root["period"], parentMark: root.mark, file: file, into: &diags)
@@ -44,6 +38,8 @@ public struct ReportReader: Sendable {
     /// Reads facts from a mapping (a whole report, or a rule example's fragment).
     public func readFacts(_ root: Node, file: String, skipReserved: Bool, into diags: inout [Diagnostic]) -> ReportFacts {
         var facts = ReportFacts()
+        var given: [String: Mark] = [:]       // where each fact was written (nested or as a dotted key)
+        var unknown = 0
         // Iterative walk over (mapping, prefix).
         var work: [(Node, String)] = [(root, "")]
         while let (node, prefix) = work.popLast() {
@@ -52,43 +48,54 @@ public struct ReportReader: Sendable {
                 if prefix.isEmpty && skipReserved && Self.reservedKeys.contains(e.key) { continue }
                 let path = prefix.isEmpty ? e.key : prefix + "." + e.key
                 if let decl = ruleSet.facts[path] {
+                    if let first = given[path] {
+                        diags.append(Diagnostic(.error, "report.duplicate_fact",
+                            "\(path) is given twice: here and at line \(first.line), column \(first.column)",
+                            at: e.keyMark.located(in: file),
+                            notes: ["a fact may be written nested (\(path.split(separator: ".").first ?? ""): {…}) or as a dotted key, not both; keep one"]))
+                        continue
+                    }
+                    given[path] = e.keyMark
                     if e.value.isNull { continue }
                     if let v = FactCoercion.coerce(e.value, as: decl, path: path, file: file, into: &diags) {
                         facts.values[path] = FactValue(v, mark: e.value.mark, path: path)
                     }
-                } else if groups.contains(path) {
+                } else if index.groups.contains(path) {
                     if e.value.isNull { continue }
                     guard e.value.entries != nil else {
                         diags.append(Diagnostic(.error, "report.type_mismatch",
                             "\(path): expected a group of facts (a mapping), found \(FactCoercion.describe(e.value))",
                             at: e.value.mark.located(in: file),
-                            notes: ["its facts: " + childNames(of: path).joined(separator: ", ")]))
+                            notes: ["its facts: " + index.children(of: path).joined(separator: ", ")]))
                         continue
                     }
                     work.append((e.value, path))
                 } else {
-                    let siblings = childNames(of: prefix)
-                    var notes = Suggest.note(for: e.key, in: siblings)
-                    if notes.isEmpty, let full = Suggest.closest(to: path, in: ruleSet.facts.keys) { notes = ["did you mean '\(full)'?"] }
-                    if notes.isEmpty, let elsewhere = ruleSet.facts.keys.sorted().first(where: { $0.hasSuffix("." + e.key) }) {
-                        notes = ["'\(e.key)' is declared as '\(elsewhere)'"]
-                    }
-                    notes.append("the field is ignored; no rule reads it")
-                    diags.append(Diagnostic(.warning, "report.unknown_field", "unknown field '\(path)'",
-                                            at: e.keyMark.located(in: file), notes: notes))
+                    unknown += 1
+                    guard unknown <= maxUnknownFields else { continue }
+                    diags.append(unknownField(e, path: path, prefix: prefix, file: file))
                 }
             }
+        }
+        if unknown > maxUnknownFields {
+            diags.append(Diagnostic(.warning, "report.diagnostics_capped",
+                "\(unknown - maxUnknownFields) more unknown fields are not listed (\(unknown) in all)",
+                at: root.mark.located(in: file), notes: ["is this file a report? compare it with `qcdc template`"]))
         }
         return facts
     }
 
-    private func childNames(of prefix: String) -> [String] {
-        var names = Set<String>()
-        for p in ruleSet.facts.keys where prefix.isEmpty || p.hasPrefix(prefix + ".") {
-            let rest = prefix.isEmpty ? p : String(p.dropFirst(prefix.count + 1))
-            names.insert(String(rest.split(separator: ".").first ?? ""))
+    private func unknownField(_ e: Node.Entry, path: String, prefix: String, file: String) -> Diagnostic {
+        if e.key == "<<" {
+            return Diagnostic(.error, "input.merge_key", "YAML merge keys (<<) are not supported", at: e.keyMark.located(in: file),
+                              notes: ["write the fields out in full instead of merging them from an anchor"])
         }
-        return names.sorted()
+        var notes = Suggest.note(for: e.key, in: index.children(of: prefix))
+        if notes.isEmpty, let full = Suggest.closest(to: path, in: ruleSet.facts.keys) { notes = ["did you mean '\(full)'?"] }
+        if notes.isEmpty, let elsewhere = index.declared(leaf: e.key) { notes = ["'\(e.key)' is declared as '\(elsewhere)'"] }
+        notes.append("the field is ignored; no rule reads it")
+        return Diagnostic(.warning, "report.unknown_field", "unknown field '\(Neutral.visible(path))'",
+                          at: e.keyMark.located(in: file), notes: notes)
     }
 
     private func readUnit(_ root: Node, file: String, into diags: inout [Diagnostic]) -> UnitInfo? {
@@ -117,7 +124,7 @@ public struct ReportReader: Sendable {
                 return nil
             }
             guard let t = v.scalarText else {
-                diags.append(Diagnostic(.error, "report.type_mismatch", "unit.\(key): expected text, found \(v.kindName)",
+                diags.append(Diagnostic(.error, "report.type_mismatch", "unit.\(key): expected text, found \(FactCoercion.describe(v))",
                                         at: v.mark.located(in: file)))
                 return nil
             }
@@ -132,6 +139,21 @@ public struct ReportReader: Sendable {
         let kindText = text("kind", required: true)
         let parent = text("parent", required: false)
         let subtype = text("subtype", required: false)
+        // Codes identify units in waivers, baselines and groups: an invisible or control
+        // character would split one unit into two. Names only display, so they get a warning.
+        for (key, value) in [("code", code), ("parent", parent), ("name", name)] {
+            guard let value, Neutral.hasHidden(value) else { continue }
+            let isName = key == "name"
+            diags.append(Diagnostic(isName ? .warning : .error, "report.invisible_character",
+                "unit.\(key) holds invisible or control characters: \(Neutral.visible(value))",
+                at: node[key]!.mark.located(in: file),
+                notes: [isName ? "they are shown as <U+…>; retype the name without them"
+                               : "unit codes are digits and letters only; retype the code"]))
+        }
+        if let code, code.unicodeScalars.contains(where: { $0 == " " }) {
+            diags.append(Diagnostic(.error, "report.invalid_unit_code", "unit.code contains a space: '\(code)'",
+                                    at: node["code"]!.mark.located(in: file), notes: ["write the official code without spaces"]))
+        }
         var kind: UnitKind?
         if let kindText {
             kind = UnitKind(rawValue: kindText)
@@ -168,25 +190,38 @@ public struct ReportReader: Sendable {
 }
 
 enum PeriodReader {
-    static func read(_ node: Node, file: String, into diags: inout [Diagnostic]) -> Period? {
-        func bad(_ message: String, _ mark: Mark, _ notes: [String] = []) -> Period? {
-            diags.append(Diagnostic(.error, "report.invalid_period", message, at: mark.located(in: file), notes: notes))
+    static let keys = ["year", "from", "to"]
+    /// The days a period may cover: the tool's supported range. Dates outside it are errors.
+    static let earliest = Day(year: 1990, month: 1, day: 1)!
+    static let latest = Day(year: 2100, month: 12, day: 31)!
+
+    /// Reads `{year: …}`, `{from: …, to: …}` or a bare year. Diagnostics carry `prefix` as their
+    /// code's namespace (`report`, `waiver`, `ruleset`) so a waiver's period error is a waiver error.
+    static func read(_ node: Node, file: String, prefix: String = "report", into diags: inout [Diagnostic]) -> Period? {
+        func bad(_ message: String, _ mark: Mark, _ notes: [String] = [], code: String = "invalid_period") -> Period? {
+            diags.append(Diagnostic(.error, "\(prefix).\(code)", message, at: mark.located(in: file), notes: notes))
             return nil
         }
+        let range = "periods run from \(earliest.year) to \(latest.year)"
         if let t = node.scalarText, !node.isTextual, let y = CoreSchema.int(t) {
-            guard (1990...2100).contains(y) else { return bad("year \(y) is out of range", node.mark) }
+            guard (Int64(earliest.year)...Int64(latest.year)).contains(y) else { return bad("year \(y) is out of range", node.mark, [range]) }
             return .year(Int(y))
         }
         guard let entries = node.entries else {
-            return bad("period: expected {year: …} or {from: …, to: …}", node.mark)
+            return bad("period: expected {year: …} or {from: …, to: …}, found \(FactCoercion.describe(node))", node.mark,
+                       ["e.g. period: {year: 2026} or period: {from: 2026-01-01, to: 2026-06-30}"])
         }
-        for e in entries where !["year", "from", "to"].contains(e.key) {
-            diags.append(Diagnostic(.warning, "report.unknown_field", "unknown field 'period.\(e.key)'",
-                                    at: e.keyMark.located(in: file), notes: Suggest.note(for: e.key, in: ["year", "from", "to"])))
+        for e in entries where !Self.keys.contains(e.key) {
+            var notes = Suggest.note(for: e.key, in: ["year", "from", "to"])
+            notes.append("a period is {year: 2026} or {from: 2026-01-01, to: 2026-06-30}")
+            diags.append(Diagnostic(.warning, "\(prefix).unknown_field", "unknown field 'period.\(e.key)'",
+                                    at: e.keyMark.located(in: file), notes: notes))
         }
         if let y = node["year"] {
-            guard let t = y.scalarText, !y.isTextual, let year = CoreSchema.int(t), (1990...2100).contains(year) else {
-                return bad("period.year: expected a year such as 2026, found \(FactCoercion.describe(y))", y.mark)
+            guard let t = y.scalarText, !y.isTextual, let year = CoreSchema.int(t), (Int64(earliest.year)...Int64(latest.year)).contains(year) else {
+                let quoted = y.isTextual && CoreSchema.int(y.scalarText ?? "") != nil
+                return bad("period.year: expected a year such as 2026, found \(FactCoercion.describe(y))", y.mark,
+                           quoted ? ["remove the quotes"] : [range])
             }
             if node["from"] != nil || node["to"] != nil {
                 return bad("give either period.year or period.from and period.to, not both", node.mark)
@@ -194,15 +229,23 @@ enum PeriodReader {
             return .year(Int(year))
         }
         guard let f = node["from"], let t = node["to"] else {
-            return bad("period needs `year`, or both `from` and `to`", node.mark)
+            let typo = entries.lazy.filter { !Self.keys.contains($0.key) }
+                .compactMap { e in Suggest.closest(to: e.key, in: Self.keys).map { (e.key, $0) } }.first
+            return bad("period needs `year`, or both `from` and `to`", node.mark,
+                       typo.map { ["'\($0.0)' looks like a misspelling of '\($0.1)'"] } ?? [])
         }
         func day(_ n: Node, _ key: String) -> Day? {
             guard let s = n.scalarText, let d = Day(iso: s) else {
                 let text = n.scalarText ?? ""
-                diags.append(Diagnostic(.error, Day.looksLikeDate(text) ? "report.invalid_date" : "report.invalid_period",
-                    Day.looksLikeDate(text) ? "period.\(key): \(text) is not a date in the calendar"
-                                            : "period.\(key): expected a date YYYY-MM-DD",
-                    at: n.mark.located(in: file)))
+                if Day.looksLikeDate(text) {
+                    _ = bad("period.\(key): \(text) is not a date in the calendar", n.mark, ["check the day and the month"], code: "invalid_date")
+                } else {
+                    _ = bad("period.\(key): expected a date YYYY-MM-DD, found \(FactCoercion.describe(n))", n.mark, DateHint.notes(for: text))
+                }
+                return nil
+            }
+            guard d >= earliest && d <= latest else {
+                _ = bad("period.\(key): \(d) is outside the supported range", n.mark, [range])
                 return nil
             }
             return d
@@ -210,5 +253,18 @@ enum PeriodReader {
         guard let from = day(f, "from"), let to = day(t, "to") else { return nil }
         guard from <= to else { return bad("period.from (\(from)) is after period.to (\(to))", f.mark) }
         return Period(start: from, end: to)
+    }
+}
+
+/// Hints for dates written the way people write them by hand.
+enum DateHint {
+    /// `15/04/2027` → "write 2027-04-15"; `15-04-2027` and `15.04.2027` likewise.
+    static func notes(for text: String) -> [String] {
+        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).map(String.init)
+        if parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4,
+           let day = Day(year: y, month: m, day: d) {
+            return ["write \(day) (year-month-day)"]
+        }
+        return ["e.g. 2026-03-31"]
     }
 }

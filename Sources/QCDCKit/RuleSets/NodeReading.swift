@@ -1,11 +1,33 @@
-/// Small typed readers over ``Node`` for rule-set files; each problem becomes
-/// a located diagnostic with the `ruleset.` code prefix.
+/// Small typed readers over ``Node`` for rule-set, waiver and baseline files; each problem
+/// becomes a located diagnostic whose code is in the file kind's namespace (`ruleset.`,
+/// `waiver.`, `baseline.`).
 struct NodeReading {
     let file: String
+    /// The code namespace: `ruleset`, `waiver` or `baseline`.
+    let prefix: String
     var diags: [Diagnostic] = []
 
+    init(file: String, prefix: String = "ruleset") {
+        self.file = file
+        self.prefix = prefix
+    }
+
     mutating func error(_ code: String, _ message: String, _ mark: Mark, _ notes: [String] = []) {
-        diags.append(Diagnostic(.error, "ruleset." + code, message, at: mark.located(in: file), notes: notes))
+        diags.append(Diagnostic(.error, prefix + "." + code, message, at: mark.located(in: file), notes: notes))
+    }
+
+    /// The largest weight a rule or category may carry.
+    static let maxWeight = 1000.0
+
+    /// A weight: a finite number from 0 to ``maxWeight``.
+    mutating func weight(_ node: Node?, _ what: String) -> Double? {
+        guard let node, let w = number(node, what) else { return nil }
+        guard w.isFinite, (0...Self.maxWeight).contains(w) else {
+            error("invalid_value", "\(what) must be a number from 0 to \(Int(Self.maxWeight)), found \(node.scalarText ?? "")", node.mark,
+                  ["0 leaves the rule out of scores; 1 is the usual weight"])
+            return nil
+        }
+        return w
     }
 
     /// Checks that a mapping has only known keys and all required ones.
@@ -49,8 +71,12 @@ struct NodeReading {
 
     mutating func number(_ node: Node?, _ what: String) -> Double? {
         guard let node, !node.isNull else { return nil }
-        guard let t = node.scalarText, !node.isTextual, let d = CoreSchema.number(t) else {
-            error("type_mismatch", "\(what): expected a number", node.mark)
+        guard let t = node.scalarText, !node.isTextual, let d = CoreSchema.number(t) ?? CoreSchema.special(t) else {
+            error("type_mismatch", "\(what): expected a number, found \(FactCoercion.describe(node))", node.mark)
+            return nil
+        }
+        guard d.isFinite else {
+            error("invalid_value", "\(what): \(t) is not a finite number", node.mark)
             return nil
         }
         return d

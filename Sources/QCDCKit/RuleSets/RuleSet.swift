@@ -39,6 +39,15 @@ public indirect enum FactType: Sendable, Hashable {
     }
 }
 
+/// Whether a fact's value is a total for the reporting period (a count of meetings held) or a
+/// standing state (the number of board members, whether a centre exists).
+///
+/// A report longer than a year is judged per calendar year; a rule that reads a period total
+/// cannot be, and gives missing evidence ("report each year").
+public enum FactScope: String, Sendable, Hashable {
+    case period, state
+}
+
 /// One report field that rules read.
 public struct FactDeclaration: Sendable, Hashable {
     /// Dotted path in the report (`dialogue_conferences.held`), or a field name inside a list record.
@@ -51,6 +60,8 @@ public struct FactDeclaration: Sendable, Hashable {
     public var maximum: Double?
     /// The rule set file and position that declared it.
     public var location: SourceLocation
+    /// A period total (the default) or a standing state.
+    public var scope: FactScope = .period
 
     public var exprType: ExprType {
         switch type {
@@ -160,6 +171,10 @@ public struct Rule: Sendable {
     public var declaredParameters: [String: RuleParameter] = [:]
     /// The requirement in plain words, when the author wrote one.
     public var description: LocalizedText? = nil
+    /// How a report longer than a year is judged: per calendar year (`per: year`, the default,
+    /// for duties that recur yearly) or once on the whole period (`per: report`, for consistency
+    /// checks between a report's own totals).
+    public var perYear = true
 
     /// Every fact path the rule reads (for `explain`, templates and missing-evidence messages).
     public var factsRead: [String] {
@@ -181,7 +196,9 @@ public struct RuleSet: Sendable {
     public var version: String
     public var title: LocalizedText
     /// Declared facts by path.
-    public var facts: [String: FactDeclaration]
+    public var facts: [String: FactDeclaration] { didSet { factIndex = FactIndex(facts) } }
+    /// Groups and children of the declared facts, worked out once (report validation uses it).
+    public private(set) var factIndex: FactIndex
     public var categories: [String: Category]
     /// Rules in id order.
     public var rules: [Rule]
@@ -192,6 +209,19 @@ public struct RuleSet: Sendable {
     public var scoring = ScoringConfig()
     /// Figures parents report about their children, checked in scorecards.
     public var rollups: [RollupDeclaration] = []
+
+    init(id: String, version: String, title: LocalizedText, facts: [String: FactDeclaration],
+         categories: [String: Category], rules: [Rule], sources: [RuleSetSource], location: SourceLocation) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.facts = facts
+        self.factIndex = FactIndex(facts)
+        self.categories = categories
+        self.rules = rules
+        self.sources = sources
+        self.location = location
+    }
 
     /// The declaration for a path, or nil.
     public func fact(_ path: String) -> FactDeclaration? { facts[path] }
@@ -215,4 +245,40 @@ extension RuleSet {
     /// A rule set with nothing in it (used to report when loading failed).
     public static let empty = RuleSet(id: "", version: "", title: LocalizedText(vi: "", en: ""), facts: [:], categories: [:],
                                       rules: [], sources: [], location: Mark.start.located(in: ""))
+}
+
+/// The shape of the declared facts: which dotted paths are groups, the names directly under
+/// each group, and which full path a leaf name belongs to (for "did you mean").
+public struct FactIndex: Sendable {
+    /// Group paths (`complaints`) that hold declared facts (`complaints.cases`).
+    let groups: Set<String>
+    private let childrenByGroup: [String: [String]]
+    private let pathByLeaf: [String: String]
+
+    init(_ facts: [String: FactDeclaration]) {
+        var groups = Set<String>()
+        var children: [String: Set<String>] = [:]
+        var leaves: [String: String] = [:]
+        for path in facts.keys.sorted() {
+            let parts = path.split(separator: ".").map(String.init)
+            for i in 0..<parts.count {
+                let group = parts[0..<i].joined(separator: ".")
+                if i > 0 { groups.insert(group) }
+                children[group, default: []].insert(parts[i])
+            }
+            if let leaf = parts.last, leaves[leaf] == nil { leaves[leaf] = path }
+        }
+        self.groups = groups
+        self.childrenByGroup = children.mapValues { $0.sorted() }
+        self.pathByLeaf = leaves
+    }
+
+    /// The names directly under `group` (`""` is the report's top level), sorted.
+    func children(of group: String) -> [String] { childrenByGroup[group] ?? [] }
+
+    /// The first declared path (in sorted order) ending in `.leaf`.
+    func declared(leaf: String) -> String? {
+        guard let p = pathByLeaf[leaf], p != leaf else { return nil }
+        return p
+    }
 }

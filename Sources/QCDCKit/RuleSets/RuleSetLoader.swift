@@ -136,10 +136,15 @@ public struct RuleSetLoader: Sendable {
                     at: from ?? Mark.start.located(in: file), notes: ["remove one of the `extends` entries"]))
                 return nil
             }
-            guard let bytes = source.read(file) else {
-                diags.append(Diagnostic(.error, "ruleset.not_found", "cannot read rule-set file \(file)",
-                                        at: from ?? Mark.start.located(in: file),
-                                        notes: ["check the path; relative `extends` paths are relative to the file that names them"]))
+            let bytes: [UInt8]
+            switch source.read(file, limit: limits.maxBytes) {
+            case .success(let b): bytes = b
+            case .failure(let d):
+                var d = d
+                if d.code == "input.not_found" { d.code = "ruleset.not_found"; d.message = "cannot read rule-set file \(file)" }
+                if let from { d.location = from }
+                d.notes.append("check the path; relative `extends` paths are relative to the file that names them")
+                diags.append(d)
                 done[key] = .some(nil)
                 return nil
             }
@@ -199,7 +204,7 @@ public struct RuleSetLoader: Sendable {
                 for e in cats.entries ?? [] {
                     let what = "category '\(e.key)'"
                     guard r.mapping(e.value, what, known: ["name", "weight", "description"], required: ["name"]) else { continue }
-                    let weight = r.number(e.value["weight"], what + ".weight") ?? 1
+                    let weight = r.weight(e.value["weight"], what + ".weight") ?? 1
                     if let name = r.localized(e.value["name"], what + ".name") {
                         var category = Category(id: e.key, name: name, weight: weight, location: e.keyMark.located(in: file))
                         category.order = out.categories[e.key]?.order ?? out.categories.count
@@ -232,7 +237,7 @@ public struct RuleSetLoader: Sendable {
             return out
         }
 
-        static let factKeys = ["type", "label", "unit", "description", "min", "max", "values", "fields"]
+        static let factKeys = ["type", "label", "unit", "description", "min", "max", "values", "fields", "scope"]
 
         mutating func parseFact(_ node: Node, path: String, keyMark: Mark, reading r: inout NodeReading, allowList: Bool) -> FactDeclaration? {
             let what = "fact '\(path)'"
@@ -278,14 +283,21 @@ public struct RuleSetLoader: Sendable {
             if node["values"] != nil, typeName != "enum" { r.error("unknown_key", "\(what): `values` is only for enums", node["values"]!.mark) }
             if node["fields"] != nil, typeName != "list" { r.error("unknown_key", "\(what): `fields` is only for lists", node["fields"]!.mark) }
             let label = r.localized(node["label"], what + ".label") ?? LocalizedText(vi: path, en: path)
-            return FactDeclaration(path: path, type: type, unit: r.localized(node["unit"], what + ".unit"), label: label,
-                                   description: r.localized(node["description"], what + ".description"),
-                                   minimum: r.number(node["min"], what + ".min"), maximum: r.number(node["max"], what + ".max"),
-                                   location: keyMark.located(in: r.file))
+            var decl = FactDeclaration(path: path, type: type, unit: r.localized(node["unit"], what + ".unit"), label: label,
+                                       description: r.localized(node["description"], what + ".description"),
+                                       minimum: r.number(node["min"], what + ".min"), maximum: r.number(node["max"], what + ".max"),
+                                       location: keyMark.located(in: r.file))
+            if let sc = r.string(node["scope"], what + ".scope") {
+                if let scope = FactScope(rawValue: sc) { decl.scope = scope } else {
+                    r.error("invalid_value", "\(what).scope must be `period` (a total for the reporting period) or `state` (a standing figure)",
+                            node["scope"]!.mark, Suggest.note(for: sc, in: ["period", "state"]))
+                }
+            }
+            return decl
         }
 
         static let ruleKeys = ["id", "title", "description", "basis", "applies_to", "in_force", "severity", "category",
-                               "weight", "params", "when", "expect", "message", "examples"]
+                               "weight", "params", "when", "expect", "message", "examples", "per"]
 
         mutating func parseRule(_ node: Node, ruleSet: String, reading r: inout NodeReading) -> RawRule? {
             let ident = node["id"]?.scalarText ?? "?"
@@ -341,8 +353,7 @@ public struct RuleSetLoader: Sendable {
                     r.error("invalid_value", "severity must be error, warning or info", node["severity"]!.mark, Suggest.note(for: s, in: ["error", "warning", "info"]))
                 }
             }
-            let weight = r.number(node["weight"], what + ".weight") ?? 1
-            if weight < 0 { r.error("invalid_value", "\(what).weight cannot be negative", node["weight"]!.mark) }
+            let weight = r.weight(node["weight"], what + ".weight") ?? 1
             // params
             var params: [String: RuleParameter] = [:]
             if let p = node["params"], r.mapping(p, what + ".params", known: p.entries?.map(\.key) ?? []) {
@@ -371,7 +382,7 @@ public struct RuleSetLoader: Sendable {
                 var period: Period?
                 if let pn = ex["period"] {
                     var pd: [Diagnostic] = []
-                    period = PeriodReader.read(pn, file: r.file, into: &pd)
+                    period = PeriodReader.read(pn, file: r.file, prefix: "ruleset", into: &pd)
                     r.diags += pd
                 }
                 guard let report = ex["report"] else { continue }
@@ -391,6 +402,15 @@ public struct RuleSetLoader: Sendable {
                             expect: Expression(.literal(.bool(true)), at: .start), message: message ?? LocalizedText(vi: "", en: ""),
                             examples: examples, location: loc, ruleSet: ruleSet)
             rule.description = r.localized(node["description"], what + ".description")
+            if let per = r.string(node["per"], what + ".per") {
+                switch per {
+                case "year": rule.perYear = true
+                case "report": rule.perYear = false
+                default:
+                    r.error("invalid_value", "\(what).per must be `year` (judged per calendar year in longer reports) or `report` (judged once on the whole period)",
+                            node["per"]!.mark, Suggest.note(for: per, in: ["year", "report"]))
+                }
+            }
             rule.declaredParameters = params
             return RawRule(rule: rule, when: node["when"], expect: node["expect"], messageMarks: node["message"]?.mark ?? node.mark)
         }
@@ -455,7 +475,7 @@ public struct RuleSetLoader: Sendable {
                     r.error("invalid_value", "severity must be error, warning or info", node["severity"]!.mark)
                 }
             }
-            if let w = r.number(node["weight"], "override.weight") { raw.rule.weight = w }
+            if let w = r.weight(node["weight"], "override.weight") { raw.rule.weight = w }
             if let c = r.string(node["category"], "override.category") { raw.rule.category = c }
             if let d = node["disabled"] {
                 guard let t = d.scalarText, let b = CoreSchema.bool(t) else {
@@ -550,14 +570,38 @@ public struct RuleSetLoader: Sendable {
                     return Mark(line: base.line, column: base.column + offset)
                 }
             }
+            guard text.count <= limits.maxExpressionLength else {
+                diags.append(Diagnostic(.error, "expression.too_large",
+                    "\(what): the expression is \(text.count) characters long; the limit is \(limits.maxExpressionLength)",
+                    at: base.located(in: file), notes: ["split the requirement into several rules"]))
+                return nil
+            }
             do {
                 var parser = try ExpressionParser(text: text, markAt: markAt)
+                parser.maxNesting = limits.maxExpressionDepth
                 var e = try parser.parse()
                 e.text = text.trimmingWhitespace
-                return checker.check(e, expecting: .boolean)
+                let shape = e.shape
+                if shape.nodes > limits.maxExpressionNodes || shape.depth > limits.maxExpressionDepth {
+                    let tooDeep = shape.depth > limits.maxExpressionDepth
+                    diags.append(Diagnostic(.error, tooDeep ? "expression.too_deep" : "expression.too_large",
+                        tooDeep ? "\(what): the expression is \(shape.depth) levels deep; the limit is \(limits.maxExpressionDepth)"
+                                : "\(what): the expression has \(shape.nodes) parts; the limit is \(limits.maxExpressionNodes)",
+                        at: base.located(in: file), notes: ["split the requirement into several rules, or use a comprehension over a list"]))
+                    return nil
+                }
+                let checked = checker.check(e, expecting: .boolean)
+                if shape.comprehensionNesting >= 3 {
+                    diags.append(Diagnostic(.warning, "expression.expensive",
+                        "\(what): comprehensions nest \(shape.comprehensionNesting) deep; on lists of 1,000 records that is about 10^\(3 * shape.comprehensionNesting) steps",
+                        at: base.located(in: file),
+                        notes: ["each rule stops after \(limits.maxEvaluationSteps) steps on a report and gives status error (docs/limits.md)"]))
+                }
+                return checked
             } catch {
-                diags.append(Diagnostic(.error, "expression.syntax", error.message, at: markAt(error.offset).located(in: file),
-                                        notes: ["see docs/expressions.md for the grammar"]))
+                diags.append(Diagnostic(.error, error.code, error.message, at: markAt(error.offset).located(in: file),
+                                        notes: error.code == "expression.syntax" ? ["see docs/expressions.md for the grammar"]
+                                                                                  : ["split the requirement into simpler rules"]))
                 return nil
             }
         }

@@ -6,12 +6,15 @@ public enum RuleSource: Sendable {
     case fileSystem
     case builtin
 
-    func read(_ path: String) -> [UInt8]? {
+    func read(_ path: String, limit: Int) -> Result<[UInt8], Diagnostic> {
         switch self {
         case .fileSystem:
-            return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+            return InputReader.read(path, limit: limit)
         case .builtin:
-            return BuiltinRules.files[path].map { Array($0.utf8) }
+            guard let text = BuiltinRules.files[path] else {
+                return .failure(Diagnostic(.error, "ruleset.not_found", "no built-in rule-set file \(path)", at: Mark.start.located(in: path)))
+            }
+            return .success(Array(text.utf8))
         }
     }
 

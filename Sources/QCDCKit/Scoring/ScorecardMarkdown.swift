@@ -4,6 +4,7 @@ struct ScorecardMarkdown {
     init(_ card: Scorecard) { self.card = card }
 
     func cell(_ s: String) -> String { MarkdownReporter().cell(s) }
+    func code(_ s: String, table: Bool = false) -> String { MarkdownReporter().code(s, table: table) }
 
     func render() -> String {
         let w = ScorecardWords(lang: card.language)
@@ -49,14 +50,14 @@ struct ScorecardMarkdown {
         }
         if !card.invalid.isEmpty {
             o += "\n## " + w.t("Báo cáo không hợp lệ (không chấm điểm)", "Invalid reports (not scored)") + "\n\n"
-            for r in card.invalid { o += "- `\(cell(r.file))`: " + r.diagnostics.filter { $0.severity == .error }.prefix(3).map { cell($0.description.split(separator: "\n")[0].description) }.joined(separator: "; ") + "\n" }
+            for r in card.invalid { o += "- \(code(r.file)): " + r.diagnostics.filter { $0.severity == .error }.prefix(3).map { cell($0.description.split(separator: "\n")[0].description) }.joined(separator: "; ") + "\n" }
         }
         return o
     }
 
     func rollupText(_ f: RollupFinding, _ w: ScorecardWords) -> String {
-        let parent = "\(cell(f.parent.unit.name)) (`\(cell(f.location.file)):\(f.location.line)`)"
-        let names = f.contradicting.map { "\(cell($0.unit.name)) (`\(cell($0.location.file)):\($0.location.line)`)" }.joined(separator: ", ")
+        let parent = "\(cell(f.parent.unit.name)) (\(code("\(f.location.file):\(f.location.line)")))"
+        let names = f.contradicting.map { "\(cell($0.unit.name)) (\(code("\($0.location.file):\($0.location.line)")))" }.joined(separator: ", ")
         switch f.kind {
         case .overclaim:
             return w.t("\(parent) báo cáo \(f.claimed)\(f.total.map { "/\($0)" } ?? "") — \(cell(f.declaration.title.vi)); nhưng báo cáo của các đơn vị sau cho kết quả không đạt \(f.declaration.childRule): \(names)",

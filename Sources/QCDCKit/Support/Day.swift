@@ -60,12 +60,19 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Stri
         }
     }
 
-    /// The same day `n` months later, clamped to the month's last day.
-    public func addingMonths(_ n: Int) -> Day {
+    /// The same day `n` months later, clamped to the month's last day; nil outside years 1–9999.
+    public func addingMonths(checked n: Int) -> Day? {
         let c = components
-        let total = c.year * 12 + (c.month - 1) + n
+        let (total, overflow) = (c.year * 12 + (c.month - 1)).addingReportingOverflow(n)
+        guard !overflow, total >= 12 else { return nil }
         let y = total / 12, m = total % 12 + 1
-        return Day(year: y, month: m, day: min(c.day, Day.daysIn(month: m, year: y))) ?? self
+        guard (1...9999).contains(y) else { return nil }
+        return Day(year: y, month: m, day: min(c.day, Day.daysIn(month: m, year: y)))
+    }
+
+    /// The same day `n` months later, clamped to the month's last day (and to years 1–9999).
+    public func addingMonths(_ n: Int) -> Day {
+        addingMonths(checked: n) ?? (n < 0 ? Day(year: 1, month: 1, day: 1)! : Day(year: 9999, month: 12, day: 31)!)
     }
 
     public var description: String {
@@ -143,6 +150,21 @@ public struct Period: Sendable, Hashable, CustomStringConvertible {
         }
         return n
     }
+    /// True when the period runs past the day before its first anniversary (more than 12 months).
+    public var isLongerThanAYear: Bool { end > start.addingMonths(12).advanced(by: -1) }
+
+    /// The period cut at each new calendar year (one element for a period within one year).
+    public var calendarYears: [Period] {
+        var out: [Period] = []
+        var s = start
+        while s <= end {
+            let yearEnd = Day(year: s.year, month: 12, day: 31)!
+            out.append(Period(start: s, end: min(yearEnd, end)))
+            s = yearEnd.advanced(by: 1)
+        }
+        return out
+    }
+
     public func intersect(_ w: DateWindow) -> Period? {
         let s = max(start, w.from ?? start)
         let e = min(end, w.until ?? end)
