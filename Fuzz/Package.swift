@@ -1,21 +1,23 @@
 // swift-tools-version:6.1
-// libFuzzer harness, kept out of the main package so that `swift build` and `swift test` stay plain.
-//   cd Fuzz && swift build -c release --sanitize=fuzzer --sanitize=address
-//   ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no .build/release/FuzzReports corpus/ -max_total_time=60
+// libFuzzer harnesses, kept out of the main package so that `swift build` and `swift test` stay plain.
+// Build with coverage *and* AddressSanitizer (see README.md for why both flags are needed):
+//   cd Fuzz && swift build -c release --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xlinker --no-gc-sections
 import Foundation
 import PackageDescription
 
 // A path dependency is known by its folder's name, which differs between clones.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 
+let harnesses = ["FuzzReports", "FuzzRuleSets", "FuzzWaivers", "FuzzBaselines", "FuzzExpressions"]
+
 let package = Package(
     name: "Fuzz",
     dependencies: [.package(path: "..")],
-    targets: [
+    targets: harnesses.map { name in
         .executableTarget(
-            name: "FuzzReports",
+            name: name,
             dependencies: [.product(name: "QCDCKit", package: root)],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
-        ),
-    ]
+        )
+    }
 )

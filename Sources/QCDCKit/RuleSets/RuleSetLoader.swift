@@ -128,7 +128,7 @@ public struct RuleSetLoader: Sendable {
         }
 
         mutating func resolve(file: String, source: RuleSource, from: SourceLocation?) -> Resolved? {
-            let key = (source == .builtin ? "builtin:" : "") + file
+            let key = (source.isBuiltin ? "builtin:" : "") + file
             if let cached = done[key] { return cached }
             if stack.contains(key) {
                 diags.append(Diagnostic(.error, "ruleset.extends_cycle",

@@ -5,6 +5,10 @@ import Foundation
 public enum RuleSource: Sendable {
     case fileSystem
     case builtin
+    /// Files given as bytes by path (tests, fuzzing, embedding without a file system).
+    case memory([String: [UInt8]])
+
+    var isBuiltin: Bool { if case .builtin = self { return true }; return false }
 
     func read(_ path: String, limit: Int) -> Result<[UInt8], Diagnostic> {
         switch self {
@@ -15,6 +19,12 @@ public enum RuleSource: Sendable {
                 return .failure(Diagnostic(.error, "ruleset.not_found", "no built-in rule-set file \(path)", at: Mark.start.located(in: path)))
             }
             return .success(Array(text.utf8))
+        case .memory(let files):
+            guard let bytes = files[path] else {
+                return .failure(Diagnostic(.error, "ruleset.not_found", "no rule-set file \(path)", at: Mark.start.located(in: path)))
+            }
+            guard bytes.count <= limit else { return .failure(InputReader.tooLarge(path, size: bytes.count, limit: limit)) }
+            return .success(bytes)
         }
     }
 
@@ -25,6 +35,8 @@ public enum RuleSource: Sendable {
             return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
         case .builtin:
             return BuiltinRules.files.keys.contains { $0.hasPrefix(path.hasSuffix("/") ? path : path + "/") }
+        case .memory(let files):
+            return files.keys.contains { $0.hasPrefix(path.hasSuffix("/") ? path : path + "/") }
         }
     }
 
@@ -37,6 +49,9 @@ public enum RuleSource: Sendable {
         case .builtin:
             let prefix = dir.hasSuffix("/") ? dir : dir + "/"
             return BuiltinRules.files.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }.sorted()
+        case .memory(let files):
+            let prefix = dir.hasSuffix("/") ? dir : dir + "/"
+            return files.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
         }
     }
 }
