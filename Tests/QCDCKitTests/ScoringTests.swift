@@ -97,13 +97,15 @@ struct ScoringTests {
         #expect(ScorecardCSV.cell("+84 123") == "'+84 123")
         #expect(ScorecardCSV.cell("-1") == "'-1")
         #expect(ScorecardCSV.cell("@cmd") == "'@cmd")
-        #expect(ScorecardCSV.cell("\tx") == "'\tx")
+        #expect(ScorecardCSV.cell("\tx") == "\\tx")                 // a control character is shown, not kept
+        #expect(ScorecardCSV.cell("Xã\u{202E}A") == "Xã<U+202E>A")
         #expect(ScorecardCSV.cell("Xã An, Phú") == "\"Xã An, Phú\"")
         #expect(ScorecardCSV.cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
         #expect(ScorecardCSV.cell("Xã An Phú") == "Xã An Phú")
     }
 
     @Test func htmlEscaping() {
+        #expect(ScorecardHTML.esc("Xã\u{202E}A") == "Xã&lt;U+202E&gt;A")
         #expect(ScorecardHTML.esc("<script>alert('x')</script> & \"q\"") == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")
         #expect(ScorecardHTML.colour(nil) == "#d9d9d9")
         #expect(ScorecardHTML.colour(100) == "#1a9850")

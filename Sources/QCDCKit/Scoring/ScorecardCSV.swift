@@ -6,7 +6,7 @@ struct ScorecardCSV {
     init(_ card: Scorecard) { self.card = card }
 
     static func cell(_ s: String) -> String {
-        var v = s
+        var v = Neutral.visible(s)
         if let f = v.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(f) { v = "'" + v }
         if v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.contains(";") {
             v = "\"" + v.replacingAll("\"", "\"\"") + "\""

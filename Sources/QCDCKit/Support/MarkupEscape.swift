@@ -5,6 +5,8 @@ enum MarkupEscape {
     static func escape(_ s: String, apostrophe: String = "&#39;", encodeWhitespace: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
+        // Bidirectional and zero-width characters are shown (<U+202E>), never obeyed.
+        let s = s.unicodeScalars.contains(where: Neutral.isInvisible) ? Neutral.visible(s, keepingNewlines: true) : s
         for u in s.unicodeScalars {
             switch u {
             case "&": out += "&amp;"
