@@ -17,21 +17,21 @@ struct EngineTests {
     }
 
     @Test func pass() {
-        let r = results(header + "peoples_inspection_board: {members: 6}\n")
+        let r = results(header + "peoples_inspection_board: {members: 6}\ncommunity_conferences: {villages: 6}\n")
         #expect(r["TTND-C1"]?.status == .pass)
         #expect(r["TTND-C1"]?.actual == "6")
-        #expect(r["TTND-C1"]?.expected == ">= 5")
+        #expect(r["TTND-C1"]?.expected == ">= 6")
         #expect(r["TTND-C1"]?.location.line == 3)
         #expect(r["TTND-C1"]?.location.path == "peoples_inspection_board.members")
     }
 
     @Test func failPointsAtTheValue() {
-        let r = results(header + "peoples_inspection_board:\n  members: 4\n")
+        let r = results(header + "peoples_inspection_board:\n  members: 4\ncommunity_conferences: {villages: 3}\n")
         let f = r["TTND-C1"]!
         #expect(f.status == .fail)
-        #expect(f.actual == "4" && f.expected == ">= 5")
+        #expect(f.actual == "4" && f.expected == "5")
         #expect((f.location.line, f.location.column) == (4, 12))
-        #expect(f.message == "The People's Inspection Board has 4 members; at least 5 required.")
+        #expect(f.message == "The People's Inspection Board has 4 members for 3 villages and residential groups; required 5.")
     }
 
     @Test func missingPointsAtTheParentMapping() {
@@ -52,8 +52,8 @@ struct EngineTests {
         #expect(r["DN-01"]?.reason?.contains("unit kind") == true)
         #expect(r["TCD-03"]?.status == .notApplicable)              // district rule
         #expect(r["CD-01"]?.status == .notApplicable)               // when: villages > 0
-        let old = results("unit: {code: \"1\", name: X, kind: commune}\nperiod: {from: 2025-01-01, to: 2025-06-30}\n")
-        #expect(old["DIAL-01"]?.status == .notApplicable)           // dates: before LOLG 72/2025
+        let old = results("unit: {code: \"1\", name: X, kind: commune}\nperiod: {from: 2025-01-01, to: 2025-02-28}\n")
+        #expect(old["DIAL-01"]?.status == .notApplicable)           // dates: before LOLG 65/2025 (1 March 2025)
         #expect(old["DIAL-01"]?.reason?.contains("not in force") == true)
     }
 
@@ -69,7 +69,7 @@ struct EngineTests {
         rules:
           - id: R
             title: {vi: r, en: r}
-            basis: [{kind: law, document: "1/2020/QH14"}]
+            basis: [{kind: law, strength: unverified, document: "1/2020/QH14"}]
             applies_to: [commune]
             severity: error
             category: c
@@ -85,21 +85,35 @@ struct EngineTests {
     }
 
     @Test func partialWindowSplitsTheYear() {
-        // Weekly January-June (26 Tuesdays), then only 5 days in July-December.
+        // Weekly January-June (every Tuesday but the Tết holiday), then one day a month in July-November.
         var days: [String] = []
         var d = Day(iso: "2026-01-06")!
-        while d <= Day(iso: "2026-06-30")! { days.append(d.description); d = d.advanced(by: 7) }
-        days += ["2026-07-07", "2026-08-04", "2026-09-01", "2026-10-06", "2026-11-03"]
+        while d <= Day(iso: "2026-06-30")! { if d != Day(iso: "2026-02-17")! { days.append(d.description) }; d = d.advanced(by: 7) }
+        days += ["2026-07-07", "2026-08-04", "2026-09-08", "2026-10-06", "2026-11-03"]
         let list = days.map { "    - {date: \($0)}" }.joined(separator: "\n")
         let r = results(header + "citizen_reception:\n  leader_days:\n" + list + "\n")
         let a = r["TCD-01A"]!, b = r["TCD-01B"]!
         #expect(a.status == .pass)
         #expect(a.window == Period(start: Day(iso: "2026-01-01")!, end: Day(iso: "2026-06-30")!))
-        #expect(a.actual == "26" && a.expected == ">= 25")
+        #expect(a.actual == "1" && a.expected == ">= 1")
         #expect(b.status == .fail)
         #expect(b.window == Period(start: Day(iso: "2026-07-01")!, end: Day(iso: "2026-12-31")!))
-        #expect(b.actual == "5" && b.expected == ">= 12")
+        #expect(b.expected == ">= 2")
+        #expect(b.actual?.hasPrefix("0 (2026-07: 1, 2026-08: 1, 2026-09: 1, 2026-10: 1, 2026-11: 1, 2026-12: 0)") == true, "\(b.actual ?? "")")
+        #expect(b.shortfall == ["2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"])
         #expect(b.location.line == 5)   // the list, not a record
+    }
+
+    @Test func weeksWithoutAReceptionAreNamed() {
+        let r = results(header + "citizen_reception:\n  leader_days:\n    - {date: 2026-01-06}\n    - {date: 2026-01-07}\n")
+        let a = r["TCD-01A"]!
+        #expect(a.status == .fail)
+        #expect(a.shortfall.first == "2026-W03")
+        // Whole ISO weeks in Jan–Jun 2026 are W02–W26 (W01 starts in 2025, W27 ends in July): 25,
+        // less the Tết week W08 (no working day), less W02 when the chair received: 23.
+        #expect(a.shortfall.count == 23)
+        #expect(!a.shortfall.contains("2026-W08") && !a.shortfall.contains("2026-W01") && !a.shortfall.contains("2026-W27"))
+        #expect(a.message.contains("did not personally receive citizens: 23 (2026-W03, 2026-W04"))
     }
 
     @Test func overlaysOverrideAndDisable() throws {
@@ -116,7 +130,7 @@ struct EngineTests {
         let rules = try #require(rs, "\(d)")
         #expect(rules.rule("TTND-C1")?.severity == .warning)
         #expect(rules.rule("DIAL-02")?.disabled == true)
-        let (r, _) = report(header + "peoples_inspection_board: {members: 6}\n", rules)
+        let (r, _) = report(header + "peoples_inspection_board: {members: 6}\ncommunity_conferences: {villages: 3}\n", rules)
         let res = Engine(ruleSet: rules).evaluate(r!)
         #expect(res.first { $0.rule.id == "TTND-C1" }?.status == .fail)
         #expect(!res.contains { $0.rule.id == "DIAL-02" })

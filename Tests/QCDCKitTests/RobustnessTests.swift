@@ -101,7 +101,7 @@ struct BoundsTests {
         rules:
           - id: CUBE
             title: {vi: C, en: C}
-            basis: [{kind: law, document: "1"}]
+            basis: [{kind: law, strength: unverified, document: "1"}]
             applies_to: [commune]
             severity: info
             category: c
@@ -134,7 +134,7 @@ struct BoundsTests {
         rules:
           - id: DEEP
             title: {vi: C, en: C}
-            basis: [{kind: law, document: "1"}]
+            basis: [{kind: law, strength: unverified, document: "1"}]
             applies_to: [commune]
             severity: info
             category: c

@@ -13,7 +13,7 @@ categories:
 """
 
 private func rule(_ body: String) -> String {
-    base + "\nrules:\n  - id: R-1\n    title: {vi: r, en: r}\n    basis: [{kind: law, document: \"10/2022/QH15\"}]\n"
+    base + "\nrules:\n  - id: R-1\n    title: {vi: r, en: r}\n    basis: [{kind: law, strength: primary, document: \"10/2022/QH15\"}]\n"
         + "    applies_to: [commune]\n    severity: error\n    category: c\n    message: {vi: m, en: m}\n"
         + "    examples: [{status: pass, report: {a: {n: 1}}}, {status: fail, report: {a: {n: 0}}}]\n" + body
 }
@@ -132,11 +132,30 @@ struct RuleExampleTests {
     func examplesGiveTheirDeclaredStatus(_ id: String) throws {
         let rule = try #require(builtin.rule(id))
         let statuses = Set(rule.examples.map(\.expected))
-        #expect(statuses.contains(.pass) && statuses.contains(.fail), "\(id) needs a passing and a failing example")
+        if rule.isMetric {
+            #expect(statuses.contains(.pass) && statuses.contains(.missing) && !statuses.contains(.fail), "\(id) is a metric")
+        } else {
+            #expect(statuses.contains(.pass) && statuses.contains(.fail), "\(id) needs a passing and a failing example")
+        }
         for o in ExampleRunner.run(builtin, rule: rule) {
             #expect(o.diagnostics.isEmpty, "\(o.example.location): \(o.diagnostics)")
             #expect(o.actual == o.example.expected,
                     "\(o.example.location) \(o.example.name ?? ""): expected \(o.example.expected), got \(String(describing: o.actual)) (\(o.result?.actual ?? "-") vs \(o.result?.expected ?? "-"))")
+        }
+    }
+
+    /// A failing finding names values, in both languages: never a bare `true`/`false`, an operator
+    /// where a number belongs ("at least >= 2"), or a placeholder left unfilled.
+    @Test(arguments: [Language.vi, .en])
+    func failingMessagesNameValues(_ lang: Language) {
+        for rule in builtin.rules {
+            for o in ExampleRunner.run(builtin, rule: rule, language: lang) where o.actual == .fail {
+                let m = o.result?.message ?? ""
+                let at = "\(o.example.location) \(o.example.name ?? ""): \(m)"
+                #expect(!m.contains("{") && !m.contains("}"), "\(at)")
+                #expect(m.range(of: #"\b(true|false)\b"#, options: .regularExpression) == nil, "\(at)")
+                #expect(m.range(of: #"(at least|ít nhất|tối thiểu|at most|tối đa) *[<>=]"#, options: .regularExpression) == nil, "\(at)")
+            }
         }
     }
 
@@ -146,9 +165,13 @@ struct RuleExampleTests {
             #expect(!r.title.vi.isEmpty && !r.title.en.isEmpty && r.title.vi != r.title.en, "\(r.id)")
             #expect(!r.message.vi.isEmpty && !r.message.en.isEmpty, "\(r.id)")
         }
-        // Party and provincial targets are policy, never law.
-        #expect(builtin.rule("POL-TD-01")?.kind == .policy)
-        #expect(builtin.rule("POL-MC-01")?.kind == .policy)
+        // Party and provincial targets are policy, never law; one-stop service was a legal duty.
+        #expect(builtin.rule("POL-DV-01")?.kind == .policy)
+        #expect(builtin.rule("MC-03")?.kind == .law)
         #expect(builtin.rule("DIAL-01")?.kind == .law)
+        // Withdrawn or moved: a provincial directive has no place in the national set.
+        #expect(builtin.rule("POL-TD-01") == nil && builtin.rule("POL-MC-01") == nil && builtin.rule("HG-02") == nil)
+        // Every citation says how strong it is.
+        for r in builtin.rules { #expect(r.basis.allSatisfy { !$0.document.isEmpty }, "\(r.id)") }
     }
 }

@@ -120,17 +120,17 @@ struct CIPipelineTests {
         #expect(first.status == 1)
         let same = try qcdc(["check", "--lang", "en", "--baseline", baseline.path, report.path])
         #expect(same.status == 0)
-        #expect(same.stdout.contains("Baseline: 0 new findings; 13 known findings still present (not shown); 0 fixed"))
+        #expect(same.stdout.contains("Baseline: 0 new findings; 21 known findings still present (not shown); 0 fixed"))
         #expect(!same.stdout.contains("error[TTND-C1]"))
         // Fix one finding, break another: only the new one shows and fails.
-        let changed = original.replacingOccurrences(of: "  members: 4\n", with: "  members: 5\n")
-            .replacingOccurrences(of: "  items_disclosed: 12\n", with: "  items_disclosed: 14\n")
+        let changed = original.replacingOccurrences(of: "  members: 4\n", with: "  members: 12\n")
+            .replacingOccurrences(of: "  items_disclosed: 12\n", with: "  items_disclosed: 13\n")
             .replacingOccurrences(of: "  min_notice_days: 5\n", with: "  min_notice_days: 3\n")
         try Data(changed.utf8).write(to: report)
         let next = try qcdc(["check", "--lang", "en", "--baseline", baseline.path, report.path])
         #expect(next.status == 0)   // CD-02 is a warning
         #expect(next.stdout.contains("warning[CD-02]"))
-        #expect(next.stdout.contains("Baseline: 1 new findings; 11 known findings still present (not shown); 2 fixed"))
+        #expect(next.stdout.contains("Baseline: 1 new findings; 19 known findings still present (not shown); 2 fixed"))
         let (_, doc) = try jsonRun(["--baseline", baseline.path, report.path])
         #expect(results(doc).first { $0["rule"] as? String == "CD-02" }?["baseline_state"] as? String == "new")
         #expect(results(doc).first { $0["rule"] as? String == "DIAL-01" }?["baseline_state"] as? String == "unchanged")
@@ -151,13 +151,13 @@ struct CIPipelineTests {
         let r = try qcdc(["check", "--format", "json", "--output", j.path, "--format", "sarif", "--output", s.path,
                           "--format", "junit", "--output", x.path, "-"], stdin: text)
         #expect(r.status == 1)
-        #expect(r.stdout.contains("<stdin>:20:5: error[TCD-04]"))
+        #expect(r.stdout.contains("<stdin>:23:5: error[TCD-04]"))
         #expect(try String(contentsOf: j, encoding: .utf8).contains("\"file\": \"<stdin>\""))
         #expect(try String(contentsOf: s, encoding: .utf8).contains("\"uri\": \"%3Cstdin%3E\""))
         #expect(try String(contentsOf: x, encoding: .utf8).contains("<testsuite name=\"&lt;stdin&gt; — Sở Nội vụ (ví dụ) (SNV-68)\""))
         // A last --format without --output goes to standard output instead of the text.
         let g = try qcdc(["check", "--format", "json", "--output", j.path, "--format", "github", "examples/agency-2025.yaml"])
-        #expect(g.stdout.contains("::error file=examples/agency-2025.yaml,line=20,col=5,title=TCD-04"))
+        #expect(g.stdout.contains("::error file=examples/agency-2025.yaml,line=23,col=5,title=TCD-04"))
         #expect(!g.stdout.contains("Tổng cộng"))
         #expect(try qcdc(["check", "--output", j.path, "--output", s.path, "examples/agency-2025.yaml"]).status == 64)
         // Text written to a file is not printed again on the terminal.

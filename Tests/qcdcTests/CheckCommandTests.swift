@@ -50,9 +50,9 @@ struct CheckCommandTests {
 
     @Test func vietnameseByDefaultEnglishOnRequest() throws {
         let vi = try qcdc(["check", "examples/commune-noncompliant-2026.yaml"])
-        #expect(vi.stdout.contains("examples/commune-noncompliant-2026.yaml:14:12: error[TTND-C1]: Ban Thanh tra nhân dân có 4 thành viên; yêu cầu ít nhất 5. (Luật Thực hiện dân chủ ở cơ sở 10/2022/QH15, Điều 36)"))
+        #expect(vi.stdout.contains("examples/commune-noncompliant-2026.yaml:14:12: error[TTND-C1]: Ban Thanh tra nhân dân có 4 thành viên cho 12 thôn, tổ dân phố; yêu cầu >= 12. (Luật Thực hiện dân chủ ở cơ sở 10/2022/QH15, Điều 36 khoản 1; 59/2023/NĐ-CP, Điều 13 khoản 2)"))
         let en = try qcdc(["check", "--lang", "en", "examples/commune-noncompliant-2026.yaml"])
-        #expect(en.stdout.contains("error[TTND-C1]: The People's Inspection Board has 4 members; at least 5 required. (Law on Implementing Grassroots Democracy 10/2022/QH15, Art. 36)"))
+        #expect(en.stdout.contains("error[TTND-C1]: The People's Inspection Board has 4 members for 12 villages and residential groups; required >= 12. (Law on Implementing Grassroots Democracy 10/2022/QH15, Art. 36(1); 59/2023/NĐ-CP, Art. 13(2))"))
     }
 
     @Test func batchWithOneMalformedFileReportsBothAndExits2() throws {
@@ -64,7 +64,7 @@ struct CheckCommandTests {
         #expect(r.status == 2)
         #expect(r.stdout.contains("a-bad.yaml:2:7: error[input.yaml_syntax]"))
         #expect(r.stdout.contains("b-good.yaml: Xã Hòa Bình (ví dụ) (commune 00001), 2026"))
-        #expect(r.stdout.contains("24 đạt"))
+        #expect(r.stdout.contains("35 đạt"))
         let json = try qcdc(["check", "--format", "json", dir.path])
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let reports = try #require(doc["reports"] as? [[String: Any]])

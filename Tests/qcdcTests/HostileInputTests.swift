@@ -114,7 +114,7 @@ struct HangTests {
         rules:
           - id: X-CUBE
             title: {vi: "Khối", en: "Cube"}
-            basis: [{kind: law, document: "10/2022/QH15"}]
+            basis: [{kind: law, strength: unverified, document: "10/2022/QH15"}]
             applies_to: [commune]
             severity: info
             category: accountability
@@ -149,7 +149,7 @@ struct CrashTests {
         rules:
           - id: X-DEEP
             title: {vi: "Sâu", en: "Deep"}
-            basis: [{kind: law, document: "10/2022/QH15"}]
+            basis: [{kind: law, strength: unverified, document: "10/2022/QH15"}]
             applies_to: [commune]
             severity: info
             category: accountability

@@ -22,9 +22,9 @@ public struct Explainer: Sendable {
         let cat = ruleSet.categories[rule.category]?.name.text(lang) ?? rule.category
         o += "\(vi("Mức độ", "Severity")): \(rule.severity.rawValue) · \(vi("Nhóm", "Category")): \(rule.category) (\(cat)) · \(vi("Trọng số", "Weight")): \(Value.format(rule.weight))"
         if rule.disabled { o += " · " + vi("ĐÃ TẮT bởi overlay", "DISABLED by an overlay") }
-        o += "\n\n\(vi("Căn cứ", "Basis")):\n"
+        o += "\n\n\(vi("Căn cứ", "Basis")) (\(rule.kind.rawValue), \(vi("độ tin cậy", "strength")): \(rule.strength.rawValue)):\n"
         for c in rule.basis {
-            o += "  - [\(c.kind.rawValue)] \(c.short(lang))\n"
+            o += "  - [\(c.kind.rawValue), \(c.strength.rawValue)] \(c.short(lang))\n"
             if let n = c.name?.text(lang), n.count > 48 { o += "    \(n)\n" }
             if let q = c.quote { o += "    “\(q)”\n" }
             if let u = c.url { o += "    \(u)\n" }

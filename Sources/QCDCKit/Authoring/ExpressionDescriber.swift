@@ -51,22 +51,7 @@ struct ExpressionDescriber {
         case .call(let name, let args):
             var a: [String] = []
             for x in args { a.append(describe(x)) }
-            switch name {
-            case "period_weeks": return vi("số tuần của kỳ được đánh giá", "the weeks in the period judged")
-            case "period_months": return vi("số tháng của kỳ được đánh giá", "the months in the period judged")
-            case "period_days": return vi("số ngày của kỳ được đánh giá", "the days in the period judged")
-            case "period_start": return vi("ngày đầu kỳ", "the first day of the period")
-            case "period_end": return vi("ngày cuối kỳ", "the last day of the period")
-            case "in_period": return "\(a[0]) \(vi("nằm trong kỳ", "falls in the period"))"
-            case "exists": return "\(a[0]) \(vi("được báo cáo", "is reported"))"
-            case "len": return vi("số mục của \(a[0])", "the number of entries in \(a[0])")
-            case "if": return "(\(a[1]) \(vi("nếu", "if")) \(a[0]), \(vi("ngược lại", "otherwise")) \(a[2]))"
-            case "add_months": return "\(a[0]) + \(a[1]) \(vi("tháng", "months"))"
-            case "add_days": return "\(a[0]) + \(a[1]) \(vi("ngày", "days"))"
-            case "days_between": return vi("số ngày từ \(a[0]) đến \(a[1])", "the days from \(a[0]) to \(a[1])")
-            case "workdays_between": return vi("số ngày làm việc từ \(a[0]) đến \(a[1])", "the working days from \(a[0]) to \(a[1])")
-            default: return "\(name)(\(a.joined(separator: ", ")))"
-            }
+            return Builtin(rawValue: name)?.describe(a, lang) ?? "\(name)(\(a.joined(separator: ", ")))"
         case .comprehension(let agg, let v, let list, let filter, let body):
             let saved = scope[v]
             scope[v] = list
@@ -82,6 +67,8 @@ struct ExpressionDescriber {
             case .max: return vi("giá trị lớn nhất của \(b ?? "") trên \(l)\(which)", "the largest \(b ?? "") over \(l)\(which)")
             case .all: return vi("mọi mục trong \(l)\(which) đều thỏa: \(b ?? "")", "every entry in \(l)\(which) satisfies: \(b ?? "")")
             case .any: return vi("có ít nhất một mục trong \(l)\(which) thỏa: \(b ?? "")", "at least one entry in \(l)\(which) satisfies: \(b ?? "")")
+            case .perWeek: return vi("số ngày ít nhất trong một tuần (theo \(b ?? "") của \(l)\(which))", "the fewest days in any week (by \(b ?? "") of \(l)\(which))")
+            case .perMonth: return vi("số ngày ít nhất trong một tháng (theo \(b ?? "") của \(l)\(which))", "the fewest days in any month (by \(b ?? "") of \(l)\(which))")
             }
         }
     }

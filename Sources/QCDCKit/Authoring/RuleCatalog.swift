@@ -7,17 +7,18 @@ public enum RuleCatalog {
     }
 
     public static func text(_ rules: [Rule], lang: Language) -> String {
-        var rows: [[String]] = [["ID", "SEVERITY", "KIND", "CATEGORY", "IN FORCE", lang == .vi ? "TÊN" : "TITLE"]]
+        var rows: [[String]] = [["ID", "SEVERITY", "KIND", "STRENGTH", "CATEGORY", "IN FORCE", lang == .vi ? "TÊN" : "TITLE"]]
         for r in rules {
-            rows.append([r.id, r.severity.rawValue, r.kind.rawValue, r.category,
+            rows.append([r.id, r.severity.rawValue, r.kind.rawValue, r.strength.rawValue, r.category,
                          "\(r.inForce.from?.description ?? "…")..\(r.inForce.until?.description ?? "…")", r.title.text(lang)])
         }
-        let widths = (0..<5).map { c in rows.map { $0[c].count }.max() ?? 0 }
+        let last = rows[0].count - 1
+        let widths = (0..<last).map { c in rows.map { $0[c].count }.max() ?? 0 }
         var out = ""
         for row in rows {
             var line = ""
-            for c in 0..<5 { line += row[c].padding(toLength: widths[c] + 2, withPad: " ", startingAt: 0) }
-            out += line + row[5] + "\n"
+            for c in 0..<last { line += row[c].padding(toLength: widths[c] + 2, withPad: " ", startingAt: 0) }
+            out += line + row[last] + "\n"
         }
         out += "\(rules.count) \(lang == .vi ? "quy tắc" : "rules")\n"
         return out
@@ -32,6 +33,7 @@ public enum RuleCatalog {
                     ("title", .object([("vi", .string(r.title.vi)), ("en", .string(r.title.en))])),
                     ("severity", .string(r.severity.rawValue)),
                     ("kind", .string(r.kind.rawValue)),
+                    ("strength", .string(r.strength.rawValue)),
                     ("category", .string(r.category)),
                     ("weight", .double(r.weight)),
                     ("applies_to", .array(r.appliesTo.map { .string($0.rawValue) })),
@@ -52,10 +54,11 @@ public struct RuleTestReport: Sendable {
         public var rule: Rule
         public var outcomes: [ExampleOutcome]
         public var passed: Bool { outcomes.allSatisfy(\.passed) }
-        /// Has both a passing and a failing example.
+        /// Has both a passing and a failing example; a metric (which never fails) has a passing and a
+        /// missing-evidence one instead.
         public var covered: Bool {
             let s = Set(rule.examples.map(\.expected))
-            return s.contains(.pass) && s.contains(.fail)
+            return s.contains(.pass) && s.contains(rule.isMetric ? .missing : .fail)
         }
     }
     public var entries: [Entry]
@@ -73,7 +76,11 @@ public struct RuleTestReport: Sendable {
             let mark = e.passed ? "PASS" : "FAIL"
             let n = e.outcomes.count
             var line = "\(mark)  \(e.rule.id.padding(toLength: 12, withPad: " ", startingAt: 0)) \(e.outcomes.filter(\.passed).count)/\(n) \(lang == .vi ? "ví dụ" : "examples")"
-            if !e.covered { line += lang == .vi ? "  (thiếu ví dụ đạt hoặc không đạt)" : "  (lacks a passing or a failing example)" }
+            if !e.covered {
+                line += e.rule.isMetric
+                    ? (lang == .vi ? "  (chỉ số thiếu ví dụ đạt hoặc thiếu bằng chứng)" : "  (metric lacks a passing or a missing-evidence example)")
+                    : (lang == .vi ? "  (thiếu ví dụ đạt hoặc không đạt)" : "  (lacks a passing or a failing example)")
+            }
             out += line + "\n"
             for o in e.outcomes where !o.passed {
                 let got = o.actual?.rawValue ?? (lang == .vi ? "báo cáo mẫu không hợp lệ" : "invalid example report")
@@ -84,8 +91,12 @@ public struct RuleTestReport: Sendable {
         let total = entries.reduce(0) { $0 + $1.outcomes.count }
         let passed = entries.reduce(0) { $0 + $1.outcomes.filter(\.passed).count }
         let covered = entries.filter(\.covered).count
-        out += "\n\(lang == .vi ? "Ví dụ" : "Examples"): \(passed) passed, \(total - passed) failed\n"
-        out += "\(lang == .vi ? "Độ phủ" : "Coverage"): \(covered)/\(entries.count) \(lang == .vi ? "quy tắc có cả ví dụ đạt và không đạt" : "rules have both a passing and a failing example") (\(Value.format(coverage * 100, digits: 1))%)\n"
+        out += lang == .vi
+            ? "\nVí dụ: \(passed) đúng, \(total - passed) sai\n"
+            : "\nExamples: \(passed) passed, \(total - passed) failed\n"
+        out += lang == .vi
+            ? "Độ phủ: \(covered)/\(entries.count) quy tắc có cả ví dụ đạt và không đạt, hoặc với chỉ số, đạt và thiếu bằng chứng (\(Value.format(coverage * 100, digits: 1))%)\n"
+            : "Coverage: \(covered)/\(entries.count) rules have both a passing and a failing example, or for metrics a passing and a missing-evidence one (\(Value.format(coverage * 100, digits: 1))%)\n"
         return out
     }
 }

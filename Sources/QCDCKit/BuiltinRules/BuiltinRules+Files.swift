@@ -10,6 +10,7 @@ extension BuiltinRules {
           vi: Bộ quy tắc quốc gia về thực hiện dân chủ ở cơ sở và dân vận chính quyền
           en: National rules on grassroots democracy and government mass mobilisation
         extends:
+          - national/calendar.yaml
           - national/communes.yaml
           - national/agencies.yaml
           - national/enterprises.yaml
@@ -48,7 +49,7 @@ extension BuiltinRules {
         "rules/national/agencies.yaml": ####"""
         # Grassroots democracy in state agencies, public service units (and communes as employers).
         id: vn.grassroots.agencies
-        version: "2026.1"
+        version: "2026.2"
         title:
           vi: Thực hiện dân chủ trong cơ quan, đơn vị
           en: Grassroots democracy in agencies and public service units
@@ -78,62 +79,150 @@ extension BuiltinRules {
             min: 0
             unit: {vi: "người", en: "people"}
             label: {vi: "Số người dự hội nghị cán bộ", en: "Attendees of the staff conference"}
+          staff_conference.convened:
+            type: integer
+            min: 0
+            unit: {vi: "người", en: "people"}
+            label: {vi: "Số người được triệu tập dự hội nghị (toàn thể: mọi người; đại biểu: số đại biểu)", en: "People convened (plenary: everyone; delegates: the delegates)"}
+          peoples_inspection_board.not_required:
+            type: boolean
+            scope: state      # a standing figure, not a total for the period
+            label: {vi: "Công đoàn cấp trên quyết định không tổ chức Ban Thanh tra nhân dân (trường hợp đặc thù)", en: "The superior union decided the unit has no People's Inspection Board (special case)"}
+          peoples_inspection_board.elected:
+            type: date
+            scope: state      # a standing figure, not a total for the period
+            label: {vi: "Ngày hội nghị bầu Ban Thanh tra nhân dân (lần gần nhất)", en: "Date of the conference that last elected the People's Inspection Board"}
+          peoples_inspection_board.recognised:
+            type: date
+            scope: state      # a standing figure, not a total for the period
+            label: {vi: "Ngày Ban Chấp hành Công đoàn công nhận kết quả bầu", en: "Date the trade union executive recognised the election"}
         rules:
           - id: CC-01
             title:
-              vi: Tổ chức hội nghị cán bộ, công chức, viên chức, người lao động mỗi năm 01 lần, không chậm hơn 03 tháng của năm công tác sau
-              en: The annual staff conference is held, no later than 3 months into the next working year
+              vi: Tổ chức hội nghị cán bộ, công chức, viên chức, người lao động mỗi năm 01 lần, sau khi kết thúc năm công tác và không chậm hơn 03 tháng của năm công tác sau
+              en: The annual staff conference is held after the working year ends and no later than 3 months into the next
             basis:
               - kind: law
+                strength: primary
                 document: 10/2022/QH15
                 name: {vi: "Luật Thực hiện dân chủ ở cơ sở", en: "Law on Implementing Grassroots Democracy"}
                 article: "51"
                 clause: "1"
-                url: https://daibieunhandan.vn/quy-dinh-ve-to-chuc-hoi-nghi-can-bo-cong-chuc-vien-chuc-nguoi-lao-dong-post340425.html
+                url: https://bk.laodongcongdoan.vn/nhung-quy-dinh-can-biet-ve-hoi-nghi-can-bo-cong-chuc-vien-chuc-nguoi-lao-dong-110124.html
+                quote: "định kỳ mỗi năm một lần sau khi kết thúc năm công tác … nhưng không chậm hơn 03 tháng của năm công tác tiếp theo"
+                note: "Quoted by a trade-union newspaper and a court judgment (lawnet). The conference that reviews the year is held from December of that year (the lower bound this rule uses, so that a conference held early in the year for the year before is not taken for this year's) to 31 March of the next."
             applies_to: [agency, public_service_unit, commune]
             in_force: {from: 2023-07-01}
             severity: error
             category: workplace_democracy
             weight: 2
-            params: {months_after: 3}
-            expect: staff_conference.held and staff_conference.date <= add_months(period_end(), params.months_after)
+            params: {months_after: 3, months_before: 1}
+            expect: >-
+              staff_conference.held
+              and staff_conference.date > add_months(period_end(), -params.months_before)
+              and staff_conference.date <= add_months(period_end(), params.months_after)
             message:
               vi: "Hội nghị cán bộ, công chức, viên chức, người lao động: {actual}; yêu cầu {expected}."
               en: "Annual staff conference: {actual}; required {expected}."
             examples:
-              - {name: held in March of the next year, status: pass, period: 2025, report: {staff_conference: {held: true, date: 2026-03-31}}}
-              - {name: one day late, status: fail, period: 2025, report: {staff_conference: {held: true, date: 2026-04-01}}}
-              - {name: not held, status: fail, period: 2025, report: {staff_conference: {held: false}}}
-              - {name: held but no date, status: missing, period: 2025, report: {staff_conference: {held: true}}}
-              - {name: an enterprise is not an agency, status: not_applicable, kind: enterprise, period: 2025, report: {}}
+              - {name: "held in March of the next year", status: pass, period: 2025, report: {staff_conference: {held: true, date: 2026-03-31}}}
+              - {name: "one day late", status: fail, period: 2025, report: {staff_conference: {held: true, date: 2026-04-01}}}
+              - {name: "the February 2025 conference reviewed 2024, not 2025", status: fail, period: 2025, report: {staff_conference: {held: true, date: 2025-02-20}}}
+              - {name: "held in December of the year", status: pass, period: 2025, report: {staff_conference: {held: true, date: 2025-12-20}}}
+              - {name: "not held", status: fail, period: 2025, report: {staff_conference: {held: false}}}
+              - {name: "held but no date", status: missing, period: 2025, report: {staff_conference: {held: true}}}
+              - {name: "an enterprise is not an agency", status: not_applicable, kind: enterprise, period: 2025, report: {}}
 
           - id: TTND-A1
             title:
-              vi: Ban Thanh tra nhân dân ở cơ quan, đơn vị có từ 03 đến 09 thành viên (không bắt buộc khi có từ 07 người trở xuống)
-              en: An agency's People's Inspection Board has 3 to 9 members (not required with 7 staff or fewer)
+              vi: Ban Thanh tra nhân dân ở cơ quan, đơn vị có từ 03 đến 09 thành viên (không tổ chức khi có từ 07 người trở xuống hoặc trường hợp đặc thù)
+              en: An agency's People's Inspection Board has 3 to 9 members (none with 7 staff or fewer, or in a special case)
             basis:
               - kind: law
+                strength: primary
                 document: 10/2022/QH15
                 name: {vi: "Luật Thực hiện dân chủ ở cơ sở", en: "Law on Implementing Grassroots Democracy"}
                 article: "60"
-                note: Units with special or dispersed organisation may have more members; report those as a waiver.
+                url: https://qcdc.bacgiang.gov.vn/chi-tiet-tin-tuc/-/asset_publisher/SUvaAKdUf4CG/content/-ieu-60-to-chuc-ban-thanh-tra-nhan-dan-o-co-quan-on-vi
+                quote: "Cơ quan, đơn vị có từ 07 cán bộ, công chức, viên chức, người lao động trở xuống hoặc trong các trường hợp đặc thù thì không tổ chức Ban Thanh tra nhân dân"
+                note: "Full text on the Bắc Giang grassroots-democracy portal: 03 to 09 members elected at the staff conference; more for special or dispersed units. The special case is decided by the superior union (Decree 59/2023 Art 21(2)): report peoples_inspection_board.not_required."
             applies_to: [agency, public_service_unit]
             in_force: {from: 2023-07-01}
             severity: error
             category: accountability
             weight: 2
             params: {exempt_up_to: 7, min_members: 3, max_members: 9}
-            when: staff.total > params.exempt_up_to
+            when: staff.total > params.exempt_up_to and not (exists(peoples_inspection_board.not_required) and peoples_inspection_board.not_required)
             expect: peoples_inspection_board.members >= params.min_members and peoples_inspection_board.members <= params.max_members
             message:
               vi: Ban Thanh tra nhân dân có {actual} thành viên; yêu cầu {expected} (đơn vị có {staff.total} người).
               en: The People's Inspection Board has {actual} members; required {expected} (the unit has {staff.total} staff).
             examples:
               - {status: pass, report: {staff: {total: 45}, peoples_inspection_board: {members: 5}}}
-              - {name: too few, status: fail, report: {staff: {total: 45}, peoples_inspection_board: {members: 2}}}
-              - {name: too many, status: fail, report: {staff: {total: 45}, peoples_inspection_board: {members: 10}}}
-              - {name: seven staff or fewer are exempt, status: not_applicable, report: {staff: {total: 7}}}
-              - {name: eight staff need a board, status: missing, report: {staff: {total: 8}}}
+              - {name: "too few", status: fail, report: {staff: {total: 45}, peoples_inspection_board: {members: 2}}}
+              - {name: "too many", status: fail, report: {staff: {total: 45}, peoples_inspection_board: {members: 10}}}
+              - {name: "seven staff or fewer set up no board", status: not_applicable, report: {staff: {total: 7}}}
+              - {name: "a special case decided by the union", status: not_applicable, report: {staff: {total: 45}, peoples_inspection_board: {not_required: true}}}
+              - {name: "eight staff need a board", status: missing, report: {staff: {total: 8}}}
+
+          - id: TTND-A2
+            title:
+              vi: Ban Thanh tra nhân dân ở cơ quan, đơn vị còn trong nhiệm kỳ 02 năm
+              en: An agency's People's Inspection Board is within its 2-year term
+            basis:
+              - kind: law
+                strength: primary
+                document: 10/2022/QH15
+                name: {vi: "Luật Thực hiện dân chủ ở cơ sở", en: "Law on Implementing Grassroots Democracy"}
+                article: "60"
+                url: https://qcdc.bacgiang.gov.vn/chi-tiet-tin-tuc/-/asset_publisher/SUvaAKdUf4CG/content/-ieu-60-to-chuc-ban-thanh-tra-nhan-dan-o-co-quan-on-vi
+                quote: "Nhiệm kỳ của Ban Thanh tra nhân dân là 02 năm."
+            applies_to: [agency, public_service_unit]
+            in_force: {from: 2023-07-01}
+            severity: warning
+            category: accountability
+            weight: 1
+            params: {exempt_up_to: 7, term_months: 24}
+            when: staff.total > params.exempt_up_to and not (exists(peoples_inspection_board.not_required) and peoples_inspection_board.not_required)
+            expect: peoples_inspection_board.elected >= add_months(period_end(), -params.term_months)
+            message:
+              vi: "Ban Thanh tra nhân dân được bầu ngày {actual}; đến cuối kỳ đã quá nhiệm kỳ 02 năm (yêu cầu {expected})."
+              en: "The board was elected on {actual}; its 2-year term had ended by the end of the period (required {expected})."
+            examples:
+              - {name: "elected in January 2025", status: pass, period: 2026, report: {staff: {total: 45}, peoples_inspection_board: {elected: 2025-01-15}}}
+              - {name: "boundary, 24 months before the period end", status: pass, period: 2026, report: {staff: {total: 45}, peoples_inspection_board: {elected: 2024-12-31}}}
+              - {name: "term ended during the year", status: fail, period: 2026, report: {staff: {total: 45}, peoples_inspection_board: {elected: 2024-12-15}}}
+              - {status: missing, period: 2026, report: {staff: {total: 45}}}
+
+          - id: TTND-A3
+            title:
+              vi: Kết quả bầu Ban Thanh tra nhân dân được Công đoàn công nhận chậm nhất 05 ngày làm việc sau hội nghị
+              en: The union recognises the board's election within 5 working days of the conference
+            basis:
+              - kind: law
+                strength: secondary
+                document: 59/2023/NĐ-CP
+                name: {vi: "Nghị định quy định chi tiết một số điều của Luật Thực hiện dân chủ ở cơ sở", en: "Decree detailing some articles of the Law on Implementing Grassroots Democracy"}
+                article: "21"
+                clause: "1"
+                url: https://congdoanhatinh.org.vn/quy-dinh-moi-ve-ban-thanh-tra-nhan-dan-o-co-quandon-vidoanh-nghiep-nha-nuoc-1692590903.html
+                note: "'chậm nhất sau 05 ngày làm việc kể từ ngày kết thúc hội nghị … Ban Chấp hành Công đoàn … công nhận kết quả bầu' — read in the Hà Tĩnh Labour Federation's summary (secondary); working days by the national calendar."
+            applies_to: [agency, public_service_unit]
+            in_force: {from: 2023-08-15}
+            severity: info
+            category: accountability
+            weight: 1
+            params: {exempt_up_to: 7, workdays: 5}
+            when: staff.total > params.exempt_up_to and in_period(peoples_inspection_board.elected)
+            expect: workdays_between(peoples_inspection_board.elected, peoples_inspection_board.recognised) <= params.workdays
+            message:
+              vi: "Kết quả bầu được công nhận sau {actual} ngày làm việc; yêu cầu {expected}."
+              en: "The election was recognised {actual} working days later; required {expected}."
+            examples:
+              - {status: pass, period: 2026, report: {staff: {total: 45}, peoples_inspection_board: {elected: 2026-03-02, recognised: 2026-03-09}}}
+              - {status: fail, period: 2026, report: {staff: {total: 45}, peoples_inspection_board: {elected: 2026-03-02, recognised: 2026-03-10}}}
+              - {name: "elected in an earlier year", status: not_applicable, period: 2026, report: {staff: {total: 45}, peoples_inspection_board: {elected: 2025-03-02}}}
+              - {status: missing, period: 2026, report: {staff: {total: 45}, peoples_inspection_board: {elected: 2026-03-02}}}
 
           - id: CC-02
             title:
@@ -141,11 +230,14 @@ extension BuiltinRules {
               en: A unit with fewer than 100 staff holds a plenary staff conference
             basis:
               - kind: law
+                strength: secondary
                 document: 10/2022/QH15
                 name: {vi: "Luật Thực hiện dân chủ ở cơ sở", en: "Law on Implementing Grassroots Democracy"}
                 article: "51"
                 clause: "2"
                 point: a
+                url: https://bk.laodongcongdoan.vn/nhung-quy-dinh-can-biet-ve-hoi-nghi-can-bo-cong-chuc-vien-chuc-nguoi-lao-dong-110124.html
+                note: The excerpt read is cut after "ít hơn 100 người, thì tổ chức hội nghị toàn thể".
             applies_to: [agency, public_service_unit]
             in_force: {from: 2023-07-01}
             severity: warning
@@ -155,12 +247,12 @@ extension BuiltinRules {
             when: staff.total < params.plenary_below and staff_conference.held
             expect: staff_conference.format == "plenary"
             message:
-              vi: "Đơn vị có {staff.total} người nhưng tổ chức hội nghị theo hình thức {actual}; yêu cầu hội nghị toàn thể."
-              en: "The unit has {staff.total} staff but held a {actual} conference; a plenary one is required."
+              vi: "Đơn vị có {staff.total} người nhưng tổ chức hội nghị đại biểu; yêu cầu hội nghị toàn thể."
+              en: "The unit has {staff.total} staff but held a delegates' conference; a plenary one is required."
             examples:
               - {status: pass, period: 2025, report: {staff: {total: 45}, staff_conference: {held: true, format: plenary}}}
               - {status: fail, period: 2025, report: {staff: {total: 45}, staff_conference: {held: true, format: delegates}}}
-              - {name: 100 staff may meet as delegates, status: not_applicable, period: 2025, report: {staff: {total: 100}, staff_conference: {held: true, format: delegates}}}
+              - {name: "100 staff may meet as delegates", status: not_applicable, period: 2025, report: {staff: {total: 100}, staff_conference: {held: true, format: delegates}}}
 
           - id: CC-03
             title:
@@ -168,27 +260,124 @@ extension BuiltinRules {
               en: A staff conference is valid with at least two thirds of those convened attending
             basis:
               - kind: policy
+                strength: secondary
                 document: Hướng dẫn của Sở Nội vụ Bình Dương (12/2023)
                 url: https://binhduong.gov.vn/dau-tu-thong-tin-can-biet/2023/12/572-huong-dan-to-chuc-hoi-nghi-can-bo-cong-chuc-vien-chuc-nguoi-lao-don
-                note: "Provincial guidance (secondary source); its legal basis was not identified — the figures match the superseded Circular 01/2016/TT-BNV. Encoded as a policy target, not law."
+                note: "Provincial guidance; its legal basis was not identified (the figures match the superseded Circular 01/2016/TT-BNV). Encoded as a policy target, not law. Judged against those convened: everyone at a plenary conference, the delegates at a delegates' conference."
             applies_to: [agency, public_service_unit]
             in_force: {from: 2023-07-01}
             severity: info
             category: workplace_democracy
             weight: 1
-            when: staff_conference.held and staff.total > 0
-            expect: staff_conference.attendees * 3 >= staff.total * 2
+            when: staff_conference.held
+            expect: >-
+              staff_conference.attendees * 3 >= 2 * if(exists(staff_conference.convened), staff_conference.convened,
+                                                        if(staff_conference.format == "plenary", staff.total, staff_conference.convened))
             message:
-              vi: "{staff_conference.attendees}/{staff.total} người dự hội nghị; cần ít nhất 2/3."
-              en: "{staff_conference.attendees} of {staff.total} staff attended; at least two thirds are needed."
+              vi: "{staff_conference.attendees} người dự hội nghị trong số được triệu tập; cần ít nhất 2/3 ({expected})."
+              en: "{staff_conference.attendees} attended of those convened; at least two thirds are needed ({expected})."
             examples:
-              - {name: exactly two thirds, status: pass, period: 2025, report: {staff: {total: 45}, staff_conference: {held: true, attendees: 30}}}
-              - {status: fail, period: 2025, report: {staff: {total: 45}, staff_conference: {held: true, attendees: 29}}}
+              - {name: "plenary, exactly two thirds", status: pass, period: 2025, report: {staff: {total: 45}, staff_conference: {held: true, format: plenary, attendees: 30}}}
+              - {name: "plenary, too few", status: fail, period: 2025, report: {staff: {total: 45}, staff_conference: {held: true, format: plenary, attendees: 29}}}
+              - {name: "90 delegates of 300 staff, all present", status: pass, period: 2025, report: {staff: {total: 300}, staff_conference: {held: true, format: delegates, convened: 90, attendees: 90}}}
+              - {name: "a delegates' conference without the number convened", status: missing, period: 2025, report: {staff: {total: 300}, staff_conference: {held: true, format: delegates, attendees: 90}}}
+        """####,
+        "rules/national/calendar.yaml": ####"""
+        # The working calendar of state agencies: public holidays, Tết and swapped working days.
+        # Weekly duties (citizen reception), working-day limits (TTND-C3, TC-02) and the roll-over of
+        # deadlines that end on a day off (Civil Code 2015, Art 147–148) read it.
+        #
+        # Sources (read in November 2026; strength: secondary — press reports of the official notices,
+        # not the notices themselves):
+        #   - Labour Code 2019 (45/2019/QH14) Art 112(1): 1/1, Tết (5 days), 30/4, 1/5, 2/9 (+1 adjacent
+        #     day), Hùng Kings' day (10/3 lunar); Art 112(3): the Prime Minister fixes the Tết and National
+        #     Day days each year; Art 111(3): a holiday on a weekly rest day is taken on the next working day.
+        #   - 2024: vietnamnews.vn/society/1636141 (Tết); VPCP 2450/VPCP-KGVX of 12/4/2024 (30/4–1/5, work
+        #     on 4/5); baokhanhhoa (2–3/9).
+        #   - 2025: en.sggp.org.vn post114084 (Tết 25/1–2/2); VPCP notices on 30/4–1/5 (work on 26/4) and
+        #     2/9 (1–2/9).
+        #   - 2026: vietnamnews.vn/society/1727239 and Ministry of Home Affairs notice 9441/TB-BNV of
+        #     16/10/2025 (Tết 14–22/2; 2/9 with 1/9); VPCP 12729/VPCP-KGVX of 25/12/2025 (2/1 off, work on
+        #     10/1); 26/4 is a Sunday, so 27/4 is off; 31/8 off with work on 22/8.
+        # A year without an official schedule here (before 2024, and 2027 on) gets the fixed-date
+        # holidays only, and the ISO week holding Lunar New Year's Day counts as the Tết week (weekly
+        # duties do not apply to it). The lunar dates are astronomical facts (secondary).
+        id: vn.calendar
+        version: "2026.1"
+        title:
+          vi: Lịch làm việc, ngày nghỉ lễ, Tết của cơ quan nhà nước
+          en: The working calendar of state agencies
+        calendar:
+          fixed_days_off: ["01-01", "04-30", "05-01", "09-02"]
+          lunar_new_year: [2014-01-31, 2015-02-19, 2016-02-08, 2017-01-28, 2018-02-16, 2019-02-05, 2020-01-25, 2021-02-12,
+                           2022-02-01, 2023-01-22, 2024-02-10, 2025-01-29, 2026-02-17, 2027-02-06, 2028-01-26, 2029-02-13,
+                           2030-02-03]
+          years:
+            2024:
+              source: "Tết 8–14/2 (vietnamnews 1636141); 29/4 swapped for 4/5 (VPCP 2450/VPCP-KGVX); 2–3/9 (baokhanhhoa)"
+              days_off:
+                2024-01-01: Tết Dương lịch
+                2024-02-08: Tết Giáp Thìn
+                2024-02-09: Tết Giáp Thìn
+                2024-02-12: Tết Giáp Thìn
+                2024-02-13: Tết Giáp Thìn
+                2024-02-14: Tết Giáp Thìn
+                2024-04-18: Giỗ Tổ Hùng Vương
+                2024-04-29: Nghỉ hoán đổi (làm bù thứ Bảy 04/5)
+                2024-04-30: Ngày Chiến thắng
+                2024-05-01: Ngày Quốc tế lao động
+                2024-09-02: Quốc khánh
+                2024-09-03: Quốc khánh (ngày liền kề)
+              working_days: [2024-05-04]
+            2025:
+              source: "Tết 25/1–2/2 (en.sggp.org.vn post114084); 2/5 swapped for 26/4; 1–2/9"
+              days_off:
+                2025-01-01: Tết Dương lịch
+                2025-01-27: Tết Ất Tỵ
+                2025-01-28: Tết Ất Tỵ
+                2025-01-29: Tết Ất Tỵ (Mùng 1)
+                2025-01-30: Tết Ất Tỵ
+                2025-01-31: Tết Ất Tỵ
+                2025-04-07: Giỗ Tổ Hùng Vương
+                2025-04-30: Ngày Chiến thắng
+                2025-05-01: Ngày Quốc tế lao động
+                2025-05-02: Nghỉ hoán đổi (làm bù thứ Bảy 26/4)
+                2025-09-01: Quốc khánh (ngày liền kề)
+                2025-09-02: Quốc khánh
+              working_days: [2025-04-26]
+            2026:
+              source: "Tết 14–22/2 (vietnamnews 1727239; TB 9441/TB-BNV 16/10/2025); 2/1 swapped for 10/1 (VPCP 12729/VPCP-KGVX); 27/4 for Giỗ Tổ on a Sunday; 31/8 swapped for 22/8; 1–2/9"
+              days_off:
+                2026-01-01: Tết Dương lịch
+                2026-01-02: Nghỉ hoán đổi (làm bù thứ Bảy 10/01)
+                2026-02-16: Tết Bính Ngọ
+                2026-02-17: Tết Bính Ngọ (Mùng 1)
+                2026-02-18: Tết Bính Ngọ
+                2026-02-19: Tết Bính Ngọ
+                2026-02-20: Tết Bính Ngọ
+                2026-04-27: Nghỉ bù Giỗ Tổ Hùng Vương (26/4 là Chủ nhật)
+                2026-04-30: Ngày Chiến thắng
+                2026-05-01: Ngày Quốc tế lao động
+                2026-08-31: Nghỉ hoán đổi (làm bù thứ Bảy 22/8)
+                2026-09-01: Quốc khánh (ngày liền kề)
+                2026-09-02: Quốc khánh
+              working_days: [2026-01-10, 2026-08-22]
         """####,
         "rules/national/citizen-reception.yaml": ####"""
         # Citizen reception (tiếp công dân) by the heads of local governments and agencies.
+        #
+        # Weekly and monthly duties are judged per week or month, not on a total: 26 reception days
+        # all in January do not meet a weekly duty. A week is an ISO week (Monday–Sunday) lying wholly
+        # inside the judged window; weeks that start before it or end after it are not required, and a
+        # week in which every working day is a public holiday or Tết (by calendar.yaml) is exempt. A
+        # month is a calendar month lying wholly inside the window.
+        #
+        # The law does not let the chair delegate periodic reception to a deputy (Law 42/2013; kept by
+        # Law 136/2025); official statistics count "Thủ trưởng tiếp" and "Ủy quyền tiếp" apart. A day
+        # recorded with `by: deputy` does not count; a day that does not say who received counts as the
+        # head's.
         id: vn.citizen_reception
-        version: "2026.1"
+        version: "2026.2"
         title:
           vi: Tiếp công dân
           en: Citizen reception
@@ -197,15 +386,19 @@ extension BuiltinRules {
           citizen_reception.leader_days:
             type: list
             label:
-              vi: Các ngày người đứng đầu (Chủ tịch UBND, Thủ trưởng cơ quan) trực tiếp tiếp công dân định kỳ
-              en: Days on which the head (People's Committee chair, agency head) personally received citizens
+              vi: Các ngày người đứng đầu (Chủ tịch UBND, Thủ trưởng cơ quan, đơn vị) tiếp công dân định kỳ
+              en: Days on which the head (People's Committee chair, head of the agency or unit) received citizens
             description:
-              vi: Một dòng cho mỗi ngày tiếp công dân định kỳ trong kỳ báo cáo.
-              en: One entry per periodic reception day in the period.
+              vi: "Một dòng cho mỗi ngày tiếp công dân định kỳ trong kỳ báo cáo; ghi `by: deputy` cho ngày do cấp phó tiếp thay."
+              en: "One entry per periodic reception day in the period; write `by: deputy` for a day a deputy held instead."
             fields:
               date:
                 type: date
                 label: {vi: "Ngày tiếp", en: "Date"}
+              by:
+                type: enum
+                values: [head, deputy]
+                label: {vi: "Người tiếp (Thủ trưởng tiếp / Ủy quyền tiếp)", en: "Received by (the head / a deputy by delegation)"}
               citizens:
                 type: integer
                 min: 0
@@ -215,49 +408,98 @@ extension BuiltinRules {
             type: integer
             min: 0
             unit: {vi: kỳ, en: sessions}
-            label: {vi: "Số kỳ tiếp công dân định kỳ của người đứng đầu trong kỳ báo cáo (chỉ số theo dõi)", en: Periodic reception sessions held by the head in the period (a tracked metric)}
+            label: {vi: "Số kỳ tiếp công dân định kỳ của Thủ trưởng (Thủ trưởng tiếp)", en: Periodic reception sessions held by the head in person}
+          citizen_reception.delegated_sessions:
+            type: integer
+            min: 0
+            unit: {vi: kỳ, en: sessions}
+            label: {vi: "Số kỳ tiếp công dân do cấp phó tiếp thay (Ủy quyền tiếp)", en: Reception sessions held by a deputy instead}
           citizen_reception.citizens_received:
             type: integer
             min: 0
             unit: {vi: lượt người, en: citizens}
-            label: {vi: "Số lượt công dân được tiếp định kỳ", en: Citizens received at periodic sessions}
+            label: {vi: "Số lượt công dân được Thủ trưởng tiếp định kỳ", en: Citizens received at the head's periodic sessions}
           citizen_reception.regular_receptions:
             type: integer
             min: 0
-            unit: {vi: lượt, en: receptions}
-            label: {vi: "Số lượt tiếp công dân thường xuyên (Ban, Hội đồng tiếp công dân)", en: Regular receptions by the citizen-reception office}
+            unit: {vi: lượt, en: visits}
+            label: {vi: "Số lượt tiếp thường xuyên (Ban Tiếp công dân, bộ phận tiếp công dân)", en: Visits received by the citizen-reception office}
+          citizen_reception.regular_people:
+            type: integer
+            min: 0
+            unit: {vi: lượt người, en: citizens}
+            label: {vi: "Số lượt công dân được tiếp thường xuyên", en: Citizens received by the citizen-reception office}
+          citizen_reception.cases_new:
+            type: integer
+            min: 0
+            unit: {vi: vụ việc, en: cases}
+            label: {vi: "Số vụ việc tiếp lần đầu", en: Cases received for the first time}
+          citizen_reception.cases_repeat:
+            type: integer
+            min: 0
+            unit: {vi: vụ việc, en: cases}
+            label: {vi: "Số vụ việc tiếp nhiều lần", en: Cases received again}
+          citizen_reception.delegations:
+            type: integer
+            min: 0
+            unit: {vi: đoàn, en: delegations}
+            label: {vi: "Số đoàn đông người được tiếp", en: Large delegations received}
         rules:
           - id: TCD-01A
             title:
-              vi: Chủ tịch UBND cấp xã trực tiếp tiếp công dân ít nhất 01 ngày trong 01 tuần
-              en: The commune chair personally receives citizens at least 1 day a week
+              vi: Chủ tịch UBND cấp xã trực tiếp tiếp công dân ít nhất 01 ngày trong mỗi tuần
+              en: The commune chair personally receives citizens at least 1 day every week
             basis:
               - kind: law
+                strength: primary
                 document: 42/2013/QH13
                 name: {vi: "Luật Tiếp công dân", en: "Law on Citizen Reception"}
                 article: "15"
                 clause: "2"
                 point: d
                 url: https://thuvienphapluat.vn/hoi-dap-phap-luat/555F5-hd-chu-tich-uy-ban-nhan-dan-cap-xa-tiep-cong-dan-truc-tiep-may-lan-trong-mot-thang.html
+                quote: "Trực tiếp tiếp công dân tại địa điểm tiếp công dân ít nhất 01 ngày trong 01 tuần"
+                note: Quoted verbatim by thuvienphapluat and two other Q&As. Until 30/06/2026; from 01/07/2026 see TCD-01B.
             applies_to: [commune]
             in_force: {from: 2014-07-01, until: 2026-06-30}
             severity: error
             category: accountability
             weight: 2
             params: {days_per_week: 1}
-            expect: count(d in citizen_reception.leader_days where in_period(d.date)) >= params.days_per_week * period_weeks()
+            when: required_weeks() > 0
+            expect: 'per_week(d in citizen_reception.leader_days where not (exists(d.by) and d.by == "deputy"): d.date) >= params.days_per_week'
             message:
-              vi: Chủ tịch UBND xã tiếp công dân {actual} ngày trong {period}; yêu cầu {expected} (ít nhất {days_per_week} ngày/tuần).
-              en: The commune chair received citizens on {actual} days in {period}; required {expected} ({days_per_week} day a week).
+              vi: "Chủ tịch UBND cấp xã không trực tiếp tiếp công dân trong {count_failed} tuần: {failed} (ít nhất {days_per_week} ngày mỗi tuần)."
+              en: "Weeks in which the commune chair did not personally receive citizens: {count_failed} ({failed}); {days_per_week} day every week is required."
             examples:
-              - name: four weeks, four days
+              - name: one day in each of four weeks
                 status: pass
                 period: {from: 2026-06-01, to: 2026-06-30}
                 report: {citizen_reception: {leader_days: [{date: 2026-06-02}, {date: 2026-06-09}, {date: 2026-06-16}, {date: 2026-06-23}]}}
-              - name: four weeks, three days
+              - name: a week without a day
                 status: fail
                 period: {from: 2026-06-01, to: 2026-06-30}
                 report: {citizen_reception: {leader_days: [{date: 2026-06-02}, {date: 2026-06-09}, {date: 2026-06-16}]}}
+              - name: 26 days all in January do not cover the weeks after
+                status: fail
+                period: {from: 2026-01-01, to: 2026-06-30}
+                report: {citizen_reception: {leader_days: [{date: 2026-01-05}, {date: 2026-01-06}, {date: 2026-01-07}, {date: 2026-01-08}, {date: 2026-01-09}, {date: 2026-01-12}, {date: 2026-01-13}, {date: 2026-01-14}, {date: 2026-01-15}, {date: 2026-01-16}, {date: 2026-01-19}, {date: 2026-01-20}, {date: 2026-01-21}, {date: 2026-01-22}, {date: 2026-01-23}, {date: 2026-01-26}, {date: 2026-01-27}, {date: 2026-01-28}, {date: 2026-01-29}, {date: 2026-01-30}, {date: 2026-01-13}, {date: 2026-01-14}, {date: 2026-01-15}, {date: 2026-01-16}, {date: 2026-01-20}, {date: 2026-01-21}]}}
+              - name: the Tết week (16–20 February 2026 all off) is exempt
+                status: pass
+                period: {from: 2026-02-09, to: 2026-02-22}
+                report: {citizen_reception: {leader_days: [{date: 2026-02-10}]}}
+              - name: a day held by a deputy does not count
+                status: fail
+                period: {from: 2026-06-01, to: 2026-06-14}
+                report: {citizen_reception: {leader_days: [{date: 2026-06-02}, {date: 2026-06-09, by: deputy}]}}
+              - name: a partial week at the window's edge is not required
+                status: pass
+                period: {from: 2026-06-01, to: 2026-06-10}
+                report: {citizen_reception: {leader_days: [{date: 2026-06-02}]}}
+              - name: the days are not reported
+                status: missing
+                period: {from: 2026-06-01, to: 2026-06-30}
+                report: {}
               - name: replaced by TCD-01B from 1 July 2026
                 status: not_applicable
                 period: {from: 2026-07-01, to: 2026-12-31}
@@ -265,121 +507,193 @@ extension BuiltinRules {
 
           - id: TCD-01B
             title:
-              vi: Chủ tịch UBND cấp xã tiếp công dân định kỳ ít nhất 02 ngày trong 01 tháng
-              en: The commune chair receives citizens at least 2 days a month
+              vi: Chủ tịch UBND cấp xã trực tiếp tiếp công dân định kỳ ít nhất 02 ngày trong mỗi tháng
+              en: The commune chair personally receives citizens at least 2 days every month
             basis:
               - kind: law
+                strength: secondary
                 document: 136/2025/QH15
-                name: {vi: "Luật sửa đổi, bổ sung Luật Tiếp công dân, Luật Khiếu nại, Luật Tố cáo", en: "Law amending the Laws on Citizen Reception, Complaints and Denunciations"}
+                name: {vi: "Luật sửa đổi, bổ sung một số điều của Luật Tiếp công dân, Luật Khiếu nại và Luật Tố cáo", en: "Law amending some articles of the Laws on Citizen Reception, Complaints and Denunciations"}
+                article: "1"
+                clause: "7"
                 url: https://news.laodong.vn/thoi-su/chu-tich-ubnd-cap-xa-phai-tiep-cong-dan-it-nhat-2-ngaythang-1623290.ldo
-                note: Article number of the amended provision not retrieved; figure from press coverage of the law (secondary source).
+                note: "Passed 10/12/2025, in force 01/07/2026. Article 1 clause 7 rewrites Article 15 of the Law on Citizen Reception: 'trực tiếp tiếp công dân định kỳ … ít nhất 02 ngày trong 01 tháng' (read in press, secondary). No delegation to deputies (National Assembly newspaper)."
             applies_to: [commune]
             in_force: {from: 2026-07-01}
             severity: error
             category: accountability
             weight: 2
             params: {days_per_month: 2}
-            expect: count(d in citizen_reception.leader_days where in_period(d.date)) >= params.days_per_month * period_months()
+            when: period_months() > 0
+            expect: 'per_month(d in citizen_reception.leader_days where not (exists(d.by) and d.by == "deputy"): d.date) >= params.days_per_month'
             message:
-              vi: Chủ tịch UBND xã tiếp công dân {actual} ngày trong {period}; yêu cầu {expected} (ít nhất {days_per_month} ngày/tháng).
-              en: The commune chair received citizens on {actual} days in {period}; required {expected} ({days_per_month} days a month).
+              vi: "Chủ tịch UBND cấp xã tiếp công dân chưa đủ {days_per_month} ngày trong {count_failed} tháng: {failed}."
+              en: "Months in which the commune chair received citizens on fewer than {days_per_month} days: {count_failed} ({failed})."
             examples:
-              - name: two days in July
-                status: pass
-                period: {from: 2026-07-01, to: 2026-07-31}
-                report: {citizen_reception: {leader_days: [{date: 2026-07-07}, {date: 2026-07-21}]}}
-              - name: one day in July
-                status: fail
-                period: {from: 2026-07-01, to: 2026-07-31}
-                report: {citizen_reception: {leader_days: [{date: 2026-07-07}]}}
-              - name: a 2026 report is judged on July to December only
-                status: fail
-                period: 2026
-                report: {citizen_reception: {leader_days: [{date: 2026-01-06}, {date: 2026-02-03}, {date: 2026-07-07}]}}
-              - status: missing
-                period: 2026
-                report: {}
+              - {name: "two days in July", status: pass, period: {from: 2026-07-01, to: 2026-07-31}, report: {citizen_reception: {leader_days: [{date: 2026-07-07}, {date: 2026-07-21}]}}}
+              - {name: "one day in July", status: fail, period: {from: 2026-07-01, to: 2026-07-31}, report: {citizen_reception: {leader_days: [{date: 2026-07-07}]}}}
+              - {name: "twelve days all in July leave August to December short", status: fail, period: 2026, report: {citizen_reception: {leader_days: [{date: 2026-07-01}, {date: 2026-07-02}, {date: 2026-07-03}, {date: 2026-07-06}, {date: 2026-07-07}, {date: 2026-07-08}, {date: 2026-07-09}, {date: 2026-07-10}, {date: 2026-07-13}, {date: 2026-07-14}, {date: 2026-07-15}, {date: 2026-07-16}]}}}
+              - {name: "a deputy's day does not count", status: fail, period: {from: 2026-07-01, to: 2026-07-31}, report: {citizen_reception: {leader_days: [{date: 2026-07-07}, {date: 2026-07-21, by: deputy}]}}}
+              - {name: "a 2026 report is judged on July to December only", status: pass, period: 2026, report: {citizen_reception: {leader_days: [{date: 2026-07-07}, {date: 2026-07-21}, {date: 2026-08-04}, {date: 2026-08-18}, {date: 2026-09-08}, {date: 2026-09-22}, {date: 2026-10-06}, {date: 2026-10-20}, {date: 2026-11-03}, {date: 2026-11-17}, {date: 2026-12-01}, {date: 2026-12-15}]}}}
+              - {status: missing, period: 2026, report: {}}
+
+          - id: TCD-01S
+            title:
+              vi: Số kỳ tiếp công dân của Chủ tịch UBND cấp xã không ít hơn số tuần (tháng) phải tiếp (báo cáo chỉ có số tổng hợp)
+              en: The commune chair's reception sessions are at least the weeks (months) required (a report with totals only)
+            description:
+              vi: Khi báo cáo chỉ có số kỳ tiếp theo biểu tổng hợp mà không liệt kê từng ngày, chỉ kiểm tra được tổng số; việc tiếp đủ từng tuần (tháng) không kiểm tra được và TCD-01A/01B báo thiếu dữ liệu.
+              en: When a report gives only the statistics form's session count and not the days, only the total can be checked; coverage of every week (month) cannot, and TCD-01A/01B report missing evidence.
+            basis:
+              - kind: law
+                strength: primary
+                document: 42/2013/QH13
+                name: {vi: "Luật Tiếp công dân", en: "Law on Citizen Reception"}
+                article: "15"
+                clause: "2"
+                point: d
+                note: Same duty as TCD-01A, judged on the total of the statistics form («Thủ trưởng tiếp»), which can only show a shortfall.
+              - kind: law
+                strength: secondary
+                document: 136/2025/QH15
+                name: {vi: "Luật sửa đổi, bổ sung một số điều của Luật Tiếp công dân, Luật Khiếu nại và Luật Tố cáo", en: "Law amending some articles of the Laws on Citizen Reception, Complaints and Denunciations"}
+                article: "1"
+                clause: "7"
+                note: From 01/07/2026, two days a month.
+            applies_to: [commune]
+            in_force: {from: 2014-07-01}
+            severity: error
+            category: accountability
+            weight: 0
+            when: not exists(citizen_reception.leader_days) and exists(citizen_reception.periodic_sessions)
+            expect: >-
+              citizen_reception.periodic_sessions >=
+                if(period_end() < 2026-07-01, required_weeks(),
+                   if(period_start() >= 2026-07-01, 2 * period_months(),
+                      required_weeks() + 2 * period_months()))
+            message:
+              vi: "Chủ tịch UBND cấp xã có {actual} kỳ tiếp công dân trong {period}; yêu cầu {expected}."
+              en: "The commune chair held {actual} reception sessions in {period}; required {expected}."
+            examples:
+              - {name: "26 sessions for the first half of 2026", status: pass, period: {from: 2026-01-01, to: 2026-06-30}, report: {citizen_reception: {periodic_sessions: 26}}}
+              - {name: "20 sessions are too few", status: fail, period: {from: 2026-01-01, to: 2026-06-30}, report: {citizen_reception: {periodic_sessions: 20}}}
+              - {name: "neither days nor sessions reported (TCD-01A reports the missing evidence)", status: not_applicable, period: {from: 2026-01-01, to: 2026-06-30}, report: {}}
+              - {name: "the day list is given, TCD-01A judges it", status: not_applicable, period: {from: 2026-01-01, to: 2026-06-30}, report: {citizen_reception: {leader_days: [], periodic_sessions: 3}}}
 
           - id: TCD-02
             title:
-              vi: Chủ tịch UBND cấp tỉnh tiếp công dân định kỳ ít nhất 01 ngày trong 01 tháng
-              en: The provincial chair receives citizens at least 1 day a month
+              vi: Chủ tịch UBND cấp tỉnh trực tiếp tiếp công dân định kỳ ít nhất 01 ngày trong mỗi tháng
+              en: The provincial chair personally receives citizens at least 1 day every month
             basis:
               - kind: law
+                strength: secondary
                 document: 42/2013/QH13
                 name: {vi: "Luật Tiếp công dân", en: "Law on Citizen Reception"}
                 article: "12"
                 clause: "5"
-                url: https://thoidai.com.vn/chu-tich-pho-chu-tich-ubnd-thanh-pho-ha-noi-tiep-cong-dan-vao-ngay-nao-128200.html
-                note: Read in a secondary source.
+                url: https://plo.vn/chu-tich-xa-phai-tiep-cong-dan-it-nhat-mot-ngaytuan-post257503.html
+                note: "Read in press (province 1 day a month). No change by Law 136/2025 was reported (secondary, absence)."
             applies_to: [province]
             in_force: {from: 2014-07-01}
             severity: error
             category: accountability
             weight: 2
             params: {days_per_month: 1}
-            expect: count(d in citizen_reception.leader_days where in_period(d.date)) >= params.days_per_month * period_months()
+            when: period_months() > 0
+            expect: 'per_month(d in citizen_reception.leader_days where not (exists(d.by) and d.by == "deputy"): d.date) >= params.days_per_month'
             message:
-              vi: Chủ tịch UBND tỉnh tiếp công dân {actual} ngày trong {period}; yêu cầu {expected}.
-              en: The provincial chair received citizens on {actual} days in {period}; required {expected}.
+              vi: "Chủ tịch UBND cấp tỉnh không tiếp công dân trong {count_failed} tháng: {failed}."
+              en: "Months in which the provincial chair did not receive citizens: {count_failed} ({failed})."
             examples:
-              - {status: pass, period: {from: 2026-01-01, to: 2026-02-28}, report: {citizen_reception: {leader_days: [{date: 2026-01-15}, {date: 2026-02-15}]}}}
-              - {status: fail, period: {from: 2026-01-01, to: 2026-02-28}, report: {citizen_reception: {leader_days: [{date: 2026-01-15}]}}}
+              - {status: pass, period: {from: 2026-01-01, to: 2026-02-28}, report: {citizen_reception: {leader_days: [{date: 2026-01-15}, {date: 2026-02-10}]}}}
+              - {name: "two days in January and none in February", status: fail, period: {from: 2026-01-01, to: 2026-02-28}, report: {citizen_reception: {leader_days: [{date: 2026-01-15}, {date: 2026-01-22}]}}}
 
           - id: TCD-03
             title:
-              vi: Chủ tịch UBND cấp huyện tiếp công dân định kỳ ít nhất 02 ngày trong 01 tháng
-              en: The district chair receives citizens at least 2 days a month
+              vi: Chủ tịch UBND cấp huyện trực tiếp tiếp công dân định kỳ ít nhất 02 ngày trong mỗi tháng
+              en: The district chair personally receives citizens at least 2 days every month
             basis:
               - kind: law
+                strength: secondary
                 document: 42/2013/QH13
                 name: {vi: "Luật Tiếp công dân", en: "Law on Citizen Reception"}
                 article: "13"
                 clause: "5"
-                note: Read in a secondary source. District-level units stopped operating on 1 July 2025.
+                url: https://plo.vn/chu-tich-xa-phai-tiep-cong-dan-it-nhat-mot-ngaytuan-post257503.html
+                note: Read in press. District-level units stopped operating on 1 July 2025.
             applies_to: [district]
             in_force: {from: 2014-07-01, until: 2025-06-30}
             severity: error
             category: accountability
             weight: 2
             params: {days_per_month: 2}
-            expect: count(d in citizen_reception.leader_days where in_period(d.date)) >= params.days_per_month * period_months()
+            when: period_months() > 0
+            expect: 'per_month(d in citizen_reception.leader_days where not (exists(d.by) and d.by == "deputy"): d.date) >= params.days_per_month'
             message:
-              vi: Chủ tịch UBND huyện tiếp công dân {actual} ngày trong {period}; yêu cầu {expected}.
-              en: The district chair received citizens on {actual} days in {period}; required {expected}.
+              vi: "Chủ tịch UBND cấp huyện tiếp công dân chưa đủ {days_per_month} ngày trong {count_failed} tháng: {failed}."
+              en: "Months in which the district chair received citizens on fewer than {days_per_month} days: {count_failed} ({failed})."
             examples:
               - {status: pass, period: {from: 2021-01-01, to: 2021-01-31}, report: {citizen_reception: {leader_days: [{date: 2021-01-05}, {date: 2021-01-19}]}}}
               - {status: fail, period: {from: 2021-01-01, to: 2021-01-31}, report: {citizen_reception: {leader_days: [{date: 2021-01-05}]}}}
 
           - id: TCD-04
             title:
-              vi: Thủ trưởng cơ quan hành chính nhà nước tiếp công dân ít nhất 01 ngày trong 01 tháng
-              en: The head of a state administrative agency receives citizens at least 1 day a month
+              vi: Thủ trưởng cơ quan hành chính nhà nước trực tiếp tiếp công dân ít nhất 01 ngày trong mỗi tháng
+              en: The head of a state administrative agency personally receives citizens at least 1 day every month
             basis:
               - kind: law
+                strength: secondary
                 document: 42/2013/QH13
                 name: {vi: "Luật Tiếp công dân", en: "Law on Citizen Reception"}
                 article: "18"
                 clause: "2"
-                note: Read in a secondary source.
-              - kind: law
-                document: 64/2014/NĐ-CP
-                name: {vi: "Nghị định quy định chi tiết Luật Tiếp công dân", en: "Decree detailing the Law on Citizen Reception"}
-                article: "4"
-                clause: "2"
+                url: https://lawnet.vn/thong-tin-phap-luat/en/chinh-sach-moi/law-on-citizen-reception-2013-responsibilities-of-heads-of-agencies-158310.html
+                note: Read in a lawnet English summary. Decree 64/2014 Art 4(2), cited here before, governs agencies under the Government and public service units (see TCD-05), not provincial departments.
             applies_to: [agency]
             in_force: {from: 2014-07-01}
             severity: error
             category: accountability
             weight: 2
             params: {days_per_month: 1}
-            expect: count(d in citizen_reception.leader_days where in_period(d.date)) >= params.days_per_month * period_months()
+            when: period_months() > 0
+            expect: 'per_month(d in citizen_reception.leader_days where not (exists(d.by) and d.by == "deputy"): d.date) >= params.days_per_month'
             message:
-              vi: Thủ trưởng cơ quan tiếp công dân {actual} ngày trong {period}; yêu cầu {expected}.
-              en: The agency head received citizens on {actual} days in {period}; required {expected}.
+              vi: "Thủ trưởng cơ quan không tiếp công dân trong {count_failed} tháng: {failed}."
+              en: "Months in which the agency head did not receive citizens: {count_failed} ({failed})."
             examples:
               - {status: pass, period: {from: 2026-03-01, to: 2026-03-31}, report: {citizen_reception: {leader_days: [{date: 2026-03-10}]}}}
               - {status: fail, period: {from: 2026-03-01, to: 2026-03-31}, report: {citizen_reception: {leader_days: []}}}
+              - {name: "a public service unit is TCD-05's", status: not_applicable, kind: public_service_unit, period: 2026, report: {}}
+
+          - id: TCD-05
+            title:
+              vi: Thủ trưởng đơn vị sự nghiệp công lập trực tiếp tiếp công dân ít nhất 01 ngày trong mỗi tháng
+              en: The head of a public service unit personally receives citizens at least 1 day every month
+            basis:
+              - kind: law
+                strength: secondary
+                document: 64/2014/NĐ-CP
+                name: {vi: "Nghị định quy định chi tiết một số điều của Luật Tiếp công dân", en: "Decree detailing some articles of the Law on Citizen Reception"}
+                article: "4"
+                clause: "2"
+                url: https://lawnet.vn/en/laws/title-under-what-circumstances-does-the-head-of-an-agency-under-the-government-of-vietnam-a-public-s-166138.html
+                note: "'Directly carry out citizen receptions at least 01 day in 01 month at the citizen reception location of their agency or unit' (lawnet English quotation, secondary). Decree of 26/06/2014, in force 15/08/2014 (press)."
+            applies_to: [public_service_unit]
+            in_force: {from: 2014-08-15}
+            severity: error
+            category: accountability
+            weight: 2
+            params: {days_per_month: 1}
+            when: period_months() > 0
+            expect: 'per_month(d in citizen_reception.leader_days where not (exists(d.by) and d.by == "deputy"): d.date) >= params.days_per_month'
+            message:
+              vi: "Thủ trưởng đơn vị không tiếp công dân trong {count_failed} tháng: {failed}."
+              en: "Months in which the unit head did not receive citizens: {count_failed} ({failed})."
+            examples:
+              - {status: pass, period: {from: 2026-03-01, to: 2026-03-31}, report: {citizen_reception: {leader_days: [{date: 2026-03-10}]}}}
+              - {status: fail, period: {from: 2026-03-01, to: 2026-03-31}, report: {citizen_reception: {leader_days: []}}}
+              - {name: "a day outside the window does not count", status: fail, period: {from: 2026-03-01, to: 2026-03-31}, report: {citizen_reception: {leader_days: [{date: 2026-02-27}]}}}
+              - {status: missing, period: {from: 2026-03-01, to: 2026-03-31}, report: {}}
         """####,
         "rules/national/common.yaml": ####"""
         # Facts and categories shared by several subject files.
@@ -388,6 +702,7 @@ extension BuiltinRules {
         title:
           vi: Dữ kiện và nhóm tiêu chí dùng chung
           en: Shared facts and categories
+        extends: [calendar.yaml]
         facts:
           staff.total:
             type: integer
@@ -421,7 +736,7 @@ extension BuiltinRules {
         "rules/national/communes.yaml": ####"""
         # Grassroots democracy in communes (xã, phường, đặc khu).
         id: vn.grassroots.communes
-        version: "2026.1"
+        version: "2026.2"
         title:
           vi: Thực hiện dân chủ ở xã, phường, đặc khu
           en: Grassroots democracy in communes
@@ -443,6 +758,32 @@ extension BuiltinRules {
               results_published:
                 type: date
                 label: {vi: "Ngày công bố, niêm yết kết quả", en: "Date the results were published and posted"}
+          dialogue_conferences.requests:
+            type: list
+            label: {vi: "Các yêu cầu tổ chức hội nghị đối thoại của cử tri", en: "Voters' requests for a dialogue conference"}
+            description:
+              vi: "Một dòng cho mỗi yêu cầu đối thoại của cử tri gửi chính quyền cấp xã trong kỳ."
+              en: "One entry per voters' request for a dialogue received in the period."
+            fields:
+              id:
+                type: string
+                label: {vi: "Số hiệu", en: "Reference"}
+              date:
+                type: date
+                label: {vi: "Ngày nhận yêu cầu", en: "Date the request was received"}
+              voters_requesting:
+                type: integer
+                min: 0
+                unit: {vi: "cử tri", en: "voters"}
+                label: {vi: "Số cử tri yêu cầu", en: "Voters requesting"}
+              voters_total:
+                type: integer
+                min: 0
+                unit: {vi: "cử tri", en: "voters"}
+                label: {vi: "Tổng số cử tri ở cấp xã", en: "Total voters in the commune"}
+              dialogue_date:
+                type: date
+                label: {vi: "Ngày tổ chức hội nghị đối thoại theo yêu cầu", en: "Date of the dialogue held on the request"}
           peoples_inspection_board.members:
             type: integer
             scope: state      # a standing figure, not a total for the period
@@ -512,6 +853,26 @@ extension BuiltinRules {
             max: 14
             unit: {vi: "nhóm nội dung", en: "content groups"}
             label: {vi: "Số nhóm nội dung đã công khai (trong 14 nhóm theo Điều 11)", en: Content groups disclosed (of the 14 in Article 11)}
+          disclosure.items_applicable:
+            type: integer
+            min: 0
+            max: 14
+            unit: {vi: "nhóm nội dung", en: "content groups"}
+            label: {vi: "Số nhóm nội dung phải công khai trong năm (trừ các nhóm \"nếu có\" không phát sinh)", en: Content groups that had to be disclosed this year (leaving out "if any" groups with nothing to disclose)}
+            description:
+              vi: "Một số nhóm của Điều 11 chỉ phải công khai khi có nội dung (ví dụ kiến nghị của Kiểm toán nhà nước \"nếu có\", phương án thu hồi đất, đề án điều chỉnh địa giới). Ghi số nhóm thực sự phát sinh trong năm."
+              en: "Some Article 11 groups apply only when there is something to disclose (State Audit recommendations \"if any\", land-recovery plans, boundary schemes). Give the number of groups that arose this year."
+          disclosure.posting_min_days:
+            type: integer
+            min: 0
+            unit: {vi: "ngày", en: "days"}
+            label: {vi: "Số ngày niêm yết liên tục ngắn nhất tại trụ sở (các khoản 1–3, 5–12 Điều 11)", en: "Shortest run of consecutive days information stayed posted at the commune offices (Art. 11 clauses 1–3, 5–12)"}
+          disclosure.list_updated_quarters:
+            type: integer
+            min: 0
+            max: 4
+            unit: {vi: "quý", en: "quarters"}
+            label: {vi: "Số quý đã lập, cập nhật danh sách các nội dung đã công khai", en: "Quarters in which the list of disclosed items was drawn up or updated"}
           disclosure.has_radio:
             type: boolean
             scope: state      # a standing figure, not a total for the period
@@ -534,6 +895,89 @@ extension BuiltinRules {
               voted:
                 type: date
                 label: {vi: "Ngày biểu quyết", en: "Date of the vote"}
+              method:
+                type: enum
+                values: [meeting, ballot]
+                label: {vi: "Hình thức lấy ý kiến (họp cộng đồng dân cư / phát phiếu)", en: "How households voted (community meeting / ballot)"}
+              households:
+                type: integer
+                min: 0
+                unit: {vi: "hộ", en: "households"}
+                label: {vi: "Tổng số hộ gia đình của cộng đồng dân cư", en: "Households in the community"}
+              attending:
+                type: integer
+                min: 0
+                unit: {vi: "hộ", en: "households"}
+                label: {vi: "Số đại diện hộ dự họp", en: "Household representatives at the meeting"}
+              approving:
+                type: integer
+                min: 0
+                unit: {vi: "hộ", en: "households"}
+                label: {vi: "Số đại diện hộ tán thành", en: "Household representatives approving"}
+          community_decisions:
+            type: list
+            label: {vi: "Các nội dung Nhân dân bàn và quyết định trực tiếp (Điều 15) được biểu quyết trong kỳ", en: "Matters residents decided directly (Article 15) voted on in the period"}
+            description:
+              vi: "Một dòng cho mỗi quyết định của cộng đồng dân cư: đóng góp xây dựng công trình (contribution), thu, chi các khoản đóng góp (community_funds), hương ước (convention), bầu, cho thôi Trưởng thôn (village_head), thành viên Ban Thanh tra nhân dân, Ban Giám sát đầu tư (board_members), khác (other)."
+              en: "One entry per community decision: contributions to public works (contribution), community funds (community_funds), convention, village head, board members, other."
+            fields:
+              id:
+                type: string
+                label: {vi: "Thôn, tổ dân phố và nội dung", en: "Village and matter"}
+              matter:
+                type: enum
+                values: [contribution, community_funds, convention, village_head, board_members, other]
+                label: {vi: "Nội dung (khoản của Điều 15)", en: "Matter (clause of Article 15)"}
+              scope:
+                type: enum
+                values: [village, commune]
+                label: {vi: "Phạm vi (thôn, tổ dân phố / toàn xã)", en: "Scope (one village / the whole commune)"}
+              households:
+                type: integer
+                min: 0
+                unit: {vi: "hộ", en: "households"}
+                label: {vi: "Tổng số hộ gia đình của thôn, tổ dân phố", en: "Households of the village"}
+              approving:
+                type: integer
+                min: 0
+                unit: {vi: "hộ", en: "households"}
+                label: {vi: "Số đại diện hộ tán thành", en: "Household representatives approving"}
+              villages:
+                type: integer
+                min: 0
+                label: {vi: "Tổng số thôn, tổ dân phố (quyết định toàn xã)", en: "Villages (commune-wide decision)"}
+              villages_approving:
+                type: integer
+                min: 0
+                label: {vi: "Số thôn, tổ dân phố tán thành (quyết định toàn xã)", en: "Villages approving (commune-wide decision)"}
+              received:
+                type: date
+                label: {vi: "Ngày UBND cấp xã nhận quyết định của cộng đồng dân cư", en: "Date the commune received the decision"}
+              recognised:
+                type: date
+                label: {vi: "Ngày ban hành quyết định công nhận", en: "Date of the recognition decision"}
+          community_investment_supervision.projects:
+            type: list
+            label: {vi: "Các chương trình, dự án đầu tư trên địa bàn cấp xã thuộc diện giám sát đầu tư của cộng đồng", en: "Investment programmes and projects in the commune subject to community supervision"}
+            description:
+              vi: "Mỗi dự án đầu tư công, dự án PPP, dự án bằng vốn và công sức của cộng đồng hoặc tài trợ trực tiếp cho cấp xã triển khai trong kỳ (Luật 10/2022, Điều 41)."
+              en: "Each public-investment, PPP, community-funded or directly sponsored project carried out in the commune in the period (Law 10/2022, Art 41)."
+            fields:
+              id:
+                type: string
+                label: {vi: "Tên, số hiệu dự án", en: "Project"}
+              funding:
+                type: enum
+                values: [public_investment, ppp, community, sponsorship]
+                label: {vi: "Nguồn vốn", en: "Funding"}
+              board_set_up:
+                type: boolean
+                label: {vi: "Đã thành lập Ban Giám sát đầu tư của cộng đồng", en: "A Community Investment Supervision Board was set up"}
+              members:
+                type: integer
+                min: 0
+                unit: {vi: "người", en: "members"}
+                label: {vi: "Số thành viên Ban Giám sát đầu tư của cộng đồng", en: "Board members"}
         rules:
           - id: DIAL-01
             title:
@@ -541,21 +985,30 @@ extension BuiltinRules {
               en: The commune government holds a dialogue conference with citizens at least once a year
             basis:
               - kind: law
+                strength: secondary
+                document: 65/2025/QH15
+                name: {vi: "Luật Tổ chức chính quyền địa phương (19/02/2025)", en: "Law on the Organisation of Local Government (19 February 2025)"}
+                article: "24"
+                clause: "1"
+                url: https://news.laodong.vn/tu-van-phap-luat/doi-thoai-giua-chinh-quyen-dia-phuong-cap-xa-voi-nhan-dan-1476859.ldo
+                note: "In force 01/03/2025 to 15/06/2025. 'Every year … at least one dialogue conference with the people' — read in a Lao Động Q&A that translates the article (secondary)."
+              - kind: law
+                strength: secondary
                 document: 72/2025/QH15
-                name: {vi: "Luật Tổ chức chính quyền địa phương", en: "Law on the Organisation of Local Government"}
+                name: {vi: "Luật Tổ chức chính quyền địa phương (16/6/2025)", en: "Law on the Organisation of Local Government (16 June 2025)"}
                 article: "43"
+                clause: "1"
                 url: https://vietnam.vn/en/hoi-dap-so-20-hoi-doi-thoai-giua-chinh-quyen-dia-phuong-cap-xa-voi-nhan-dan-duoc-thuc-hien-nhu-the-nao
-                quote: Chính quyền địa phương cấp xã tổ chức hội nghị đối thoại với Nhân dân ít nhất 01 lần trong năm hoặc khi có yêu cầu của ít nhất 10% tổng số cử tri.
-                note: Article number and text as stated by the National Assembly newspaper's Q&A (secondary source).
+                note: "In force 16/06/2025. Paraphrase of the National Assembly newspaper's Q&A: at least once a year, or when at least 10% of the commune's voters request one (DIAL-04), or when necessary."
             applies_to: [commune]
-            in_force: {from: 2025-07-01}
+            in_force: {from: 2025-03-01}
             severity: error
             category: participation
             weight: 3
             params: {min_per_year: 1}
             expect: count(s in dialogue_conferences.sessions where in_period(s.date)) >= params.min_per_year
             message:
-              vi: Xã tổ chức {actual} hội nghị đối thoại với Nhân dân trong kỳ {period}; yêu cầu ít nhất {min_per_year}.
+              vi: Chính quyền cấp xã tổ chức {actual} hội nghị đối thoại với Nhân dân trong kỳ {period}; yêu cầu ít nhất {min_per_year}.
               en: "Dialogue conferences with citizens held in {period}: {actual}; at least {min_per_year} required."
             examples:
               - name: one dialogue in the year
@@ -574,47 +1027,53 @@ extension BuiltinRules {
                 status: fail
                 period: 2026
                 report: {dialogue_conferences: {sessions: [{date: 2025-12-20}]}}
-              - name: the first half of 2025 is before the two-tier law
+              - name: before the February 2025 law
                 status: not_applicable
-                period: {from: 2025-01-01, to: 2025-06-30}
+                period: {from: 2025-01-01, to: 2025-02-28}
                 report: {}
+              - name: March to June 2025 is judged under Law 65/2025 Art 24
+                status: fail
+                period: {from: 2025-01-01, to: 2025-06-30}
+                report: {dialogue_conferences: {sessions: []}}
+              - name: a dialogue in April 2025 meets the duty
+                status: pass
+                period: {from: 2025-01-01, to: 2025-06-30}
+                report: {dialogue_conferences: {sessions: [{date: 2025-04-10}]}}
 
           - id: DIAL-02
             title:
-              vi: Thông báo thời gian, địa điểm, nội dung đối thoại ít nhất 07 ngày trước
-              en: Time, place and content of a dialogue are announced at least 7 days before
+              vi: Thông báo thời gian, địa điểm, nội dung, cách thức tham dự đối thoại ít nhất 07 ngày trước
+              en: Time, place, content and how to attend a dialogue are announced at least 7 days before
             basis:
               - kind: law
+                strength: secondary
+                document: 65/2025/QH15
+                name: {vi: "Luật Tổ chức chính quyền địa phương (19/02/2025)", en: "Law on the Organisation of Local Government (19 February 2025)"}
+                article: "24"
+                clause: "2"
+                note: "In force 01/03/2025 to 15/06/2025; 'no later than 07 days before the conference' (Lao Động Q&A, secondary)."
+              - kind: law
+                strength: secondary
                 document: 72/2025/QH15
-                name: {vi: "Luật Tổ chức chính quyền địa phương", en: "Law on the Organisation of Local Government"}
+                name: {vi: "Luật Tổ chức chính quyền địa phương (16/6/2025)", en: "Law on the Organisation of Local Government (16 June 2025)"}
                 article: "43"
-                note: As stated by the National Assembly newspaper's Q&A (secondary source).
+                note: "In force 16/06/2025; 'at least 7 days before' on the mass media (National Assembly newspaper Q&A, secondary)."
             applies_to: [commune]
-            in_force: {from: 2025-07-01}
+            in_force: {from: 2025-03-01}
             severity: warning
             category: transparency
             weight: 1
             params: {min_days: 7}
-            when: len(dialogue_conferences.sessions) > 0
-            expect: 'all(s in dialogue_conferences.sessions: s.date - s.announced >= params.min_days)'
+            when: count(s in dialogue_conferences.sessions where in_period(s.date)) > 0
+            expect: 'all(s in dialogue_conferences.sessions where in_period(s.date): s.date - s.announced >= params.min_days)'
             message:
               vi: "{count_failed} hội nghị đối thoại thông báo chưa đủ {min_days} ngày trước: {failed}."
               en: "Dialogue conferences announced less than {min_days} days before: {count_failed} ({failed})."
             examples:
-              - status: pass
-                period: 2026
-                report: {dialogue_conferences: {sessions: [{date: 2026-09-15, announced: 2026-09-08}]}}
-              - name: boundary, six days
-                status: fail
-                period: 2026
-                report: {dialogue_conferences: {sessions: [{date: 2026-09-15, announced: 2026-09-09}]}}
-              - status: missing
-                period: 2026
-                report: {dialogue_conferences: {sessions: [{date: 2026-09-15}]}}
-              - name: no dialogue, nothing to announce
-                status: not_applicable
-                period: 2026
-                report: {dialogue_conferences: {sessions: []}}
+              - {name: "boundary, seven days", status: pass, period: 2026, report: {dialogue_conferences: {sessions: [{date: 2026-09-15, announced: 2026-09-08}]}}}
+              - {name: "six days", status: fail, period: 2026, report: {dialogue_conferences: {sessions: [{date: 2026-09-15, announced: 2026-09-09}]}}}
+              - {status: missing, period: 2026, report: {dialogue_conferences: {sessions: [{date: 2026-09-15}]}}}
+              - {name: "no dialogue, nothing to announce", status: not_applicable, period: 2026, report: {dialogue_conferences: {sessions: []}}}
 
           - id: DIAL-03
             title:
@@ -622,52 +1081,113 @@ extension BuiltinRules {
               en: Dialogue results are published and posted within 10 days
             basis:
               - kind: law
+                strength: secondary
+                document: 65/2025/QH15
+                name: {vi: "Luật Tổ chức chính quyền địa phương (19/02/2025)", en: "Law on the Organisation of Local Government (19 February 2025)"}
+                article: "24"
+                clause: "3"
+                note: "In force 01/03/2025 to 15/06/2025 (Lao Động Q&A, secondary)."
+              - kind: law
+                strength: secondary
                 document: 72/2025/QH15
-                name: {vi: "Luật Tổ chức chính quyền địa phương", en: "Law on the Organisation of Local Government"}
+                name: {vi: "Luật Tổ chức chính quyền địa phương (16/6/2025)", en: "Law on the Organisation of Local Government (16 June 2025)"}
                 article: "43"
-                note: As stated by the National Assembly newspaper's Q&A (secondary source).
+                note: "In force 16/06/2025; 'no later than 10 days' (National Assembly newspaper Q&A, secondary)."
             applies_to: [commune]
-            in_force: {from: 2025-07-01}
+            in_force: {from: 2025-03-01}
             severity: warning
             category: transparency
             weight: 1
             params: {max_days: 10}
-            when: len(dialogue_conferences.sessions) > 0
-            expect: 'all(s in dialogue_conferences.sessions: s.results_published - s.date <= params.max_days)'
+            when: count(s in dialogue_conferences.sessions where in_period(s.date)) > 0
+            expect: 'all(s in dialogue_conferences.sessions where in_period(s.date): s.results_published - s.date <= params.max_days)'
             message:
               vi: "{count_failed} hội nghị đối thoại công bố kết quả quá {max_days} ngày: {failed}."
               en: "Dialogue conferences whose results were published more than {max_days} days later: {count_failed} ({failed})."
             examples:
-              - status: pass
-                period: 2026
-                report: {dialogue_conferences: {sessions: [{date: 2026-09-15, results_published: 2026-09-25}]}}
-              - status: fail
-                period: 2026
-                report: {dialogue_conferences: {sessions: [{date: 2026-09-15, results_published: 2026-09-26}]}}
+              - {name: "boundary, ten days", status: pass, period: 2026, report: {dialogue_conferences: {sessions: [{date: 2026-09-15, results_published: 2026-09-25}]}}}
+              - {status: fail, period: 2026, report: {dialogue_conferences: {sessions: [{date: 2026-09-15, results_published: 2026-09-26}]}}}
+
+          - id: DIAL-04
+            title:
+              vi: Chính quyền cấp xã tổ chức hội nghị đối thoại khi có yêu cầu của ít nhất 10% tổng số cử tri
+              en: The commune government holds a dialogue when at least 10% of voters request one
+            basis:
+              - kind: law
+                strength: secondary
+                document: 72/2025/QH15
+                name: {vi: "Luật Tổ chức chính quyền địa phương (16/6/2025)", en: "Law on the Organisation of Local Government (16 June 2025)"}
+                article: "43"
+                clause: "1"
+                url: https://vietnam.vn/en/hoi-dap-so-20-hoi-doi-thoai-giua-chinh-quyen-dia-phuong-cap-xa-voi-nhan-dan-duoc-thuc-hien-nhu-the-nao
+                note: "'… or when at least 10% of the total number of voters at the commune level request' (National Assembly newspaper Q&A, secondary). Law 65/2025 Art 24 had no such trigger. The law sets no time between request and dialogue: the 30-day grace (params.grace_days) is this rule set's choice, not law."
+            applies_to: [commune]
+            in_force: {from: 2025-06-16}
+            severity: warning
+            category: participation
+            weight: 1
+            params: {share: 10%, grace_days: 30}
+            when: len(dialogue_conferences.requests) > 0
+            expect: >-
+              all(r in dialogue_conferences.requests
+                  where r.voters_requesting >= params.share * r.voters_total and r.date <= add_days(period_end(), -params.grace_days):
+                  r.dialogue_date >= r.date)
+            message:
+              vi: "{count_failed} yêu cầu đối thoại của từ 10% cử tri trở lên chưa được tổ chức đối thoại: {failed}."
+              en: "Requests by at least 10% of voters not followed by a dialogue: {count_failed} ({failed})."
+            examples:
+              - {name: "12% of voters, dialogue held", status: pass, period: 2026, report: {dialogue_conferences: {requests: [{id: YC-1, date: 2026-03-02, voters_requesting: 1200, voters_total: 10000, dialogue_date: 2026-03-20}]}}}
+              - {name: "exactly 10%, no dialogue date reported", status: missing, period: 2026, report: {dialogue_conferences: {requests: [{id: YC-1, date: 2026-03-02, voters_requesting: 1000, voters_total: 10000}]}}}
+              - {name: "a dialogue before the request does not answer it", status: fail, period: 2026, report: {dialogue_conferences: {requests: [{id: YC-1, date: 2026-03-02, voters_requesting: 1000, voters_total: 10000, dialogue_date: 2026-01-15}]}}}
+              - {name: "9% of voters is below the trigger", status: pass, period: 2026, report: {dialogue_conferences: {requests: [{id: YC-1, date: 2026-03-02, voters_requesting: 900, voters_total: 10000}]}}}
+              - {name: "a request in the last 30 days is not yet due", status: pass, period: 2026, report: {dialogue_conferences: {requests: [{id: YC-1, date: 2026-12-15, voters_requesting: 2000, voters_total: 10000}]}}}
+              - {name: "before Law 72/2025", status: not_applicable, period: {from: 2025-01-01, to: 2025-06-15}, report: {}}
 
           - id: TTND-C1
             title:
-              vi: Ban Thanh tra nhân dân cấp xã có ít nhất 05 thành viên
-              en: The commune People's Inspection Board has at least 5 members
+              vi: Ban Thanh tra nhân dân cấp xã có số thành viên tương ứng số thôn, tổ dân phố, ít nhất 05 (đúng 05 khi có dưới 05 thôn)
+              en: The commune People's Inspection Board has one member per village or residential group, at least 5 (exactly 5 with fewer than 5)
             basis:
               - kind: law
+                strength: primary
                 document: 10/2022/QH15
                 name: {vi: "Luật Thực hiện dân chủ ở cơ sở", en: "Law on Implementing Grassroots Democracy"}
                 article: "36"
+                clause: "1"
+                url: https://phapdien.moj.gov.vn
+                quote: "Số lượng thành viên Ban Thanh tra nhân dân tương ứng số lượng thôn, tổ dân phố trên địa bàn cấp xã nhưng không ít hơn 05 người."
+                note: Read in a copy of the official codification (Bộ pháp điển) and in a lawnet Q&A.
+              - kind: law
+                strength: primary
+                document: 59/2023/NĐ-CP
+                name: {vi: "Nghị định quy định chi tiết một số điều của Luật Thực hiện dân chủ ở cơ sở", en: "Decree detailing some articles of the Law on Implementing Grassroots Democracy"}
+                article: "13"
+                clause: "2"
+                url: https://phapdien.moj.gov.vn
+                quote: "Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã quyết định số lượng cụ thể thành viên … theo nguyên tắc bảo đảm mỗi thôn, tổ dân phố có đại diện tham gia … Đối với xã, phường, thị trấn có dưới 05 thôn, tổ dân phố thì được bầu tối đa 05 thành viên Ban Thanh tra nhân dân."
+                note: "Read in a copy of the official codification (Điều 44.13.NĐ.1.13) and in a lawnet Q&A. 'At least 5' (the Law) and 'at most 5' (the Decree) make exactly 5 below five villages."
             applies_to: [commune]
             in_force: {from: 2023-07-01}
             severity: error
             category: accountability
             weight: 2
             params: {min_members: 5}
-            expect: peoples_inspection_board.members >= params.min_members
+            expect: >-
+              if(community_conferences.villages < params.min_members,
+                 peoples_inspection_board.members == params.min_members,
+                 peoples_inspection_board.members >= community_conferences.villages)
             message:
-              vi: Ban Thanh tra nhân dân có {actual} thành viên; yêu cầu ít nhất {min_members}.
-              en: The People's Inspection Board has {actual} members; at least {min_members} required.
+              vi: Ban Thanh tra nhân dân có {actual} thành viên cho {community_conferences.villages} thôn, tổ dân phố; yêu cầu {expected}.
+              en: The People's Inspection Board has {actual} members for {community_conferences.villages} villages and residential groups; required {expected}.
             examples:
-              - {name: boundary, status: pass, report: {peoples_inspection_board: {members: 5}}}
-              - {status: fail, report: {peoples_inspection_board: {members: 4}}}
-              - {status: missing, report: {}}
+              - {name: "a merged commune with 40 villages and 5 members", status: fail, report: {community_conferences: {villages: 40}, peoples_inspection_board: {members: 5}}}
+              - {name: "one member per village", status: pass, report: {community_conferences: {villages: 14}, peoples_inspection_board: {members: 14}}}
+              - {name: "14 villages and 7 members", status: fail, report: {community_conferences: {villages: 14}, peoples_inspection_board: {members: 7}}}
+              - {name: "boundary, 5 villages and 5 members", status: pass, report: {community_conferences: {villages: 5}, peoples_inspection_board: {members: 5}}}
+              - {name: "3 villages need exactly 5", status: pass, report: {community_conferences: {villages: 3}, peoples_inspection_board: {members: 5}}}
+              - {name: "3 villages and 6 members", status: fail, report: {community_conferences: {villages: 3}, peoples_inspection_board: {members: 6}}}
+              - {name: "3 villages and 4 members", status: fail, report: {community_conferences: {villages: 3}, peoples_inspection_board: {members: 4}}}
+              - {name: "the village count is not reported", status: missing, report: {peoples_inspection_board: {members: 7}}}
 
           - id: CD-01
             title:
@@ -675,9 +1195,11 @@ extension BuiltinRules {
               en: Every village and residential group holds its periodic community conference once a year, at year end
             basis:
               - kind: law
+                strength: secondary
                 document: 10/2022/QH15
                 name: {vi: "Luật Thực hiện dân chủ ở cơ sở", en: "Law on Implementing Grassroots Democracy"}
                 article: "33"
+                note: Read in the project's research notes (law.md, row marked verified); not re-read in the 2026 review.
             applies_to: [commune]
             in_force: {from: 2023-07-01}
             severity: error
@@ -699,9 +1221,13 @@ extension BuiltinRules {
               en: The People's Inspection Board makes quarterly, half-year and annual plans
             basis:
               - kind: law
+                strength: secondary
                 document: 59/2023/NĐ-CP
-                name: {vi: "Nghị định quy định chi tiết Luật Thực hiện dân chủ ở cơ sở", en: "Decree detailing the Law on Implementing Grassroots Democracy"}
+                name: {vi: "Nghị định quy định chi tiết một số điều của Luật Thực hiện dân chủ ở cơ sở", en: "Decree detailing some articles of the Law on Implementing Grassroots Democracy"}
                 article: "14"
+                url: https://phapdien.moj.gov.vn
+                quote: "xây dựng kế hoạch hoạt động … theo từng quý, 06 tháng, hằng năm và nhiệm kỳ"
+                note: "Read in a copy of the official codification (Điều 44.13.NĐ.1.14); Law 10/2022 Art 39(2) says the same. The per-term plan is not checked."
             applies_to: [commune]
             in_force: {from: 2023-08-15}
             severity: warning
@@ -709,12 +1235,12 @@ extension BuiltinRules {
             weight: 1
             expect: peoples_inspection_board.annual_plan and peoples_inspection_board.half_year_plans >= 2 * period_months() / 12 and peoples_inspection_board.quarterly_plans >= 4 * period_months() / 12
             message:
-              vi: "Kế hoạch của Ban Thanh tra nhân dân: {actual}; yêu cầu {expected}."
-              en: "People's Inspection Board plans: {actual}; required {expected}."
+              vi: "Kế hoạch của Ban Thanh tra nhân dân: kế hoạch năm {peoples_inspection_board.annual_plan}, {peoples_inspection_board.half_year_plans} kế hoạch 6 tháng, {peoples_inspection_board.quarterly_plans} kế hoạch quý; chỗ thiếu đầu tiên: {actual}, yêu cầu {expected}."
+              en: "People's Inspection Board plans: annual plan {peoples_inspection_board.annual_plan}, {peoples_inspection_board.half_year_plans} half-year plans, {peoples_inspection_board.quarterly_plans} quarterly plans; first shortfall: {actual}, required {expected}."
             examples:
               - {status: pass, period: 2026, report: {peoples_inspection_board: {annual_plan: true, half_year_plans: 2, quarterly_plans: 4}}}
               - {status: fail, period: 2026, report: {peoples_inspection_board: {annual_plan: true, half_year_plans: 2, quarterly_plans: 3}}}
-              - {name: a half-year report needs two quarterly plans, status: pass, period: {from: 2026-01-01, to: 2026-06-30}, report: {peoples_inspection_board: {annual_plan: true, half_year_plans: 1, quarterly_plans: 2}}}
+              - {name: "a half-year report needs two quarterly plans", status: pass, period: {from: 2026-01-01, to: 2026-06-30}, report: {peoples_inspection_board: {annual_plan: true, half_year_plans: 1, quarterly_plans: 2}}}
               - {status: fail, period: 2026, report: {peoples_inspection_board: {annual_plan: false, half_year_plans: 2, quarterly_plans: 4}}}
 
           - id: TTND-C3
@@ -723,9 +1249,15 @@ extension BuiltinRules {
               en: The People's Inspection Board sends each inspection plan at least 5 working days ahead
             basis:
               - kind: law
+                strength: primary
                 document: 59/2023/NĐ-CP
-                name: {vi: "Nghị định quy định chi tiết Luật Thực hiện dân chủ ở cơ sở", en: "Decree detailing the Law on Implementing Grassroots Democracy"}
+                name: {vi: "Nghị định quy định chi tiết một số điều của Luật Thực hiện dân chủ ở cơ sở", en: "Decree detailing some articles of the Law on Implementing Grassroots Democracy"}
                 article: "14"
+                clause: "1"
+                point: b
+                url: https://phapdien.moj.gov.vn
+                quote: "xây dựng kế hoạch kiểm tra, giám sát cụ thể để gửi Ủy ban Mặt trận Tổ quốc Việt Nam, Chủ tịch Ủy ban nhân dân cấp xã … chậm nhất 05 ngày làm việc trước khi tiến hành hoạt động kiểm tra, giám sát"
+                note: "Read in a copy of the official codification. Working days follow the national calendar (calendar.yaml): public holidays and Tết are not counted."
             applies_to: [commune]
             in_force: {from: 2023-08-15}
             severity: warning
@@ -738,20 +1270,24 @@ extension BuiltinRules {
               vi: "{count_failed} cuộc kiểm tra, giám sát gửi kế hoạch chưa đủ {workdays} ngày làm việc trước: {failed}."
               en: "Inspections whose plan was sent less than {workdays} working days ahead: {count_failed} ({failed})."
             examples:
-              - {name: Monday to next Monday, status: pass, period: 2026, report: {peoples_inspection_board: {inspections: [{id: GS-1, plan_sent: 2026-11-23, start: 2026-11-30}]}}}
-              - {name: Monday to Friday, status: fail, period: 2026, report: {peoples_inspection_board: {inspections: [{id: GS-1, plan_sent: 2026-11-23, start: 2026-11-27}]}}}
+              - {name: "Monday to next Monday", status: pass, period: 2026, report: {peoples_inspection_board: {inspections: [{id: GS-1, plan_sent: 2026-11-23, start: 2026-11-30}]}}}
+              - {name: "Monday to Friday", status: fail, period: 2026, report: {peoples_inspection_board: {inspections: [{id: GS-1, plan_sent: 2026-11-23, start: 2026-11-27}]}}}
+              - {name: "the Tết holiday does not count", status: fail, period: 2026, report: {peoples_inspection_board: {inspections: [{id: GS-1, plan_sent: 2026-02-12, start: 2026-02-24}]}}}
 
           - id: CD-02
             title:
-              vi: Thông báo triệu tập hội nghị cộng đồng dân cư được gửi tới hộ gia đình trong 05 ngày trước hội nghị
+              vi: Thông báo triệu tập hội nghị cộng đồng dân cư được gửi tới hộ gia đình chậm nhất 05 ngày trước ngày tổ chức hội nghị
               en: The convocation of a community conference reaches households at least 5 days before
             basis:
               - kind: law
+                strength: primary
                 document: 59/2023/NĐ-CP
-                name: {vi: "Nghị định quy định chi tiết Luật Thực hiện dân chủ ở cơ sở", en: "Decree detailing the Law on Implementing Grassroots Democracy"}
+                name: {vi: "Nghị định quy định chi tiết một số điều của Luật Thực hiện dân chủ ở cơ sở", en: "Decree detailing some articles of the Law on Implementing Grassroots Democracy"}
                 article: "11"
                 clause: "1"
                 point: c
+                url: https://news.laodong.vn/tu-van-phap-luat/trach-nhiem-cua-truong-thon-khi-to-chuc-hoi-nghi-dinh-ky-cua-thon-1497973.ldo
+                note: Quoted in a Lao Động Q&A; the Ministry of Home Affairs' 2025 guidance reads "chậm nhất 05 ngày trước ngày hội nghị".
             applies_to: [commune]
             in_force: {from: 2023-08-15}
             severity: warning
@@ -763,7 +1299,7 @@ extension BuiltinRules {
               vi: Thông báo triệu tập hội nghị cộng đồng dân cư sớm nhất {actual} ngày trước; yêu cầu {expected}.
               en: Community conferences were convened as little as {actual} days before; required {expected}.
             examples:
-              - {name: boundary, status: pass, report: {community_conferences: {min_notice_days: 5}}}
+              - {name: "boundary", status: pass, report: {community_conferences: {min_notice_days: 5}}}
               - {status: fail, report: {community_conferences: {min_notice_days: 4}}}
 
           - id: CD-04
@@ -772,10 +1308,13 @@ extension BuiltinRules {
               en: Procedural votes at community conferences pass with more than 50% of household representatives present
             basis:
               - kind: law
+                strength: secondary
                 document: 59/2023/NĐ-CP
-                name: {vi: "Nghị định quy định chi tiết Luật Thực hiện dân chủ ở cơ sở", en: "Decree detailing the Law on Implementing Grassroots Democracy"}
+                name: {vi: "Nghị định quy định chi tiết một số điều của Luật Thực hiện dân chủ ở cơ sở", en: "Decree detailing some articles of the Law on Implementing Grassroots Democracy"}
                 article: "3"
                 clause: "5"
+                url: https://lawnet.vn/thong-tin-phap-luat/en/chinh-sach-moi/regulations-on-the-order-of-organizing-community-meetings-in-vietnam-124622.html
+                note: Read in a lawnet English summary.
             applies_to: [commune]
             in_force: {from: 2023-08-15}
             severity: warning
@@ -789,30 +1328,35 @@ extension BuiltinRules {
               en: "Votes recorded as passed without more than 50% of those present: {count_failed} ({failed})."
             examples:
               - {status: pass, report: {community_conferences: {votes: [{id: Thôn 1 thư ký, present: 60, approving: 31}]}}}
-              - {name: exactly half, status: fail, report: {community_conferences: {votes: [{id: Thôn 1 thư ký, present: 60, approving: 30}]}}}
+              - {name: "exactly half", status: fail, report: {community_conferences: {votes: [{id: Thôn 1 thư ký, present: 60, approving: 30}]}}}
 
           - id: CK-01
             title:
-              vi: Xã công khai đủ 14 nhóm nội dung theo Điều 11 Luật Thực hiện dân chủ ở cơ sở
-              en: The commune discloses all 14 content groups of Article 11
+              vi: Chính quyền cấp xã công khai đủ các nhóm nội dung theo Điều 11 phát sinh trong năm
+              en: The commune discloses every Article 11 content group that arose this year
             basis:
               - kind: law
+                strength: secondary
                 document: 10/2022/QH15
                 name: {vi: "Luật Thực hiện dân chủ ở cơ sở", en: "Law on Implementing Grassroots Democracy"}
                 article: "11"
+                url: https://lawnet.vn/thong-tin-phap-luat/en/tu-van-luat/data-or-information-that-commune-level-local-governments-must-disclose-in-vietnam-119750.html
+                note: "14 content groups; several apply only when there is something to disclose (e.g. State Audit recommendations 'nếu có', land recovery, boundary schemes), so the rule compares with the groups that arose (disclosure.items_applicable). Read in lawnet and Báo Nghệ An summaries."
             applies_to: [commune]
             in_force: {from: 2023-07-01}
             severity: error
             category: transparency
             weight: 3
             params: {groups: 14}
-            expect: disclosure.items_disclosed >= params.groups
+            expect: disclosure.items_disclosed >= params.groups or disclosure.items_disclosed >= disclosure.items_applicable
             message:
-              vi: Xã công khai {actual}/{groups} nhóm nội dung; yêu cầu đủ {groups}.
-              en: The commune disclosed {actual} of {groups} content groups; all {groups} are required.
+              vi: Chính quyền cấp xã công khai {actual} nhóm nội dung; yêu cầu {expected} (tất cả các nhóm phát sinh trong năm).
+              en: The commune disclosed {actual} content groups; required {expected} (all that arose this year).
             examples:
-              - {status: pass, report: {disclosure: {items_disclosed: 14}}}
-              - {status: fail, report: {disclosure: {items_disclosed: 13}}}
+              - {name: "all fourteen", status: pass, report: {disclosure: {items_disclosed: 14}}}
+              - {name: "twelve groups arose and all were disclosed", status: pass, report: {disclosure: {items_disclosed: 12, items_applicable: 12}}}
+              - {name: "twelve arose and eleven were disclosed", status: fail, report: {disclosure: {items_disclosed: 11, items_applicable: 12}}}
+              - {name: "thirteen disclosed, how many arose not reported", status: missing, report: {disclosure: {items_disclosed: 13}}}
 
           - id: CK-02
             title:
@@ -820,12 +1364,14 @@ extension BuiltinRules {
               en: Items in Article 11 clauses 7–12 are broadcast on commune radio for at least 3 consecutive days
             basis:
               - kind: law
+                strength: primary
                 document: 10/2022/QH15
                 name: {vi: "Luật Thực hiện dân chủ ở cơ sở", en: "Law on Implementing Grassroots Democracy"}
                 article: "13"
                 clause: "3"
                 url: https://vi.m.wikisource.org/wiki/Trang:Cong_bao_Chinh_phu_905_906_nam_2022.pdf/25
-                note: Read in the official gazette (Công báo).
+                quote: "Thông tin quy định tại các khoản 7, 8, 9, 10, 11 và 12 Điều 11 của Luật này được công khai trên hệ thống truyền thanh của cấp xã (nếu có) trong thời hạn ít nhất là 03 ngày liên tục."
+                note: Read in the official gazette (Công báo 905+906/2022).
             applies_to: [commune]
             in_force: {from: 2023-07-01}
             severity: warning
@@ -840,7 +1386,131 @@ extension BuiltinRules {
             examples:
               - {status: pass, report: {disclosure: {has_radio: true, radio_min_consecutive_days: 3}}}
               - {status: fail, report: {disclosure: {has_radio: true, radio_min_consecutive_days: 2}}}
-              - {name: no radio system, status: not_applicable, report: {disclosure: {has_radio: false}}}
+              - {name: "no radio system", status: not_applicable, report: {disclosure: {has_radio: false}}}
+
+          - id: CK-03
+            title:
+              vi: Thông tin công khai được niêm yết tại trụ sở ít nhất 30 ngày liên tục
+              en: Disclosed information stays posted at the commune offices for at least 30 consecutive days
+            basis:
+              - kind: law
+                strength: primary
+                document: 10/2022/QH15
+                name: {vi: "Luật Thực hiện dân chủ ở cơ sở", en: "Law on Implementing Grassroots Democracy"}
+                article: "13"
+                clause: "2"
+                url: https://phapdien.moj.gov.vn
+                quote: "Thời gian niêm yết thông tin ít nhất là 30 ngày liên tục kể từ ngày niêm yết, trừ trường hợp pháp luật có quy định khác."
+                note: "Read in a copy of the official codification (Điều 44.13.LQ.13). Applies to Art 11 clauses 1–3 and 5–12; clauses 4 and 13 are posted permanently. 'Unless another law provides otherwise': a shorter period set by another law is a waiver."
+            applies_to: [commune]
+            in_force: {from: 2023-07-01}
+            severity: warning
+            category: transparency
+            weight: 1
+            params: {min_days: 30}
+            expect: disclosure.posting_min_days >= params.min_days
+            message:
+              vi: Thông tin được niêm yết ngắn nhất {actual} ngày liên tục; yêu cầu {expected}.
+              en: Information stayed posted for as few as {actual} consecutive days; required {expected}.
+            examples:
+              - {name: "boundary", status: pass, report: {disclosure: {posting_min_days: 30}}}
+              - {status: fail, report: {disclosure: {posting_min_days: 29}}}
+              - {status: missing, report: {}}
+
+          - id: CK-04
+            title:
+              vi: Danh sách các nội dung đã công khai được lập, cập nhật theo từng quý
+              en: The list of disclosed items is drawn up and updated every quarter
+            basis:
+              - kind: law
+                strength: primary
+                document: 10/2022/QH15
+                name: {vi: "Luật Thực hiện dân chủ ở cơ sở", en: "Law on Implementing Grassroots Democracy"}
+                article: "13"
+                clause: "2"
+                url: https://phapdien.moj.gov.vn
+                quote: "Danh sách các nội dung đã được thực hiện công khai kèm theo hình thức, thời gian thực hiện được lập, cập nhật theo từng quý và niêm yết tại trụ sở Hội đồng nhân dân, Ủy ban nhân dân cấp xã"
+                note: Read in a copy of the official codification (Điều 44.13.LQ.13).
+            applies_to: [commune]
+            in_force: {from: 2023-07-01}
+            severity: warning
+            category: transparency
+            weight: 1
+            when: period_months() >= 3
+            expect: disclosure.list_updated_quarters * 3 >= period_months()
+            message:
+              vi: Danh sách nội dung đã công khai được cập nhật {actual} quý; yêu cầu mỗi quý ({expected}).
+              en: The list of disclosed items was updated in {actual} quarters; every quarter is required ({expected}).
+            examples:
+              - {status: pass, period: 2026, report: {disclosure: {list_updated_quarters: 4}}}
+              - {status: fail, period: 2026, report: {disclosure: {list_updated_quarters: 3}}}
+              - {name: "a half-year report needs two", status: pass, period: {from: 2026-01-01, to: 2026-06-30}, report: {disclosure: {list_updated_quarters: 2}}}
+
+          - id: CD-05
+            title:
+              vi: Quyết định của cộng đồng dân cư được thông qua đúng tỷ lệ (đóng góp, quỹ — từ 2/3 số hộ; nội dung khác — trên 50%)
+              en: Community decisions pass with the required share (contributions and funds at least two thirds of households; other matters over half)
+            basis:
+              - kind: law
+                strength: primary
+                document: 10/2022/QH15
+                name: {vi: "Luật Thực hiện dân chủ ở cơ sở", en: "Law on Implementing Grassroots Democracy"}
+                article: "21"
+                clause: "1"
+                url: https://phapdien.moj.gov.vn
+                quote: "Quyết định của cộng đồng dân cư về nội dung quy định tại khoản 1 và khoản 2 Điều 15 của Luật này được thông qua khi có từ hai phần ba tổng số đại diện hộ gia đình trở lên trong thôn, tổ dân phố tán thành. … có phạm vi thực hiện trong địa bàn cấp xã được thông qua khi có từ hai phần ba tổng số thôn, tổ dân phố trở lên tán thành. … các khoản 3, 4, 5 và 6 Điều 15 … được thông qua khi có trên 50% tổng số đại diện hộ gia đình trong thôn, tổ dân phố tán thành."
+                note: Read in a copy of the official codification (Điều 44.13.LQ.21); a provincial quiz's answer key agrees on the two-thirds.
+            applies_to: [commune]
+            in_force: {from: 2023-07-01}
+            severity: warning
+            category: participation
+            weight: 1
+            when: len(community_decisions) > 0
+            expect: >-
+              all(d in community_decisions:
+                  if(d.matter in ["contribution", "community_funds"],
+                     if(exists(d.scope) and d.scope == "commune", d.villages_approving * 3 >= d.villages * 2, d.approving * 3 >= d.households * 2),
+                     d.approving * 2 > d.households))
+            message:
+              vi: "{count_failed} quyết định của cộng đồng dân cư được ghi là thông qua khi chưa đủ tỷ lệ tán thành: {failed}."
+              en: "Community decisions recorded as passed without the required share: {count_failed} ({failed})."
+            examples:
+              - {name: "a contribution with exactly two thirds", status: pass, period: 2026, report: {community_decisions: [{id: "Thôn 2 đường bê tông", matter: contribution, households: 150, approving: 100}]}}
+              - {name: "a contribution with 60% is not enough", status: fail, period: 2026, report: {community_decisions: [{id: "Thôn 2 đường bê tông", matter: contribution, households: 150, approving: 90}]}}
+              - {name: "a commune-wide contribution, 10 of 14 villages", status: pass, period: 2026, report: {community_decisions: [{id: "Đường liên thôn", matter: contribution, scope: commune, villages: 14, villages_approving: 10}]}}
+              - {name: "electing a village head with half exactly", status: fail, period: 2026, report: {community_decisions: [{id: "Thôn 3 bầu trưởng thôn", matter: village_head, households: 200, approving: 100}]}}
+              - {name: "a convention with 101 of 200", status: pass, period: 2026, report: {community_decisions: [{id: "Thôn 3 hương ước", matter: convention, households: 200, approving: 101}]}}
+              - {status: missing, period: 2026, report: {community_decisions: [{id: "Thôn 3 hương ước", matter: convention, approving: 101}]}}
+
+          - id: CD-06
+            title:
+              vi: UBND, Ủy ban MTTQ cấp xã ban hành quyết định công nhận quyết định của cộng đồng dân cư chậm nhất 05 ngày làm việc
+              en: The commune recognises a community decision within 5 working days
+            basis:
+              - kind: law
+                strength: primary
+                document: 10/2022/QH15
+                name: {vi: "Luật Thực hiện dân chủ ở cơ sở", en: "Law on Implementing Grassroots Democracy"}
+                article: "21"
+                clause: "2"
+                url: https://phapdien.moj.gov.vn
+                quote: "Chậm nhất là 05 ngày làm việc kể từ ngày nhận được quyết định của cộng đồng dân cư, Ủy ban nhân dân cấp xã, Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã phải ban hành quyết định công nhận; trường hợp không công nhận thì phải trả lời bằng văn bản và nêu rõ lý do."
+                note: Read in a copy of the official codification (Điều 44.13.LQ.21). Only decisions reported with the date received are judged.
+            applies_to: [commune]
+            in_force: {from: 2023-07-01}
+            severity: warning
+            category: participation
+            weight: 1
+            when: count(d in community_decisions where exists(d.received)) > 0
+            expect: 'all(d in community_decisions where exists(d.received): workdays_between(d.received, d.recognised) <= params.workdays)'
+            params: {workdays: 5}
+            message:
+              vi: "{count_failed} quyết định của cộng đồng dân cư được công nhận quá {workdays} ngày làm việc: {failed}."
+              en: "Community decisions recognised more than {workdays} working days after receipt: {count_failed} ({failed})."
+            examples:
+              - {status: pass, period: 2026, report: {community_decisions: [{id: "Thôn 3 hương ước", matter: convention, received: 2026-03-02, recognised: 2026-03-09}]}}
+              - {status: fail, period: 2026, report: {community_decisions: [{id: "Thôn 3 hương ước", matter: convention, received: 2026-03-02, recognised: 2026-03-10}]}}
+              - {status: missing, period: 2026, report: {community_decisions: [{id: "Thôn 3 hương ước", matter: convention, received: 2026-03-02}]}}
 
           - id: HU-01
             title:
@@ -848,13 +1518,16 @@ extension BuiltinRules {
               en: A draft village convention is posted at least 30 days before the vote
             basis:
               - kind: law
+                strength: primary
                 document: 61/2023/NĐ-CP
-                name: {vi: "Nghị định về xây dựng và thực hiện hương ước, quy ước", en: Decree on village and community conventions}
+                name: {vi: "Nghị định về xây dựng và thực hiện hương ước, quy ước của cộng đồng dân cư", en: Decree on drawing up and implementing community conventions}
                 article: "9"
                 clause: "1"
-                note: The decree's effective date was not retrieved; the rule is applied to periods from 2024.
+                url: https://thuvienphapluat.vn/phap-luat/ty-le--dai-dien-cac-ho-gia-dinh-177602.html
+                quote: "Thời hạn niêm yết do cộng đồng dân cư quyết định nhưng không ít hơn 30 (ba mươi) ngày, kể từ ngày niêm yết."
+                note: "Quoted by thuvienphapluat. The decree took effect on 16/08/2023, replacing Decision 22/2018/QĐ-TTg (thuvienphapluat editorial, secondary)."
             applies_to: [commune]
-            in_force: {from: 2024-01-01}
+            in_force: {from: 2023-08-16}
             severity: warning
             category: participation
             weight: 1
@@ -865,16 +1538,97 @@ extension BuiltinRules {
               vi: "{count_failed} dự thảo hương ước, quy ước niêm yết chưa đủ {min_days} ngày trước biểu quyết: {failed}."
               en: "Convention drafts posted less than {min_days} days before the vote: {count_failed} ({failed})."
             examples:
-              - {name: boundary, status: pass, period: 2026, report: {village_conventions: {drafts: [{id: Thôn Đông, posted: 2026-03-01, voted: 2026-03-31}]}}}
-              - {status: fail, period: 2026, report: {village_conventions: {drafts: [{id: Thôn Đông, posted: 2026-03-02, voted: 2026-03-31}]}}}
+              - {name: "boundary, thirty days", status: pass, period: 2024, report: {village_conventions: {drafts: [{id: Thôn 3, posted: 2024-03-01, voted: 2024-03-31}]}}}
+              - {status: fail, period: 2024, report: {village_conventions: {drafts: [{id: Thôn 3, posted: 2024-03-01, voted: 2024-03-30}]}}}
+              - {name: "before the decree", status: not_applicable, period: {from: 2023-01-01, to: 2023-08-15}, report: {}}
 
+          - id: HU-02
+            title:
+              vi: Hương ước, quy ước được thông qua khi trên 50% tổng số đại diện hộ gia đình tán thành (họp có trên 50% hộ dự)
+              en: A village convention is adopted with more than 50% of all households approving (a meeting needs more than 50% attending)
+            basis:
+              - kind: law
+                strength: primary
+                document: 61/2023/NĐ-CP
+                name: {vi: "Nghị định về xây dựng và thực hiện hương ước, quy ước của cộng đồng dân cư", en: Decree on drawing up and implementing community conventions}
+                article: "10"
+                url: https://thuvienphapluat.vn/phap-luat/huong-uoc-quy-uoc-cua-cong-dong-dan-cu-co-hieu-luc-ke-tu-ngay-nao-319161-177580.html
+                quote: "Hương ước, quy ước được thông qua khi có trên 50% tổng số đại diện hộ gia đình trong cộng đồng dân cư tán thành … a) Phải có đại diện của trên 50% tổng số hộ gia đình tại cộng đồng dân cư tham dự họp"
+                note: Quoted by a thuvienphapluat Q&A. Ballots (phát phiếu) are allowed only after a meeting failed to reach the attendance share; that order is not checked.
+            applies_to: [commune]
+            in_force: {from: 2023-08-16}
+            severity: warning
+            category: participation
+            weight: 1
+            params: {share: 50%}
+            when: count(d in village_conventions.drafts where exists(d.approving)) > 0
+            expect: >-
+              all(d in village_conventions.drafts where exists(d.approving):
+                  d.approving > params.share * d.households
+                  and (not exists(d.method) or d.method == "ballot" or d.attending > params.share * d.households))
+            message:
+              vi: "{count_failed} hương ước, quy ước được ghi là thông qua khi chưa đủ trên 50% hộ tán thành hoặc dự họp: {failed}."
+              en: "Conventions recorded as adopted without more than 50% of households approving or attending: {count_failed} ({failed})."
+            examples:
+              - {name: "120 of 200 households approve at a meeting of 150", status: pass, period: 2025, report: {village_conventions: {drafts: [{id: Thôn 3, method: meeting, households: 200, attending: 150, approving: 120}]}}}
+              - {name: "exactly half approve", status: fail, period: 2025, report: {village_conventions: {drafts: [{id: Thôn 3, method: meeting, households: 200, attending: 150, approving: 100}]}}}
+              - {name: "a meeting of only half the households", status: fail, period: 2025, report: {village_conventions: {drafts: [{id: Thôn 3, method: meeting, households: 200, attending: 100, approving: 101}]}}}
+              - {name: "by ballot no attendance is needed", status: pass, period: 2025, report: {village_conventions: {drafts: [{id: Thôn 3, method: ballot, households: 200, approving: 101}]}}}
+              - {name: "household count not reported", status: missing, period: 2025, report: {village_conventions: {drafts: [{id: Thôn 3, approving: 101}]}}}
+
+          - id: GSDT-01
+            title:
+              vi: Mỗi chương trình, dự án đầu tư trên địa bàn có Ban Giám sát đầu tư của cộng đồng với ít nhất 05 thành viên
+              en: Every investment project in the commune has a Community Investment Supervision Board of at least 5 members
+            basis:
+              - kind: law
+                strength: primary
+                document: 10/2022/QH15
+                name: {vi: "Luật Thực hiện dân chủ ở cơ sở", en: "Law on Implementing Grassroots Democracy"}
+                article: "41"
+                clause: "1"
+                url: https://lawnet.vn/en/laws/ban-giam-sat-dau-tu-cua-cong-dong-phai-co-it-nhat-bao-nhieu-thanh-vien-615392-80790.html
+                quote: "Ban Giám sát đầu tư của cộng đồng được Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã quyết định thành lập theo từng chương trình, dự án đầu tư công, dự án đầu tư theo phương thức đối tác công tư (PPP) triển khai trên địa bàn cấp xã, chương trình, dự án đầu tư bằng vốn và công sức của cộng đồng dân cư hoặc bằng nguồn tài trợ trực tiếp của các tổ chức, cá nhân cho cấp xã."
+                note: "Quoted by a thuvienphapluat Q&A; 'at least 05 members' read in lawnet's English quotation of the same clause (secondary for the figure)."
+              - kind: law
+                strength: primary
+                document: 59/2023/NĐ-CP
+                name: {vi: "Nghị định quy định chi tiết một số điều của Luật Thực hiện dân chủ ở cơ sở", en: "Decree detailing some articles of the Law on Implementing Grassroots Democracy"}
+                article: "17"
+                url: https://hethongphapluat.com/nghi-dinh-59-2023-nd-cp-huong-dan-luat-thuc-hien-dan-chu-o-co-so/dieu-17
+                note: Members representing residents are elected at the community meeting; the commune Fatherland Front sets how many (not more than 5).
+            applies_to: [commune]
+            in_force: {from: 2023-07-01}
+            severity: warning
+            category: accountability
+            weight: 2
+            params: {min_members: 5}
+            when: len(community_investment_supervision.projects) > 0
+            expect: 'all(p in community_investment_supervision.projects: p.board_set_up and p.members >= params.min_members)'
+            message:
+              vi: "{count_failed} dự án chưa có Ban Giám sát đầu tư của cộng đồng đủ {min_members} thành viên: {failed}."
+              en: "Projects without a Community Investment Supervision Board of {min_members} members: {count_failed} ({failed})."
+            examples:
+              - {name: "boundary, five members", status: pass, period: 2026, report: {community_investment_supervision: {projects: [{id: Đường thôn 2, funding: community, board_set_up: true, members: 5}]}}}
+              - {name: "four members", status: fail, period: 2026, report: {community_investment_supervision: {projects: [{id: Đường thôn 2, funding: community, board_set_up: true, members: 4}]}}}
+              - {name: "no board", status: fail, period: 2026, report: {community_investment_supervision: {projects: [{id: Trường mầm non, funding: public_investment, board_set_up: false}]}}}
+              - {name: "board size not reported", status: missing, period: 2026, report: {community_investment_supervision: {projects: [{id: Trường mầm non, funding: public_investment, board_set_up: true}]}}}
+              - {name: "no project this year", status: not_applicable, period: 2026, report: {community_investment_supervision: {projects: []}}}
         """####,
         "rules/national/complaints.yaml": ####"""
         # Complaints (khiếu nại) and denunciations (tố cáo): deadlines judged per case.
-        # A case still open at the end of the period is judged against the period's last day,
-        # so overdue pending cases are caught too.
+        #
+        # - A time limit of N days is counted from the day after the start, and a last day that falls
+        #   on a weekend or day off moves to the next working day (Civil Code 2015, Art 147–148):
+        #   `deadline(start, N)` with the national calendar.
+        # - A case still open is judged at the end of the report period (`report_end()`), so a case
+        #   accepted before 1 July 2026 and still undecided at year end is caught by the rule in force
+        #   when it was accepted (the transitional article of Law 136/2025 was not found; judging an
+        #   earlier case by the limits in force at its acceptance, without deducting suspended time, is
+        #   this rule set's choice).
+        # - A unit that reports only the statistics form (counts, not cases) is judged on the counts.
         id: vn.complaints
-        version: "2026.1"
+        version: "2026.2"
         title:
           vi: Giải quyết khiếu nại, tố cáo
           en: Handling complaints and denunciations
@@ -914,6 +1668,94 @@ extension BuiltinRules {
                 min: 0
                 unit: {vi: "ngày", en: "days"}
                 label: {vi: "Số ngày tạm đình chỉ giải quyết", en: "Days the handling was suspended"}
+              sent:
+                type: date
+                label: {vi: "Ngày gửi quyết định giải quyết cho người khiếu nại", en: "Date the decision was sent to the complainant"}
+          complaints.carried_over:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Số vụ việc khiếu nại kỳ trước chuyển sang", en: "Complaint cases carried over from the previous period"}
+          complaints.received:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Số vụ việc khiếu nại thuộc thẩm quyền tiếp nhận trong kỳ", en: "Complaint cases within competence received in the period"}
+          complaints.resolved:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Số vụ việc đã giải quyết", en: "Cases decided"}
+          complaints.resolved_late:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Trong đó: giải quyết quá thời hạn", en: "Of which: decided after the time limit"}
+          complaints.withdrawn:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Số vụ việc người khiếu nại rút đơn, đình chỉ", en: "Cases withdrawn or closed without a decision"}
+          complaints.pending:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Số vụ việc đang giải quyết (chuyển kỳ sau)", en: "Cases still open (carried to the next period)"}
+          complaints.pending_overdue:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Trong đó: đã quá thời hạn giải quyết", en: "Of which: past the time limit"}
+          petitions.carried_over:
+            type: integer
+            min: 0
+            unit: {vi: "đơn", en: "petitions"}
+            label: {vi: "Số đơn kỳ trước chuyển sang", en: "Petitions carried over"}
+          petitions.received:
+            type: integer
+            min: 0
+            unit: {vi: "đơn", en: "petitions"}
+            label: {vi: "Số đơn tiếp nhận trong kỳ", en: "Petitions received in the period"}
+          petitions.eligible:
+            type: integer
+            min: 0
+            unit: {vi: "đơn", en: "petitions"}
+            label: {vi: "Số đơn đủ điều kiện xử lý", en: "Petitions eligible for handling"}
+          petitions.complaints:
+            type: integer
+            min: 0
+            unit: {vi: "đơn", en: "petitions"}
+            label: {vi: "Phân loại theo nội dung: khiếu nại", en: "By content: complaints"}
+          petitions.denunciations:
+            type: integer
+            min: 0
+            unit: {vi: "đơn", en: "petitions"}
+            label: {vi: "Phân loại theo nội dung: tố cáo", en: "By content: denunciations"}
+          petitions.recommendations:
+            type: integer
+            min: 0
+            unit: {vi: "đơn", en: "petitions"}
+            label: {vi: "Phân loại theo nội dung: kiến nghị, phản ánh", en: "By content: recommendations and feedback"}
+          petitions.within_competence:
+            type: integer
+            min: 0
+            unit: {vi: "đơn", en: "petitions"}
+            label: {vi: "Đơn thuộc thẩm quyền", en: "Within the unit's competence"}
+          petitions.outside_competence:
+            type: integer
+            min: 0
+            unit: {vi: "đơn", en: "petitions"}
+            label: {vi: "Đơn không thuộc thẩm quyền (đã hướng dẫn, chuyển đơn)", en: "Outside the unit's competence (guided or forwarded)"}
+          petitions.guided:
+            type: integer
+            min: 0
+            unit: {vi: "đơn", en: "petitions"}
+            label: {vi: "Đơn không thuộc thẩm quyền: hướng dẫn", en: "Outside competence: guided"}
+          petitions.forwarded:
+            type: integer
+            min: 0
+            unit: {vi: "đơn", en: "petitions"}
+            label: {vi: "Đơn không thuộc thẩm quyền: chuyển đơn", en: "Outside competence: forwarded"}
           denunciations.cases:
             type: list
             label: {vi: "Các vụ việc tố cáo thuộc thẩm quyền", en: "Denunciation cases within the unit's competence"}
@@ -931,6 +1773,79 @@ extension BuiltinRules {
                 type: enum
                 values: [normal, complex, especially_complex]
                 label: {vi: "Mức độ phức tạp", en: "Complexity"}
+              notified:
+                type: date
+                label: {vi: "Ngày thông báo thụ lý cho người tố cáo và người bị tố cáo", en: "Date the parties were notified of the acceptance"}
+              extensions:
+                type: integer
+                min: 0
+                max: 2
+                label: {vi: "Số quyết định gia hạn giải quyết bằng văn bản", en: "Written extension decisions"}
+          complaints.upheld:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Phân tích kết quả: khiếu nại đúng", en: "Outcome: complaint upheld"}
+          complaints.partly_upheld:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Phân tích kết quả: khiếu nại có đúng, có sai", en: "Outcome: complaint partly upheld"}
+          complaints.rejected:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Phân tích kết quả: khiếu nại sai", en: "Outcome: complaint rejected"}
+          denunciations.carried_over:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Số vụ việc tố cáo kỳ trước chuyển sang", en: "Denunciation cases carried over from the previous period"}
+          denunciations.received:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Số vụ việc tố cáo thuộc thẩm quyền thụ lý trong kỳ", en: "Denunciation cases within competence accepted in the period"}
+          denunciations.resolved:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Số vụ việc tố cáo đã giải quyết", en: "Denunciation cases resolved"}
+          denunciations.resolved_late:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Trong đó: giải quyết quá thời hạn", en: "Of which: resolved after the time limit"}
+          denunciations.withdrawn:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Số vụ việc người tố cáo rút tố cáo, đình chỉ", en: "Denunciations withdrawn or closed without a conclusion"}
+          denunciations.pending:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Số vụ việc tố cáo đang giải quyết (chuyển kỳ sau)", en: "Denunciation cases still open (carried to the next period)"}
+          denunciations.pending_overdue:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Trong đó: đã quá thời hạn giải quyết", en: "Of which: past the time limit"}
+          denunciations.upheld:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Phân tích kết quả: tố cáo đúng", en: "Outcome: denunciation upheld"}
+          denunciations.partly_upheld:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Phân tích kết quả: tố cáo có đúng, có sai", en: "Outcome: denunciation partly upheld"}
+          denunciations.rejected:
+            type: integer
+            min: 0
+            unit: {vi: "vụ việc", en: "cases"}
+            label: {vi: "Phân tích kết quả: tố cáo sai", en: "Outcome: denunciation rejected"}
         rules:
           - id: KN-01
             title:
@@ -938,9 +1853,13 @@ extension BuiltinRules {
               en: A complaint is accepted within 10 days of receipt
             basis:
               - kind: law
+                strength: primary
                 document: 02/2011/QH13
                 name: {vi: "Luật Khiếu nại", en: "Law on Complaints"}
                 article: "27"
+                url: https://phapdien.moj.gov.vn
+                quote: "Trong thời hạn 10 ngày, kể từ ngày nhận được khiếu nại thuộc thẩm quyền … người có thẩm quyền giải quyết khiếu nại lần đầu phải thụ lý giải quyết"
+                note: "Read in a copy of the official codification. Circular 07/2013/TT-TTCP, as amended by Circular 02/2016/TT-TTCP, counted the 10 days as working days; whether it still applied after Decree 124/2020 was not confirmed, so this rule judges on the more lenient reading (10 working days by the national calendar) and never fails a unit that met either."
             applies_to: [commune, province, agency]
             in_force: {from: 2012-07-01}
             severity: error
@@ -948,23 +1867,15 @@ extension BuiltinRules {
             weight: 2
             params: {days: 10}
             when: len(complaints.cases) > 0
-            expect: 'all(c in complaints.cases where exists(c.accepted): c.accepted - c.received <= params.days)'
+            expect: 'all(c in complaints.cases where exists(c.accepted) and c.accepted <= period_end(): workdays_between(c.received, c.accepted) <= params.days)'
             message:
-              vi: "{count_failed} vụ khiếu nại thụ lý quá {days} ngày kể từ ngày nhận: {failed}."
-              en: "Complaints accepted more than {days} days after receipt: {count_failed} ({failed})."
+              vi: "{count_failed} vụ khiếu nại thụ lý quá {days} ngày làm việc kể từ ngày nhận: {failed}."
+              en: "Complaints accepted more than {days} working days after receipt: {count_failed} ({failed})."
             examples:
-              - name: boundary, ten days
-                status: pass
-                period: 2026
-                report: {complaints: {cases: [{id: KN-1, round: first, received: 2026-03-01, accepted: 2026-03-11}]}}
-              - name: eleven days
-                status: fail
-                period: 2026
-                report: {complaints: {cases: [{id: KN-1, round: first, received: 2026-03-01, accepted: 2026-03-12}]}}
-              - name: no complaints this year
-                status: not_applicable
-                period: 2026
-                report: {complaints: {cases: []}}
+              - {name: "boundary, ten working days", status: pass, period: 2026, report: {complaints: {cases: [{id: KN-1, round: first, received: 2026-03-02, accepted: 2026-03-16}]}}}
+              - {name: "eleven working days", status: fail, period: 2026, report: {complaints: {cases: [{id: KN-1, round: first, received: 2026-03-02, accepted: 2026-03-17}]}}}
+              - {name: "the Tết days do not count", status: pass, period: 2026, report: {complaints: {cases: [{id: KN-1, round: first, received: 2026-02-12, accepted: 2026-03-03}]}}}
+              - {name: "no complaints this year", status: not_applicable, period: 2026, report: {complaints: {cases: []}}}
 
           - id: KN-02A
             title:
@@ -972,9 +1883,21 @@ extension BuiltinRules {
               en: A first-time complaint is decided within 30 days of acceptance (complex 45; remote 45, complex remote 60)
             basis:
               - kind: law
+                strength: primary
                 document: 02/2011/QH13
                 name: {vi: "Luật Khiếu nại", en: "Law on Complaints"}
                 article: "28"
+                url: https://phapdien.moj.gov.vn
+                quote: "Thời hạn giải quyết khiếu nại lần đầu không quá 30 ngày, kể từ ngày thụ lý; đối với vụ việc phức tạp thì thời hạn giải quyết có thể kéo dài hơn nhưng không quá 45 ngày … Ở vùng sâu, vùng xa đi lại khó khăn thì … không quá 45 ngày …; đối với vụ việc phức tạp … không quá 60 ngày"
+                note: "Read in a copy of the official codification. Applies to cases accepted until 30/06/2026, judged up to the end of the report period if still open."
+              - kind: law
+                strength: primary
+                document: 91/2015/QH13
+                name: {vi: "Bộ luật Dân sự", en: "Civil Code"}
+                article: "148"
+                url: https://thuvienphapluat.vn/hoi-dap-phap-luat/3896F-hd-thoi-diem-bat-dau-va-ket-thuc-thoi-han-duoc-xac-dinh-nhu-the-nao.html
+                quote: "Khi ngày cuối cùng của thời hạn là ngày nghỉ cuối tuần hoặc ngày nghỉ lễ thì thời hạn kết thúc tại thời điểm kết thúc ngày làm việc tiếp theo ngày nghỉ đó."
+                note: How the last day of a time limit is counted (quoted by thuvienphapluat).
             applies_to: [commune, province, agency]
             in_force: {from: 2012-07-01, until: 2026-06-30}
             severity: error
@@ -984,53 +1907,43 @@ extension BuiltinRules {
             when: len(complaints.cases) > 0
             expect: >-
               all(c in complaints.cases where c.round == "first" and c.accepted <= period_end():
-                  if(exists(c.decided), c.decided, period_end()) - c.accepted
-                    <= if(exists(c.remote) and c.remote,
+                  if(exists(c.decided), c.decided, report_end())
+                    <= deadline(c.accepted, if(exists(c.remote) and c.remote,
                           if(exists(c.complex) and c.complex, params.remote_complex_days, params.remote_days),
-                          if(exists(c.complex) and c.complex, params.complex_days, params.days)))
+                          if(exists(c.complex) and c.complex, params.complex_days, params.days))))
             message:
               vi: "{count_failed} vụ khiếu nại lần đầu giải quyết quá hạn: {failed}."
               en: "First-time complaints decided late: {count_failed} ({failed})."
             examples:
-              - name: boundary, thirty days
-                status: pass
-                period: 2025
-                report: {complaints: {cases: [{id: A, round: first, received: 2025-03-01, accepted: 2025-03-05, decided: 2025-04-04}]}}
-              - name: thirty-one days
-                status: fail
-                period: 2025
-                report: {complaints: {cases: [{id: A, round: first, received: 2025-03-01, accepted: 2025-03-05, decided: 2025-04-05}]}}
-              - name: remote area allows 45 days
-                status: pass
-                period: 2025
-                report: {complaints: {cases: [{id: A, round: first, received: 2025-03-01, accepted: 2025-03-05, decided: 2025-04-19, remote: true}]}}
-              - name: complex remote case, 61 days
-                status: fail
-                period: 2025
-                report: {complaints: {cases: [{id: A, round: first, received: 2025-03-01, accepted: 2025-03-05, decided: 2025-05-05, remote: true, complex: true}]}}
-              - name: still pending at year end, overdue
-                status: fail
-                period: 2025
-                report: {complaints: {cases: [{id: A, round: first, received: 2025-11-01, accepted: 2025-11-05}]}}
-              - name: second-time cases are KN-03's
-                status: pass
-                period: 2025
-                report: {complaints: {cases: [{id: B, round: second, received: 2025-01-01, accepted: 2025-01-02, decided: 2025-12-01}]}}
+              - {name: "boundary, thirty days", status: pass, period: 2025, report: {complaints: {cases: [{id: A, round: first, received: 2025-03-01, accepted: 2025-03-05, decided: 2025-04-04}]}}}
+              - {name: "thirty-one days", status: fail, period: 2025, report: {complaints: {cases: [{id: A, round: first, received: 2025-03-01, accepted: 2025-03-05, decided: 2025-04-05}]}}}
+              - {name: "the thirtieth day is a Sunday, decided on Monday", status: pass, period: 2025, report: {complaints: {cases: [{id: A, round: first, received: 2025-03-01, accepted: 2025-03-07, decided: 2025-04-07}]}}}
+              - {name: "remote area allows 45 days", status: pass, period: 2025, report: {complaints: {cases: [{id: A, round: first, received: 2025-03-01, accepted: 2025-03-05, decided: 2025-04-19, remote: true}]}}}
+              - {name: "complex remote case: day 60 is a Sunday, so Monday is the last day; Tuesday is late", status: fail, period: 2025, report: {complaints: {cases: [{id: A, round: first, received: 2025-03-01, accepted: 2025-03-05, decided: 2025-05-06, remote: true, complex: true}]}}}
+              - {name: "still pending at year end, overdue", status: fail, period: 2025, report: {complaints: {cases: [{id: A, round: first, received: 2025-11-01, accepted: 2025-11-05}]}}}
+              - {name: "accepted in June 2026 and undecided at the end of 2026", status: fail, period: 2026, report: {complaints: {cases: [{id: A, round: first, received: 2026-06-10, accepted: 2026-06-15}]}}}
+              - {name: "accepted in June 2026 and decided on time in July", status: pass, period: 2026, report: {complaints: {cases: [{id: A, round: first, received: 2026-06-10, accepted: 2026-06-15, decided: 2026-07-14}]}}}
+              - {name: "second-time cases are KN-03's", status: pass, period: 2025, report: {complaints: {cases: [{id: B, round: second, received: 2025-01-01, accepted: 2025-01-02, decided: 2025-12-01}]}}}
 
           - id: KN-02B
             title:
-              vi: Giải quyết khiếu nại lần đầu đúng hạn, không tính thời gian tạm đình chỉ (từ 01/7/2026)
-              en: A first-time complaint is decided on time, suspended time not counted (from 1 July 2026)
+              vi: Giải quyết khiếu nại lần đầu đúng hạn, không tính thời gian tạm đình chỉ (thụ lý từ 01/7/2026)
+              en: A first-time complaint is decided on time, suspended time not counted (accepted from 1 July 2026)
             basis:
               - kind: law
+                strength: primary
                 document: 02/2011/QH13
                 name: {vi: "Luật Khiếu nại", en: "Law on Complaints"}
                 article: "28"
+                url: https://phapdien.moj.gov.vn
+                note: The time limits of Article 28 (quoted under KN-02A).
               - kind: law
+                strength: secondary
                 document: 136/2025/QH15
-                name: {vi: "Luật sửa đổi Luật Tiếp công dân, Luật Khiếu nại, Luật Tố cáo", en: "Law amending the Laws on Citizen Reception, Complaints and Denunciations"}
-                url: https://fr.laodong.vn/thoi-su/tham-quyen-giai-quyet-khieu-nai-cua-chu-tich-ubnd-xa-1649607.ldo
-                note: The change that suspended time does not count is read in press coverage (secondary source); article number not retrieved.
+                name: {vi: "Luật sửa đổi, bổ sung một số điều của Luật Tiếp công dân, Luật Khiếu nại và Luật Tố cáo", en: "Law amending some articles of the Laws on Citizen Reception, Complaints and Denunciations"}
+                article: "2"
+                url: https://news.laodong.vn/thoi-su/truong-hop-tam-dinh-chi-dinh-chi-giai-quyet-khieu-nai-1654439.ldo
+                note: "Adds Article 11a to the Law on Complaints (suspension and closure): 'thời gian tạm đình chỉ … không tính vào thời hạn giải quyết khiếu nại' (press, secondary; article number from press cross-references). In force 01/07/2026."
             applies_to: [commune, province, agency]
             in_force: {from: 2026-07-01}
             severity: error
@@ -1039,28 +1952,19 @@ extension BuiltinRules {
             params: {days: 30, complex_days: 45, remote_days: 45, remote_complex_days: 60}
             when: len(complaints.cases) > 0
             expect: >-
-              all(c in complaints.cases where c.round == "first" and c.accepted >= period_start():
-                  if(exists(c.decided), c.decided, period_end()) - c.accepted
-                    - if(exists(c.suspended_days), c.suspended_days, 0)
-                    <= if(exists(c.remote) and c.remote,
+              all(c in complaints.cases where c.round == "first" and c.accepted >= period_start() and c.accepted <= period_end():
+                  if(exists(c.decided), c.decided, report_end())
+                    <= deadline(c.accepted, if(exists(c.remote) and c.remote,
                           if(exists(c.complex) and c.complex, params.remote_complex_days, params.remote_days),
-                          if(exists(c.complex) and c.complex, params.complex_days, params.days)))
+                          if(exists(c.complex) and c.complex, params.complex_days, params.days))
+                                + if(exists(c.suspended_days), c.suspended_days, 0)))
             message:
               vi: "{count_failed} vụ khiếu nại lần đầu giải quyết quá hạn (đã trừ thời gian tạm đình chỉ): {failed}."
               en: "First-time complaints decided late, suspended time deducted: {count_failed} ({failed})."
             examples:
-              - name: suspended ten days, decided on day 40
-                status: pass
-                period: 2026
-                report: {complaints: {cases: [{id: A, round: first, received: 2026-08-01, accepted: 2026-08-03, decided: 2026-09-12, suspended_days: 10}]}}
-              - name: decided on day 40 without suspension
-                status: fail
-                period: 2026
-                report: {complaints: {cases: [{id: A, round: first, received: 2026-08-01, accepted: 2026-08-03, decided: 2026-09-12}]}}
-              - name: a case accepted in June is KN-02A's
-                status: pass
-                period: 2026
-                report: {complaints: {cases: [{id: A, round: first, received: 2026-06-01, accepted: 2026-06-03, decided: 2026-08-30}]}}
+              - {name: "suspended ten days, decided on day 40", status: pass, period: 2026, report: {complaints: {cases: [{id: A, round: first, received: 2026-08-01, accepted: 2026-08-03, decided: 2026-09-12, suspended_days: 10}]}}}
+              - {name: "decided on day 40 without suspension", status: fail, period: 2026, report: {complaints: {cases: [{id: A, round: first, received: 2026-08-01, accepted: 2026-08-03, decided: 2026-09-12}]}}}
+              - {name: "a case accepted in June is KN-02A's", status: pass, period: 2026, report: {complaints: {cases: [{id: A, round: first, received: 2026-06-01, accepted: 2026-06-03, decided: 2026-08-30}]}}}
 
           - id: KN-03A
             title:
@@ -1068,9 +1972,13 @@ extension BuiltinRules {
               en: A second-time complaint is decided within 45 days of acceptance (complex 60; remote 60, complex remote 70)
             basis:
               - kind: law
+                strength: primary
                 document: 02/2011/QH13
                 name: {vi: "Luật Khiếu nại", en: "Law on Complaints"}
                 article: "37"
+                url: https://phapdien.moj.gov.vn
+                quote: "Thời hạn giải quyết khiếu nại lần hai không quá 45 ngày, kể từ ngày thụ lý; đối với vụ việc phức tạp thì … không quá 60 ngày … Ở vùng sâu, vùng xa … không quá 60 ngày …; đối với vụ việc phức tạp … không quá 70 ngày"
+                note: Read in a copy of the official codification. Cases accepted until 30/06/2026, judged up to the end of the report period if still open.
             applies_to: [province, agency]
             in_force: {from: 2012-07-01, until: 2026-06-30}
             severity: error
@@ -1080,31 +1988,37 @@ extension BuiltinRules {
             when: len(complaints.cases) > 0
             expect: >-
               all(c in complaints.cases where c.round == "second" and c.accepted <= period_end():
-                  if(exists(c.decided), c.decided, period_end()) - c.accepted
-                    <= if(exists(c.remote) and c.remote,
+                  if(exists(c.decided), c.decided, report_end())
+                    <= deadline(c.accepted, if(exists(c.remote) and c.remote,
                           if(exists(c.complex) and c.complex, params.remote_complex_days, params.remote_days),
-                          if(exists(c.complex) and c.complex, params.complex_days, params.days)))
+                          if(exists(c.complex) and c.complex, params.complex_days, params.days))))
             message:
               vi: "{count_failed} vụ khiếu nại lần hai giải quyết quá hạn: {failed}."
               en: "Second-time complaints decided late: {count_failed} ({failed})."
             examples:
-              - {name: boundary, status: pass, kind: province, period: 2025, report: {complaints: {cases: [{id: B, round: second, received: 2025-02-01, accepted: 2025-02-03, decided: 2025-03-20}]}}}
+              - {name: "boundary", status: pass, kind: province, period: 2025, report: {complaints: {cases: [{id: B, round: second, received: 2025-02-01, accepted: 2025-02-03, decided: 2025-03-20}]}}}
               - {status: fail, kind: province, period: 2025, report: {complaints: {cases: [{id: B, round: second, received: 2025-02-01, accepted: 2025-02-03, decided: 2025-03-21}]}}}
               - {name: "complex remote, 70 days", status: pass, kind: province, period: 2025, report: {complaints: {cases: [{id: B, round: second, received: 2025-02-01, accepted: 2025-02-03, decided: 2025-04-14, complex: true, remote: true}]}}}
+              - {name: "accepted in June 2026, undecided at year end", status: fail, kind: province, period: 2026, report: {complaints: {cases: [{id: B, round: second, received: 2026-06-01, accepted: 2026-06-02}]}}}
 
           - id: KN-03B
             title:
-              vi: Giải quyết khiếu nại lần hai đúng hạn, không tính thời gian tạm đình chỉ (từ 01/7/2026)
-              en: A second-time complaint is decided on time, suspended time not counted (from 1 July 2026)
+              vi: Giải quyết khiếu nại lần hai đúng hạn, không tính thời gian tạm đình chỉ (thụ lý từ 01/7/2026)
+              en: A second-time complaint is decided on time, suspended time not counted (accepted from 1 July 2026)
             basis:
               - kind: law
+                strength: primary
                 document: 02/2011/QH13
                 name: {vi: "Luật Khiếu nại", en: "Law on Complaints"}
                 article: "37"
+                url: https://phapdien.moj.gov.vn
+                note: The time limits of Article 37 (quoted under KN-03A).
               - kind: law
+                strength: secondary
                 document: 136/2025/QH15
-                name: {vi: "Luật sửa đổi Luật Tiếp công dân, Luật Khiếu nại, Luật Tố cáo", en: "Law amending the Laws on Citizen Reception, Complaints and Denunciations"}
-                note: Read in press coverage (secondary source); article number not retrieved.
+                name: {vi: "Luật sửa đổi, bổ sung một số điều của Luật Tiếp công dân, Luật Khiếu nại và Luật Tố cáo", en: "Law amending some articles of the Laws on Citizen Reception, Complaints and Denunciations"}
+                article: "2"
+                note: Adds Article 11a (suspended time not counted); press, secondary. In force 01/07/2026.
             applies_to: [province, agency]
             in_force: {from: 2026-07-01}
             severity: error
@@ -1113,12 +2027,12 @@ extension BuiltinRules {
             params: {days: 45, complex_days: 60, remote_days: 60, remote_complex_days: 70}
             when: len(complaints.cases) > 0
             expect: >-
-              all(c in complaints.cases where c.round == "second" and c.accepted >= period_start():
-                  if(exists(c.decided), c.decided, period_end()) - c.accepted
-                    - if(exists(c.suspended_days), c.suspended_days, 0)
-                    <= if(exists(c.remote) and c.remote,
+              all(c in complaints.cases where c.round == "second" and c.accepted >= period_start() and c.accepted <= period_end():
+                  if(exists(c.decided), c.decided, report_end())
+                    <= deadline(c.accepted, if(exists(c.remote) and c.remote,
                           if(exists(c.complex) and c.complex, params.remote_complex_days, params.remote_days),
-                          if(exists(c.complex) and c.complex, params.complex_days, params.days)))
+                          if(exists(c.complex) and c.complex, params.complex_days, params.days))
+                                + if(exists(c.suspended_days), c.suspended_days, 0)))
             message:
               vi: "{count_failed} vụ khiếu nại lần hai giải quyết quá hạn (đã trừ thời gian tạm đình chỉ): {failed}."
               en: "Second-time complaints decided late, suspended time deducted: {count_failed} ({failed})."
@@ -1126,15 +2040,160 @@ extension BuiltinRules {
               - {status: pass, kind: agency, period: 2026, report: {complaints: {cases: [{id: B, round: second, received: 2026-09-01, accepted: 2026-09-02, decided: 2026-10-27, suspended_days: 10}]}}}
               - {status: fail, kind: agency, period: 2026, report: {complaints: {cases: [{id: B, round: second, received: 2026-09-01, accepted: 2026-09-02, decided: 2026-10-27}]}}}
 
+          - id: KN-04
+            title:
+              vi: Gửi quyết định giải quyết khiếu nại lần đầu trong 03 ngày làm việc
+              en: A first-time complaint decision is sent within 3 working days
+            basis:
+              - kind: law
+                strength: primary
+                document: 02/2011/QH13
+                name: {vi: "Luật Khiếu nại", en: "Law on Complaints"}
+                article: "32"
+                url: https://phapdien.moj.gov.vn
+                quote: "Trong thời hạn 03 ngày làm việc, kể từ ngày có quyết định giải quyết khiếu nại, người giải quyết khiếu nại lần đầu có trách nhiệm gửi quyết định giải quyết khiếu nại cho người khiếu nại"
+                note: Read in a copy of the official codification.
+            applies_to: [commune, province, agency]
+            in_force: {from: 2012-07-01}
+            severity: warning
+            category: accountability
+            weight: 1
+            params: {workdays: 3}
+            when: count(c in complaints.cases where c.round == "first" and exists(c.decided) and in_period(c.decided)) > 0
+            expect: 'all(c in complaints.cases where c.round == "first" and exists(c.decided) and in_period(c.decided): workdays_between(c.decided, c.sent) <= params.workdays)'
+            message:
+              vi: "{count_failed} quyết định giải quyết khiếu nại lần đầu gửi quá {workdays} ngày làm việc: {failed}."
+              en: "First-time decisions sent more than {workdays} working days after they were made: {count_failed} ({failed})."
+            examples:
+              - {name: "Friday to Wednesday is three working days", status: pass, period: 2026, report: {complaints: {cases: [{id: A, round: first, received: 2026-03-02, accepted: 2026-03-05, decided: 2026-03-27, sent: 2026-04-01}]}}}
+              - {status: fail, period: 2026, report: {complaints: {cases: [{id: A, round: first, received: 2026-03-02, accepted: 2026-03-05, decided: 2026-03-27, sent: 2026-04-02}]}}}
+              - {name: "sending date not reported", status: missing, period: 2026, report: {complaints: {cases: [{id: A, round: first, received: 2026-03-02, accepted: 2026-03-05, decided: 2026-03-27}]}}}
+
+          - id: KN-05
+            title:
+              vi: Gửi quyết định giải quyết khiếu nại lần hai trong 07 ngày
+              en: A second-time complaint decision is sent within 7 days
+            basis:
+              - kind: law
+                strength: primary
+                document: 02/2011/QH13
+                name: {vi: "Luật Khiếu nại", en: "Law on Complaints"}
+                article: "41"
+                clause: "1"
+                url: https://phapdien.moj.gov.vn
+                quote: "Trong thời hạn 07 ngày, kể từ ngày có quyết định giải quyết khiếu nại, người giải quyết khiếu nại lần hai phải gửi quyết định giải quyết khiếu nại cho người khiếu nại"
+                note: Read in a copy of the official codification.
+            applies_to: [province, agency]
+            in_force: {from: 2012-07-01}
+            severity: warning
+            category: accountability
+            weight: 1
+            params: {days: 7}
+            when: count(c in complaints.cases where c.round == "second" and exists(c.decided) and in_period(c.decided)) > 0
+            expect: 'all(c in complaints.cases where c.round == "second" and exists(c.decided) and in_period(c.decided): c.sent <= deadline(c.decided, params.days))'
+            message:
+              vi: "{count_failed} quyết định giải quyết khiếu nại lần hai gửi quá {days} ngày: {failed}."
+              en: "Second-time decisions sent more than {days} days after they were made: {count_failed} ({failed})."
+            examples:
+              - {status: pass, kind: province, period: 2026, report: {complaints: {cases: [{id: B, round: second, received: 2026-03-02, accepted: 2026-03-03, decided: 2026-04-01, sent: 2026-04-08}]}}}
+              - {status: fail, kind: province, period: 2026, report: {complaints: {cases: [{id: B, round: second, received: 2026-03-02, accepted: 2026-03-03, decided: 2026-04-01, sent: 2026-04-09}]}}}
+
+          - id: KN-06
+            title:
+              vi: Không có vụ khiếu nại giải quyết quá hạn hoặc quá hạn chưa giải quyết (báo cáo theo biểu tổng hợp)
+              en: No complaint decided late or overdue and still open (a report with the statistics form only)
+            description:
+              vi: Cho đơn vị chỉ báo cáo số liệu tổng hợp (không liệt kê từng vụ việc); khi có danh sách vụ việc, KN-02A/B và KN-03A/B đánh giá từng vụ.
+              en: For units that report only the statistics form (no list of cases); with a case list, KN-02A/B and KN-03A/B judge each case.
+            basis:
+              - kind: law
+                strength: primary
+                document: 02/2011/QH13
+                name: {vi: "Luật Khiếu nại", en: "Law on Complaints"}
+                article: "28"
+                url: https://phapdien.moj.gov.vn
+                note: The time limits of Articles 28 and 37, as the unit's own statistics count them.
+            applies_to: [commune, province, agency]
+            in_force: {from: 2012-07-01}
+            severity: error
+            category: accountability
+            weight: 0
+            when: not exists(complaints.cases) and (exists(complaints.resolved_late) or exists(complaints.pending_overdue))
+            expect: complaints.resolved_late == 0 and complaints.pending_overdue == 0
+            message:
+              vi: "Biểu tổng hợp ghi {actual} vụ khiếu nại quá hạn; yêu cầu {expected}."
+              en: "The statistics form records {actual} complaints past the time limit; required {expected}."
+            examples:
+              - {status: pass, period: 2026, report: {complaints: {resolved: 12, resolved_late: 0, pending: 3, pending_overdue: 0}}}
+              - {status: fail, period: 2026, report: {complaints: {resolved: 12, resolved_late: 1, pending: 3, pending_overdue: 0}}}
+              - {name: "the cases are listed, KN-02A/B judge them", status: not_applicable, period: 2026, report: {complaints: {cases: [], resolved_late: 1}}}
+
+          - id: INFO-KN-07
+            title:
+              vi: "Số liệu khiếu nại khớp nhau: kỳ trước chuyển sang + tiếp nhận = đã giải quyết + rút, đình chỉ + đang giải quyết"
+              en: "Complaint figures reconcile: carried over + received = decided + withdrawn + still open"
+            basis:
+              - kind: law
+                strength: secondary
+                document: 06/2025/TT-TTCP
+                name: {vi: "Thông tư quy định chế độ báo cáo công tác thanh tra, tiếp công dân, xử lý đơn, giải quyết khiếu nại, tố cáo", en: "Government Inspectorate circular on reporting (inspection, citizen reception, petitions, complaints, denunciations)"}
+                note: "Form 03/GQKN (29/09/2025). Its column labels were not read; the balance is that of the predecessor forms (Circular 02/2021/TT-TTCP). A consistency check, not a legal threshold."
+            applies_to: [commune, province, agency]
+            in_force: {from: 2021-01-01}
+            severity: info
+            category: accountability
+            weight: 0
+            per: report    # a consistency check between the report's own totals: valid for any period
+            when: exists(complaints.carried_over) or exists(complaints.received) or exists(complaints.resolved) or exists(complaints.pending)
+            expect: complaints.carried_over + complaints.received == complaints.resolved + if(exists(complaints.withdrawn), complaints.withdrawn, 0) + complaints.pending
+            message:
+              vi: "Số vụ việc phải giải quyết ({actual}) khác tổng đã giải quyết, rút và đang giải quyết ({expected}): kiểm tra lại số liệu."
+              en: "Cases to handle ({actual}) differ from those decided, withdrawn and open ({expected}): check the figures."
+            examples:
+              - {status: pass, period: 2026, report: {complaints: {carried_over: 2, received: 13, resolved: 12, pending: 3}}}
+              - {status: fail, period: 2026, report: {complaints: {carried_over: 2, received: 13, resolved: 12, pending: 2}}}
+              - {status: missing, period: 2026, report: {complaints: {carried_over: 2, received: 13}}}
+              - {name: "no statistics reported", status: not_applicable, period: 2026, report: {}}
+
+          - id: INFO-XLD-01
+            title:
+              vi: "Số đơn đủ điều kiện xử lý không vượt quá tổng số đơn (kỳ trước chuyển sang + tiếp nhận)"
+              en: "Petitions eligible for handling do not exceed the petitions in hand (carried over + received)"
+            basis:
+              - kind: law
+                strength: secondary
+                document: 06/2025/TT-TTCP
+                name: {vi: "Thông tư quy định chế độ báo cáo công tác thanh tra, tiếp công dân, xử lý đơn, giải quyết khiếu nại, tố cáo", en: "Government Inspectorate circular on reporting (inspection, citizen reception, petitions, complaints, denunciations)"}
+                note: "Form 02/XLD; labels from the predecessor form 01/XLD (Circular 02/2021/TT-TTCP). A consistency check, not a legal threshold."
+            applies_to: [commune, province, agency]
+            in_force: {from: 2021-01-01}
+            severity: info
+            category: accountability
+            weight: 0
+            per: report    # a consistency check between the report's own totals: valid for any period
+            when: exists(petitions.eligible)
+            expect: petitions.eligible <= petitions.carried_over + petitions.received
+            message:
+              vi: "Số đơn đủ điều kiện xử lý ({actual}) lớn hơn tổng số đơn ({petitions.carried_over} kỳ trước chuyển sang và {petitions.received} tiếp nhận): kiểm tra lại số liệu."
+              en: "More eligible petitions ({actual}) than petitions in hand ({petitions.carried_over} carried over and {petitions.received} received): check the figures."
+            examples:
+              - {status: pass, period: 2026, report: {petitions: {carried_over: 3, received: 40, eligible: 35}}}
+              - {status: fail, period: 2026, report: {petitions: {carried_over: 3, received: 40, eligible: 44}}}
+              - {status: missing, period: 2026, report: {petitions: {eligible: 44}}}
+
           - id: TC-01
             title:
               vi: Giải quyết tố cáo trong 30 ngày; phức tạp gia hạn 01 lần (tối đa 60); đặc biệt phức tạp gia hạn 02 lần (tối đa 90)
               en: A denunciation is resolved within 30 days; complex cases 60; especially complex cases 90
             basis:
               - kind: law
+                strength: primary
                 document: 25/2018/QH14
                 name: {vi: "Luật Tố cáo", en: "Law on Denunciations"}
                 article: "30"
+                url: https://thuvienphapluat.vn/hoi-dap-phap-luat/iframe/451C1-hd-thoi-han-giai-quyet-to-cao-la-bao-lau.html
+                quote: "1. Thời hạn giải quyết tố cáo là không quá 30 ngày kể từ ngày thụ lý tố cáo. 2. Đối với vụ việc phức tạp thì có thể gia hạn giải quyết tố cáo một lần nhưng không quá 30 ngày. 3. Đối với vụ việc đặc biệt phức tạp thì có thể gia hạn giải quyết tố cáo hai lần, mỗi lần không quá 30 ngày."
+                note: Quoted verbatim by thuvienphapluat and luatsubaoho. The written extension decision (clause 4) is TC-03.
             applies_to: [commune, province, agency]
             in_force: {from: 2019-01-01}
             severity: error
@@ -1144,26 +2203,207 @@ extension BuiltinRules {
             when: len(denunciations.cases) > 0
             expect: >-
               all(c in denunciations.cases where c.accepted <= period_end():
-                  if(exists(c.concluded), c.concluded, period_end()) - c.accepted
-                    <= if(exists(c.complexity),
-                          if(c.complexity == "especially_complex", params.especially_complex_days,
-                             if(c.complexity == "complex", params.complex_days, params.days)),
-                          params.days))
+                  if(exists(c.concluded), c.concluded, report_end())
+                    <= deadline(c.accepted,
+                                if(exists(c.complexity),
+                                   if(c.complexity == "especially_complex", params.especially_complex_days,
+                                      if(c.complexity == "complex", params.complex_days, params.days)),
+                                   params.days)))
             message:
               vi: "{count_failed} vụ tố cáo giải quyết quá hạn: {failed}."
               en: "Denunciations resolved late: {count_failed} ({failed})."
             examples:
               - {status: pass, period: 2025, report: {denunciations: {cases: [{id: T1, accepted: 2025-05-01, concluded: 2025-05-31}]}}}
-              - {status: fail, period: 2025, report: {denunciations: {cases: [{id: T1, accepted: 2025-05-01, concluded: 2025-06-01}]}}}
+              - {status: fail, period: 2025, report: {denunciations: {cases: [{id: T1, accepted: 2025-05-01, concluded: 2025-06-03}]}}}
+              - {name: "the thirtieth day is a Saturday, concluded on Monday", status: pass, period: 2025, report: {denunciations: {cases: [{id: T1, accepted: 2025-04-01, concluded: 2025-05-05}]}}}
               - {name: "especially complex, 90 days", status: pass, period: 2025, report: {denunciations: {cases: [{id: T1, accepted: 2025-05-01, concluded: 2025-07-30, complexity: especially_complex}]}}}
               - {status: missing, period: 2025, report: {denunciations: {cases: [{id: T1, concluded: 2025-05-20}]}}}
+
+          - id: TC-02
+            title:
+              vi: Thông báo việc thụ lý tố cáo cho người tố cáo và người bị tố cáo trong 05 ngày làm việc
+              en: The denouncer and the person denounced are notified within 5 working days of acceptance
+            basis:
+              - kind: law
+                strength: primary
+                document: 25/2018/QH14
+                name: {vi: "Luật Tố cáo", en: "Law on Denunciations"}
+                article: "29"
+                clause: "3"
+                url: https://thuvienphapluat.vn/hoi-dap-phap-luat/3D826-hd-thu-tuc-thu-ly-to-cao-theo-luat-to-cao-2018-moi-nhat.html
+                quote: "Trong thời hạn 05 ngày làm việc kể từ ngày ra quyết định thụ lý tố cáo, người giải quyết tố cáo có trách nhiệm thông báo cho người tố cáo và thông báo về nội dung tố cáo cho người bị tố cáo biết."
+                note: Quoted verbatim by thuvienphapluat.
+            applies_to: [commune, province, agency]
+            in_force: {from: 2019-01-01}
+            severity: warning
+            category: accountability
+            weight: 1
+            params: {workdays: 5}
+            when: count(c in denunciations.cases where exists(c.accepted) and in_period(c.accepted)) > 0
+            expect: 'all(c in denunciations.cases where exists(c.accepted) and in_period(c.accepted): workdays_between(c.accepted, c.notified) <= params.workdays)'
+            message:
+              vi: "{count_failed} vụ tố cáo thông báo thụ lý quá {workdays} ngày làm việc: {failed}."
+              en: "Denunciations whose acceptance was notified more than {workdays} working days later: {count_failed} ({failed})."
+            examples:
+              - {status: pass, period: 2026, report: {denunciations: {cases: [{id: T1, accepted: 2026-05-04, notified: 2026-05-11}]}}}
+              - {status: fail, period: 2026, report: {denunciations: {cases: [{id: T1, accepted: 2026-05-04, notified: 2026-05-12}]}}}
+              - {name: "notification date not reported", status: missing, period: 2026, report: {denunciations: {cases: [{id: T1, accepted: 2026-05-04}]}}}
+
+          - id: TC-03
+            title:
+              vi: Việc gia hạn giải quyết tố cáo được quyết định bằng văn bản
+              en: Every extension of a denunciation's handling is decided in writing
+            basis:
+              - kind: law
+                strength: primary
+                document: 25/2018/QH14
+                name: {vi: "Luật Tố cáo", en: "Law on Denunciations"}
+                article: "30"
+                clause: "4"
+                url: https://thuvienphapluat.vn/hoi-dap-phap-luat/iframe/451C1-hd-thoi-han-giai-quyet-to-cao-la-bao-lau.html
+                quote: "Người giải quyết tố cáo quyết định bằng văn bản việc gia hạn giải quyết tố cáo và thông báo đến người tố cáo, người bị tố cáo, cơ quan, tổ chức, cá nhân có liên quan."
+                note: A case open past 30 days needs one written extension decision, past 60 days two.
+            applies_to: [commune, province, agency]
+            in_force: {from: 2019-01-01}
+            severity: warning
+            category: accountability
+            weight: 1
+            when: len(denunciations.cases) > 0
+            expect: >-
+              all(c in denunciations.cases where c.accepted <= period_end():
+                  if(if(exists(c.concluded), c.concluded, report_end()) > deadline(c.accepted, 60),
+                     c.extensions >= 2,
+                     if(if(exists(c.concluded), c.concluded, report_end()) > deadline(c.accepted, 30), c.extensions >= 1, true)))
+            message:
+              vi: "{count_failed} vụ tố cáo kéo dài quá thời hạn mà không có đủ quyết định gia hạn bằng văn bản: {failed}."
+              en: "Denunciations handled past the time limit without enough written extension decisions: {count_failed} ({failed})."
+            examples:
+              - {name: "45 days with one extension", status: pass, period: 2025, report: {denunciations: {cases: [{id: T1, accepted: 2025-05-01, concluded: 2025-06-15, extensions: 1}]}}}
+              - {name: "45 days without an extension decision", status: fail, period: 2025, report: {denunciations: {cases: [{id: T1, accepted: 2025-05-01, concluded: 2025-06-15, extensions: 0}]}}}
+              - {name: "within 30 days nothing is needed", status: pass, period: 2025, report: {denunciations: {cases: [{id: T1, accepted: 2025-05-01, concluded: 2025-05-20}]}}}
+              - {name: "45 days, extensions not reported", status: missing, period: 2025, report: {denunciations: {cases: [{id: T1, accepted: 2025-05-01, concluded: 2025-06-15}]}}}
+
+          - id: INFO-KN-08
+            title:
+              vi: "Phân tích kết quả khiếu nại (đúng, có đúng có sai, sai) không vượt quá số vụ việc đã giải quyết"
+              en: "Complaint outcomes (upheld, partly upheld, rejected) do not exceed the cases decided"
+            basis:
+              - kind: law
+                strength: secondary
+                document: 06/2025/TT-TTCP
+                name: {vi: "Thông tư quy định chế độ báo cáo công tác thanh tra, tiếp công dân, xử lý đơn, giải quyết khiếu nại, tố cáo", en: "Government Inspectorate circular on reporting (inspection, citizen reception, petitions, complaints, denunciations)"}
+                note: "The outcome columns of the complaint form as units report them (secondary); the official form's columns were not read, so the check is `at most`, never `equal`. A consistency check, not a legal threshold."
+            applies_to: [commune, province, agency]
+            in_force: {from: 2021-01-01}
+            severity: info
+            category: accountability
+            weight: 0
+            per: report    # a consistency check between the report's own totals: valid for any period
+            when: exists(complaints.upheld) or exists(complaints.partly_upheld) or exists(complaints.rejected)
+            expect: complaints.upheld + complaints.partly_upheld + complaints.rejected <= complaints.resolved
+            message:
+              vi: "Tổng phân tích kết quả ({actual}) lớn hơn số vụ khiếu nại đã giải quyết ({complaints.resolved}): kiểm tra lại số liệu."
+              en: "Complaint outcomes ({actual}) exceed the cases decided ({complaints.resolved}): check the figures."
+            examples:
+              - {status: pass, period: 2026, report: {complaints: {resolved: 12, upheld: 2, partly_upheld: 3, rejected: 7}}}
+              - {name: "some decided by withdrawal: fewer outcomes than decisions is fine", status: pass, period: 2026, report: {complaints: {resolved: 12, upheld: 2, partly_upheld: 3, rejected: 5}}}
+              - {status: fail, period: 2026, report: {complaints: {resolved: 12, upheld: 3, partly_upheld: 3, rejected: 7}}}
+              - {status: missing, period: 2026, report: {complaints: {upheld: 3, partly_upheld: 3, rejected: 7}}}
+
+          - id: TC-04
+            title:
+              vi: Không có vụ tố cáo giải quyết quá hạn hoặc quá hạn chưa giải quyết (báo cáo theo biểu tổng hợp)
+              en: No denunciation resolved late or overdue and still open (a report with the statistics form only)
+            description:
+              vi: Cho đơn vị chỉ báo cáo số liệu tổng hợp; khi có danh sách vụ việc, TC-01 đánh giá từng vụ.
+              en: For units that report only the statistics form; with a case list, TC-01 judges each case.
+            basis:
+              - kind: law
+                strength: primary
+                document: 25/2018/QH14
+                name: {vi: "Luật Tố cáo", en: "Law on Denunciations"}
+                article: "30"
+                url: https://thuvienphapluat.vn/hoi-dap-phap-luat/iframe/451C1-hd-thoi-han-giai-quyet-to-cao-la-bao-lau.html
+                note: The time limits of Article 30, as the unit's own statistics count them.
+            applies_to: [commune, province, agency]
+            in_force: {from: 2019-01-01}
+            severity: error
+            category: accountability
+            weight: 0
+            when: not exists(denunciations.cases) and (exists(denunciations.resolved_late) or exists(denunciations.pending_overdue))
+            expect: denunciations.resolved_late + denunciations.pending_overdue == 0
+            message:
+              vi: "Biểu tổng hợp ghi {actual} vụ tố cáo quá hạn ({denunciations.resolved_late} giải quyết quá hạn, {denunciations.pending_overdue} quá hạn chưa giải quyết); yêu cầu 0."
+              en: "The statistics form records {actual} denunciations past the time limit ({denunciations.resolved_late} resolved late, {denunciations.pending_overdue} open and overdue); required 0."
+            examples:
+              - {status: pass, period: 2026, report: {denunciations: {resolved: 4, resolved_late: 0, pending: 1, pending_overdue: 0}}}
+              - {status: fail, period: 2026, report: {denunciations: {resolved: 4, resolved_late: 0, pending: 1, pending_overdue: 1}}}
+              - {status: missing, period: 2026, report: {denunciations: {resolved: 4, resolved_late: 0}}}
+              - {name: "the cases are listed, TC-01 judges them", status: not_applicable, period: 2026, report: {denunciations: {cases: [], resolved_late: 1}}}
+
+          - id: INFO-TC-05
+            title:
+              vi: "Số liệu tố cáo khớp nhau: kỳ trước chuyển sang + thụ lý = đã giải quyết + rút, đình chỉ + đang giải quyết"
+              en: "Denunciation figures reconcile: carried over + accepted = resolved + withdrawn + still open"
+            basis:
+              - kind: law
+                strength: secondary
+                document: 06/2025/TT-TTCP
+                name: {vi: "Thông tư quy định chế độ báo cáo công tác thanh tra, tiếp công dân, xử lý đơn, giải quyết khiếu nại, tố cáo", en: "Government Inspectorate circular on reporting (inspection, citizen reception, petitions, complaints, denunciations)"}
+                note: "The denunciation form's balance as units report it (secondary); the official form's columns were not read. A consistency check, not a legal threshold."
+            applies_to: [commune, province, agency]
+            in_force: {from: 2021-01-01}
+            severity: info
+            category: accountability
+            weight: 0
+            per: report    # a consistency check between the report's own totals: valid for any period
+            when: exists(denunciations.carried_over) or exists(denunciations.received) or exists(denunciations.resolved) or exists(denunciations.pending)
+            expect: denunciations.carried_over + denunciations.received == denunciations.resolved + if(exists(denunciations.withdrawn), denunciations.withdrawn, 0) + denunciations.pending
+            message:
+              vi: "Số vụ tố cáo phải giải quyết ({actual}) khác tổng đã giải quyết, rút và đang giải quyết ({expected}): kiểm tra lại số liệu."
+              en: "Denunciations to handle ({actual}) differ from those resolved, withdrawn and open ({expected}): check the figures."
+            examples:
+              - {status: pass, period: 2026, report: {denunciations: {carried_over: 1, received: 4, resolved: 4, pending: 1}}}
+              - {name: "a withdrawn denunciation balances the sum", status: pass, period: 2026, report: {denunciations: {carried_over: 1, received: 5, resolved: 4, withdrawn: 1, pending: 1}}}
+              - {status: fail, period: 2026, report: {denunciations: {carried_over: 1, received: 4, resolved: 4, pending: 0}}}
+              - {status: missing, period: 2026, report: {denunciations: {carried_over: 1, received: 4}}}
+
+          - id: INFO-TC-06
+            title:
+              vi: "Phân tích kết quả tố cáo (đúng, có đúng có sai, sai) không vượt quá số vụ việc đã giải quyết"
+              en: "Denunciation outcomes (upheld, partly upheld, rejected) do not exceed the cases resolved"
+            basis:
+              - kind: law
+                strength: secondary
+                document: 06/2025/TT-TTCP
+                name: {vi: "Thông tư quy định chế độ báo cáo công tác thanh tra, tiếp công dân, xử lý đơn, giải quyết khiếu nại, tố cáo", en: "Government Inspectorate circular on reporting (inspection, citizen reception, petitions, complaints, denunciations)"}
+                note: "The outcome columns of the denunciation form as units report them (secondary); not read in the official form, so `at most`. A consistency check, not a legal threshold."
+            applies_to: [commune, province, agency]
+            in_force: {from: 2021-01-01}
+            severity: info
+            category: accountability
+            weight: 0
+            per: report    # a consistency check between the report's own totals: valid for any period
+            when: exists(denunciations.upheld) or exists(denunciations.partly_upheld) or exists(denunciations.rejected)
+            expect: denunciations.upheld + denunciations.partly_upheld + denunciations.rejected <= denunciations.resolved
+            message:
+              vi: "Tổng phân tích kết quả ({actual}) lớn hơn số vụ tố cáo đã giải quyết ({denunciations.resolved}): kiểm tra lại số liệu."
+              en: "Denunciation outcomes ({actual}) exceed the cases resolved ({denunciations.resolved}): check the figures."
+            examples:
+              - {status: pass, period: 2026, report: {denunciations: {resolved: 4, upheld: 1, partly_upheld: 1, rejected: 2}}}
+              - {status: fail, period: 2026, report: {denunciations: {resolved: 4, upheld: 2, partly_upheld: 1, rejected: 2}}}
+              - {status: missing, period: 2026, report: {denunciations: {upheld: 1}}}
         """####,
         "rules/national/emulation.yaml": ####"""
         # Emulation and commendation (thi đua, khen thưởng).
-        # Registration for emulation titles as a legal duty under Law 06/2022 was not verified
-        # (law.md row TĐ-01, status U): "100% register" is encoded as a policy target only.
+        #
+        # Registration for emulation titles is no longer a legal ground for titles since 1 January 2024
+        # (Law 06/2022 Art 7 dropped the 2003 law's "đăng ký tham gia thi đua"), and no national 100%
+        # target was found. The national set therefore records the share of staff who registered as a
+        # metric (INFO-TD-01). The "100% register" target of the seed article comes from a Lâm Đồng
+        # provincial directive and lives in the Lâm Đồng overlay (POL-TD-01, moved there in 2026.2).
         id: vn.emulation
-        version: "2026.1"
+        version: "2026.2"
         title:
           vi: Thi đua, khen thưởng
           en: Emulation and commendation
@@ -1190,47 +2430,57 @@ extension BuiltinRules {
               initiative:
                 type: boolean
                 label: {vi: "Có sáng kiến được công nhận", en: Has a recognised initiative}
+              other_ground:
+                type: boolean
+                label: {vi: "Có đề tài khoa học, đề án, công trình được nghiệm thu áp dụng hoặc mưu trí, sáng tạo trong chiến đấu", en: "Has an applied scientific project or showed ingenuity in combat"}
         rules:
-          - id: POL-TD-01
+          - id: INFO-TD-01
             title:
-              vi: "100% cán bộ, công chức, viên chức đăng ký danh hiệu thi đua"
-              en: 100% of staff register for emulation titles
+              vi: "Tỷ lệ cán bộ, công chức, viên chức đăng ký danh hiệu thi đua (chỉ số theo dõi)"
+              en: "Share of staff who registered for emulation titles (a tracked metric)"
+            description:
+              vi: Không có chỉ tiêu quốc gia được kiểm chứng; tỉnh có thể đặt chỉ tiêu trong bộ quy tắc bổ sung (ví dụ Lâm Đồng, POL-TD-01).
+              en: No verified national target; a province can set one in its overlay (e.g. Lâm Đồng, POL-TD-01).
             basis:
-              - kind: policy
-                document: 24-CT/TU (Lâm Đồng)
-                name: {vi: "Chỉ thị số 24-CT/TU của Ban Thường vụ Tỉnh ủy Lâm Đồng về tăng cường và đổi mới công tác dân vận trong cơ quan hành chính nhà nước, chính quyền các cấp", en: Lâm Đồng Provincial Party Standing Committee Directive 24-CT/TU on mass mobilisation in state bodies}
-                note: Target as the seed article on Đức Trọng district states it ("100% cán bộ, công chức, viên chức đăng ký các danh hiệu thi đua"); a policy target, not law.
-            applies_to: [agency, public_service_unit, commune, district]
+              - kind: law
+                strength: secondary
+                document: 06/2022/QH15
+                name: {vi: "Luật Thi đua, khen thưởng", en: Law on Emulation and Commendation}
+                article: "7"
+                url: https://thuvienphapluat.vn/phap-luat/khong-con-can-cu-vao-viec-dang-ky-tham-gia-thi-dua-de-xet-tang-danh-hieu-thi-dua-tu-ngay-01012024-22462.html
+                note: "From 01/01/2024 the grounds for emulation titles are the movement, the achievement and the title's standards; registration is no longer one (two sources quoting Art 7). The share is recorded, not judged."
+            applies_to: [agency, public_service_unit, commune, district, province]
             severity: info
             category: mass_mobilisation
-            weight: 1
-            params: {target: 100%}
-            expect: emulation.registration_rate >= params.target
+            weight: 0
+            metric: true
+            expect: emulation.registration_rate >= 0%
             message:
-              vi: "{actual} cán bộ, công chức, viên chức đăng ký thi đua; mục tiêu {expected}."
-              en: "{actual} of staff registered for emulation titles; target {expected}."
+              vi: "Tỷ lệ đăng ký thi đua: {actual}."
+              en: "Share registered for emulation titles: {actual}."
             examples:
-              - {status: pass, kind: agency, report: {emulation: {registration_rate: 100%}}}
-              - {status: fail, kind: agency, report: {emulation: {registration_rate: 95%}}}
+              - {status: pass, kind: agency, report: {emulation: {registration_rate: 95%}}}
               - {status: missing, kind: agency, report: {}}
 
           - id: TD-02
             title:
-              vi: "Người được đề nghị Chiến sĩ thi đua cơ sở đạt Lao động tiên tiến và hoàn thành xuất sắc nhiệm vụ hoặc có sáng kiến"
-              en: A Grassroots Emulation Fighter nominee is an Advanced Worker with excellent results or an initiative
+              vi: "Người được đề nghị Chiến sĩ thi đua cơ sở đạt Lao động tiên tiến và hoàn thành xuất sắc nhiệm vụ, có sáng kiến, đề tài hoặc mưu trí, sáng tạo trong chiến đấu"
+              en: A Grassroots Emulation Fighter nominee is an Advanced Worker with excellent results, an initiative, an applied project or ingenuity in combat
             basis:
               - kind: law
+                strength: secondary
                 document: 06/2022/QH15
                 name: {vi: "Luật Thi đua, khen thưởng", en: Law on Emulation and Commendation}
                 article: "23"
-                note: A draft amendment (2025) may change the criteria; its outcome was not known when this rule was written.
+                url: https://baohatinh.vn/tieu-chuan-danh-hieu-chien-si-thi-dua-co-so-post277722.html
+                note: "'hoàn thành xuất sắc nhiệm vụ hoặc có sáng kiến … hoặc có đề tài khoa học … hoặc mưu trí, sáng tạo trong chiến đấu' (quoted in press). A 2025 draft amendment may change the criteria."
             applies_to: [province, commune, agency, public_service_unit, state_enterprise, enterprise]
             in_force: {from: 2024-01-01}
             severity: warning
             category: mass_mobilisation
             weight: 1
             when: len(emulation.grassroots_fighters) > 0
-            expect: 'all(a in emulation.grassroots_fighters: a.advanced_worker and (a.excellent or a.initiative))'
+            expect: 'all(a in emulation.grassroots_fighters: a.advanced_worker and (a.excellent or a.initiative or (exists(a.other_ground) and a.other_ground)))'
             message:
               vi: "{count_failed} người được đề nghị Chiến sĩ thi đua cơ sở chưa đủ tiêu chuẩn: {failed}."
               en: "Nominees for Grassroots Emulation Fighter who do not meet the criteria: {count_failed} ({failed})."
@@ -1238,11 +2488,12 @@ extension BuiltinRules {
               - {status: pass, kind: agency, period: 2025, report: {emulation: {grassroots_fighters: [{id: NV-01, advanced_worker: true, excellent: false, initiative: true}]}}}
               - {status: fail, kind: agency, period: 2025, report: {emulation: {grassroots_fighters: [{id: NV-01, advanced_worker: false, excellent: true, initiative: true}]}}}
               - {status: missing, kind: agency, period: 2025, report: {emulation: {grassroots_fighters: [{id: NV-01, advanced_worker: true}]}}}
+              - {name: "qualifying by a scientific project", status: pass, kind: agency, period: 2025, report: {emulation: {grassroots_fighters: [{id: NV-02, advanced_worker: true, excellent: false, initiative: false, other_ground: true}]}}}
         """####,
         "rules/national/enterprises.yaml": ####"""
         # Democracy at the workplace: state-owned and other enterprises.
         id: vn.grassroots.enterprises
-        version: "2026.1"
+        version: "2026.2"
         title:
           vi: Thực hiện dân chủ tại nơi làm việc (doanh nghiệp)
           en: Democracy at the workplace (enterprises)
@@ -1271,6 +2522,21 @@ extension BuiltinRules {
             type: integer
             min: 0
             label: {vi: "Số người đại diện người lao động tham gia đối thoại", en: "Employee representatives at the dialogue"}
+          workplace_disclosure.items_disclosed:
+            type: integer
+            min: 0
+            max: 8
+            unit: {vi: "nội dung", en: "items"}
+            label: {vi: "Số nội dung đã công khai trong nội bộ doanh nghiệp", en: "Items disclosed inside the enterprise"}
+          workplace_disclosure.items_applicable:
+            type: integer
+            min: 0
+            max: 8
+            unit: {vi: "nội dung", en: "items"}
+            label: {vi: "Số nội dung phải công khai (trừ nội dung \"nếu có\" không phát sinh)", en: "Items that had to be disclosed (leaving out \"if any\" items that did not arise)"}
+            description:
+              vi: "Doanh nghiệp nhà nước: 8 nội dung tại Điều 64 khoản 1 Luật 10/2022; doanh nghiệp khác: 6 nội dung tại Điều 43 khoản 1 Nghị định 145/2020 (không tính điểm g \"nội dung khác\")."
+              en: "State-owned enterprises: the 8 points of Law 10/2022 Art 64(1); other employers: the 6 points of Decree 145/2020 Art 43(1) (point g, \"other contents\", is not counted)."
         rules:
           - id: DN-01
             title:
@@ -1278,11 +2544,14 @@ extension BuiltinRules {
               en: The employer holds a periodic workplace dialogue at least once a year
             basis:
               - kind: law
+                strength: secondary
                 document: 45/2019/QH14
                 name: {vi: "Bộ luật Lao động", en: "Labour Code"}
                 article: "63"
                 clause: "2"
                 point: a
+                url: https://vietluat.vn/to-chuc-doi-thoai-dinh-ky-tai-noi-lam-viec-nam-2024.html
+                note: "'định kỳ ít nhất 01 năm một lần' (read in a legal-news summary)."
             applies_to: [state_enterprise, enterprise]
             in_force: {from: 2021-01-01}
             severity: error
@@ -1298,15 +2567,54 @@ extension BuiltinRules {
               - {status: fail, report: {workplace_dialogues: {periodic: 0}}}
               - {status: missing, report: {}}
 
+          - id: DN-02
+            title:
+              vi: Thành phần đối thoại có ít nhất 03 đại diện người sử dụng lao động và số đại diện người lao động tối thiểu theo quy mô (3/4/9/14/19/24)
+              en: The dialogue has at least 3 employer representatives and the employee-side minimum for the headcount (3/4/9/14/19/24)
+            basis:
+              - kind: law
+                strength: primary
+                document: 145/2020/NĐ-CP
+                name: {vi: "Nghị định quy định chi tiết và hướng dẫn thi hành một số điều của Bộ luật Lao động về điều kiện lao động và quan hệ lao động", en: "Decree detailing the Labour Code on working conditions and labour relations"}
+                article: "38"
+                url: https://phapdien.moj.gov.vn
+                quote: "a1) Ít nhất 03 người, nếu người sử dụng lao động sử dụng dưới 50 người lao động; a2) Ít nhất từ 04 người đến 08 người, nếu … từ 50 người lao động đến dưới 150 người lao động; a3) Ít nhất từ 09 người đến 13 người … từ 150 … đến dưới 300 …; a4) Ít nhất từ 14 người đến 18 người … từ 300 … đến dưới 500 …; a5) Ít nhất từ 19 đến 23 người … từ 500 đến dưới 1.000 …; a6) Ít nhất 24 người, nếu … từ 1.000 người lao động trở lên."
+                note: "Read in a copy of the official codification (Bộ pháp điển, Điều 20.2.NĐ.3.38). Where the decree gives a band (4 to 8), the rule requires its lower bound. Employer side: at least 3, including the legal representative (clause 1)."
+            applies_to: [state_enterprise, enterprise]
+            in_force: {from: 2021-02-01}
+            severity: warning
+            category: workplace_democracy
+            weight: 1
+            params: {employer_min: 3}
+            when: workplace_dialogues.periodic > 0
+            expect: >-
+              workplace_dialogues.employer_reps >= params.employer_min
+              and workplace_dialogues.employee_reps >=
+                if(staff.total < 50, 3, if(staff.total < 150, 4, if(staff.total < 300, 9, if(staff.total < 500, 14, if(staff.total < 1000, 19, 24)))))
+            message:
+              vi: "Thành phần đối thoại: {actual}; yêu cầu {expected} (doanh nghiệp có {staff.total} lao động)."
+              en: "Dialogue composition: {actual}; required {expected} (the employer has {staff.total} employees)."
+            examples:
+              - {status: pass, report: {staff: {total: 40}, workplace_dialogues: {periodic: 1, employer_reps: 3, employee_reps: 3}}}
+              - {name: "two employer representatives", status: fail, report: {staff: {total: 40}, workplace_dialogues: {periodic: 1, employer_reps: 2, employee_reps: 3}}}
+              - {name: "1,200 staff with 3 employee representatives", status: fail, report: {staff: {total: 1200}, workplace_dialogues: {periodic: 1, employer_reps: 3, employee_reps: 3}}}
+              - {name: "1,200 staff with 24", status: pass, report: {staff: {total: 1200}, workplace_dialogues: {periodic: 1, employer_reps: 3, employee_reps: 24}}}
+              - {name: "boundary, 50 staff need 4", status: fail, report: {staff: {total: 50}, workplace_dialogues: {periodic: 1, employer_reps: 3, employee_reps: 3}}}
+              - {name: "320 staff with 14", status: pass, report: {staff: {total: 320}, workplace_dialogues: {periodic: 1, employer_reps: 3, employee_reps: 14}}}
+              - {name: "headcount not reported", status: missing, report: {workplace_dialogues: {periodic: 1, employer_reps: 3, employee_reps: 5}}}
+
           - id: DN-03
             title:
               vi: Người sử dụng lao động ban hành, công khai quy chế dân chủ ở cơ sở tại nơi làm việc
               en: The employer issues and publicises a workplace democracy regulation
             basis:
               - kind: law
+                strength: secondary
                 document: 145/2020/NĐ-CP
-                name: {vi: "Nghị định quy định chi tiết Bộ luật Lao động về điều kiện lao động và quan hệ lao động", en: "Decree detailing the Labour Code on working conditions and labour relations"}
+                name: {vi: "Nghị định quy định chi tiết và hướng dẫn thi hành một số điều của Bộ luật Lao động về điều kiện lao động và quan hệ lao động", en: "Decree detailing the Labour Code on working conditions and labour relations"}
                 article: "48"
+                url: https://lawnet.vn/thong-tin-phap-luat/en/tu-van-luat/rules-for-implementation-of-the-internal-workplace-democracy-regulations-in-vietnam-129333.html
+                note: Read in a lawnet English summary.
             applies_to: [state_enterprise, enterprise]
             in_force: {from: 2021-02-01}
             severity: error
@@ -1322,65 +2630,46 @@ extension BuiltinRules {
 
           - id: DN-04
             title:
-              vi: Doanh nghiệp nhà nước tổ chức hội nghị người lao động mỗi năm 01 lần, không chậm hơn 03 tháng sau khi kết thúc năm tài chính
-              en: A state-owned enterprise holds its employees' conference yearly, within 3 months after the fiscal year
+              vi: Doanh nghiệp nhà nước tổ chức hội nghị người lao động mỗi năm 01 lần, sau khi kết thúc năm tài chính và không chậm hơn 03 tháng của năm tiếp theo
+              en: A state-owned enterprise holds its employees' conference once a year, after the fiscal year and within 3 months of the next
             basis:
               - kind: law
+                strength: primary
                 document: 10/2022/QH15
                 name: {vi: "Luật Thực hiện dân chủ ở cơ sở", en: "Law on Implementing Grassroots Democracy"}
                 article: "69"
                 clause: "1"
+                url: https://phapdien.moj.gov.vn
+                quote: "Hội nghị người lao động được tổ chức định kỳ mỗi năm một lần sau khi kết thúc năm tài chính của doanh nghiệp nhưng không chậm hơn 03 tháng của năm tiếp theo"
+                note: Read in a copy of the official codification (Bộ pháp điển, Điều 44.13.LQ.69). The fiscal year is taken to be the calendar year (the report period).
             applies_to: [state_enterprise]
             in_force: {from: 2023-07-01}
             severity: error
             category: workplace_democracy
             weight: 2
             params: {months_after: 3}
-            expect: employee_conference.held and employee_conference.date <= add_months(period_end(), params.months_after)
+            expect: employee_conference.held and employee_conference.date > period_end() and employee_conference.date <= add_months(period_end(), params.months_after)
             message:
               vi: "Hội nghị người lao động: {actual}; yêu cầu {expected}."
               en: "Employees' conference: {actual}; required {expected}."
             examples:
               - {status: pass, period: 2025, report: {employee_conference: {held: true, date: 2026-03-20}}}
+              - {name: "boundary, 31 March", status: pass, period: 2025, report: {employee_conference: {held: true, date: 2026-03-31}}}
               - {status: fail, period: 2025, report: {employee_conference: {held: true, date: 2026-05-01}}}
-              - {name: not for non-state employers, status: not_applicable, kind: enterprise, period: 2025, report: {}}
-
-          - id: DN-02
-            title:
-              vi: Thành phần đối thoại có ít nhất 03 đại diện người sử dụng lao động; dưới 50 lao động thì ít nhất 03 đại diện người lao động
-              en: The dialogue has at least 3 employer representatives, and at least 3 employee representatives below 50 employees
-            basis:
-              - kind: law
-                document: 145/2020/NĐ-CP
-                name: {vi: "Nghị định quy định chi tiết Bộ luật Lao động về điều kiện lao động và quan hệ lao động", en: "Decree detailing the Labour Code on working conditions and labour relations"}
-                note: "Partly verified: article number not confirmed and the employee-side figures for 50 or more employees were not retrieved (secondary source)."
-            applies_to: [state_enterprise, enterprise]
-            in_force: {from: 2021-02-01}
-            severity: warning
-            category: workplace_democracy
-            weight: 1
-            params: {min_reps: 3, small_below: 50}
-            when: workplace_dialogues.periodic > 0
-            expect: workplace_dialogues.employer_reps >= params.min_reps and (staff.total >= params.small_below or workplace_dialogues.employee_reps >= params.min_reps)
-            message:
-              vi: "Thành phần đối thoại: {actual}; yêu cầu {expected}."
-              en: "Dialogue composition: {actual}; required {expected}."
-            examples:
-              - {status: pass, report: {staff: {total: 40}, workplace_dialogues: {periodic: 1, employer_reps: 3, employee_reps: 3}}}
-              - {status: fail, report: {staff: {total: 40}, workplace_dialogues: {periodic: 1, employer_reps: 2, employee_reps: 3}}}
-              - {name: "small employer, two employee representatives", status: fail, report: {staff: {total: 40}, workplace_dialogues: {periodic: 1, employer_reps: 3, employee_reps: 2}}}
-              - {name: 50 employees or more, status: pass, report: {staff: {total: 320}, workplace_dialogues: {periodic: 1, employer_reps: 3}}}
+              - {name: "held before the fiscal year ended", status: fail, period: 2025, report: {employee_conference: {held: true, date: 2025-03-20}}}
+              - {name: "not for non-state employers", status: not_applicable, kind: enterprise, period: 2025, report: {}}
 
           - id: DN-05
             title:
-              vi: Doanh nghiệp ngoài nhà nước có từ 10 lao động trở lên tổ chức hội nghị người lao động hằng năm
-              en: A non-state employer with 10 or more employees holds a yearly employees' conference
+              vi: Doanh nghiệp ngoài nhà nước có từ 10 lao động trở lên tổ chức hội nghị người lao động hằng năm (mục tiêu theo hướng dẫn)
+              en: A non-state employer with 10 or more employees holds a yearly employees' conference (a guidance target)
             basis:
-              - kind: law
-                document: 145/2020/NĐ-CP
-                name: {vi: "Nghị định quy định chi tiết Bộ luật Lao động về điều kiện lao động và quan hệ lao động", en: "Decree detailing the Labour Code on working conditions and labour relations"}
+              - kind: policy
+                strength: secondary
+                document: 01/HD-UBND-LĐLĐ (Hà Nội, 2025); 11/HD-TLĐ (2024)
+                name: {vi: "Hướng dẫn liên tịch của UBND và Liên đoàn Lao động thành phố Hà Nội; Hướng dẫn 11/HD-TLĐ của Tổng Liên đoàn Lao động Việt Nam", en: "Hanoi People's Committee and Labour Federation joint guidance; VGCL guidance 11/HD-TLĐ"}
                 url: https://laodongthudo.vn/to-chuc-hoi-nghi-nguoi-lao-dong-moi-nam-1-lan-181390.html
-                note: "Partly verified: read in Hanoi's joint guidance 01/HD-UBND-LĐLĐ (2025), which cites this decree and VGCL guidance 11/HD-TLĐ (2024); whether the conference is mandatory was not confirmed in the decree's text."
+                note: "The guidance cites Decree 145/2020; whether the decree makes the conference mandatory for non-state employers was not confirmed in its text, so this is a policy target, not law. VGCL encourages employers below 10 employees to hold one too."
             applies_to: [enterprise]
             in_force: {from: 2021-02-01}
             severity: warning
@@ -1395,12 +2684,74 @@ extension BuiltinRules {
             examples:
               - {status: pass, report: {staff: {total: 320}, employee_conference: {held: true}}}
               - {status: fail, report: {staff: {total: 320}, employee_conference: {held: false}}}
-              - {name: fewer than 10 employees, status: not_applicable, report: {staff: {total: 9}}}
+              - {name: "fewer than 10 employees", status: not_applicable, report: {staff: {total: 9}}}
+
+          - id: CK-SOE
+            title:
+              vi: Doanh nghiệp nhà nước công khai trong nội bộ đủ các nội dung theo Điều 64 khoản 1 Luật Thực hiện dân chủ ở cơ sở
+              en: A state-owned enterprise discloses internally every item of Article 64(1)
+            basis:
+              - kind: law
+                strength: primary
+                document: 10/2022/QH15
+                name: {vi: "Luật Thực hiện dân chủ ở cơ sở", en: "Law on Implementing Grassroots Democracy"}
+                article: "64"
+                clause: "1"
+                url: https://lawnet.vn/ngan-hang-phap-luat/en/hoi-dap-phap-luat/what-information-must-state-owned-enterprises-disclose-internally-1034907
+                quote: "doanh nghiệp nhà nước phải công khai trong nội bộ doanh nghiệp các nội dung sau đây: a) Tình hình sản xuất, kinh doanh …; b) Nội quy lao động, thang lương, bảng lương …; c) Các thỏa ước lao động tập thể …"
+                note: "Points a–c read in Vietnamese, d–h in lawnet's English (the reward and welfare funds point applies 'if any'): eight points in all; the rule compares with the points that arose (workplace_disclosure.items_applicable)."
+            applies_to: [state_enterprise]
+            in_force: {from: 2023-07-01}
+            severity: warning
+            category: transparency
+            weight: 1
+            params: {items: 8}
+            expect: workplace_disclosure.items_disclosed >= params.items or workplace_disclosure.items_disclosed >= workplace_disclosure.items_applicable
+            message:
+              vi: Doanh nghiệp công khai {actual} nội dung; yêu cầu {expected} (tất cả nội dung phát sinh).
+              en: The enterprise disclosed {actual} items; required {expected} (every item that arose).
+            examples:
+              - {status: pass, report: {workplace_disclosure: {items_disclosed: 8}}}
+              - {name: "no reward fund, seven of seven", status: pass, report: {workplace_disclosure: {items_disclosed: 7, items_applicable: 7}}}
+              - {status: fail, report: {workplace_disclosure: {items_disclosed: 6, items_applicable: 8}}}
+              - {status: missing, report: {workplace_disclosure: {items_disclosed: 7}}}
+
+          - id: CK-DN
+            title:
+              vi: Người sử dụng lao động công khai tại nơi làm việc các nội dung theo Điều 43 khoản 1 Nghị định 145/2020
+              en: An employer discloses at the workplace the items of Decree 145/2020 Article 43(1)
+            basis:
+              - kind: law
+                strength: secondary
+                document: 145/2020/NĐ-CP
+                name: {vi: "Nghị định quy định chi tiết và hướng dẫn thi hành một số điều của Bộ luật Lao động về điều kiện lao động và quan hệ lao động", en: "Decree detailing the Labour Code on working conditions and labour relations"}
+                article: "43"
+                clause: "1"
+                url: https://lawnet.vn/thong-tin-phap-luat/en/tu-van-luat/information-to-be-disclosed-by-the-employer-in-vietnam-110642.html
+                note: "Read in lawnet's English quotation: business performance; labour rules, pay scales and norms; collective agreements; reward and welfare funds (if any); union, social, health and unemployment insurance contributions; rewards, discipline and complaints — six points; point g ('other contents prescribed by law') is not counted."
+            applies_to: [enterprise]
+            in_force: {from: 2021-02-01}
+            severity: warning
+            category: transparency
+            weight: 1
+            params: {items: 6}
+            expect: workplace_disclosure.items_disclosed >= params.items or workplace_disclosure.items_disclosed >= workplace_disclosure.items_applicable
+            message:
+              vi: Người sử dụng lao động công khai {actual} nội dung; yêu cầu {expected} (tất cả nội dung phát sinh).
+              en: The employer disclosed {actual} items; required {expected} (every item that arose).
+            examples:
+              - {status: pass, report: {workplace_disclosure: {items_disclosed: 6}}}
+              - {status: fail, report: {workplace_disclosure: {items_disclosed: 4, items_applicable: 6}}}
+              - {name: "no fund to disclose, five of five", status: pass, report: {workplace_disclosure: {items_disclosed: 5, items_applicable: 5}}}
         """####,
         "rules/national/mass-mobilisation.yaml": ####"""
-        # Government mass mobilisation (dân vận chính quyền): Party documents, so policy, not law.
+        # Government mass mobilisation (dân vận chính quyền): Party documents, so policy, not law —
+        # except the dialogue in every commune, a legal duty since 1 March 2025 (DIAL-05).
+        # POL-DIAL-02 ("100% of communes hold a yearly dialogue", a policy target attributed to
+        # Conclusion 114-KL/TW, which holds no such figure) was withdrawn in 2026.2: the share is now a
+        # metric before March 2025 (INFO-DIAL-06) and a legal duty from then on (DIAL-05).
         id: vn.mass_mobilisation
-        version: "2026.1"
+        version: "2026.2"
         title:
           vi: Dân vận chính quyền
           en: Government mass mobilisation
@@ -1444,18 +2795,22 @@ extension BuiltinRules {
         rules:
           - id: POL-DV-01
             title:
-              vi: "Có kế hoạch công tác dân vận chính quyền hằng năm"
-              en: A yearly plan for government mass mobilisation is issued
+              vi: "Có kế hoạch công tác dân vận chính quyền hằng năm (đến 29/7/2021)"
+              en: A yearly plan for government mass mobilisation is issued (until 29 July 2021)
             basis:
               - kind: policy
-                document: 23-QĐ/TW
-                name: {vi: "Quyết định số 23-QĐ/TW (2021) của Bộ Chính trị ban hành Quy chế công tác dân vận của hệ thống chính trị", en: Politburo Decision 23-QĐ/TW (2021) on the mass mobilisation regulation of the political system}
-                url: https://lawnet.vn/en/laws/methods-for-implementing-mass-mobilization-work-according-to-the-latest-regulations-of-the-politburo-168177.html
+                strength: primary
+                document: 290-QĐ/TW
+                name: {vi: "Quyết định số 290-QĐ/TW ngày 25/02/2010 của Bộ Chính trị ban hành Quy chế công tác dân vận của hệ thống chính trị", en: "Politburo Decision 290-QĐ/TW (25 February 2010) on the mass mobilisation regulation of the political system"}
+                url: https://danvan.vn/Home/Van-ban/Dang-Nha-nuoc/10538
+                note: "In force on signature (Central Mass Mobilisation Commission's site). Whether it requires a plan every year ('hằng năm') was not read; the seed articles show provinces and districts issuing yearly plans. Replaced in 2021 by 23-QĐ/TW (POL-DV-02); the day of that change is not verified."
               - kind: policy
-                document: 114-KL/TW
-                name: {vi: "Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư", en: Secretariat Conclusion 114-KL/TW (14 July 2015)}
-                note: Party documents; the seed articles (Gia Lai 2021, Đức Trọng) show provinces and districts issuing such plans.
+                strength: primary
+                document: 16/CT-TTg (16/5/2016)
+                name: {vi: "Chỉ thị số 16/CT-TTg ngày 16/5/2016 của Thủ tướng Chính phủ về tăng cường và đổi mới công tác dân vận trong cơ quan hành chính nhà nước, chính quyền các cấp trong tình hình mới", en: "Prime Minister's Directive 16/CT-TTg (16 May 2016) on mass mobilisation in state bodies"}
+                note: "Date and title quoted in provincial preambles; it asks governments to build programmes and plans for mass mobilisation ('chủ động xây dựng chương trình, kế hoạch') — 'every year' was not read. Cited with its date: the number 16/CT-TTg is reused in other years."
             applies_to: [province, district, commune, agency]
+            in_force: {until: 2021-07-29}
             severity: warning
             category: mass_mobilisation
             weight: 1
@@ -1464,31 +2819,100 @@ extension BuiltinRules {
               vi: Chưa có kế hoạch công tác dân vận chính quyền năm.
               en: No yearly plan for government mass mobilisation was issued.
             examples:
-              - {status: pass, kind: province, report: {mass_mobilisation: {annual_plan: true}}}
-              - {status: fail, kind: province, report: {mass_mobilisation: {annual_plan: false}}}
+              - {status: pass, kind: province, period: 2020, report: {mass_mobilisation: {annual_plan: true}}}
+              - {status: fail, kind: province, period: 2020, report: {mass_mobilisation: {annual_plan: false}}}
+              - {name: "from 30 July 2021 POL-DV-02 applies", status: not_applicable, kind: province, period: 2022, report: {}}
 
-          - id: POL-DIAL-02
+          - id: POL-DV-02
             title:
-              vi: "100% đơn vị cấp xã tổ chức hội nghị đối thoại với Nhân dân hằng năm"
-              en: 100% of communes hold a yearly dialogue conference with citizens
+              vi: "Có kế hoạch công tác dân vận chính quyền hằng năm (từ 30/7/2021)"
+              en: A yearly plan for government mass mobilisation is issued (from 30 July 2021)
             basis:
               - kind: policy
-                document: 114-KL/TW
-                name: {vi: "Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư", en: Secretariat Conclusion 114-KL/TW (14 July 2015)}
-                note: Target as the seed article on Điện Biên (2020) states it ("100% UBND cấp xã tổ chức hội nghị trao đổi, đối thoại với nhân dân hàng năm"). For communes, DIAL-01 is the legal duty.
+                strength: secondary
+                document: 23-QĐ/TW
+                name: {vi: "Quyết định số 23-QĐ/TW (2021) của Bộ Chính trị ban hành Quy chế công tác dân vận của hệ thống chính trị", en: "Politburo Decision 23-QĐ/TW (2021) on the mass mobilisation regulation of the political system"}
+                url: https://lawnet.vn/en/laws/methods-for-implementing-mass-mobilization-work-according-to-the-latest-regulations-of-the-politburo-168177.html
+                note: "The year 2021 is read in lawnet (secondary); the day (30/07/2021) is unverified, as is the statement that it replaced 290-QĐ/TW. Whether it requires a plan every year was not read."
+              - kind: policy
+                strength: primary
+                document: 16/CT-TTg (16/5/2016)
+                name: {vi: "Chỉ thị số 16/CT-TTg ngày 16/5/2016 của Thủ tướng Chính phủ", en: "Prime Minister's Directive 16/CT-TTg (16 May 2016)"}
+                note: See POL-DV-01.
+            applies_to: [province, district, commune, agency]
+            in_force: {from: 2021-07-30}
+            severity: warning
+            category: mass_mobilisation
+            weight: 1
+            expect: mass_mobilisation.annual_plan
+            message:
+              vi: Chưa có kế hoạch công tác dân vận chính quyền năm.
+              en: No yearly plan for government mass mobilisation was issued.
+            examples:
+              - {status: pass, kind: province, period: 2026, report: {mass_mobilisation: {annual_plan: true}}}
+              - {status: fail, kind: province, period: 2026, report: {mass_mobilisation: {annual_plan: false}}}
+
+          - id: DIAL-05
+            title:
+              vi: Mọi đơn vị cấp xã trên địa bàn tổ chức hội nghị đối thoại với Nhân dân trong năm (từ 01/3/2025)
+              en: Every commune in the area holds a dialogue conference with citizens in the year (from 1 March 2025)
+            description:
+              vi: Số liệu tổng hợp của tỉnh về nghĩa vụ DIAL-01 của từng xã; được đối chiếu với báo cáo của các xã (RU-DIALOGUE).
+              en: The province's roll-up of each commune's DIAL-01 duty, checked against the communes' own reports (RU-DIALOGUE).
+            basis:
+              - kind: law
+                strength: secondary
+                document: 65/2025/QH15
+                name: {vi: "Luật Tổ chức chính quyền địa phương (19/02/2025)", en: "Law on the Organisation of Local Government (19 February 2025)"}
+                article: "24"
+                clause: "1"
+                note: In force 01/03/2025 to 15/06/2025 (Lao Động Q&A, secondary).
+              - kind: law
+                strength: secondary
+                document: 72/2025/QH15
+                name: {vi: "Luật Tổ chức chính quyền địa phương (16/6/2025)", en: "Law on the Organisation of Local Government (16 June 2025)"}
+                article: "43"
+                clause: "1"
+                note: In force 16/06/2025 (National Assembly newspaper Q&A, secondary).
             applies_to: [province, district]
+            in_force: {from: 2025-03-01}
             severity: warning
             category: participation
             weight: 1
-            params: {target: 100%}
             when: commune_dialogues.communes > 0
-            expect: commune_dialogues.held >= params.target * commune_dialogues.communes
+            expect: commune_dialogues.held >= commune_dialogues.communes
             message:
-              vi: "{actual}/{commune_dialogues.communes} xã tổ chức đối thoại với Nhân dân; mục tiêu 100%."
-              en: "{actual} of {commune_dialogues.communes} communes held a dialogue with citizens; the target is 100%."
+              vi: "{actual}/{commune_dialogues.communes} xã tổ chức đối thoại với Nhân dân; phải là tất cả."
+              en: "{actual} of {commune_dialogues.communes} communes held a dialogue with citizens; all must."
+            examples:
+              - {status: pass, kind: province, period: 2026, report: {commune_dialogues: {communes: 124, held: 124}}}
+              - {status: fail, kind: province, period: 2026, report: {commune_dialogues: {communes: 124, held: 120}}}
+              - {name: "before March 2025 it was no legal duty", status: not_applicable, kind: province, period: 2024, report: {}}
+
+          - id: INFO-DIAL-06
+            title:
+              vi: "Tỷ lệ đơn vị cấp xã tổ chức đối thoại với Nhân dân (chỉ số theo dõi, trước 01/3/2025)"
+              en: "Share of communes that held a dialogue with citizens (a tracked metric, before 1 March 2025)"
+            basis:
+              - kind: policy
+                strength: secondary
+                document: 114-KL/TW
+                name: {vi: "Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư về nâng cao hiệu quả công tác dân vận của cơ quan nhà nước các cấp", en: "Secretariat Conclusion 114-KL/TW (14 July 2015) on mass mobilisation by state bodies"}
+                note: "Date from provincial press (secondary). The conclusion sets no 100% figure; the Điện Biên seed article reports 100% as a result. Recorded, not judged."
+            applies_to: [province, district]
+            in_force: {from: 2015-07-14, until: 2025-02-28}
+            severity: info
+            category: participation
+            weight: 0
+            metric: true
+            when: commune_dialogues.communes > 0
+            expect: commune_dialogues.held / commune_dialogues.communes >= 0%
+            message:
+              vi: "Tỷ lệ xã tổ chức đối thoại: {actual}."
+              en: "Share of communes that held a dialogue: {actual}."
             examples:
               - {status: pass, kind: province, period: 2020, report: {commune_dialogues: {communes: 129, held: 129}}}
-              - {status: fail, kind: province, period: 2020, report: {commune_dialogues: {communes: 129, held: 120}}}
+              - {status: missing, kind: province, period: 2020, report: {commune_dialogues: {communes: 129}}}
 
           - id: INFO-GS-01
             title:
@@ -1499,14 +2923,17 @@ extension BuiltinRules {
               en: A tracked metric with no legal threshold; the rule checks that the figures are consistent.
             basis:
               - kind: law
+                strength: primary
                 document: 10/2022/QH15
                 name: {vi: "Luật Thực hiện dân chủ ở cơ sở", en: "Law on Implementing Grassroots Democracy"}
+                article: "41"
                 note: The law sets up Community Investment Supervision Boards; no figure is required. The Lạc Sơn seed article gives 139 supervisions = 115 state-funded + 24 people-funded.
             applies_to: [province, district, commune]
             severity: info
             category: accountability
             weight: 0
             per: report    # a consistency check between the report's own totals: valid for any period
+            when: exists(community_investment_supervision.total)
             expect: community_investment_supervision.state_funded + community_investment_supervision.people_funded == community_investment_supervision.total
             message:
               vi: "Tổng theo nguồn vốn là {actual}, khác tổng số {expected}: kiểm tra lại số liệu."
@@ -1517,8 +2944,11 @@ extension BuiltinRules {
         """####,
         "rules/national/mediation.yaml": ####"""
         # Grassroots mediation (hòa giải ở cơ sở).
+        # HG-02 ("mediation teams are reviewed every year") was withdrawn in 2026.2: no legal basis for
+        # a yearly review was found (not in Law 35/2013 Art 12 as far as it was read; no decree or
+        # circular found). See rules/README.md.
         id: vn.mediation
-        version: "2026.1"
+        version: "2026.2"
         title:
           vi: Hòa giải ở cơ sở
           en: Grassroots mediation
@@ -1536,9 +2966,6 @@ extension BuiltinRules {
             min: 0
             unit: {vi: "tổ", en: "teams"}
             label: {vi: "Số tổ hòa giải có từ 03 hòa giải viên trở lên, trong đó có nữ", en: "Teams with at least 3 mediators including a woman"}
-          mediation.annual_review_done:
-            type: boolean
-            label: {vi: "Đã rà soát, kiện toàn tổ hòa giải trong năm", en: Mediation teams reviewed this year}
           mediation.cases:
             type: integer
             min: 0
@@ -1556,9 +2983,11 @@ extension BuiltinRules {
               en: Every mediation team has at least 3 mediators, including a woman
             basis:
               - kind: law
+                strength: secondary
                 document: 35/2013/QH13
                 name: {vi: "Luật Hòa giải ở cơ sở", en: "Law on Grassroots Mediation"}
                 article: "12"
+                note: "At least 3 mediators per team, including a woman (the project's research notes, law.md, marked verified; not re-read in 2026)."
             applies_to: [commune, province]
             in_force: {from: 2014-01-01}
             severity: warning
@@ -1574,28 +3003,6 @@ extension BuiltinRules {
               - {status: fail, report: {mediation: {teams: 1441, teams_compliant: 1400}}}
               - {status: missing, report: {mediation: {teams: 1441}}}
 
-          - id: HG-02
-            title:
-              vi: Tổ hòa giải được rà soát, kiện toàn hằng năm
-              en: Mediation teams are reviewed every year
-            basis:
-              - kind: law
-                document: 35/2013/QH13
-                name: {vi: "Luật Hòa giải ở cơ sở", en: "Law on Grassroots Mediation"}
-                article: "12"
-            applies_to: [commune]
-            in_force: {from: 2014-01-01}
-            severity: warning
-            category: participation
-            weight: 1
-            expect: mediation.annual_review_done
-            message:
-              vi: Chưa rà soát, kiện toàn tổ hòa giải trong năm.
-              en: The mediation teams were not reviewed this year.
-            examples:
-              - {status: pass, report: {mediation: {annual_review_done: true}}}
-              - {status: fail, report: {mediation: {annual_review_done: false}}}
-
           - id: INFO-HG-03
             title:
               vi: "Kết quả hòa giải: số vụ việc và tỷ lệ hòa giải thành (chỉ số theo dõi)"
@@ -1605,6 +3012,7 @@ extension BuiltinRules {
               en: No legal threshold; the rule only checks that the figures are reported and consistent.
             basis:
               - kind: law
+                strength: secondary
                 document: 35/2013/QH13
                 name: {vi: "Luật Hòa giải ở cơ sở", en: "Law on Grassroots Mediation"}
                 note: A reporting metric (the seed article on Điện Biên gives 303 cases and about 73.3% success); no threshold in law.
@@ -1614,6 +3022,7 @@ extension BuiltinRules {
             category: participation
             weight: 0
             per: report    # a consistency check between the report's own totals: valid for any period
+            when: exists(mediation.successful) or exists(mediation.cases)
             expect: mediation.successful <= mediation.cases
             message:
               vi: "Số vụ hòa giải thành ({actual}) lớn hơn số vụ đưa ra hòa giải ({mediation.cases}): kiểm tra lại số liệu."
@@ -1626,7 +3035,7 @@ extension BuiltinRules {
         "rules/national/one-stop.yaml": ####"""
         # One-stop service (cơ chế một cửa, một cửa liên thông).
         id: vn.one_stop
-        version: "2026.1"
+        version: "2026.2"
         title:
           vi: Cơ chế một cửa, một cửa liên thông
           en: One-stop service
@@ -1645,7 +3054,20 @@ extension BuiltinRules {
             type: integer
             scope: state      # a standing figure, not a total for the period
             min: 0
-            label: {vi: "Số cơ quan chuyên môn thực hiện cơ chế một cửa", en: "Departments running the one-stop mechanism"}
+            label: {vi: "Số cơ quan chuyên môn thực hiện cơ chế một cửa (đến 30/6/2025)", en: "Departments running the one-stop mechanism (until 30 June 2025)"}
+            description:
+              vi: "Từ 01/7/2025 hồ sơ của các sở được tiếp nhận tại Trung tâm Phục vụ hành chính công cấp tỉnh (Nghị định 118/2025), nên số liệu này chỉ dùng cho kỳ báo cáo đến 30/6/2025."
+              en: "From 1 July 2025 departments' dossiers are received at the provincial public administrative service centre (Decree 118/2025), so this figure is for periods up to 30 June 2025."
+          one_stop.districts:
+            type: integer
+            scope: state      # a standing figure, not a total for the period
+            min: 0
+            label: {vi: "Số đơn vị hành chính cấp huyện (đến 30/6/2025)", en: "Districts (until 30 June 2025)"}
+          one_stop.districts_running:
+            type: integer
+            scope: state      # a standing figure, not a total for the period
+            min: 0
+            label: {vi: "Số đơn vị cấp huyện thực hiện cơ chế một cửa (đến 30/6/2025)", en: "Districts running the one-stop mechanism (until 30 June 2025)"}
           one_stop.communes:
             type: integer
             scope: state      # a standing figure, not a total for the period
@@ -1656,17 +3078,83 @@ extension BuiltinRules {
             scope: state      # a standing figure, not a total for the period
             min: 0
             label: {vi: "Số đơn vị cấp xã thực hiện cơ chế một cửa", en: "Communes running the one-stop mechanism"}
+          one_stop.dossiers.carried_over:
+            type: integer
+            min: 0
+            unit: {vi: "hồ sơ", en: "dossiers"}
+            label: {vi: "Số hồ sơ từ kỳ trước chuyển sang", en: "Dossiers carried over"}
+          one_stop.dossiers.received_online:
+            type: integer
+            min: 0
+            unit: {vi: "hồ sơ", en: "dossiers"}
+            label: {vi: "Số hồ sơ tiếp nhận trực tuyến", en: "Dossiers received online"}
+          one_stop.dossiers.received_direct:
+            type: integer
+            min: 0
+            unit: {vi: "hồ sơ", en: "dossiers"}
+            label: {vi: "Số hồ sơ tiếp nhận trực tiếp, qua dịch vụ bưu chính", en: "Dossiers received in person or by post"}
+          one_stop.dossiers.resolved_early:
+            type: integer
+            min: 0
+            unit: {vi: "hồ sơ", en: "dossiers"}
+            label: {vi: "Đã giải quyết: trước hạn", en: "Resolved ahead of time"}
+          one_stop.dossiers.resolved_on_time:
+            type: integer
+            min: 0
+            unit: {vi: "hồ sơ", en: "dossiers"}
+            label: {vi: "Đã giải quyết: đúng hạn", en: "Resolved on time"}
+          one_stop.dossiers.resolved_late:
+            type: integer
+            min: 0
+            unit: {vi: "hồ sơ", en: "dossiers"}
+            label: {vi: "Đã giải quyết: quá hạn", en: "Resolved late"}
+          one_stop.dossiers.pending_in_time:
+            type: integer
+            min: 0
+            unit: {vi: "hồ sơ", en: "dossiers"}
+            label: {vi: "Đang giải quyết: trong hạn", en: "Open, within the time limit"}
+          one_stop.dossiers.pending_late:
+            type: integer
+            min: 0
+            unit: {vi: "hồ sơ", en: "dossiers"}
+            label: {vi: "Đang giải quyết: quá hạn", en: "Open, past the time limit"}
+          one_stop.dossiers.returned:
+            type: integer
+            min: 0
+            unit: {vi: "hồ sơ", en: "dossiers"}
+            label: {vi: "Số hồ sơ trả lại, người nộp rút hồ sơ hoặc dừng giải quyết", en: "Dossiers returned, withdrawn or stopped"}
+          one_stop.dossiers.apology_letters:
+            type: integer
+            min: 0
+            unit: {vi: "văn bản", en: "letters"}
+            label: {vi: "Số văn bản xin lỗi và hẹn lại ngày trả kết quả (đề nghị gia hạn) đã gửi", en: "Apology letters with a new return date sent"}
+          one_stop.online_full_process_share:
+            type: percent
+            min: 0
+            max: 100
+            label: {vi: "Tỷ lệ hồ sơ trực tuyến toàn trình", en: "Share of dossiers handled fully online"}
+          one_stop.online_payment_share:
+            type: percent
+            min: 0
+            max: 100
+            label: {vi: "Tỷ lệ hồ sơ có nghĩa vụ tài chính được thanh toán trực tuyến", en: "Share of dossiers with fees paid online"}
+          one_stop.satisfaction_rate:
+            type: percent
+            min: 0
+            max: 100
+            label: {vi: "Tỷ lệ hài lòng của người dân, doanh nghiệp trong giải quyết thủ tục hành chính", en: "Share of people and businesses satisfied with the handling of procedures"}
         rules:
           - id: MC-01
             title:
-              vi: Tỉnh và xã có Trung tâm Phục vụ hành chính công (từ 01/7/2025)
+              vi: Tỉnh và cấp xã có Trung tâm Phục vụ hành chính công (từ 01/7/2025)
               en: Provinces and communes have a public administrative service centre (from 1 July 2025)
             basis:
               - kind: law
+                strength: secondary
                 document: 118/2025/NĐ-CP
-                name: {vi: "Nghị định về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông", en: "Decree on the one-stop mechanism for administrative procedures"}
+                name: {vi: "Nghị định về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông tại Bộ phận Một cửa và Cổng Dịch vụ công quốc gia", en: "Decree on administrative procedures through the one-stop mechanism and the National Public Service Portal"}
                 url: https://news.laodong.vn/thoi-su/pham-vi-tiep-nhan-thu-tuc-hanh-chinh-tai-bo-phan-mot-cua-tu-172025-1528301.ldo
-                note: Article number not retrieved.
+                note: "Decree of 09/06/2025, in force 01/07/2025; it replaced Decrees 61/2018 and 107/2021 (press). Article number not read."
             applies_to: [province, commune]
             in_force: {from: 2025-07-01}
             severity: error
@@ -1679,30 +3167,219 @@ extension BuiltinRules {
             examples:
               - {status: pass, period: 2026, report: {one_stop: {pa_service_centre: true}}}
               - {status: fail, period: 2026, report: {one_stop: {pa_service_centre: false}}}
-              - {name: before the decree, status: not_applicable, period: {from: 2025-01-01, to: 2025-06-30}, report: {}}
+              - {name: "before the decree", status: not_applicable, period: {from: 2025-01-01, to: 2025-06-30}, report: {}}
 
-          - id: POL-MC-01
+          - id: MC-02
             title:
-              vi: 100% cơ quan chuyên môn cấp tỉnh và đơn vị cấp xã thực hiện cơ chế một cửa, một cửa liên thông
-              en: 100% of provincial departments and communes run the one-stop mechanism
+              vi: Mỗi hồ sơ giải quyết quá hạn có văn bản xin lỗi và hẹn lại ngày trả kết quả
+              en: Every dossier past its time limit has an apology letter with a new return date
             basis:
-              - kind: policy
-                document: 114-KL/TW
-                name: {vi: "Kết luận số 114-KL/TW ngày 14/7/2015 của Ban Bí thư về nâng cao hiệu quả công tác dân vận của cơ quan nhà nước các cấp", en: "Secretariat Conclusion 114-KL/TW (14 July 2015) on mass mobilisation by state bodies"}
-                note: Target as the seed article on Điện Biên (2020) states it (19/19 departments, 129/129 communes); a policy target, not a legal duty.
-            applies_to: [province]
+              - kind: law
+                strength: secondary
+                document: 61/2018/NĐ-CP
+                name: {vi: "Nghị định về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính", en: "Decree on the one-stop mechanism for administrative procedures"}
+                url: https://baovinhlong.com.vn/thoi-su/trong-nuoc/cham-giai-quyet-thu-tuc-hanh-chinh-phai-xin-loi-dan-2897032/
+                note: "In force 21/06/2018 to 30/06/2025. 'khi chậm giải quyết … gửi văn bản xin lỗi tổ chức, cá nhân, trong đó ghi rõ lý do quá hạn, thời gian đề nghị gia hạn trả kết quả' (press paraphrase, secondary); the article number was not read."
+              - kind: law
+                strength: secondary
+                document: 03/2025/TT-VPCP
+                name: {vi: "Thông tư hướng dẫn thi hành một số nội dung của Nghị định số 118/2025/NĐ-CP", en: "Circular guiding Decree 118/2025"}
+                url: https://thuviennhadat.vn/phap-luat/tai-file-word-bieu-mau-thong-tu-03-2025-tt-vpcp-708489.html
+                note: "From 01/07/2025 under Decree 118/2025; the circular's Form 04 is «Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết» (form list read). The article of Decree 118/2025 imposing it was not read."
+            applies_to: [province, commune, agency]
+            in_force: {from: 2018-06-21}
             severity: warning
             category: administrative_procedures
             weight: 1
-            params: {target: 100%}
-            expect: one_stop.departments_running >= params.target * one_stop.departments and one_stop.communes_running >= params.target * one_stop.communes
+            expect: one_stop.dossiers.apology_letters >= one_stop.dossiers.resolved_late + one_stop.dossiers.pending_late
             message:
-              vi: "Cơ chế một cửa: {actual} đơn vị thực hiện; mục tiêu {expected}."
-              en: "One-stop mechanism: {actual} units run it; target {expected}."
+              vi: "{actual} văn bản xin lỗi cho {one_stop.dossiers.resolved_late} hồ sơ giải quyết quá hạn và {one_stop.dossiers.pending_late} hồ sơ đang quá hạn: mỗi hồ sơ quá hạn cần một văn bản."
+              en: "{actual} apology letters for {one_stop.dossiers.resolved_late} dossiers resolved late and {one_stop.dossiers.pending_late} still open past the limit: each late dossier needs one."
             examples:
-              - {status: pass, kind: province, period: 2020, report: {one_stop: {departments: 19, departments_running: 19, communes: 129, communes_running: 129}}}
-              - {status: fail, kind: province, period: 2020, report: {one_stop: {departments: 19, departments_running: 19, communes: 129, communes_running: 127}}}
-              - {status: missing, kind: province, period: 2020, report: {one_stop: {departments: 19, departments_running: 19}}}
+              - {status: pass, period: 2026, report: {one_stop: {dossiers: {resolved_late: 3, pending_late: 1, apology_letters: 4}}}}
+              - {status: fail, period: 2026, report: {one_stop: {dossiers: {resolved_late: 3, pending_late: 1, apology_letters: 2}}}}
+              - {name: "no late dossier", status: pass, period: 2026, report: {one_stop: {dossiers: {resolved_late: 0, pending_late: 0, apology_letters: 0}}}}
+              - {status: missing, period: 2026, report: {one_stop: {dossiers: {resolved_late: 3}}}}
+
+          - id: MC-03
+            title:
+              vi: Mọi cơ quan chuyên môn cấp tỉnh, đơn vị cấp huyện và cấp xã thực hiện cơ chế một cửa, một cửa liên thông (đến 30/6/2025)
+              en: Every provincial department, district and commune runs the one-stop mechanism (until 30 June 2025)
+            description:
+              vi: "Trước đây là mục tiêu chủ trương POL-MC-01; đây là nghĩa vụ pháp lý. Từ 01/7/2025 thay bằng MC-01."
+              en: "Formerly the policy target POL-MC-01; this is a legal duty. From 1 July 2025 MC-01 replaces it."
+            basis:
+              - kind: law
+                strength: secondary
+                document: 93/2007/QĐ-TTg
+                name: {vi: "Quyết định ban hành Quy chế thực hiện cơ chế một cửa, cơ chế một cửa liên thông tại cơ quan hành chính nhà nước ở địa phương", en: "Decision on the one-stop mechanism in local state administrative agencies"}
+                note: "Of 22/06/2007, in force 25/07/2007 (secondary); replaced by 09/2015/QĐ-TTg."
+              - kind: law
+                strength: primary
+                document: 09/2015/QĐ-TTg
+                name: {vi: "Quyết định ban hành Quy chế thực hiện cơ chế một cửa, cơ chế một cửa liên thông tại cơ quan hành chính nhà nước ở địa phương", en: "Decision on the one-stop mechanism in local state administrative agencies"}
+                note: "Of the Prime Minister, 25/03/2015 (title and date as quoted in the preambles of provincial decisions)."
+              - kind: law
+                strength: secondary
+                document: 61/2018/NĐ-CP
+                name: {vi: "Nghị định về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính", en: "Decree on the one-stop mechanism for administrative procedures"}
+                note: "In force 21/06/2018 (press) to 30/06/2025, with Decree 107/2021/NĐ-CP."
+            applies_to: [province]
+            in_force: {from: 2007-07-25, until: 2025-06-30}
+            severity: warning
+            category: administrative_procedures
+            weight: 1
+            expect: >-
+              one_stop.departments_running >= one_stop.departments
+              and one_stop.districts_running >= one_stop.districts
+              and one_stop.communes_running >= one_stop.communes
+            message:
+              vi: "Cơ chế một cửa: {one_stop.departments_running}/{one_stop.departments} cơ quan chuyên môn, {one_stop.districts_running}/{one_stop.districts} đơn vị cấp huyện, {one_stop.communes_running}/{one_stop.communes} đơn vị cấp xã thực hiện; yêu cầu tất cả."
+              en: "One-stop mechanism: {one_stop.departments_running} of {one_stop.departments} departments, {one_stop.districts_running} of {one_stop.districts} districts and {one_stop.communes_running} of {one_stop.communes} communes run it; all must."
+            examples:
+              - {name: "Điện Biên 2020: 19/19, 10/10, 129/129", status: pass, kind: province, period: 2020, report: {one_stop: {departments: 19, departments_running: 19, districts: 10, districts_running: 10, communes: 129, communes_running: 129}}}
+              - {status: fail, kind: province, period: 2020, report: {one_stop: {departments: 19, departments_running: 19, districts: 10, districts_running: 10, communes: 129, communes_running: 127}}}
+              - {name: "one district not running it", status: fail, kind: province, period: 2020, report: {one_stop: {departments: 19, departments_running: 19, districts: 10, districts_running: 9, communes: 129, communes_running: 129}}}
+              - {status: missing, kind: province, period: 2020, report: {one_stop: {departments: 19, departments_running: 19, communes: 129, communes_running: 129}}}
+              - {name: "from July 2025 MC-01 applies", status: not_applicable, kind: province, period: {from: 2025-07-01, to: 2025-12-31}, report: {}}
+
+          - id: INFO-MC-04
+            title:
+              vi: "Tỷ lệ hồ sơ thủ tục hành chính giải quyết trước hạn và đúng hạn (chỉ số theo dõi)"
+              en: "Share of administrative dossiers resolved ahead of time or on time (a tracked metric)"
+            description:
+              vi: Không có ngưỡng pháp lý quốc gia được kiểm chứng; Quyết định 766/QĐ-TTg chấm điểm nhóm chỉ số tiến độ giải quyết. Quy tắc luôn đạt khi có số liệu và ghi lại tỷ lệ.
+              en: No verified national threshold; Decision 766/QĐ-TTg scores the timeliness group. The rule passes whenever the figures are given and records the share.
+            basis:
+              - kind: law
+                strength: secondary
+                document: 766/QĐ-TTg
+                name: {vi: "Quyết định phê duyệt Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp", en: "Decision on the index of service quality to people and businesses"}
+                note: 23/06/2022; five groups of indicators (secondary). A metric, not a threshold.
+            applies_to: [province, commune, agency]
+            in_force: {from: 2022-06-23}
+            severity: info
+            category: administrative_procedures
+            weight: 0
+            metric: true
+            when: one_stop.dossiers.resolved_early + one_stop.dossiers.resolved_on_time + one_stop.dossiers.resolved_late > 0
+            expect: (one_stop.dossiers.resolved_early + one_stop.dossiers.resolved_on_time) / (one_stop.dossiers.resolved_early + one_stop.dossiers.resolved_on_time + one_stop.dossiers.resolved_late) >= 0%
+            message:
+              vi: "Tỷ lệ hồ sơ giải quyết đúng hạn: {actual}."
+              en: "Share of dossiers resolved on time: {actual}."
+            examples:
+              - {status: pass, period: 2026, report: {one_stop: {dossiers: {resolved_early: 900, resolved_on_time: 95, resolved_late: 5}}}}
+              - {status: missing, period: 2026, report: {one_stop: {dossiers: {resolved_early: 900}}}}
+
+          - id: INFO-MC-05
+            title:
+              vi: "Số liệu hồ sơ khớp nhau: kỳ trước chuyển sang + tiếp nhận = đã giải quyết + đang giải quyết + trả lại, rút"
+              en: "Dossier figures reconcile: carried over + received = resolved + open + returned or withdrawn"
+            basis:
+              - kind: law
+                strength: secondary
+                document: 118/2025/NĐ-CP
+                name: {vi: "Nghị định về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông tại Bộ phận Một cửa và Cổng Dịch vụ công quốc gia", en: "Decree on administrative procedures through the one-stop mechanism and the National Public Service Portal"}
+                note: "The columns units report («Tổng số hồ sơ tiếp nhận = Trực tuyến + Trực tiếp, dịch vụ bưu chính + Từ kỳ trước; đã giải quyết = Trước hạn + Đúng hạn + Quá hạn; đang giải quyết = Trong hạn + Quá hạn») as seen in units' reports (secondary); the official form's columns were not read. A consistency check, not a legal threshold."
+            applies_to: [province, commune, agency]
+            in_force: {from: 2018-06-21}
+            severity: info
+            category: administrative_procedures
+            weight: 0
+            per: report    # a consistency check between the report's own totals: valid for any period
+            when: exists(one_stop.dossiers.received_online) or exists(one_stop.dossiers.received_direct) or exists(one_stop.dossiers.resolved_on_time)
+            expect: >-
+              one_stop.dossiers.carried_over + one_stop.dossiers.received_online + one_stop.dossiers.received_direct
+                == one_stop.dossiers.resolved_early + one_stop.dossiers.resolved_on_time + one_stop.dossiers.resolved_late
+                   + one_stop.dossiers.pending_in_time + one_stop.dossiers.pending_late
+                   + if(exists(one_stop.dossiers.returned), one_stop.dossiers.returned, 0)
+            message:
+              vi: "Số hồ sơ phải giải quyết ({actual}) khác tổng đã giải quyết, đang giải quyết và trả lại ({expected}): kiểm tra lại số liệu."
+              en: "Dossiers to handle ({actual}) differ from those resolved, open and returned ({expected}): check the figures."
+            examples:
+              - {status: pass, period: 2026, report: {one_stop: {dossiers: {carried_over: 10, received_online: 600, received_direct: 400, resolved_early: 900, resolved_on_time: 95, resolved_late: 5, pending_in_time: 8, pending_late: 2}}}}
+              - {status: fail, period: 2026, report: {one_stop: {dossiers: {carried_over: 10, received_online: 600, received_direct: 400, resolved_early: 900, resolved_on_time: 95, resolved_late: 5, pending_in_time: 8, pending_late: 1}}}}
+
+          - id: INFO-MC-06
+            title:
+              vi: "Tỷ lệ hồ sơ trực tuyến toàn trình (chỉ số theo dõi)"
+              en: "Share of dossiers handled fully online (a tracked metric)"
+            description:
+              vi: Không có ngưỡng pháp lý quốc gia được kiểm chứng; Quyết định 766/QĐ-TTg chấm điểm chỉ số này. Quy tắc luôn đạt khi có số liệu và ghi lại tỷ lệ.
+              en: No verified national threshold; Decision 766/QĐ-TTg scores this indicator. The rule passes whenever the figure is given and records it.
+            basis:
+              - kind: law
+                strength: secondary
+                document: 766/QĐ-TTg
+                name: {vi: "Quyết định phê duyệt Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp", en: "Decision on the index of service quality to people and businesses"}
+                note: 23/06/2022; the indicator is one of its groups (secondary). A metric, not a threshold.
+            applies_to: [province, commune, agency]
+            in_force: {from: 2022-06-23}
+            severity: info
+            category: administrative_procedures
+            weight: 0
+            metric: true
+            expect: one_stop.online_full_process_share >= 0%
+            message:
+              vi: "Tỷ lệ hồ sơ trực tuyến toàn trình: {actual}."
+              en: "Share of dossiers handled fully online: {actual}."
+            examples:
+              - {status: pass, period: 2026, report: {one_stop: {online_full_process_share: 62.5%}}}
+              - {status: missing, period: 2026, report: {}}
+
+          - id: INFO-MC-07
+            title:
+              vi: "Tỷ lệ hồ sơ thanh toán trực tuyến (chỉ số theo dõi)"
+              en: "Share of dossiers with fees paid online (a tracked metric)"
+            description:
+              vi: Không có ngưỡng pháp lý quốc gia được kiểm chứng; Quyết định 766/QĐ-TTg chấm điểm chỉ số này. Quy tắc luôn đạt khi có số liệu và ghi lại tỷ lệ.
+              en: No verified national threshold; Decision 766/QĐ-TTg scores this indicator. The rule passes whenever the figure is given and records it.
+            basis:
+              - kind: law
+                strength: secondary
+                document: 766/QĐ-TTg
+                name: {vi: "Quyết định phê duyệt Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp", en: "Decision on the index of service quality to people and businesses"}
+                note: 23/06/2022; the indicator is one of its groups (secondary). A metric, not a threshold.
+            applies_to: [province, commune, agency]
+            in_force: {from: 2022-06-23}
+            severity: info
+            category: administrative_procedures
+            weight: 0
+            metric: true
+            expect: one_stop.online_payment_share >= 0%
+            message:
+              vi: "Tỷ lệ hồ sơ thanh toán trực tuyến: {actual}."
+              en: "Share of dossiers with fees paid online: {actual}."
+            examples:
+              - {status: pass, period: 2026, report: {one_stop: {online_payment_share: 48%}}}
+              - {status: missing, period: 2026, report: {}}
+
+          - id: INFO-MC-08
+            title:
+              vi: "Tỷ lệ hài lòng của người dân, doanh nghiệp (chỉ số theo dõi)"
+              en: "Share of people and businesses satisfied (a tracked metric)"
+            description:
+              vi: Không có ngưỡng pháp lý quốc gia được kiểm chứng; Quyết định 766/QĐ-TTg chấm điểm chỉ số này. Quy tắc luôn đạt khi có số liệu và ghi lại tỷ lệ.
+              en: No verified national threshold; Decision 766/QĐ-TTg scores this indicator. The rule passes whenever the figure is given and records it.
+            basis:
+              - kind: law
+                strength: secondary
+                document: 766/QĐ-TTg
+                name: {vi: "Quyết định phê duyệt Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp", en: "Decision on the index of service quality to people and businesses"}
+                note: 23/06/2022; the indicator is one of its groups (secondary). A metric, not a threshold.
+            applies_to: [province, commune, agency]
+            in_force: {from: 2022-06-23}
+            severity: info
+            category: administrative_procedures
+            weight: 0
+            metric: true
+            expect: one_stop.satisfaction_rate >= 0%
+            message:
+              vi: "Tỷ lệ hài lòng: {actual}."
+              en: "Share satisfied: {actual}."
+            examples:
+              - {status: pass, period: 2026, report: {one_stop: {satisfaction_rate: 98.2%}}}
+              - {status: missing, period: 2026, report: {}}
         """####,
         "rules/overlays/lam-dong.yaml": ####"""
         # A worked provincial overlay on the national rule set.
@@ -1713,7 +3390,7 @@ extension BuiltinRules {
         # movement. The directive's text was not retrieved: the thresholds below show HOW a province
         # tightens the national set; they are illustrative, not quotations of the directive.
         id: vn.overlay.lam_dong
-        version: "2026.1"
+        version: "2026.2"
         title:
           vi: Bộ quy tắc tỉnh Lâm Đồng (bổ sung bộ quy tắc quốc gia)
           en: Lâm Đồng provincial rules (overlay on the national set)
@@ -1729,9 +3406,10 @@ extension BuiltinRules {
               en: The agency issues an office-culture regulation
             basis:
               - kind: policy
+                strength: unverified
                 document: 24-CT/TU (Lâm Đồng)
                 name: {vi: "Chỉ thị số 24-CT/TU của Ban Thường vụ Tỉnh ủy Lâm Đồng", en: Lâm Đồng Provincial Party Standing Committee Directive 24-CT/TU}
-                note: "Illustrative: the seed article reports that agencies in Đức Trọng issued such regulations under the directive; the directive's text was not retrieved."
+                note: "Illustrative: the seed article reports that agencies in Đức Trọng issued such regulations under the directive; the directive's text was not retrieved. Since 1 July 2025 Lâm Đồng is a merged province; whether the old directive still applies is not known."
             applies_to: [agency, public_service_unit, district, commune]
             severity: warning
             category: mass_mobilisation
@@ -1743,13 +3421,37 @@ extension BuiltinRules {
             examples:
               - {status: pass, kind: agency, report: {office_culture: {regulation_issued: true}}}
               - {status: fail, kind: agency, report: {office_culture: {regulation_issued: false}}}
+          - id: POL-TD-01
+            title:
+              vi: "100% cán bộ, công chức, viên chức đăng ký danh hiệu thi đua"
+              en: 100% of staff register for emulation titles
+            description:
+              vi: Chỉ tiêu của tỉnh (chuyển từ bộ quy tắc quốc gia sang đây năm 2026.2); bộ quy tắc quốc gia chỉ ghi nhận tỷ lệ (INFO-TD-01).
+              en: A provincial target (moved here from the national set in 2026.2); the national set only records the share (INFO-TD-01).
+            basis:
+              - kind: policy
+                strength: unverified
+                document: 24-CT/TU (Lâm Đồng)
+                name: {vi: "Chỉ thị số 24-CT/TU của Ban Thường vụ Tỉnh ủy Lâm Đồng về tăng cường và đổi mới công tác dân vận trong cơ quan hành chính nhà nước, chính quyền các cấp", en: Lâm Đồng Provincial Party Standing Committee Directive 24-CT/TU on mass mobilisation in state bodies}
+                note: "Illustrative: the seed article on Đức Trọng district reports that 100% of staff register every year as a result; the directive's text (and whether it sets 100% as a target) was not retrieved."
+            applies_to: [agency, public_service_unit, commune, district]
+            severity: warning
+            category: mass_mobilisation
+            weight: 1
+            params: {target: 100%}
+            expect: emulation.registration_rate >= params.target
+            message:
+              vi: "{actual} cán bộ, công chức, viên chức đăng ký thi đua; mục tiêu {expected}."
+              en: "{actual} of staff registered for emulation titles; target {expected}."
+            examples:
+              - {status: pass, kind: agency, report: {emulation: {registration_rate: 100%}}}
+              - {status: fail, kind: agency, report: {emulation: {registration_rate: 95%}}}
+              - {status: missing, kind: agency, report: {}}
         overrides:
           # Raise a threshold: two dialogue conferences a year instead of one (illustrative).
           - {rule: DIAL-01, params: {min_per_year: 2}, reason: "Illustrative provincial target: two dialogues a year"}
-          # Make the emulation target a warning rather than information.
-          - {rule: POL-TD-01, severity: warning, reason: "Directive 24-CT/TU makes staff emulation a priority"}
           # Disable a national rule the province tracks elsewhere (illustrative).
-          - {rule: POL-MC-01, disabled: true, reason: "Tracked in the province's PAR Index self-assessment instead"}
+          - {rule: INFO-MC-04, disabled: true, reason: "Tracked in the province's PAR Index self-assessment instead"}
         """####,
     ]
 }

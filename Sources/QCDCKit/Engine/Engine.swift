@@ -87,8 +87,9 @@ public struct Engine: Sendable {
         let lang = language
         result.window = window
         let params = rule.parameters.mapValues(\.value)
-        var ev = Evaluator(context: EvaluationContext(facts: report.facts, period: window, parameters: params), tracing: tracing,
-                           budget: limits.maxEvaluationSteps)
+        let context = EvaluationContext(facts: report.facts, period: window, parameters: params, reportPeriod: report.period,
+                                        calendar: ruleSet.calendar)
+        var ev = Evaluator(context: context, tracing: tracing, budget: limits.maxEvaluationSteps)
         if let when = rule.when {
             switch ev.evaluate(when) {
             case .value(.bool(false), _):
@@ -120,6 +121,7 @@ public struct Engine: Sendable {
             } else if let first = rule.factsRead.lazy.compactMap({ report.facts.value(at: $0) }).first {
                 result.location = FindingLocation(file: report.file, line: first.mark.line, column: first.mark.column, path: first.path)
             }
+            result.shortfall = culprit.shortfall
             result.flagged = culprit.flagged.map { rec in
                 FlaggedRecord(path: rec.path, id: rec.fields["id"].map { $0.value.description },
                               location: FindingLocation(file: report.file, line: rec.mark.line, column: rec.mark.column, path: rec.path))
@@ -130,16 +132,26 @@ public struct Engine: Sendable {
                 // Resolve only the placeholders the message uses.
                 let template = rule.message.text(lang)
                 var values: [String: String] = [:]
+                // Messages are read by people: a yes/no value is spoken, not `true`/`false`.
+                func spoken(_ s: String?) -> String? {
+                    switch s {
+                    case "true": return lang == .vi ? "có" : "yes"
+                    case "false": return lang == .vi ? "không" : "no"
+                    default: return s
+                    }
+                }
                 for name in MessageTemplate.placeholders(in: template) {
                     switch name {
-                    case "actual": values[name] = culprit.actual ?? ""
-                    case "expected": values[name] = culprit.expected ?? ""
-                    case "count_failed": values[name] = String(result.flagged.count)
-                    case "failed": values[name] = result.flagged.map { $0.id ?? $0.path }.joined(separator: ", ")
+                    case "actual": values[name] = spoken(culprit.actual) ?? ""
+                    case "expected": values[name] = spoken(culprit.expected) ?? ""
+                    case "count_failed": values[name] = String(result.flagged.isEmpty ? result.shortfall.count : result.flagged.count)
+                    case "failed":
+                        values[name] = result.flagged.isEmpty ? result.shortfall.joined(separator: ", ")
+                                                              : result.flagged.map { $0.id ?? $0.path }.joined(separator: ", ")
                     case "period": values[name] = window.description
                     default:
                         let param = name.hasPrefix("params.") ? String(name.dropFirst(7)) : name
-                        values[name] = rule.parameters[param]?.value.description ?? report.facts.value(at: name)?.value.description
+                        values[name] = spoken(rule.parameters[param]?.value.description ?? report.facts.value(at: name)?.value.description)
                     }
                 }
                 result.message = MessageTemplate.render(template, values)
@@ -201,6 +213,8 @@ enum Culprit {
         var actual: String?
         var origin: Origin?
         var flagged: [RecordValue] = []
+        /// Weeks or months below a `per_week` / `per_month` minimum (`2026-W06`, `2026-03`).
+        var shortfall: [String] = []
     }
 
     static func find(_ e: Expression, passed: Bool, evaluator ev: inout Evaluator) -> Found {
@@ -215,16 +229,32 @@ enum Culprit {
             return Found()
         case .binary(.and, let a, _):
             return find(a, passed: passed, evaluator: &ev)
+        case .binary(.or, _, let b):
+            // Every alternative is false: the last one is the fallback the author wrote for the
+            // general case ("all 14 groups, or else all that arose"), so it explains the failure.
+            return find(b, passed: false, evaluator: &ev)
         case .binary(let op, let a, let b) where op.isComparison || op == .in || op == .notIn:
             let l = ev.evaluate(a)
             let flagged = ev.flagged
+            let periods = ev.periodCounts
             let r = ev.evaluate(b)
             let asPercent = a.type == .percent || b.type == .percent
-            var f = Found(expected: r.value.map { "\(op.rawValue) \(display($0, asPercent))" },
+            // "required 0", not "required == 0": equality reads as the value itself.
+            var f = Found(expected: r.value.map { op == .equal ? display($0, asPercent) : "\(op.rawValue) \(display($0, asPercent))" },
                           actual: l.value.map { display($0, asPercent) }, origin: l.origin ?? r.origin)
             // A count bounded from above (`count(c in cases where late) == 0`) counts offenders: name them.
             if case .comprehension(.count, _, _, .some, _) = a.kind, op == .equal || op == .less || op == .lessOrEqual {
                 f.flagged = flagged
+            }
+            // A weekly or monthly minimum: name the weeks or months below it.
+            if case .comprehension(let agg, _, _, _, _) = a.kind, agg == .perWeek || agg == .perMonth,
+               let need = r.value?.asDouble, op == .greaterOrEqual || op == .greater {
+                let short = periods.filter { op == .greaterOrEqual ? Double($0.count) < need : Double($0.count) <= need }
+                f.shortfall = short.map(\.period.label)
+                if !short.isEmpty {
+                    let shown = short.prefix(6).map { "\($0.period.label): \($0.count)" }.joined(separator: ", ")
+                    f.actual = "\(l.value.map { display($0, asPercent) } ?? "") (\(shown)\(short.count > 6 ? ", …" : ""))"
+                }
             }
             return f
         case .comprehension(.all, _, _, _, _):
@@ -234,6 +264,11 @@ enum Culprit {
             var f = Found(expected: "\(n)/\(n)", actual: "\(n)/\(n)", origin: o.origin)
             if !passed { f.flagged = ev.flagged; f.actual = "\(n - ev.flagged.count)/\(n)" }
             return f
+        case .call("if", let args) where args.count == 3:
+            // The branch taken decides: look inside it.
+            if case .value(.bool(let c), _) = ev.evaluate(args[0]) { return find(c ? args[1] : args[2], passed: passed, evaluator: &ev) }
+            let o = ev.evaluate(e)
+            return Found(expected: "true", actual: o.value?.description, origin: o.origin)
         case .unary(.not, let inner):
             var f = find(inner, passed: !passed, evaluator: &ev)
             f.expected = f.expected.map { "not (\($0))" }

@@ -59,6 +59,8 @@ public struct RuleResult: Sendable {
     public var window: Period?
     public var flagged: [FlaggedRecord]
     public var missingFacts: [String]
+    /// For weekly or monthly duties: the weeks (`2026-W06`) or months (`2026-03`) below the minimum.
+    public var shortfall: [String] = []
     /// Set when a waiver turned the result into `waived`.
     public var waiver: AppliedWaiver? = nil
     /// Set when a baseline was given: whether the finding is new or already known.

@@ -47,13 +47,20 @@ public struct EvaluationContext: Sendable {
     public var facts: ReportFacts
     /// The report period intersected with the rule's `in_force` window.
     public var period: Period
+    /// The whole report period (`report_start()`, `report_end()`).
+    public var reportPeriod: Period
     public var parameters: [String: Value]
+    /// Working days, holidays and Tết (`workdays_between`, `deadline`, weekly duties).
+    public var calendar: WorkCalendar
     var variables: [String: RecordValue] = [:]
 
-    public init(facts: ReportFacts, period: Period, parameters: [String: Value]) {
+    public init(facts: ReportFacts, period: Period, parameters: [String: Value], reportPeriod: Period? = nil,
+                calendar: WorkCalendar = WorkCalendar()) {
         self.facts = facts
         self.period = period
+        self.reportPeriod = reportPeriod ?? period
         self.parameters = parameters
+        self.calendar = calendar
     }
 }
 
@@ -242,24 +249,20 @@ public struct Evaluator: Sendable {
     }
 
     private mutating func call(_ name: String, _ args: [Expression]) -> Outcome {
-        let period = context.period
-        switch name {
-        case "period_start": return .value(.date(period.start), origin: nil)
-        case "period_end": return .value(.date(period.end), origin: nil)
-        case "period_days": return .value(.int(Int64(period.days)), origin: nil)
-        case "period_weeks": return .value(.int(Int64(period.weeks)), origin: nil)
-        case "period_months": return .value(.int(Int64(period.months)), origin: nil)
-        case "exists":
+        guard let builtin = Builtin(rawValue: name) else { return .failure("unknown function \(name)") }
+        switch builtin {
+        case .exists:
             switch args[0].kind {
             case .fact(let p): return .value(.bool(context.facts.value(at: p) != nil), origin: nil)
             case .variable(let v, let f?): return .value(.bool(context.variables[v]?.fields[f] != nil), origin: nil)
             default: return .value(.bool(false), origin: nil)
             }
-        case "if":
+        case .if:
             let c = evaluate(args[0])
             guard case .value(.bool(let b), _) = c else { return c }
             return evaluate(b ? args[1] : args[2])
-        default: break
+        default:
+            break
         }
         var values: [Value] = []
         var origin: Origin?
@@ -273,51 +276,15 @@ public struct Evaluator: Sendable {
             }
         }
         if !missing.isEmpty { return .missing(missing) }
-        switch name {
-        case "min", "max":
-            var best = values[0]
-            for v in values.dropFirst() where Self.compare(name == "min" ? .less : .greater, v, best) { best = v }
-            return .value(best, origin: origin)
-        case "abs":
-            switch values[0] {
-            case .int(let i): return i == .min ? .failure("integer overflow") : .value(.int(abs(i)), origin: origin)
-            case .percent(let d): return .value(.percent(abs(d)), origin: origin)
-            default: return .value(.number(abs(values[0].asDouble ?? 0)), origin: origin)
-            }
-        case "floor", "ceil":
-            let d = values[0].asDouble ?? 0
-            let r = name == "floor" ? d.rounded(.down) : d.rounded(.up)
-            guard abs(r) < 9e18 else { return .failure("integer overflow") }
-            return .value(.int(Int64(r)), origin: origin)
-        case "len":
-            if case .records(let r) = values[0] { return .value(.int(Int64(r.count)), origin: origin) }
-            return .failure("len needs a list")
-        case "days_between":
-            guard case .date(let a) = values[0], case .date(let b) = values[1] else { return .failure("days_between needs dates") }
-            return .value(.int(Int64(a.distance(to: b))), origin: origin)
-        case "workdays_between":
-            guard case .date(let a) = values[0], case .date(let b) = values[1] else { return .failure("workdays_between needs dates") }
-            return .value(.int(Int64(Day.workdays(after: a, through: b))), origin: origin)
-        case "add_days":
-            return Self.arithmetic(.add, values[0], values[1], origin: origin)
-        case "add_months":
-            guard case .date(let d) = values[0], case .int(let n) = values[1], abs(n) < 100_000,
-                  let r = d.addingMonths(checked: Int(n)) else {
-                return .failure("add_months out of range")
-            }
-            return .value(.date(r), origin: origin)
-        case "in_period":
-            guard case .date(let d) = values[0] else { return .failure("in_period needs a date") }
-            return .value(.bool(period.contains(d)), origin: origin)
-        default:
-            return .failure("unknown function \(name)")
-        }
+        return builtin.evaluate(values, origin: origin, context)
     }
 
     /// Records for which a comprehension's condition was false (for `all`) or true (for `count … where`).
     public private(set) var flagged: [RecordValue] = []
     /// How many records the last aggregate judged (after its `where` filter).
     public private(set) var considered = 0
+    /// For the last `per_week` / `per_month`: each required week or month with its count of dates.
+    public private(set) var periodCounts: [(period: Period, count: Int)] = []
 
     private mutating func comprehension(_ agg: Aggregate, _ v: String, _ list: String,
                                         _ filter: Expression?, _ body: Expression?) -> Outcome {
@@ -380,6 +347,18 @@ public struct Evaluator: Sendable {
                 acc = nv
             }
             return .value(acc, origin: origin)
+        case .perWeek, .perMonth:
+            let periods = agg == .perWeek ? context.calendar.requiredWeeks(in: context.period) : context.calendar.wholeMonths(in: context.period)
+            guard !periods.isEmpty else {
+                return .failure("no \(agg == .perWeek ? "whole week with a working day" : "whole month") in \(context.period)")
+            }
+            var counts = [Int](repeating: 0, count: periods.count)
+            for (_, v) in selected {
+                guard case .date(let d)? = v else { continue }
+                if let i = periods.firstIndex(where: { $0.contains(d) }) { counts[i] += 1 }
+            }
+            periodCounts = Array(zip(periods, counts)).map { (period: $0.0, count: $0.1) }
+            return .value(.int(Int64(counts.min() ?? 0)), origin: origin)
         case .min, .max:
             guard let first = selected.first else {
                 return .failure("\(agg.rawValue) of an empty list (\(list) has no matching records)")

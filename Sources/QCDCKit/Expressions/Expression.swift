@@ -98,4 +98,6 @@ public enum BinaryOperator: String, Sendable {
 /// The aggregate functions over lists of records.
 public enum Aggregate: String, Sendable, CaseIterable {
     case count, sum, min, max, any, all
+    /// The fewest dates in one required week / whole month of the window (weekly and monthly duties).
+    case perWeek = "per_week", perMonth = "per_month"
 }

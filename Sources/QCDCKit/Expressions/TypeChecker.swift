@@ -14,16 +14,6 @@ struct TypeChecker {
         self.file = file
     }
 
-    /// The functions that are not aggregates, with their arity for messages.
-    static let functions: [String: String] = [
-        "min": "min(a, b, …)", "max": "max(a, b, …)", "abs": "abs(x)", "floor": "floor(x)", "ceil": "ceil(x)",
-        "len": "len(list)", "exists": "exists(fact)", "days_between": "days_between(from, to)",
-        "workdays_between": "workdays_between(from, to)",
-        "add_days": "add_days(date, n)", "add_months": "add_months(date, n)", "if": "if(condition, then, else)",
-        "period_start": "period_start()", "period_end": "period_end()", "period_days": "period_days()",
-        "period_weeks": "period_weeks()", "period_months": "period_months()", "in_period": "in_period(date)",
-    ]
-
     mutating func error(_ message: String, _ mark: Mark, _ notes: [String] = []) {
         diagnostics.append(Diagnostic(.error, "expression.type", message, at: mark.located(in: file), notes: notes))
     }
@@ -173,6 +163,12 @@ struct TypeChecker {
                 }
                 if bb.type != .boolean { error("\(agg.rawValue)(…) needs a boolean condition; '\(bb.text)' is \(bb.type)", bb.mark) }
                 result = .boolean
+            case .perWeek, .perMonth:
+                guard let bb = b, bb.type == .date else {
+                    error("\(agg.rawValue)(…) needs a date after ':', e.g. \(agg.rawValue)(\(v) in \(list): \(v).date)", (b ?? e).mark)
+                    return .integer
+                }
+                result = .integer
             case .sum, .min, .max:
                 guard let bb = b else {
                     error("\(agg.rawValue)(…) needs a value after ':', e.g. \(agg.rawValue)(\(v) in \(list): \(v).days)", e.mark)
@@ -203,19 +199,20 @@ struct TypeChecker {
     }
 
     private mutating func inferCall(_ e: inout Expression, _ name: String, _ args: [Expression]) -> ExprType {
-        if Aggregate(rawValue: name) != nil && name != "min" && name != "max" {
-            error("\(name)(…) takes a list: \(name)(x in LIST where …)", e.mark)
+        if let agg = Aggregate(rawValue: name), agg != .min && agg != .max {
+            error("\(name)(…) takes a list: \(agg.signature)", e.mark)
             return .integer
         }
-        guard let signature = Self.functions[name] else {
-            error("unknown function '\(name)'", e.mark, Suggest.note(for: name, in: Self.functions.keys))
+        guard let builtin = Builtin(rawValue: name) else {
+            error("unknown function '\(name)'", e.mark,
+                  Suggest.note(for: name, in: Builtin.allCases.map(\.rawValue) + Aggregate.allCases.map(\.rawValue)))
             return .boolean
         }
         let typed = args.map { check($0) }
         e.kind = .call(name, typed)
         func arity(_ n: Int) -> Bool {
             if typed.count != n {
-                error("\(name) takes \(n) argument\(n == 1 ? "" : "s"): \(signature)", e.mark)
+                error("\(name) takes \(n) argument\(n == 1 ? "" : "s"): \(builtin.signature)", e.mark)
                 return false
             }
             return true
@@ -226,8 +223,13 @@ struct TypeChecker {
                 error("argument \(i + 1) of \(name) must be \(t); '\(a.text)' is \(a.type)", a.mark)
             }
         }
-        switch name {
-        case "min", "max":
+        if let (arguments, result) = builtin.fixedSignature {
+            guard arity(arguments.count) else { return result }
+            for (i, t) in arguments.enumerated() { want(i, t) }
+            return result
+        }
+        switch builtin {
+        case .min, .max:
             if typed.count < 2 {
                 error("\(name) takes two or more values, or a list: \(name)(x in LIST: x.field)", e.mark)
                 return .number
@@ -237,50 +239,30 @@ struct TypeChecker {
             if typed.allSatisfy({ $0.type == .integer }) { return .integer }
             if typed.allSatisfy({ $0.type == .percent }) { return .percent }
             return .number
-        case "abs":
+        case .abs:
             guard arity(1) else { return .number }
             want(0, .number)
             return typed[0].type
-        case "floor", "ceil":
-            guard arity(1) else { return .integer }
-            want(0, .number)
-            return .integer
-        case "len":
+        case .len:
             guard arity(1) else { return .integer }
             if case .records = typed[0].type {} else { error("len needs a list fact; '\(typed[0].text)' is \(typed[0].type)", typed[0].mark) }
             return .integer
-        case "exists":
+        case .exists:
             guard arity(1) else { return .boolean }
             switch typed[0].kind {
             case .fact, .variable(_, field: .some): break
             default: error("exists needs a fact path, e.g. exists(staff_conference.date)", typed[0].mark)
             }
             return .boolean
-        case "days_between", "workdays_between":
-            guard arity(2) else { return .integer }
-            want(0, .date); want(1, .date)
-            return .integer
-        case "add_days", "add_months":
-            guard arity(2) else { return .date }
-            want(0, .date); want(1, .integer)
-            return .date
-        case "if":
+        case .if:
             guard arity(3) else { return .boolean }
             want(0, .boolean)
             if typed[1].type != typed[2].type && !(typed[1].type.isNumeric && typed[2].type.isNumeric) {
                 error("both branches of if(…) must have the same type (\(typed[1].type) vs \(typed[2].type))", e.mark)
             }
             return typed[1].type == typed[2].type ? typed[1].type : .number
-        case "in_period":
-            guard arity(1) else { return .boolean }
-            want(0, .date)
-            return .boolean
-        case "period_start", "period_end":
-            _ = arity(0)
-            return .date
-        default: // period_days, period_weeks, period_months
-            _ = arity(0)
-            return .integer
+        default:
+            return .boolean   // every other function has a fixed signature
         }
     }
 }

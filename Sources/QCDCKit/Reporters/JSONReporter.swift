@@ -98,7 +98,7 @@ public struct JSONReporter: Sendable {
             } ?? .null),
             ("baseline_state", .optional(r.baselineState?.rawValue)),
             ("basis", .array(r.rule.basis.map { c in
-                .object([("kind", .string(c.kind.rawValue)), ("document", .string(c.document)),
+                .object([("kind", .string(c.kind.rawValue)), ("strength", .string(c.strength.rawValue)), ("document", .string(c.document)),
                          ("name", .optional(c.name?.text(lang))), ("article", .optional(c.article)),
                          ("clause", .optional(c.clause)), ("point", .optional(c.point)), ("url", .optional(c.url)),
                          ("citation", .string(c.short(lang)))])

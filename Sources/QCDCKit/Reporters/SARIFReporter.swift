@@ -25,7 +25,7 @@ public struct SARIFReporter: Sendable {
         for (i, r) in rules.enumerated() {
             index[r.id] = i
             var help = r.basis.map { c -> String in
-                var line = "[\(c.kind.rawValue)] \(c.short(.vi)) / \(c.short(.en))"
+                var line = "[\(c.kind.rawValue), \(c.strength.rawValue)] \(c.short(.vi)) / \(c.short(.en))"
                 if let q = c.quote { line += "\n\"\(q)\"" }
                 if let n = c.note { line += "\nNote: \(n)" }
                 return line
@@ -43,6 +43,8 @@ public struct SARIFReporter: Sendable {
             props.append(("properties", .object([
                 ("tags", .array([.string(r.category), .string(r.kind.rawValue)] + r.appliesTo.map { .string($0.rawValue) })),
                 ("category", .string(r.category)),
+                ("basisKind", .string(r.kind.rawValue)),
+                ("basisStrength", .string(r.strength.rawValue)),
             ])))
             descriptors.append(.object(props))
         }

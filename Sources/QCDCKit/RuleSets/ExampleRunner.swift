@@ -59,7 +59,17 @@ public enum RuleLinter {
         var outcomes: [ExampleOutcome] = []
         for rule in ruleSet.rules {
             let statuses = Set(rule.examples.map(\.expected))
-            if !statuses.contains(.pass) || !statuses.contains(.fail) {
+            if rule.isMetric {
+                if !statuses.contains(.pass) || !statuses.contains(.missing) {
+                    diags.append(Diagnostic(.error, "ruleset.examples_incomplete",
+                        "metric \(rule.id) needs at least one example that records a value and one that is missing", at: rule.location,
+                        notes: ["add `examples:` entries with `status: pass` and `status: missing`"]))
+                }
+                if statuses.contains(.fail) {
+                    diags.append(Diagnostic(.error, "ruleset.invalid_value", "metric \(rule.id) has a failing example, but a metric never fails",
+                                            at: rule.location, notes: ["remove `metric: true` if the rule judges a requirement"]))
+                }
+            } else if !statuses.contains(.pass) || !statuses.contains(.fail) {
                 diags.append(Diagnostic(.error, "ruleset.examples_incomplete",
                     "rule \(rule.id) needs at least one passing and one failing example", at: rule.location,
                     notes: ["add `examples:` entries with `status: pass` and `status: fail`"]))

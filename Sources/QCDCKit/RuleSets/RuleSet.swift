@@ -95,9 +95,20 @@ public enum BasisKind: String, Sendable, Hashable {
     case law, policy
 }
 
+/// How firmly a citation was established, shown beside every rule so a reader knows what to
+/// trust: `primary` (read in the official text, or a source quoting it verbatim), `secondary`
+/// (a paraphrase: press, Q&A, guidance), `unverified` (not found; stated from memory or left open).
+public enum BasisStrength: String, Sendable, Hashable, CaseIterable, Comparable {
+    case primary, secondary, unverified
+    private var rank: Int { self == .primary ? 2 : self == .secondary ? 1 : 0 }
+    public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
+}
+
 /// A citation of the legal (or policy) basis of a rule.
 public struct Citation: Sendable, Hashable {
     public var kind: BasisKind
+    /// How firmly the provision was read.
+    public var strength: BasisStrength = .unverified
     /// Document number, e.g. `10/2022/QH15`.
     public var document: String
     public var name: LocalizedText?
@@ -175,6 +186,9 @@ public struct Rule: Sendable {
     /// for duties that recur yearly) or once on the whole period (`per: report`, for consistency
     /// checks between a report's own totals).
     public var perYear = true
+    /// A tracked metric (`metric: true`): the rule records a value (its `actual`) and never
+    /// fails; it carries weight 0 and severity info. Missing evidence is still reported.
+    public var isMetric = false
 
     /// Every fact path the rule reads (for `explain`, templates and missing-evidence messages).
     public var factsRead: [String] {
@@ -187,6 +201,11 @@ public struct Rule: Sendable {
     }
     /// `law` when any citation is law, else `policy`.
     public var kind: BasisKind { basis.contains { $0.kind == .law } ? .law : .policy }
+    /// The strongest basis among the citations of the rule's kind (a law rule's strength is its
+    /// best law citation's).
+    public var strength: BasisStrength {
+        basis.filter { $0.kind == kind }.map(\.strength).max() ?? .unverified
+    }
 }
 
 /// A loaded, validated set of rules, facts and categories, with every rule set
@@ -209,6 +228,8 @@ public struct RuleSet: Sendable {
     public var scoring = ScoringConfig()
     /// Figures parents report about their children, checked in scorecards.
     public var rollups: [RollupDeclaration] = []
+    /// Working days, public holidays and Tết (every rule set in the `extends` chain adds to it).
+    public var calendar = WorkCalendar()
 
     init(id: String, version: String, title: LocalizedText, facts: [String: FactDeclaration],
          categories: [String: Category], rules: [Rule], sources: [RuleSetSource], location: SourceLocation) {

@@ -70,6 +70,7 @@ public struct RuleSetLoader: Sendable {
         var includedKeys: Set<String> = []
         var scoring: ScoringConfig?
         var rollups: [String: (RollupDeclaration, Node)] = [:]
+        var calendar = WorkCalendar()
 
         static let empty = Resolved(key: "", id: "", version: "", title: LocalizedText(vi: "", en: ""),
                                     location: Mark.start.located(in: ""))
@@ -102,6 +103,7 @@ public struct RuleSetLoader: Sendable {
             includedKeys.formUnion(other.includedKeys)
             if let sc = other.scoring { scoring = sc }
             for (id, r) in other.rollups where rollups[id] == nil { rollups[id] = r }
+            calendar.merge(other.calendar)
         }
     }
 
@@ -162,7 +164,8 @@ public struct RuleSetLoader: Sendable {
 
         mutating func parse(_ root: Node, file: String, key: String, sha: String, source: RuleSource,
                             reading r: inout NodeReading) -> Resolved? {
-            let topKeys = ["id", "version", "title", "description", "extends", "facts", "categories", "rules", "overrides", "scoring", "rollups"]
+            let topKeys = ["id", "version", "title", "description", "extends", "facts", "categories", "rules", "overrides", "scoring",
+                           "rollups", "calendar"]
             guard r.mapping(root, "the rule set", known: topKeys, required: ["id", "version", "title"]) else { return nil }
             let id = r.string(root["id"], "id") ?? "?"
             var out = Resolved(key: key, id: id, version: r.string(root["version"], "version") ?? "",
@@ -233,6 +236,7 @@ public struct RuleSetLoader: Sendable {
             for item in r.list(root["rollups"], "rollups") {
                 if let (decl, node) = parseRollup(item, reading: &r) { out.rollups[decl.id] = (decl, node) }
             }
+            if let c = root["calendar"] { out.calendar.merge(parseCalendar(c, reading: &r)) }
             out.sources.append(RuleSetSource(id: id, version: out.version, file: file, sha256: sha))
             return out
         }
@@ -297,7 +301,7 @@ public struct RuleSetLoader: Sendable {
         }
 
         static let ruleKeys = ["id", "title", "description", "basis", "applies_to", "in_force", "severity", "category",
-                               "weight", "params", "when", "expect", "message", "examples", "per"]
+                               "weight", "params", "when", "expect", "message", "examples", "per", "metric"]
 
         mutating func parseRule(_ node: Node, ruleSet: String, reading r: inout NodeReading) -> RawRule? {
             let ident = node["id"]?.scalarText ?? "?"
@@ -312,15 +316,22 @@ public struct RuleSetLoader: Sendable {
             var basis: [Citation] = []
             for b in r.list(node["basis"], what + ".basis") {
                 let bw = what + " basis"
-                guard r.mapping(b, bw, known: ["kind", "document", "name", "article", "clause", "point", "url", "quote", "note"],
-                                required: ["kind", "document"]) else { continue }
+                guard r.mapping(b, bw, known: ["kind", "document", "name", "article", "clause", "point", "url", "quote", "note", "strength"],
+                                required: ["kind", "document", "strength"]) else { continue }
+                let strengthText = r.string(b["strength"], bw + ".strength") ?? "unverified"
+                let strength = BasisStrength(rawValue: strengthText)
+                if strength == nil {
+                    r.error("invalid_value", "\(bw).strength must be primary, secondary or unverified", b["strength"]!.mark,
+                            Suggest.note(for: strengthText, in: BasisStrength.allCases.map(\.rawValue))
+                            + ["primary: the official text read (or quoted verbatim); secondary: a paraphrase (press, Q&A, guidance); unverified: not found"])
+                }
                 let kindText = r.string(b["kind"], bw + ".kind") ?? "law"
                 guard let kind = BasisKind(rawValue: kindText) else {
                     r.error("invalid_value", "\(bw).kind must be `law` or `policy`", b["kind"]!.mark,
                             ["use `policy` for Party resolutions, directives and targets that are not law"])
                     continue
                 }
-                basis.append(Citation(kind: kind, document: r.string(b["document"], bw + ".document") ?? "",
+                basis.append(Citation(kind: kind, strength: strength ?? .unverified, document: r.string(b["document"], bw + ".document") ?? "",
                                       name: r.localized(b["name"], bw + ".name"), article: r.string(b["article"], bw + ".article"),
                                       clause: r.string(b["clause"], bw + ".clause"), point: r.string(b["point"], bw + ".point"),
                                       url: r.string(b["url"], bw + ".url"), quote: r.string(b["quote"], bw + ".quote"),
@@ -402,6 +413,14 @@ public struct RuleSetLoader: Sendable {
                             expect: Expression(.literal(.bool(true)), at: .start), message: message ?? LocalizedText(vi: "", en: ""),
                             examples: examples, location: loc, ruleSet: ruleSet)
             rule.description = r.localized(node["description"], what + ".description")
+            if let m = node["metric"] {
+                if let t = m.scalarText, let b = CoreSchema.bool(t), !m.isTextual { rule.isMetric = b } else {
+                    r.error("type_mismatch", "\(what).metric: expected true or false", m.mark)
+                }
+                if rule.isMetric && (rule.weight != 0 || rule.severity != .info) {
+                    r.error("invalid_value", "\(what): a metric has `weight: 0` and `severity: info` (it records a value, it does not score)", m.mark)
+                }
+            }
             if let per = r.string(node["per"], what + ".per") {
                 switch per {
                 case "year": rule.perYear = true
@@ -444,6 +463,50 @@ public struct RuleSetLoader: Sendable {
                 config.bands = bands.sorted { $0.minimum > $1.minimum }
             }
             return config
+        }
+
+        /// `calendar: {fixed_days_off: ["01-01"], lunar_new_year: [2027-02-06], years: {2026: {days_off: {2026-02-17: name}, working_days: [2026-01-10], source: …}}}`
+        mutating func parseCalendar(_ node: Node, reading r: inout NodeReading) -> WorkCalendar {
+            var cal = WorkCalendar()
+            guard r.mapping(node, "calendar", known: ["description", "fixed_days_off", "lunar_new_year", "years"]) else { return cal }
+            for item in r.list(node["fixed_days_off"], "calendar.fixed_days_off") {
+                let parts = (r.string(item, "calendar.fixed_days_off") ?? "").split(separator: "-").compactMap { Int($0) }
+                guard parts.count == 2, Day(year: 2024, month: parts[0], day: parts[1]) != nil else {
+                    r.error("invalid_value", "calendar.fixed_days_off: write a month and day as \"MM-DD\", e.g. \"09-02\"", item.mark)
+                    continue
+                }
+                cal.fixedDaysOff.append((parts[0], parts[1]))
+            }
+            for item in r.list(node["lunar_new_year"], "calendar.lunar_new_year") {
+                if let d = r.date(item, "calendar.lunar_new_year") { cal.lunarNewYear[d.year] = d }
+            }
+            if let years = node["years"], r.mapping(years, "calendar.years", known: years.entries?.map(\.key) ?? []) {
+                for e in years.entries ?? [] {
+                    let what = "calendar.years.\(e.key)"
+                    guard let year = Int(e.key), (1990...2100).contains(year) else {
+                        r.error("invalid_value", "\(what): a year from 1990 to 2100", e.keyMark)
+                        continue
+                    }
+                    guard r.mapping(e.value, what, known: ["days_off", "working_days", "source"], required: ["days_off", "source"]) else { continue }
+                    cal.scheduledYears.insert(year)
+                    if let off = e.value["days_off"], r.mapping(off, what + ".days_off", known: off.entries?.map(\.key) ?? []) {
+                        for d in off.entries ?? [] {
+                            guard let day = Day(iso: d.key), day.year == year else {
+                                r.error("invalid_date", "\(what).days_off: '\(d.key)' is not a date of \(year)", d.keyMark)
+                                continue
+                            }
+                            cal.daysOff[day] = r.string(d.value, what + ".days_off.\(d.key)") ?? ""
+                        }
+                    }
+                    for item in r.list(e.value["working_days"], what + ".working_days") {
+                        if let d = r.date(item, what + ".working_days") {
+                            if d.year != year { r.error("invalid_date", "\(what).working_days: \(d) is not in \(year)", item.mark) }
+                            cal.workingDays.insert(d)
+                        }
+                    }
+                }
+            }
+            return cal
         }
 
         mutating func parseRollup(_ node: Node, reading r: inout NodeReading) -> (RollupDeclaration, Node)? {
@@ -547,6 +610,7 @@ public struct RuleSetLoader: Sendable {
                                   categories: merged.categories, rules: rules, sources: merged.sources, location: merged.location)
             ruleSet.scoring = merged.scoring ?? ScoringConfig()
             ruleSet.rollups = rollups
+            ruleSet.calendar = merged.calendar
             return ruleSet
         }
 

@@ -21,4 +21,15 @@ struct ScorecardWords {
     func category(_ card: Scorecard, _ id: String) -> String { card.ruleSet.categories[id]?.name.text(lang) ?? id }
     func band(_ b: ScoringConfig.Band?) -> String { b?.name.text(lang) ?? "—" }
     func period(_ p: Period) -> String { p.description }
+    /// "luật · văn bản gốc" / "law · primary": the kind and strength of a rule's basis.
+    func basis(_ r: Rule) -> String {
+        let kind = r.kind == .law ? t("luật", "law") : t("chủ trương", "policy")
+        let strength: String
+        switch r.strength {
+        case .primary: strength = t("đã đối chiếu văn bản", "primary")
+        case .secondary: strength = t("nguồn thứ cấp", "secondary")
+        case .unverified: strength = t("chưa kiểm chứng", "unverified")
+        }
+        return "\(kind) · \(strength)"
+    }
 }

@@ -242,10 +242,10 @@ struct ScorecardHTML {
 
     func ruleSection() -> String {
         var o = "<section id=\"rules\">\n<h2>\(w.t("Tỷ lệ đạt theo quy tắc — quy tắc nào bị vi phạm nhiều nhất", "Pass rate by rule — which requirement fails most often"))</h2>\n"
-        o += "<table class=\"sortable\"><thead><tr><th>\(w.t("Quy tắc", "Rule"))</th><th>\(w.t("Yêu cầu", "Requirement"))</th><th class=\"n\">\(w.t("Đạt", "Pass"))</th><th class=\"n\">\(w.t("Không đạt", "Fail"))</th><th class=\"n\">\(w.t("Thiếu", "Missing"))</th><th class=\"n\">\(w.t("Tỷ lệ đạt", "Pass rate"))</th><th>\(w.t("Biểu đồ", "Chart"))</th></tr></thead>\n<tbody>\n"
+        o += "<table class=\"sortable\"><thead><tr><th>\(w.t("Quy tắc", "Rule"))</th><th>\(w.t("Yêu cầu", "Requirement"))</th><th>\(w.t("Căn cứ", "Basis"))</th><th class=\"n\">\(w.t("Đạt", "Pass"))</th><th class=\"n\">\(w.t("Không đạt", "Fail"))</th><th class=\"n\">\(w.t("Thiếu", "Missing"))</th><th class=\"n\">\(w.t("Tỷ lệ đạt", "Pass rate"))</th><th>\(w.t("Biểu đồ", "Chart"))</th></tr></thead>\n<tbody>\n"
         for r in card.rules {
             let rate = r.passRate
-            o += "<tr><td><code>\(Self.esc(r.rule.id))</code></td><td>\(Self.esc(r.rule.title.text(card.language)))</td>"
+            o += "<tr><td><code>\(Self.esc(r.rule.id))</code></td><td>\(Self.esc(r.rule.title.text(card.language)))</td><td>\(w.basis(r.rule))</td>"
             o += "<td class=\"n\" data-v=\"\(r.pass)\">\(r.pass)</td><td class=\"n\" data-v=\"\(r.fail + r.error)\">\(r.fail + r.error)</td><td class=\"n\" data-v=\"\(r.missing)\">\(r.missing)</td>"
             o += "<td class=\"n\" data-v=\"\(rate.map { Value.format($0, digits: 4) } ?? "-1")\">\(ScorecardWords.share(rate))</td>"
             o += "<td><div class=\"bar\"><i style=\"width:\(Value.format((rate ?? 0) * 100, digits: 1))%;background:\(Self.colour((rate ?? 0) * 100))\"></i></div></td></tr>\n"

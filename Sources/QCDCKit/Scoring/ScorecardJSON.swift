@@ -99,6 +99,7 @@ struct ScorecardJSON {
         .array(card.rules.map { r in
             .object([
                 ("rule", .string(r.rule.id)), ("title", .string(r.rule.title.text(card.language))), ("category", .string(r.rule.category)),
+                ("basis_kind", .string(r.rule.kind.rawValue)), ("basis_strength", .string(r.rule.strength.rawValue)),
                 ("pass", .int(r.pass)), ("fail", .int(r.fail)), ("missing", .int(r.missing)), ("error", .int(r.error)),
                 ("waived", .int(r.waived)), ("not_applicable", .int(r.notApplicable)), ("pass_rate", ratio(r.passRate)),
                 ("coverage", ratio(r.coverage)),

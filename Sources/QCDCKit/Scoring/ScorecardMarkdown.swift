@@ -36,8 +36,8 @@ struct ScorecardMarkdown {
             }
         }
         o += "\n## " + w.t("Tỷ lệ đạt theo quy tắc (thấp nhất trước)", "Pass rate by rule (lowest first)") + "\n\n"
-        o += "| \(w.t("Quy tắc", "Rule")) | \(w.t("Đạt", "Pass")) | \(w.t("Không đạt", "Fail")) | \(w.t("Thiếu", "Missing")) | \(w.t("Tỷ lệ đạt", "Pass rate")) |\n|---|---:|---:|---:|---:|\n"
-        for r in card.rules { o += "| **\(r.rule.id)** \(cell(r.rule.title.text(card.language))) | \(r.pass) | \(r.fail + r.error) | \(r.missing) | \(ScorecardWords.share(r.passRate)) |\n" }
+        o += "| \(w.t("Quy tắc", "Rule")) | \(w.t("Căn cứ", "Basis")) | \(w.t("Đạt", "Pass")) | \(w.t("Không đạt", "Fail")) | \(w.t("Thiếu", "Missing")) | \(w.t("Tỷ lệ đạt", "Pass rate")) |\n|---|---|---:|---:|---:|---:|\n"
+        for r in card.rules { o += "| **\(r.rule.id)** \(cell(r.rule.title.text(card.language))) | \(w.basis(r.rule)) | \(r.pass) | \(r.fail + r.error) | \(r.missing) | \(ScorecardWords.share(r.passRate)) |\n" }
         if !card.rollups.isEmpty {
             o += "\n## " + w.t("Số liệu tổng hợp mâu thuẫn với báo cáo cấp dưới", "Roll-up figures contradicted by the units' own reports") + "\n\n"
             for f in card.rollups { o += "- " + rollupText(f, w) + "\n" }
