@@ -124,15 +124,34 @@ struct EngineTests {
         title: {vi: t, en: t}
         extends: [\(dir)]
         overrides:
-          - {rule: TTND-C1, params: {min_members: 7}, severity: warning}
+          - {rule: TTND-C1, params: {min_members: 7}, severity: warning, basis: [{kind: policy, strength: secondary, document: "KH-01 (tỉnh)"}]}
           - {rule: DIAL-02, disabled: true}
         """)
         let rules = try #require(rs, "\(d)")
         #expect(rules.rule("TTND-C1")?.severity == .warning)
+        // The raised threshold is the province's, not the law's: the rule is now policy and cites it.
+        #expect(rules.rule("TTND-C1")?.kind == .policy)
+        #expect(rules.rule("TTND-C1")?.basis.last?.document == "KH-01 (tỉnh)")
         #expect(rules.rule("DIAL-02")?.disabled == true)
         let (r, _) = report(header + "peoples_inspection_board: {members: 6}\ncommunity_conferences: {villages: 3}\n", rules)
         let res = Engine(ruleSet: rules).evaluate(r!)
         #expect(res.first { $0.rule.id == "TTND-C1" }?.status == .fail)
         #expect(!res.contains { $0.rule.id == "DIAL-02" })
+    }
+
+    @Test func anOverrideThatChangesAThresholdMustCiteItsSource() {
+        let dir = packageRoot.appendingPathComponent("rules/national/communes.yaml").path
+        let (rs, d) = ruleSet("""
+        id: test.overlay
+        version: "1"
+        title: {vi: t, en: t}
+        extends: [\(dir)]
+        overrides:
+          - {rule: TTND-C1, params: {min_members: 7}}
+          - {rule: DIAL-02, severity: info, basis: [{kind: policy, strength: secondary, document: X}]}
+        """)
+        #expect(rs == nil)
+        #expect(d.contains { $0.code == "ruleset.missing_key" && $0.message.contains("changes its parameters but cites no basis") && $0.location.line == 6 })
+        #expect(d.contains { $0.code == "ruleset.invalid_value" && $0.message.contains("this override changes none") && $0.location.line == 7 })
     }
 }

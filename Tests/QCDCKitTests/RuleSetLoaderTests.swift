@@ -159,6 +159,26 @@ struct RuleExampleTests {
         }
     }
 
+    /// `rules/README.md` lists every rule of the library with its kind and strength, and no other.
+    @Test func rulesReadmeTableMatchesTheLibrary() throws {
+        let text = try String(contentsOf: packageRoot.appendingPathComponent("rules/README.md"), encoding: .utf8)
+        var rows: [String: (kind: String, strength: String)] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix("| ") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count >= 8, ["error", "warning", "info"].contains(cells[1]) else { continue }
+            rows[cells[0]] = (cells[2], cells[3])
+        }
+        let (overlay, d) = RuleSetLoader().load(paths: [packageRoot.appendingPathComponent("rules/overlays/lam-dong.yaml").path])
+        // National rules as the national set has them; the overlay's own rules as it has them.
+        let national = Set(builtin.rules.map(\.id))
+        let all = builtin.rules + (try #require(overlay, "\(d)")).rules.filter { !national.contains($0.id) }
+        #expect(Set(rows.keys) == Set(all.map(\.id)))
+        for r in all {
+            #expect(rows[r.id]?.kind == r.kind.rawValue, "\(r.id) kind")
+            #expect(rows[r.id]?.strength == r.strength.rawValue, "\(r.id) strength")
+        }
+    }
+
     @Test func everyRuleCitesItsBasisBilingually() {
         for r in builtin.rules {
             #expect(!r.basis.isEmpty, "\(r.id)")

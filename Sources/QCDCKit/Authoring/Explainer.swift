@@ -50,7 +50,12 @@ public struct Explainer: Sendable {
         o += "  \(vi("như viết", "as written")): \(rule.expect.text)\n"
         if !rule.parameters.isEmpty {
             o += "\n\(vi("Tham số", "Parameters")): "
-            o += rule.parameters.keys.sorted().map { "\($0) = \(rule.parameters[$0]!.value)" }.joined(separator: ", ") + "\n"
+            o += rule.parameters.keys.sorted().map { name in
+                let now = rule.parameters[name]!
+                guard let own = rule.declaredParameters[name], own.value.description != now.value.description else { return "\(name) = \(now.value)" }
+                return "\(name) = \(now.value) (" + vi("bộ quy tắc bổ sung thay cho \(own.value), tại \(now.location)",
+                                                     "set by an overlay instead of \(own.value), at \(now.location)") + ")"
+            }.joined(separator: ", ") + "\n"
         }
         o += "\n\(vi("Ví dụ", "Examples")):\n"
         for ex in rule.examples {

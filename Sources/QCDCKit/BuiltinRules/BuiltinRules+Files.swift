@@ -1354,7 +1354,7 @@ extension BuiltinRules {
               en: The commune disclosed {actual} content groups; required {expected} (all that arose this year).
             examples:
               - {name: "all fourteen", status: pass, report: {disclosure: {items_disclosed: 14}}}
-              - {name: "twelve groups arose and all were disclosed", status: pass, report: {disclosure: {items_disclosed: 12, items_applicable: 12}}}
+              - {name: "two 'nếu có' groups had nothing to disclose; the twelve that arose were disclosed", status: pass, report: {disclosure: {items_disclosed: 12, items_applicable: 12}}}
               - {name: "twelve arose and eleven were disclosed", status: fail, report: {disclosure: {items_disclosed: 11, items_applicable: 12}}}
               - {name: "thirteen disclosed, how many arose not reported", status: missing, report: {disclosure: {items_disclosed: 13}}}
 
@@ -2444,6 +2444,13 @@ extension BuiltinRules {
             basis:
               - kind: law
                 strength: secondary
+                document: 15/2003/QH11
+                name: {vi: "Luật Thi đua, khen thưởng (2003)", en: "Law on Emulation and Commendation (2003)"}
+                article: "10"
+                url: https://thuvienphapluat.vn/phap-luat/khong-con-can-cu-vao-viec-dang-ky-tham-gia-thi-dua-de-xet-tang-danh-hieu-thi-dua-tu-ngay-01012024-22462.html
+                note: "For periods until 31/12/2023: registering to take part in emulation was a ground for awarding titles (read in a summary comparing the 2003 and 2022 laws; the article's wording was not read). Neither law sets a share to reach."
+              - kind: law
+                strength: secondary
                 document: 06/2022/QH15
                 name: {vi: "Luật Thi đua, khen thưởng", en: Law on Emulation and Commendation}
                 article: "7"
@@ -3449,7 +3456,16 @@ extension BuiltinRules {
               - {status: missing, kind: agency, report: {}}
         overrides:
           # Raise a threshold: two dialogue conferences a year instead of one (illustrative).
-          - {rule: DIAL-01, params: {min_per_year: 2}, reason: "Illustrative provincial target: two dialogues a year"}
+          # An override that changes a threshold cites its source: findings then name it, and the rule
+          # becomes `policy` (the law asks for one).
+          - rule: DIAL-01
+            params: {min_per_year: 2}
+            basis:
+              - kind: policy
+                strength: unverified
+                document: 24-CT/TU (Lâm Đồng)
+                note: "Illustrative provincial target of two dialogues a year; the directive's text was not retrieved."
+            reason: "Illustrative provincial target: two dialogues a year"
           # Disable a national rule the province tracks elsewhere (illustrative).
           - {rule: INFO-MC-04, disabled: true, reason: "Tracked in the province's PAR Index self-assessment instead"}
         """####,

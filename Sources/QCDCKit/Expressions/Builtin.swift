@@ -183,3 +183,14 @@ extension Aggregate {
         }
     }
 }
+
+/// The "Functions" table of `docs/expressions.md`, generated from the declarations above (a
+/// test fails, printing this, when the documentation and the code disagree).
+enum ExpressionDocumentation {
+    static var functionsTable: String {
+        var rows = ["| Function | Result |", "|---|---|"]
+        for a in Aggregate.allCases { rows.append("| `\(a.signature)` | \(a.documentation) |") }
+        for f in Builtin.allCases { rows.append("| `\(f.signature)` | \(f.documentation) |") }
+        return rows.joined(separator: "\n")
+    }
+}

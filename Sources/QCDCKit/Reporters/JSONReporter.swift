@@ -77,6 +77,9 @@ public struct JSONReporter: Sendable {
             ("severity", .string(r.severity.rawValue)),
             ("category", .string(r.rule.category)),
             ("weight", .double(r.rule.weight)),
+            ("kind", .string(r.rule.kind.rawValue)),
+            ("strength", .string(r.rule.strength.rawValue)),
+            ("metric", .bool(r.rule.isMetric)),
             ("message", .string(r.message)),
             ("expected", .optional(r.expected)),
             ("actual", .optional(r.actual)),
@@ -85,6 +88,7 @@ public struct JSONReporter: Sendable {
             ("window", r.window.map(Self.period) ?? .null),
             ("reason", .optional(r.reason)),
             ("missing_facts", .array(r.missingFacts.map { .string($0) })),
+            ("shortfall", .array(r.shortfall.map { .string($0) })),
             ("flagged", .array(r.flagged.map { f in
                 .object([("path", .string(f.path)), ("id", .optional(f.id)), ("line", .int(f.location.line)),
                          ("column", .int(f.location.column))])

@@ -199,8 +199,14 @@ public struct Rule: Sendable {
         }
         return out
     }
-    /// `law` when any citation is law, else `policy`.
-    public var kind: BasisKind { basis.contains { $0.kind == .law } ? .law : .policy }
+    /// The citations an overlay gave for parameter values it changed (also in `basis`).
+    public var parameterBasis: [Citation] = []
+    /// `law` when any citation is law, else `policy`; a rule whose parameters an overlay changed
+    /// takes the kind of the overlay's citations (a provincial target on a legal duty is policy).
+    public var kind: BasisKind {
+        let decisive = parameterBasis.isEmpty ? basis : parameterBasis
+        return decisive.contains { $0.kind == .law } ? .law : .policy
+    }
     /// The strongest basis among the citations of the rule's kind (a law rule's strength is its
     /// best law citation's).
     public var strength: BasisStrength {

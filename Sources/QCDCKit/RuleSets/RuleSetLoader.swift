@@ -312,31 +312,7 @@ public struct RuleSetLoader: Sendable {
                 r.error("invalid_rule_id", "rule id '\(ident)' must be upper-case ASCII letters, digits, '-', '_' or '.'", idNode.mark)
             }
             let loc = (node.entry("id")?.keyMark ?? node.mark).located(in: r.file)
-            // basis
-            var basis: [Citation] = []
-            for b in r.list(node["basis"], what + ".basis") {
-                let bw = what + " basis"
-                guard r.mapping(b, bw, known: ["kind", "document", "name", "article", "clause", "point", "url", "quote", "note", "strength"],
-                                required: ["kind", "document", "strength"]) else { continue }
-                let strengthText = r.string(b["strength"], bw + ".strength") ?? "unverified"
-                let strength = BasisStrength(rawValue: strengthText)
-                if strength == nil {
-                    r.error("invalid_value", "\(bw).strength must be primary, secondary or unverified", b["strength"]!.mark,
-                            Suggest.note(for: strengthText, in: BasisStrength.allCases.map(\.rawValue))
-                            + ["primary: the official text read (or quoted verbatim); secondary: a paraphrase (press, Q&A, guidance); unverified: not found"])
-                }
-                let kindText = r.string(b["kind"], bw + ".kind") ?? "law"
-                guard let kind = BasisKind(rawValue: kindText) else {
-                    r.error("invalid_value", "\(bw).kind must be `law` or `policy`", b["kind"]!.mark,
-                            ["use `policy` for Party resolutions, directives and targets that are not law"])
-                    continue
-                }
-                basis.append(Citation(kind: kind, strength: strength ?? .unverified, document: r.string(b["document"], bw + ".document") ?? "",
-                                      name: r.localized(b["name"], bw + ".name"), article: r.string(b["article"], bw + ".article"),
-                                      clause: r.string(b["clause"], bw + ".clause"), point: r.string(b["point"], bw + ".point"),
-                                      url: r.string(b["url"], bw + ".url"), quote: r.string(b["quote"], bw + ".quote"),
-                                      note: r.string(b["note"], bw + ".note")))
-            }
+            let basis = parseBasis(node["basis"], what: what, reading: &r)
             if node["basis"] != nil, basis.isEmpty, node["basis"]?.items?.isEmpty == true {
                 r.error("missing_key", "\(what) needs at least one citation in `basis`", node["basis"]!.mark)
             }
@@ -524,8 +500,37 @@ public struct RuleSetLoader: Sendable {
                                       childKind: kind, childRule: childRule, location: node.mark.located(in: r.file)), node)
         }
 
+        /// A `basis:` list of citations (a rule's, or an override's for the values it sets).
+        func parseBasis(_ list: Node?, what: String, reading r: inout NodeReading) -> [Citation] {
+            var basis: [Citation] = []
+            for b in r.list(list, what + ".basis") {
+                let bw = what + " basis"
+                guard r.mapping(b, bw, known: ["kind", "document", "name", "article", "clause", "point", "url", "quote", "note", "strength"],
+                                required: ["kind", "document", "strength"]) else { continue }
+                let strengthText = r.string(b["strength"], bw + ".strength") ?? "unverified"
+                let strength = BasisStrength(rawValue: strengthText)
+                if strength == nil {
+                    r.error("invalid_value", "\(bw).strength must be primary, secondary or unverified", b["strength"]!.mark,
+                            Suggest.note(for: strengthText, in: BasisStrength.allCases.map(\.rawValue))
+                            + ["primary: the official text read (or quoted verbatim); secondary: a paraphrase (press, Q&A, guidance); unverified: not found"])
+                }
+                let kindText = r.string(b["kind"], bw + ".kind") ?? "law"
+                guard let kind = BasisKind(rawValue: kindText) else {
+                    r.error("invalid_value", "\(bw).kind must be `law` or `policy`", b["kind"]!.mark,
+                            ["use `policy` for Party resolutions, directives and targets that are not law"])
+                    continue
+                }
+                basis.append(Citation(kind: kind, strength: strength ?? .unverified, document: r.string(b["document"], bw + ".document") ?? "",
+                                      name: r.localized(b["name"], bw + ".name"), article: r.string(b["article"], bw + ".article"),
+                                      clause: r.string(b["clause"], bw + ".clause"), point: r.string(b["point"], bw + ".point"),
+                                      url: r.string(b["url"], bw + ".url"), quote: r.string(b["quote"], bw + ".quote"),
+                                      note: r.string(b["note"], bw + ".note")))
+            }
+            return basis
+        }
+
         mutating func applyOverride(_ node: Node, to out: inout Resolved, reading r: inout NodeReading) {
-            guard r.mapping(node, "override", known: ["rule", "severity", "weight", "params", "disabled", "category", "reason"],
+            guard r.mapping(node, "override", known: ["rule", "severity", "weight", "params", "disabled", "category", "reason", "basis"],
                             required: ["rule"]),
                   let id = r.string(node["rule"], "override.rule") else { return }
             guard var raw = out.rules[id] else {
@@ -567,6 +572,18 @@ public struct RuleSetLoader: Sendable {
                     raw.rule.parameters[e.key] = RuleParameter(name: e.key, value: value, type: old.type,
                                                                location: e.value.mark.located(in: r.file))
                 }
+                // A changed threshold is no longer the law's: the override says whose it is, and
+                // every finding cites it (a provincial target makes the rule `policy`).
+                let cited = parseBasis(node["basis"], what: "override of \(id)", reading: &r)
+                if cited.isEmpty {
+                    r.error("missing_key", "override of \(id) changes its parameters but cites no basis for the new values", p.mark,
+                            ["add `basis:` with the document that sets them, e.g. [{kind: policy, strength: secondary, document: \"…\"}]",
+                             "findings would otherwise attribute the new threshold to the national rule's law"])
+                }
+                raw.rule.basis += cited
+                raw.rule.parameterBasis += cited
+            } else if let b = node["basis"] {
+                r.error("invalid_value", "override of \(id): `basis` cites the source of changed `params`, and this override changes none", b.mark)
             }
             out.rules[id] = raw
         }

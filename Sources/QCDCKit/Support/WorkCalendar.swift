@@ -4,8 +4,9 @@
 /// across `extends`.
 ///
 /// For a year without an official schedule, the fixed-date statutory holidays (`fixed_days_off`)
-/// are days off, and the ISO week holding Lunar New Year's Day (`lunar_new_year`) is treated as
-/// the Tết week: weekly duties do not apply to it.
+/// are days off, as is every day from two days before to four days after Lunar New Year's Day
+/// (`lunar_new_year`), and the ISO week holding Lunar New Year's Day is the Tết week: weekly
+/// duties do not apply to it. Unknown swapped days and the Hùng Kings' day are not guessed.
 public struct WorkCalendar: Sendable, Hashable {
     /// Weekdays that are days off, by date.
     public var daysOff: [Day: String] = [:]
@@ -43,8 +44,19 @@ public struct WorkCalendar: Sendable, Hashable {
         if !scheduledYears.contains(d.year) {
             let c = d.components
             if fixedDaysOff.contains(where: { $0.month == c.month && $0.day == c.day }) { return false }
+            if inEstimatedTet(d) { return false }
         }
         return true
+    }
+
+    /// In a year without an official schedule, the five statutory Tết days (Labour Code
+    /// Art 112(1)(b)) are placed by the Prime Minister each year; 2024–2026 put them between
+    /// two days before and four days after Lunar New Year's Day. Every day of that span counts
+    /// as off, so a deadline near Tết is never judged earlier than the real schedule would.
+    func inEstimatedTet(_ d: Day) -> Bool {
+        guard let lny = lunarNewYear[d.year] ?? lunarNewYear[d.year + 1] ?? lunarNewYear[d.year - 1] else { return false }
+        guard !scheduledYears.contains(lny.year) else { return false }
+        return d >= lny.advanced(by: -2) && d <= lny.advanced(by: 4)
     }
 
     /// The name of the day off, if `d` is one.
