@@ -31,6 +31,7 @@ extension FailOn: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
 extension UnitKind: ExpressibleByArgument {}
 extension ScorecardFormat: ExpressibleByArgument {}
+extension RuleCatalog.Format: ExpressibleByArgument {}
 extension Scorecard.Grouping: ExpressibleByArgument {}
 extension ScoringConfig.Model: ExpressibleByArgument {}
 extension ScoringConfig.MissingPolicy: ExpressibleByArgument {}
@@ -54,7 +55,7 @@ struct RuleSetOptions: ParsableArguments {
 
     /// The loaded rule set, or exit 2 after printing every located error.
     func load(limits: LoadLimits = .default) throws -> RuleSet {
-        let (ruleSet, diags) = RuleSetLoading.load(rules, limits: limits)
+        let (ruleSet, diags) = RuleSetLoader(limits: limits).load(rules: rules)
         guard let ruleSet else {
             Terminal.stderr(diags.map { $0.description + "\n" }.joined())
             throw ExitCode(2)

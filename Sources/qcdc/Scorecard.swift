@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import QCDCKit
 
 struct ScorecardCommand: ParsableCommand {
@@ -14,63 +13,20 @@ struct ScorecardCommand: ParsableCommand {
         """
     )
 
-    @OptionGroup var options: RuleSetOptions
-
-    @Option(name: .long, help: "Output format: html, markdown, csv, json.")
-    var format: ScorecardFormat = .html
-
-    @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
-    var output: String?
-
-    @Option(name: .customLong("group-by"), help: "Group units by parent (the province of a commune) or kind.")
-    var groupBy: Scorecard.Grouping = .parent
-
-    @Option(name: .long, help: "Scoring model, by its XCCDF name: flat, flat-unweighted, default, absolute. Default: the rule set's.")
-    var model: ScoringConfig.Model?
-
-    @Option(name: .long, help: "Missing evidence: fail (counts as failed) or exclude (out of the denominator). Default: the rule set's.")
-    var missing: ScoringConfig.MissingPolicy?
-
-    @Option(name: .long, help: ArgumentHelp("A waiver file: waived results are out of the denominator.", valueName: "FILE"))
-    var waivers: String?
-
-    @Option(name: .long, help: ArgumentHelp("The date waivers expire against (default: today).", valueName: "DATE"))
-    var today: DayArgument?
-
-    @Flag(name: .long, help: "Input warnings (unknown fields, invisible characters in names) are errors: the report is invalid (exit 2).")
-    var strict = false
-
-    @OptionGroup var limitOptions: LimitOptions
-
-    @Argument(help: ArgumentHelp("Report files or directories.", valueName: "REPORT"))
-    var reports: [String]
-
-    func validate() throws {
-        if reports.isEmpty { throw ValidationError("give at least one REPORT (a file or a directory)") }
-    }
+    @OptionGroup var flags: ScorecardFlags
 
     func run() throws {
-        let limits = try limitOptions.limits()
-        let ruleSet = try options.load(limits: limits)
-        let inputs = InputFile.identities(reports: reports, rules: options.rules, others: [waivers])
-        let files = try Terminal.prepare([output].compactMap { $0 }, inputs: inputs)
+        let files = try Terminal.prepare([flags.output].compactMap { $0 }, inputs: flags.inputs)
         defer { files.values.forEach { $0.discard() } }
-        var run = Checker(ruleSet: ruleSet, language: options.lang, limits: limits, strict: strict).check(paths: reports)
-        if let waivers {
-            var diags: [Diagnostic] = []
-            guard let set = InputFile.waivers(waivers, ruleSet: ruleSet, limits: limits, into: &diags) else {
-                Terminal.stderr(diags.map { $0.description + "\n" }.joined())
-                throw ExitCode(2)
-            }
-            set.apply(to: &run, today: today?.day ?? Check.currentDay())
-        }
-        var config = ruleSet.scoring
-        if let model { config.model = model }
-        if let missing { config.missing = missing }
-        let card = Scorecard(run: run, config: config, grouping: groupBy)
-        try Terminal.emit(format.render(card), to: output.flatMap { files[$0] })
-        for d in run.diagnostics where d.severity == .error { Terminal.stderr(d.description + "\n") }
+        let run = CheckSession(try flags.options()).run(flags.reports)
+        var config = run.ruleSet.scoring
+        if let model = flags.model { config.model = model }
+        if let missing = flags.missing { config.missing = missing }
+        let card = Scorecard(run: run, config: config, grouping: flags.groupBy)
+        try Terminal.emit(flags.format.render(card), to: flags.output.flatMap { files[$0] })
+        // The scorecard usually goes to a file: its input errors are repeated on the terminal.
+        for d in run.diagnostics.sorted() where d.severity == .error { Terminal.stderr(d.description + "\n") }
         for r in card.invalid { Terminal.stderr(r.diagnostics.filter { $0.severity == .error }.map { $0.description + "\n" }.joined()) }
-        if run.diagnostics.contains(where: { $0.severity == .error }) || !card.invalid.isEmpty { throw ExitCode(2) }
+        if run.hasInvalidInput || !card.invalid.isEmpty { throw ExitCode(2) }
     }
 }

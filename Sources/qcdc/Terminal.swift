@@ -52,25 +52,8 @@ enum Terminal {
     }
 }
 
-/// Reads files named on the command line (waivers, baselines) as located diagnostics on failure.
+/// The files a command reads, so that no output overwrites one of them.
 enum InputFile {
-    static func read(_ path: String, limits: LoadLimits, into diags: inout [Diagnostic]) -> [UInt8]? {
-        switch InputReader.read(path, limit: limits.maxBytes) {
-        case .success(let bytes): return bytes
-        case .failure(let d):
-            diags.append(d)
-            return nil
-        }
-    }
-
-    /// A validated waiver file, or nil with every located error appended to `diags`.
-    static func waivers(_ path: String, ruleSet: RuleSet, limits: LoadLimits, into diags: inout [Diagnostic]) -> WaiverSet? {
-        guard let bytes = read(path, limits: limits, into: &diags) else { return nil }
-        let (set, d) = WaiverSet.load(bytes, file: path, knownRules: Set(ruleSet.rules.map(\.id)))
-        diags += d
-        return set
-    }
-
     /// The identities of files a run reads, so that no output overwrites one of them.
     static func identities(reports: [String], rules: [String], others: [String?]) -> Set<FileIdentity> {
         var ids = Set<FileIdentity>()

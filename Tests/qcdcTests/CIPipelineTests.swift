@@ -137,6 +137,35 @@ struct CIPipelineTests {
         #expect((doc["baseline"] as? [String: Any])?["fixed"] as? Int == 2)
     }
 
+    /// Every format agrees with the exit code: Markdown's verdict and SARIF's `exitCode` come
+    /// from the same gate as the process's exit status (they used a hard-coded --fail-on error).
+    @Test func formatsAgreeWithTheExitCode() throws {
+        let report = "examples/commune-noncompliant-2026.yaml"
+        for (failOn, expected) in [("none", 0), ("error", 1), ("warning", 1)] {
+            let md = try qcdc(["check", "--lang", "en", "--fail-on", failOn, "--format", "markdown", report])
+            #expect(md.status == Int32(expected), "\(failOn)")
+            #expect(md.stdout.hasPrefix(expected == 0 ? "## qcdc — ✅ Passed the gate (8 findings below --fail-on none)" : "## qcdc — ❌ Findings"),
+                    "\(failOn): \(md.stdout.prefix(80))")
+            let sarif = try qcdc(["check", "--fail-on", failOn, "--format", "sarif", report])
+            #expect(sarif.status == Int32(expected))
+            #expect(sarif.stdout.contains("\"exitCode\": \(expected)"), "\(failOn)")
+        }
+        // A warning-only report: exit 0 by default, 1 with --fail-on warning, and SARIF says so.
+        let agency = try qcdc(["check", "--fail-on", "info", "--format", "sarif", "examples/province-2026.yaml"])
+        #expect(agency.status == 1 && agency.stdout.contains("\"exitCode\": 1"))
+        let clean = try qcdc(["check", "--format", "sarif", "examples/province-2026.yaml"])
+        #expect(clean.status == 0 && clean.stdout.contains("\"exitCode\": 0"))
+        let vi = try qcdc(["check", "--fail-on", "none", "--format", "markdown", report])
+        #expect(vi.stdout.hasPrefix("## qcdc — ✅ Đạt ngưỡng (8 vi phạm dưới ngưỡng --fail-on none)"))
+    }
+
+    /// `rules list` knows its own formats: an unknown one is a usage error, not silently text.
+    @Test func rulesListRefusesFormatsItCannotWrite() throws {
+        let r = try qcdc(["rules", "list", "--format", "sarif"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("'text' and 'json'"))
+    }
+
     @Test func failOnMissing() throws {
         #expect(try qcdc(["check", "examples/dien-bien-2020.yaml"]).status == 0)
         let strict = try qcdc(["check", "--fail-on-missing", "--format", "junit", "examples/dien-bien-2020.yaml"])

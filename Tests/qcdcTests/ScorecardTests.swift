@@ -89,4 +89,26 @@ struct ScorecardTests {
         #expect(dom.contains("&lt;script&gt;document.title="))                        // shown as text
         #expect(dom.contains("<button type=\"button\">"))                             // sorting enabled by the page's script
     }
+
+    /// An invalid rule set or waiver file is reported the way `check` reports it: in the
+    /// requested format (and on standard error), exit 2.
+    @Test func setupErrorsGoThroughTheScorecard() throws {
+        let dir = try temporaryDirectory()
+        let rules = dir.appendingPathComponent("r.yaml")
+        try Data("id: x\nversion: \"1\"\ntitle: {vi: x, en: x}\nrules: [{id: R}]\n".utf8).write(to: rules)
+        let json = try qcdc(["scorecard", "--format", "json", "--rules", rules.path, fixture])
+        #expect(json.status == 2)
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let errors = try #require(doc["errors"] as? [[String: Any]])
+        #expect(errors.contains { ($0["code"] as? String)?.hasPrefix("ruleset.") == true })
+        #expect(json.stderr.contains("r.yaml:4:"))
+        let waivers = dir.appendingPathComponent("w.yaml")
+        try Data("waivers:\n  - {rule: NOPE-1}\n".utf8).write(to: waivers)
+        let md = try qcdc(["scorecard", "--format", "markdown", "--lang", "en", "--waivers", waivers.path, fixture])
+        #expect(md.status == 2)
+        #expect(md.stdout.contains("## Input errors and warnings"))
+        #expect(md.stdout.contains("**waiver.missing_key**"))
+        let html = try qcdc(["scorecard", "--waivers", waivers.path, fixture])
+        #expect(html.stdout.contains("<section id=\"input\">") && html.stdout.contains("waiver.unknown_rule"))
+    }
 }

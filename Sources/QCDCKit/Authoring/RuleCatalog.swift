@@ -1,5 +1,17 @@
 /// `qcdc rules list`: the rules that apply to a unit kind on a date.
 public enum RuleCatalog {
+    /// The formats of `rules list`.
+    public enum Format: String, Sendable, CaseIterable {
+        case text, json
+
+        public func render(_ rules: [Rule], ruleSet: RuleSet, lang: Language) -> String {
+            switch self {
+            case .text: RuleCatalog.text(rules, lang: lang)
+            case .json: RuleCatalog.json(rules, ruleSet: ruleSet, lang: lang)
+            }
+        }
+    }
+
     public static func select(_ ruleSet: RuleSet, kind: UnitKind?, at date: Day?) -> [Rule] {
         ruleSet.rules.filter { r in
             !r.disabled && (kind.map { r.appliesTo.contains($0) } ?? true) && (date.map { r.inForce.contains($0) } ?? true)

@@ -20,15 +20,28 @@ public struct Baseline: Sendable {
     public var entries: [Entry]
 
     /// The non-passing results of a run (fail, error, missing), waived ones excluded.
+    /// The findings of a run as a baseline records them.
     public init(run: CheckRun) {
-        var out = Set<Entry>()
-        for r in run.reports {
-            guard let unit = r.unit, let period = r.period else { continue }
+        var recorder = Recorder()
+        for r in run.reports { recorder.record(r) }
+        self = recorder.baseline
+    }
+
+    /// Collects the findings of one report after another (failed, unevaluable and missing
+    /// results; waived ones are not findings).
+    public struct Recorder: Sendable {
+        var found = Set<Entry>()
+
+        public init() {}
+
+        public mutating func record(_ r: ReportOutcome) {
+            guard let unit = r.unit, let period = r.period else { return }
             for x in r.results where x.status == .fail || x.status == .error || x.status == .missing {
-                out.insert(Entry(rule: x.rule.id, unit: unit.code, period: Self.periodKey(period), status: x.status.rawValue, file: r.file))
+                found.insert(Entry(rule: x.rule.id, unit: unit.code, period: Baseline.periodKey(period), status: x.status.rawValue, file: r.file))
             }
         }
-        entries = out.sorted()
+
+        public var baseline: Baseline { Baseline(entries: found.sorted()) }
     }
 
     static func periodKey(_ p: Period) -> String { "\(p.start)..\(p.end)" }
@@ -94,35 +107,45 @@ public struct Baseline: Sendable {
 
     init(entries: [Entry]) { self.entries = entries }
 
-    /// Marks each non-passing result new or unchanged; returns how many baseline findings are still present and how many are fixed.
-    public func apply(to run: inout CheckRun) -> BaselineSummary {
-        let known = Set(entries.map(\.key))
+    /// Marks the findings of one report after another as new or unchanged against the
+    /// baseline, then counts the baseline's findings that are gone.
+    public struct Comparison: Sendable {
+        let known: Set<String>
+        let entries: [Entry]
         var present = Set<String>()
         var inRun = Set<String>()
         var new = 0
-        for ri in run.reports.indices {
-            guard let unit = run.reports[ri].unit, let period = run.reports[ri].period else { continue }
-            inRun.insert("\(unit.code)|\(Self.periodKey(period))")
-            for xi in run.reports[ri].results.indices {
-                let x = run.reports[ri].results[xi]
+
+        public init(_ baseline: Baseline) {
+            known = Set(baseline.entries.map(\.key))
+            entries = baseline.entries
+        }
+
+        public mutating func apply(to outcome: inout ReportOutcome) {
+            guard let unit = outcome.unit, let period = outcome.period else { return }
+            inRun.insert("\(unit.code)|\(Baseline.periodKey(period))")
+            for xi in outcome.results.indices {
+                let x = outcome.results[xi]
                 guard x.status == .fail || x.status == .error || x.status == .missing else { continue }
-                let key = "\(x.rule.id)|\(unit.code)|\(Self.periodKey(period))|\(x.status.rawValue)"
+                let key = Entry(rule: x.rule.id, unit: unit.code, period: Baseline.periodKey(period), status: x.status.rawValue, file: "").key
                 if known.contains(key) {
-                    run.reports[ri].results[xi].baselineState = .unchanged
+                    outcome.results[xi].baselineState = .unchanged
                     present.insert(key)
                 } else {
-                    run.reports[ri].results[xi].baselineState = .new
+                    outcome.results[xi].baselineState = .new
                     new += 1
                 }
             }
         }
-        // Only findings of reports in this run can be fixed; the others were simply not checked.
-        let fixed = entries.filter { inRun.contains("\($0.unit)|\($0.period)") && !present.contains($0.key) }.count
-        return BaselineSummary(new: new, unchanged: present.count, fixed: fixed)
+
+        /// Only findings of reports in this run can be fixed; the others were simply not checked.
+        public func finish() -> BaselineSummary {
+            let fixed = entries.filter { inRun.contains("\($0.unit)|\($0.period)") && !present.contains($0.key) }.count
+            return BaselineSummary(new: new, unchanged: present.count, fixed: fixed)
+        }
     }
 }
 
-/// Counts after applying a baseline.
 public struct BaselineSummary: Sendable, Hashable {
     /// Findings not in the baseline.
     public var new: Int

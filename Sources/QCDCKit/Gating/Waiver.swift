@@ -16,7 +16,7 @@ public struct Waiver: Sendable, Hashable {
     public var location: SourceLocation
 
     public func matches(rule id: String, unit code: String, period p: Period) -> Bool {
-        Glob.matches(rule, id) && Glob.matches(unit, code) && p.start <= period.end && period.start <= p.end
+        Glob.matches(rule, id) && Glob.matches(unit, code) && p.overlaps(period)
     }
 }
 
@@ -119,39 +119,57 @@ public struct WaiverSet: Sendable {
         s.unicodeScalars.filter { !$0.properties.isWhitespace && !Neutral.isControl($0) && !Neutral.isInvisible($0) }.count
     }
 
-    /// Applies waivers to a run: matching non-passing results become `waived`; expired
-    /// waivers that would have matched and waivers that match nothing are reported.
-    public func apply(to run: inout CheckRun, today: Day) {
+    /// Applies the waivers to one report after another and, at the end, says which waivers
+    /// expired or matched nothing.
+    public struct Application: Sendable {
+        let set: WaiverSet
+        let today: Day
         var used = Set<Int>()
         var expiredHits = Set<Int>()
-        var inScope = Set<Int>()   // waivers whose unit and period are in this run
-        for ri in run.reports.indices {
-            guard let unit = run.reports[ri].unit, let period = run.reports[ri].period else { continue }
-            for (wi, w) in waivers.enumerated() where Glob.matches(w.unit, unit.code) && period.start <= w.period.end && w.period.start <= period.end {
+        /// Waivers whose unit and period are in this run.
+        var inScope = Set<Int>()
+
+        public init(_ set: WaiverSet, today: Day) {
+            self.set = set
+            self.today = today
+        }
+
+        /// Turns the report's failed, missing and unevaluable results that a waiver covers into
+        /// `waived`, keeping the original status; an expired waiver covers nothing.
+        public mutating func apply(to outcome: inout ReportOutcome) {
+            guard let unit = outcome.unit, let period = outcome.period else { return }
+            for (wi, w) in set.waivers.enumerated() where Glob.matches(w.unit, unit.code) && period.overlaps(w.period) {
                 inScope.insert(wi)
             }
-            for xi in run.reports[ri].results.indices {
-                let result = run.reports[ri].results[xi]
+            for xi in outcome.results.indices {
+                let result = outcome.results[xi]
                 guard [.fail, .missing, .error].contains(result.status) else { continue }
-                for (wi, w) in waivers.enumerated() where w.matches(rule: result.rule.id, unit: unit.code, period: period) {
+                for (wi, w) in set.waivers.enumerated() where w.matches(rule: result.rule.id, unit: unit.code, period: period) {
                     if w.expires < today { expiredHits.insert(wi); continue }
                     used.insert(wi)
-                    run.reports[ri].results[xi].waiver = AppliedWaiver(waiver: w, originalStatus: result.status)
-                    run.reports[ri].results[xi].status = .waived
+                    outcome.results[xi].waiver = AppliedWaiver(waiver: w, originalStatus: result.status)
+                    outcome.results[xi].status = .waived
                     break
                 }
             }
         }
-        for (wi, w) in waivers.enumerated() {
-            if expiredHits.contains(wi) && !used.contains(wi) {
-                run.diagnostics.append(Diagnostic(.warning, "waiver.expired",
-                    "waiver for \(w.rule) / unit \(w.unit) expired on \(w.expires); the results it covered are findings again",
-                    at: w.location, notes: ["renew the waiver with a new approval, or fix the finding"]))
-            } else if !used.contains(wi) && inScope.contains(wi) {
-                run.diagnostics.append(Diagnostic(.warning, "waiver.unused",
-                    "waiver for \(w.rule) / unit \(w.unit) matches no finding: the unit's report passes or does not need it",
-                    at: w.location, notes: ["remove it if the finding is fixed (stale waivers hide future problems)"]))
+
+        /// Warnings for waivers that expired before covering anything (`waiver.expired`) and for
+        /// waivers of units in the run that matched no finding (`waiver.unused`).
+        public func finish() -> [Diagnostic] {
+            var out: [Diagnostic] = []
+            for (wi, w) in set.waivers.enumerated() {
+                if expiredHits.contains(wi) && !used.contains(wi) {
+                    out.append(Diagnostic(.warning, "waiver.expired",
+                        "waiver for \(w.rule) / unit \(w.unit) expired on \(w.expires); the results it covered are findings again",
+                        at: w.location, notes: ["renew the waiver with a new approval, or fix the finding"]))
+                } else if !used.contains(wi) && inScope.contains(wi) {
+                    out.append(Diagnostic(.warning, "waiver.unused",
+                        "waiver for \(w.rule) / unit \(w.unit) matches no finding: the unit's report passes or does not need it",
+                        at: w.location, notes: ["remove it if the finding is fixed (stale waivers hide future problems)"]))
+                }
             }
+            return out
         }
     }
 }

@@ -12,13 +12,9 @@ public struct GitHubReporter: Sendable {
                            title: d.code, message: ([d.message] + d.notes).map { Neutral.visible($0) }.joined(separator: "\n"))
         }
         for report in run.reports {
-            for r in report.results where r.baselineState != .unchanged {
-                let level: String
-                switch r.status {
-                case .fail, .error: level = r.severity == .error || r.status == .error ? "error" : r.severity == .warning ? "warning" : "notice"
-                case .missing: level = run.failOnMissing ? "error" : "notice"
-                default: continue
-                }
+            for r in report.results {
+                guard let severity = run.gate.level(r) else { continue }
+                let level = severity == .error ? "error" : severity == .warning ? "warning" : "notice"
                 var message = "\(Neutral.visible(r.message)) (\(Words.basis(r.rule, lang)))"
                 for f in r.flagged { message += "\n" + Neutral.visible("\(f.location.file):\(f.location.line): \(f.id ?? f.path)") }
                 out += command(level, file: r.location.file, line: r.location.line, col: r.location.column,

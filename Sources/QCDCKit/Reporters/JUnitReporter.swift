@@ -32,7 +32,7 @@ public struct JUnitReporter: Sendable {
                 case .error:
                     c.errors += 1
                     cases += "      <error message=\"\(x(r.message))\" type=\"evaluation\">\(x(body))</error>\n"
-                case .missing where run.failOnMissing:
+                case .missing where run.gate.failOnMissing:
                     c.failures += 1
                     cases += "      <failure message=\"\(x(r.message))\" type=\"missing\">\(x(body))</failure>\n"
                 case .missing, .waived, .notApplicable:

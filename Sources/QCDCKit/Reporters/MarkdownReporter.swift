@@ -7,8 +7,16 @@ public struct MarkdownReporter: Sendable {
         let lang = run.language
         let vi = lang == .vi
         let s = run.summary
-        let exit = run.exitCode(failOn: .error)
-        let verdict = exit == 0 ? (vi ? "✅ Đạt" : "✅ Passed") : exit == 1 ? (vi ? "❌ Có vi phạm" : "❌ Findings") : (vi ? "⛔ Dữ liệu không hợp lệ" : "⛔ Invalid input")
+        let verdict: String
+        let belowThreshold = run.reports.reduce(0) { $0 + $1.results.filter(run.gate.isFinding).count }
+        switch run.verdict {
+        case .clean where belowThreshold > 0:
+            verdict = vi ? "✅ Đạt ngưỡng (\(belowThreshold) vi phạm dưới ngưỡng --fail-on \(run.gate.failOn.rawValue))"
+                         : "✅ Passed the gate (\(belowThreshold) findings below --fail-on \(run.gate.failOn.rawValue))"
+        case .clean: verdict = vi ? "✅ Đạt" : "✅ Passed"
+        case .findings: verdict = vi ? "❌ Có vi phạm" : "❌ Findings"
+        case .invalidInput: verdict = vi ? "⛔ Dữ liệu không hợp lệ" : "⛔ Invalid input"
+        }
         var o = "## qcdc — \(verdict)\n\n"
         o += vi ? "\(s.reports) báo cáo · \(s.count(.pass)) đạt · \(s.count(.fail)) không đạt · \(s.count(.missing)) thiếu dữ liệu · \(s.count(.waived)) miễn trừ · \(s.invalidReports) không hợp lệ\n\n"
                 : "\(s.reports) reports · \(s.count(.pass)) passed · \(s.count(.fail)) failed · \(s.count(.missing)) missing evidence · \(s.count(.waived)) waived · \(s.invalidReports) invalid\n\n"
@@ -25,14 +33,14 @@ public struct MarkdownReporter: Sendable {
             o += "\n### " + (vi ? "Lỗi dữ liệu đầu vào" : "Input errors") + "\n\n"
             for d in problems { o += "- \(code(d.location.description)) **\(d.code)**: \(cell(d.message))\n" }
         }
-        let findings = run.reports.flatMap { r in r.results.filter { run.isGating($0) }.map { (r, $0) } }
+        let findings = run.reports.flatMap { r in r.results.filter(run.gate.isFinding).map { (r, $0) } }
         if !findings.isEmpty {
             o += "\n### " + (vi ? "Vi phạm" : "Findings") + "\n\n"
             for (_, f) in findings {
                 o += "- \(code("\(f.location.file):\(f.location.line):\(f.location.column)")) **\(f.rule.id)** (\(f.severity.rawValue)): \(cell(f.message)) — _\(cell(Words.basis(f.rule, lang)))_\n"
             }
         }
-        let missing = run.reports.flatMap { r in r.results.filter { $0.status == .missing && !run.isGating($0) && $0.baselineState != .unchanged } }
+        let missing = run.reports.flatMap { r in r.results.filter { $0.status == .missing && !run.gate.isFinding($0) && $0.baselineState != .unchanged } }
         if !missing.isEmpty {
             o += "\n<details><summary>" + (vi ? "Thiếu dữ liệu (\(missing.count))" : "Missing evidence (\(missing.count))") + "</summary>\n\n"
             for f in missing { o += "- \(code("\(f.location.file):\(f.location.line)")) **\(f.rule.id)**: \(cell(f.message))\n" }

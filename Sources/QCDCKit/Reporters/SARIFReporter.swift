@@ -123,7 +123,7 @@ public struct SARIFReporter: Sendable {
                 ]))])),
                 ("invocations", .array([.object([
                     ("executionSuccessful", .bool(true)),
-                    ("exitCode", .int(Int(run.exitCode(failOn: .error)))),
+                    ("exitCode", .int(Int(run.exitCode))),
                 ])])),
                 ("results", .array(results)),
                 ("properties", .object([

@@ -15,6 +15,12 @@ public struct RuleSetLoader: Sendable {
     }
 
     /// Loads files or directories (each `.yaml` in a directory) and merges them into one rule set.
+    /// Loads rule-set files or directories, or the built-in national set when `paths` is empty
+    /// (the `--rules` option of every command).
+    public func load(rules paths: [String]) -> (ruleSet: RuleSet?, diagnostics: [Diagnostic]) {
+        paths.isEmpty ? loadBuiltin() : load(paths: paths)
+    }
+
     public func load(paths: [String], source: RuleSource = .fileSystem) -> (ruleSet: RuleSet?, diagnostics: [Diagnostic]) {
         var session = Session(limits: limits)
         var tops: [Resolved] = []

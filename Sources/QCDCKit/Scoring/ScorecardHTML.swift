@@ -122,7 +122,7 @@ struct ScorecardHTML {
 
         """
         o += summarySection() + categorySection() + heatmapSection() + rankingSection() + groupSection() + ruleSection()
-        o += rollupSection() + trendSection() + unitSection() + invalidSection()
+        o += rollupSection() + trendSection() + unitSection() + invalidSection() + inputSection()
         o += "</main>\n<script>\(Self.script)</script>\n</body>\n</html>\n"
         return o
     }
@@ -316,6 +316,19 @@ struct ScorecardHTML {
         for r in card.invalid {
             let first = r.diagnostics.first { $0.severity == .error }
             o += "<li><code>\(Self.esc(r.file))</code>: \(Self.esc(first.map { "\($0.location.line):\($0.location.column) \($0.message)" } ?? ""))</li>\n"
+        }
+        o += "</ul>\n</section>\n"
+        return o
+    }
+
+    /// Problems with the inputs as a whole (the rule set, the waiver file, a missing path),
+    /// shown as `qcdc check` shows them.
+    func inputSection() -> String {
+        let problems = card.diagnostics.sorted().filter { $0.severity != .note }
+        guard !problems.isEmpty else { return "" }
+        var o = "<section id=\"input\">\n<h2>\(w.t("Lỗi và cảnh báo về dữ liệu đầu vào", "Input errors and warnings"))</h2>\n<ul>\n"
+        for d in problems {
+            o += "<li><code>\(Self.esc(d.location.description))</code> <b>\(Self.esc(d.code))</b>: \(Self.esc(d.message))</li>\n"
         }
         o += "</ul>\n</section>\n"
         return o

@@ -171,6 +171,8 @@ public struct Period: Sendable, Hashable, CustomStringConvertible {
         return s <= e ? Period(start: s, end: e) : nil
     }
     public func contains(_ d: Day) -> Bool { d >= start && d <= end }
+    /// Whether the two periods share at least one day.
+    public func overlaps(_ other: Period) -> Bool { start <= other.end && other.start <= end }
     /// `2026` for a calendar year, else `2026-01-01..2026-06-30`.
     public var description: String {
         let s = start.components, e = end.components

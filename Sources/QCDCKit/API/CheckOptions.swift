@@ -1,0 +1,29 @@
+import Foundation
+
+/// What a check run is asked to do: the flags of `qcdc check` as a value.
+public struct CheckOptions: Sendable {
+    /// Rule-set files or directories; empty for the built-in national set.
+    public var rules: [String] = []
+    /// A waiver file (validated before any report is read).
+    public var waivers: String?
+    /// A baseline file: findings recorded there do not gate.
+    public var baseline: String?
+    /// The gating policy.
+    public var gate = Gate()
+    /// Input warnings are errors.
+    public var strict = false
+    /// The language of messages.
+    public var language: Language = .vi
+    /// The date waivers expire against; nil for today in Việt Nam.
+    public var today: Day?
+    /// Bounds on every input.
+    public var limits: LoadLimits = .default
+
+    public init() {}
+
+    /// Today's date in Việt Nam (UTC+7), the default for waiver expiry.
+    public static func currentDay() -> Day {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, from: Date())
+        return Day(year: c.year!, month: c.month!, day: c.day!)!
+    }
+}

@@ -1,0 +1,131 @@
+/// Everything qcdc found in one report file.
+public struct ReportOutcome: Sendable {
+    public var file: String
+    /// Nil when the report could not be read far enough to know its unit.
+    public var unit: UnitInfo?
+    public var period: Period?
+    /// One result per rule (empty when the report is invalid and was not evaluated).
+    public var results: [RuleResult]
+    /// Input problems: syntax, types, unknown fields.
+    public var diagnostics: [Diagnostic]
+    /// The report's typed facts (for scorecard roll-ups); nil when unreadable.
+    public var facts: ReportFacts? = nil
+
+    public init(file: String, unit: UnitInfo?, period: Period?, results: [RuleResult], diagnostics: [Diagnostic]) {
+        self.file = file
+        self.unit = unit
+        self.period = period
+        self.results = results
+        self.diagnostics = diagnostics
+    }
+
+    /// The report has an input error and was not evaluated.
+    public var isInvalid: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Counts by status and by severity of failed results.
+public struct Summary: Sendable, Hashable {
+    public var reports = 0
+    public var invalidReports = 0
+    public var byStatus: [RuleStatus: Int] = [:]
+    /// Failed (and error) results by the rule's severity.
+    public var failedBySeverity: [Severity: Int] = [:]
+    public var inputErrors = 0
+    public var inputWarnings = 0
+
+    public init() {}
+
+    public init(_ outcomes: [ReportOutcome], extraDiagnostics: [Diagnostic] = []) {
+        for o in outcomes { add(o) }
+        add(extraDiagnostics)
+    }
+
+    /// Counts one more report.
+    public mutating func add(_ o: ReportOutcome) {
+        reports += 1
+        if o.isInvalid { invalidReports += 1 }
+        for r in o.results {
+            byStatus[r.status, default: 0] += 1
+            if r.status == .fail || r.status == .error { failedBySeverity[r.severity, default: 0] += 1 }
+        }
+        add(o.diagnostics)
+    }
+
+    /// Counts input problems not tied to one report.
+    public mutating func add(_ diagnostics: [Diagnostic]) {
+        for d in diagnostics {
+            if d.severity == .error { inputErrors += 1 } else if d.severity == .warning { inputWarnings += 1 }
+        }
+    }
+
+    public func count(_ s: RuleStatus) -> Int { byStatus[s] ?? 0 }
+}
+
+/// A finished run of `qcdc check` (or the checking part of `qcdc scorecard`): the rule set
+/// used, every report's outcome, the problems with the inputs as a whole, and the verdict.
+public struct CheckRun: Sendable {
+    /// The rule set the reports were checked against (``RuleSet/empty`` when it was invalid).
+    public var ruleSet: RuleSet
+    /// Every report's outcome, in the order the files were read.
+    public var reports: [ReportOutcome]
+    /// Problems with the inputs as a whole: the rule set, the waiver and baseline files, a path
+    /// that does not exist, waivers that expired or matched nothing.
+    public var diagnostics: [Diagnostic]
+    public var language: Language
+    /// What counts as a finding and what fails the gate.
+    public var gate: Gate
+    /// With a baseline: how many findings are new, still present or fixed.
+    public var baseline: BaselineSummary?
+    /// The findings as a baseline records them (after waivers, before any baseline), for
+    /// `--write-baseline`.
+    public var findingsRecord = Baseline(entries: [])
+
+    /// Counted as the reports were checked, so that a run that does not keep its reports still
+    /// has its summary and verdict.
+    var tally: Tally
+
+    public init(ruleSet: RuleSet, reports: [ReportOutcome], diagnostics: [Diagnostic], language: Language, gate: Gate = Gate()) {
+        self.ruleSet = ruleSet
+        self.reports = reports
+        self.diagnostics = diagnostics
+        self.language = language
+        self.gate = gate
+        var tally = Tally()
+        for r in reports { tally.add(r, gate: gate) }
+        self.tally = tally
+    }
+
+    /// Counts over every report checked, and the problems with the inputs as a whole.
+    public var summary: Summary {
+        var s = tally.summary
+        s.add(diagnostics)
+        return s
+    }
+
+    /// Whether the inputs were valid: rule set, waivers, baseline and every report.
+    public var hasInvalidInput: Bool {
+        tally.invalidReport || diagnostics.contains { $0.severity == .error }
+    }
+
+    /// How the run ends, by its gate.
+    public var verdict: Verdict {
+        if hasInvalidInput { return .invalidInput }
+        return tally.failing ? .findings : .clean
+    }
+
+    /// The exit code of the verdict: 0, 1 or 2.
+    public var exitCode: Int32 { verdict.rawValue }
+
+    /// What a run counts as it goes.
+    struct Tally: Sendable {
+        var summary = Summary()
+        var failing = false
+        var invalidReport = false
+
+        mutating func add(_ r: ReportOutcome, gate: Gate) {
+            summary.add(r)
+            if r.isInvalid { invalidReport = true }
+            if !failing && r.results.contains(where: gate.fails) { failing = true }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import QCDCKit
+
+struct RulesTest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run every rule's examples: per-rule results and example coverage.",
+        discussion: "Exit 1 when an example gives another status than it declares; 2 when the rule set is invalid."
+    )
+
+    @Argument(help: ArgumentHelp("Rule-set files or directories. Default: the built-in national set.", valueName: "PATH"))
+    var paths: [String] = []
+
+    @Option(name: .long, help: "Language: vi or en.")
+    var lang: Language = .vi
+
+    func run() throws {
+        let (ruleSet, diags) = RuleSetLoader().load(rules: paths)
+        guard let ruleSet else {
+            try Terminal.emit(diags.map { $0.description + "\n" }.joined(), to: nil as String?)
+            throw ExitCode(2)
+        }
+        let report = RuleTestReport(ruleSet)
+        try Terminal.emit(report.text(lang: lang), to: nil as String?)
+        if !report.allPassed { throw ExitCode(1) }
+    }
+}

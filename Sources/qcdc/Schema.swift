@@ -1,0 +1,22 @@
+import ArgumentParser
+import QCDCKit
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the JSON Schema (2020-12) of reports, derived from the declared facts.",
+        discussion: "Point editors at it with a first line `# yaml-language-server: $schema=PATH` in a report."
+    )
+
+    @OptionGroup var options: RuleSetOptions
+
+    @Option(name: .long, help: "Only the facts read by rules for this unit kind.")
+    var kind: UnitKind?
+
+    @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    func run() throws {
+        let ruleSet = try options.load()
+        try Terminal.emit(SchemaWriter(ruleSet: ruleSet, language: options.lang).schema(kind: kind).rendered(), to: output)
+    }
+}
