@@ -2,9 +2,10 @@ import Testing
 @testable import QCDCKit
 
 private func rule(_ id: String, weight: Double, category: String) -> Rule {
-    Rule(id: id, title: LocalizedText(vi: id, en: id), basis: [], appliesTo: [.commune], inForce: .always, severity: .error,
-         category: category, weight: weight, parameters: [:], when: nil, expect: Expression(.literal(.bool(true)), at: .start),
-         message: LocalizedText(vi: "", en: ""), examples: [], location: SourceLocation(file: "t", line: 1, column: 1), ruleSet: "t")
+    Rule(RuleDefinition(id: id, title: LocalizedText(vi: id, en: id), basis: [], appliesTo: [.commune], inForce: .always,
+                        severity: .error, category: category, weight: weight, parameters: [:], message: LocalizedText(vi: "", en: ""),
+                        examples: [], location: SourceLocation(file: "t", line: 1, column: 1), ruleSet: "t"),
+         when: nil, expect: Expression(.literal(.bool(true)), at: .start))
 }
 
 private func result(_ r: Rule, _ status: RuleStatus) -> RuleResult {

@@ -144,7 +144,7 @@ struct CIPipelineTests {
         for (failOn, expected) in [("none", 0), ("error", 1), ("warning", 1)] {
             let md = try qcdc(["check", "--lang", "en", "--fail-on", failOn, "--format", "markdown", report])
             #expect(md.status == Int32(expected), "\(failOn)")
-            #expect(md.stdout.hasPrefix(expected == 0 ? "## qcdc — ✅ Passed the gate (8 findings below --fail-on none)" : "## qcdc — ❌ Findings"),
+            #expect(md.stdout.hasPrefix(expected == 0 ? "## qcdc — ✅ Passed the gate; findings below --fail-on none: 8" : "## qcdc — ❌ Findings"),
                     "\(failOn): \(md.stdout.prefix(80))")
             let sarif = try qcdc(["check", "--fail-on", failOn, "--format", "sarif", report])
             #expect(sarif.status == Int32(expected))
@@ -156,7 +156,7 @@ struct CIPipelineTests {
         let clean = try qcdc(["check", "--format", "sarif", "examples/province-2026.yaml"])
         #expect(clean.status == 0 && clean.stdout.contains("\"exitCode\": 0"))
         let vi = try qcdc(["check", "--fail-on", "none", "--format", "markdown", report])
-        #expect(vi.stdout.hasPrefix("## qcdc — ✅ Đạt ngưỡng (8 vi phạm dưới ngưỡng --fail-on none)"))
+        #expect(vi.stdout.hasPrefix("## qcdc — ✅ Đạt ngưỡng; vi phạm dưới ngưỡng --fail-on none: 8"))
     }
 
     /// `rules list` knows its own formats: an unknown one is a usage error, not silently text.

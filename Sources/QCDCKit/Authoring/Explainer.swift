@@ -101,7 +101,7 @@ public struct Explainer: Sendable {
 }
 
 extension Rule {
-    func descriptionText(_ lang: Language) -> String? { description?.text(lang) }
+    func descriptionText(_ lang: Language) -> String? { definition.description?.text(lang) }
 }
 
 /// Compact flow-style YAML for example fragments.

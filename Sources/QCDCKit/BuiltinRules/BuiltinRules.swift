@@ -2,10 +2,12 @@
 /// `scripts/embed-rules.sh`), so that `qcdc check` works from any directory
 /// and from an installed binary.
 enum BuiltinRules {
-    /// Rule-set ids of the built-in files (for `extends: [vn.national]`).
-    static var ids: [String] {
-        files.keys.sorted().compactMap { path in
-            YAMLComposer().compose(Array(files[path]!.utf8), file: path).node?["id"]?.scalarText
+    /// The built-in files by their rule-set id (for `extends: [vn.national]`), read once.
+    static let pathsByID: [String: String] = {
+        var index: [String: String] = [:]
+        for (path, text) in files {
+            if let id = YAMLComposer().compose(Array(text.utf8), file: path).node?["id"]?.scalarText { index[id] = path }
         }
-    }
+        return index
+    }()
 }

@@ -130,7 +130,6 @@ public struct Engine: Sendable {
                 result.message = rule.title.text(lang)
             } else {
                 // Resolve only the placeholders the message uses.
-                let template = rule.message.text(lang)
                 var values: [String: String] = [:]
                 // Messages are read by people: a yes/no value is spoken, not `true`/`false`.
                 func spoken(_ s: String?) -> String? {
@@ -140,7 +139,7 @@ public struct Engine: Sendable {
                     default: return s
                     }
                 }
-                for name in MessageTemplate.placeholders(in: template) {
+                for name in rule.template.placeholders(lang) {
                     switch name {
                     case "actual": values[name] = spoken(culprit.actual) ?? ""
                     case "expected": values[name] = spoken(culprit.expected) ?? ""
@@ -154,7 +153,7 @@ public struct Engine: Sendable {
                         values[name] = spoken(rule.parameters[param]?.value.description ?? report.facts.value(at: name)?.value.description)
                     }
                 }
-                result.message = MessageTemplate.render(template, values)
+                result.message = rule.template.render(lang, values)
             }
             return (result, ev.trace ?? [])
         }

@@ -11,8 +11,8 @@ public struct MarkdownReporter: Sendable {
         let belowThreshold = run.reports.reduce(0) { $0 + $1.results.filter(run.gate.isFinding).count }
         switch run.verdict {
         case .clean where belowThreshold > 0:
-            verdict = vi ? "✅ Đạt ngưỡng (\(belowThreshold) vi phạm dưới ngưỡng --fail-on \(run.gate.failOn.rawValue))"
-                         : "✅ Passed the gate (\(belowThreshold) findings below --fail-on \(run.gate.failOn.rawValue))"
+            verdict = vi ? "✅ Đạt ngưỡng; vi phạm dưới ngưỡng --fail-on \(run.gate.failOn.rawValue): \(belowThreshold)"
+                         : "✅ Passed the gate; findings below --fail-on \(run.gate.failOn.rawValue): \(belowThreshold)"
         case .clean: verdict = vi ? "✅ Đạt" : "✅ Passed"
         case .findings: verdict = vi ? "❌ Có vi phạm" : "❌ Findings"
         case .invalidInput: verdict = vi ? "⛔ Dữ liệu không hợp lệ" : "⛔ Invalid input"

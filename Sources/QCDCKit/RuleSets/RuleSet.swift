@@ -158,8 +158,8 @@ public struct RuleParameter: Sendable {
     public var location: SourceLocation
 }
 
-/// One executable requirement.
-public struct Rule: Sendable {
+/// What a rule says, as its `rules:` entry is read: everything but its compiled conditions.
+public struct RuleDefinition: Sendable {
     public var id: String
     public var title: LocalizedText
     public var basis: [Citation]
@@ -169,8 +169,6 @@ public struct Rule: Sendable {
     public var category: String
     public var weight: Double
     public var parameters: [String: RuleParameter]
-    public var when: Expression?
-    public var expect: Expression
     public var message: LocalizedText
     public var examples: [RuleExample]
     /// Where the rule is written (its `id`), and which rule set it belongs to.
@@ -189,18 +187,28 @@ public struct Rule: Sendable {
     /// A tracked metric (`metric: true`): the rule records a value (its `actual`) and never
     /// fails; it carries weight 0 and severity info. Missing evidence is still reported.
     public var isMetric = false
-
-    /// Every fact path the rule reads (for `explain`, templates and missing-evidence messages).
-    public var factsRead: [String] {
-        var seen = Set<String>()
-        var out: [String] = []
-        for e in [when, expect].compactMap({ $0 }) {
-            for p in e.factPaths where seen.insert(p).inserted { out.append(p) }
-        }
-        return out
-    }
     /// The citations an overlay gave for parameter values it changed (also in `basis`).
     public var parameterBasis: [Citation] = []
+
+    public init(id: String, title: LocalizedText, basis: [Citation], appliesTo: [UnitKind], inForce: DateWindow,
+                severity: Severity, category: String, weight: Double, parameters: [String: RuleParameter],
+                message: LocalizedText, examples: [RuleExample], location: SourceLocation, ruleSet: String) {
+        self.id = id
+        self.title = title
+        self.basis = basis
+        self.appliesTo = appliesTo
+        self.inForce = inForce
+        self.severity = severity
+        self.category = category
+        self.weight = weight
+        self.parameters = parameters
+        self.message = message
+        self.examples = examples
+        self.location = location
+        self.ruleSet = ruleSet
+        declaredParameters = parameters
+    }
+
     /// `law` when any citation is law, else `policy`; a rule whose parameters an overlay changed
     /// takes the kind of the overlay's citations (a provincial target on a legal duty is policy).
     public var kind: BasisKind {
@@ -211,6 +219,44 @@ public struct Rule: Sendable {
     /// best law citation's).
     public var strength: BasisStrength {
         basis.filter { $0.kind == kind }.map(\.strength).max() ?? .unverified
+    }
+}
+
+/// One executable requirement: its definition with its conditions type-checked and its message
+/// templates parsed, once, when the rule set is compiled. Every property of the definition reads
+/// through (`rule.id`, `rule.severity`).
+@dynamicMemberLookup
+public struct Rule: Sendable {
+    public var definition: RuleDefinition
+    /// The precondition: false makes the rule not applicable.
+    public var when: Expression?
+    /// The requirement.
+    public var expect: Expression
+    /// The failure message, parsed.
+    public var template: MessageTemplate
+
+    public init(_ definition: RuleDefinition, when: Expression?, expect: Expression) {
+        self.definition = definition
+        self.when = when
+        self.expect = expect
+        template = MessageTemplate(definition.message)
+    }
+
+    public subscript<T>(dynamicMember keyPath: WritableKeyPath<RuleDefinition, T>) -> T {
+        get { definition[keyPath: keyPath] }
+        set { definition[keyPath: keyPath] = newValue }
+    }
+
+    public subscript<T>(dynamicMember keyPath: KeyPath<RuleDefinition, T>) -> T { definition[keyPath: keyPath] }
+
+    /// Every fact path the rule reads (for `explain`, templates and missing-evidence messages).
+    public var factsRead: [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for e in [when, expect].compactMap({ $0 }) {
+            for p in e.factPaths where seen.insert(p).inserted { out.append(p) }
+        }
+        return out
     }
 }
 
@@ -226,7 +272,9 @@ public struct RuleSet: Sendable {
     public private(set) var factIndex: FactIndex
     public var categories: [String: Category]
     /// Rules in id order.
-    public var rules: [Rule]
+    public var rules: [Rule] { didSet { ruleIndex = Self.index(rules) } }
+    /// Each rule's position in `rules`, by id.
+    private var ruleIndex: [String: Int]
     /// The rule-set files that make it up (id, version, SHA-256), itself last.
     public var sources: [RuleSetSource]
     public var location: SourceLocation
@@ -246,13 +294,18 @@ public struct RuleSet: Sendable {
         self.factIndex = FactIndex(facts)
         self.categories = categories
         self.rules = rules
+        ruleIndex = Self.index(rules)
         self.sources = sources
         self.location = location
     }
 
+    private static func index(_ rules: [Rule]) -> [String: Int] {
+        Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// The declaration for a path, or nil.
     public func fact(_ path: String) -> FactDeclaration? { facts[path] }
-    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+    public func rule(_ id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
     /// The rule with this id, ignoring case.
     public func rule(caseInsensitive id: String) -> Rule? { rule(id) ?? rules.first { $0.id.lowercased() == id.lowercased() } }
     /// The closest rule id, for "did you mean".

@@ -1,0 +1,73 @@
+/// A rule's failure message with its `{placeholder}`s found once, in both languages, when the
+/// rule set is compiled.
+///
+/// `{` opens a placeholder and `}` closes it; a `{` that is never closed, or `{}`, is text.
+public struct MessageTemplate: Sendable {
+    enum Piece: Sendable, Equatable {
+        case text(String)
+        case placeholder(String)
+    }
+
+    let vi: [Piece]
+    let en: [Piece]
+
+    public init(_ text: LocalizedText) {
+        vi = Self.pieces(text.vi)
+        en = Self.pieces(text.en)
+    }
+
+    /// The placeholder names, Vietnamese text first, each once.
+    public var placeholders: [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for case .placeholder(let name) in vi + en where seen.insert(name).inserted { out.append(name) }
+        return out
+    }
+
+    /// The placeholders of one language's text, in order.
+    func placeholders(_ lang: Language) -> [String] {
+        (lang == .vi ? vi : en).compactMap { if case .placeholder(let n) = $0 { n } else { nil } }
+    }
+
+    /// The message in `lang` with each placeholder replaced by its value (left as `{name}` when
+    /// there is none).
+    public func render(_ lang: Language, _ values: [String: String]) -> String {
+        var out = ""
+        for piece in lang == .vi ? vi : en {
+            switch piece {
+            case .text(let t): out += t
+            case .placeholder(let name): out += values[name] ?? "{\(name)}"
+            }
+        }
+        return out
+    }
+
+    static func pieces(_ text: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var plain = ""
+        var current: String?
+        func flush() {
+            if !plain.isEmpty { pieces.append(.text(plain)) }
+            plain = ""
+        }
+        for ch in text {
+            if ch == "{" {
+                if let c = current { plain += "{" + c }
+                current = ""
+            } else if ch == "}", let c = current {
+                if c.isEmpty { plain += "{}" } else {
+                    flush()
+                    pieces.append(.placeholder(c))
+                }
+                current = nil
+            } else if current != nil {
+                current!.append(ch)
+            } else {
+                plain.append(ch)
+            }
+        }
+        if let c = current { plain += "{" + c }
+        flush()
+        return pieces
+    }
+}

@@ -1,0 +1,136 @@
+/// The compile stage: every rule's `when` and `expect` parsed and type-checked against the
+/// declared facts and its parameters (errors at the operand), its message placeholders
+/// checked, categories and roll-ups cross-referenced; the result is the ``RuleSet`` the engine
+/// runs, with each rule's typed conditions and parsed templates built once.
+struct RuleCompiler {
+    let limits: LoadLimits
+    var diags: [Diagnostic] = []
+
+    init(limits: LoadLimits) { self.limits = limits }
+
+    /// Compiles expressions and checks cross-references once everything is merged.
+    mutating func compile(_ merged: ResolvedRuleSet) -> RuleSet {
+        var rules: [Rule] = []
+        for (_, raw) in merged.rules.sorted(by: { $0.key < $1.key }) {
+            let rule = raw.rule
+            let file = rule.location.file
+            if merged.categories[rule.category] == nil, !rule.category.isEmpty {
+                diags.append(Diagnostic(.error, "ruleset.unknown_category", "rule \(rule.id): unknown category '\(rule.category)'",
+                                        at: rule.location, notes: Suggest.note(for: rule.category, in: merged.categories.keys)
+                                        + ["declare it under `categories:`"]))
+            }
+            var checker = TypeChecker(facts: merged.facts, parameters: rule.parameters, file: file)
+            let when = raw.when.flatMap { compileExpression($0, what: "when", file: file, checker: &checker) }
+            let expect = raw.expect.flatMap { compileExpression($0, what: "expect", file: file, checker: &checker) }
+            diags += checker.diagnostics
+            checkPlaceholders(rule, merged: merged, mark: raw.messageMarks)
+            // A rule whose condition did not compile has an error above: the rule set is not returned.
+            if let expect { rules.append(Rule(rule, when: when, expect: expect)) }
+        }
+        var rollups: [RollupDeclaration] = []
+        for (_, (decl, node)) in merged.rollups.sorted(by: { $0.key < $1.key }) {
+            for (path, key) in [(decl.parentFact, "parent_fact"), (decl.totalFact, "total_fact")] {
+                guard let path else { continue }
+                if merged.facts[path]?.type != .integer {
+                    diags.append(Diagnostic(.error, "ruleset.unknown_fact", "rollup \(decl.id): \(key) '\(path)' is not a declared integer fact",
+                                            at: (node[key]?.mark ?? node.mark).located(in: decl.location.file),
+                                            notes: Suggest.note(for: path, in: merged.facts.keys)))
+                }
+            }
+            if merged.rules[decl.childRule] == nil {
+                diags.append(Diagnostic(.error, "ruleset.unknown_rule", "rollup \(decl.id): no rule \(decl.childRule)",
+                                        at: (node["child_rule"]?.mark ?? node.mark).located(in: decl.location.file),
+                                        notes: Suggest.note(for: decl.childRule, in: merged.rules.keys)))
+            }
+            rollups.append(decl)
+        }
+        var ruleSet = RuleSet(id: merged.id, version: merged.version, title: merged.title, facts: merged.facts,
+                              categories: merged.categories, rules: rules, sources: merged.sources, location: merged.location)
+        ruleSet.scoring = merged.scoring ?? ScoringConfig()
+        ruleSet.rollups = rollups
+        ruleSet.calendar = merged.calendar
+        return ruleSet
+    }
+
+    mutating func compileExpression(_ node: Node, what: String, file: String, checker: inout TypeChecker) -> Expression? {
+        guard let text = node.scalarText else {
+            diags.append(Diagnostic(.error, "ruleset.type_mismatch", "\(what): expected an expression (text)", at: node.mark.located(in: file)))
+            return nil
+        }
+        let base = node.mark
+        let style = node.scalarStyle ?? .plain
+        let markAt: (Int) -> Mark = { offset in
+            switch style {
+            case .literal, .folded:
+                let prefix = text.prefix(offset)
+                let line = prefix.filter { $0 == "\n" }.count
+                let col = prefix.split(separator: "\n", omittingEmptySubsequences: false).last.map(\.count) ?? 0
+                return Mark(line: base.line + 1 + line, column: base.column + 2 + col)
+            case .singleQuoted, .doubleQuoted:
+                return Mark(line: base.line, column: base.column + 1 + offset)
+            case .plain:
+                return Mark(line: base.line, column: base.column + offset)
+            }
+        }
+        guard text.count <= limits.maxExpressionLength else {
+            diags.append(Diagnostic(.error, "expression.too_large",
+                "\(what): the expression is \(text.count) characters long; the limit is \(limits.maxExpressionLength)",
+                at: base.located(in: file), notes: ["split the requirement into several rules"]))
+            return nil
+        }
+        do {
+            var parser = try ExpressionParser(text: text, markAt: markAt)
+            parser.maxNesting = limits.maxExpressionDepth
+            var e = try parser.parse()
+            e.text = text.trimmingWhitespace
+            let shape = e.shape
+            if shape.nodes > limits.maxExpressionNodes || shape.depth > limits.maxExpressionDepth {
+                let tooDeep = shape.depth > limits.maxExpressionDepth
+                diags.append(Diagnostic(.error, tooDeep ? "expression.too_deep" : "expression.too_large",
+                    tooDeep ? "\(what): the expression is \(shape.depth) levels deep; the limit is \(limits.maxExpressionDepth)"
+                            : "\(what): the expression has \(shape.nodes) parts; the limit is \(limits.maxExpressionNodes)",
+                    at: base.located(in: file), notes: ["split the requirement into several rules, or use a comprehension over a list"]))
+                return nil
+            }
+            let checked = checker.check(e, expecting: .boolean)
+            if shape.comprehensionNesting >= 3 {
+                diags.append(Diagnostic(.warning, "expression.expensive",
+                    "\(what): comprehensions nest \(shape.comprehensionNesting) deep; on lists of 1,000 records that is about 10^\(3 * shape.comprehensionNesting) steps",
+                    at: base.located(in: file),
+                    notes: ["each rule stops after \(limits.maxEvaluationSteps) steps on a report and gives status error (docs/limits.md)"]))
+            }
+            return checked
+        } catch {
+            diags.append(Diagnostic(.error, error.code, error.message, at: markAt(error.offset).located(in: file),
+                                    notes: error.code == "expression.syntax" ? ["see docs/expressions.md for the grammar"]
+                                                                              : ["split the requirement into simpler rules"]))
+            return nil
+        }
+    }
+
+    static let builtinPlaceholders: Set<String> = ["actual", "expected", "failed", "count_failed", "period"]
+
+    mutating func checkPlaceholders(_ rule: RuleDefinition, merged: ResolvedRuleSet, mark: Mark) {
+        for name in MessageTemplate(rule.message).placeholders {
+                let known = Self.builtinPlaceholders.contains(name) || rule.parameters[name] != nil
+                    || name.hasPrefix("params.") && rule.parameters[String(name.dropFirst(7))] != nil
+                    || merged.facts[name] != nil
+                if !known {
+                    diags.append(Diagnostic(.error, "ruleset.unknown_placeholder",
+                        "rule \(rule.id): message placeholder {\(name)} names nothing", at: mark.located(in: rule.location.file),
+                        notes: Suggest.note(for: name, in: Array(Self.builtinPlaceholders) + Array(rule.parameters.keys))
+                        + ["placeholders: {actual}, {expected}, {failed}, {count_failed}, {period}, a parameter, or a fact path"]))
+                }
+        }
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}
+
