@@ -21,6 +21,7 @@ struct Check: ParsableCommand {
     @OptionGroup var flags: CheckFlags
 
     func run() throws {
+        Terminal.language = flags.lang
         let options = try flags.options()
         // Every output is checked (and its temporary file made) before any input is read.
         let files = try Terminal.prepare(flags.output + [flags.writeBaseline].compactMap { $0 }, inputs: flags.inputs)

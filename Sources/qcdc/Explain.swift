@@ -28,11 +28,11 @@ struct Explain: ParsableCommand {
             switch InputReader.read(report, limit: LoadLimits.default.maxBytes) {
             case .success(let b): bytes = b
             case .failure(let d):
-                Terminal.stderr(d.description + "\n")
+                Terminal.stderr(Terminal.render([d]))
                 throw ExitCode(2)
             }
             let (unitReport, diags) = Checker(ruleSet: ruleSet, language: options.lang).read(bytes: bytes, file: report == "-" ? "<stdin>" : report)
-            let problems = diags.map { $0.description + "\n" }.joined()
+            let problems = Terminal.render(diags)
             guard let unitReport else {
                 try Terminal.emit(out + "\n" + problems, to: nil as String?)
                 throw ExitCode(2)

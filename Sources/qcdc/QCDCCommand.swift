@@ -55,9 +55,10 @@ struct RuleSetOptions: ParsableArguments {
 
     /// The loaded rule set, or exit 2 after printing every located error.
     func load(limits: LoadLimits = .default) throws -> RuleSet {
+        Terminal.language = lang
         let (ruleSet, diags) = RuleSetLoader(limits: limits).load(rules: rules)
         guard let ruleSet else {
-            Terminal.stderr(diags.map { $0.description + "\n" }.joined())
+            Terminal.stderr(Terminal.render(diags))
             throw ExitCode(2)
         }
         return ruleSet

@@ -4,26 +4,33 @@ import QCDCKit
 struct RulesLint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Validate rule sets (every error, located) and run every rule's examples."
+        abstract: "Validate rule sets (every error, located) and run every rule's examples.",
+        discussion: "Messages are in Vietnamese unless --lang en. Exit 2 when the rule set is invalid or an example fails."
     )
 
     @Argument(help: ArgumentHelp("Rule-set files or directories. Default: the built-in national set.", valueName: "PATH"))
     var paths: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("A rule-set file or directory (repeatable), as for the other commands.", valueName: "PATH"))
+    var rules: [String] = []
+
+    @Option(name: .long, help: "Language: vi (Vietnamese) or en (English).")
+    var lang: Language = .vi
+
     func run() throws {
-        let (ruleSet, loadDiags) = RuleSetLoader().load(rules: paths)
-        var out = ""
-        for d in loadDiags { out += d.description + "\n" }
+        Terminal.language = lang
+        let l = Localizer(lang)
+        let (ruleSet, loadDiags) = RuleSetLoader().load(rules: paths + rules)
+        var out = Terminal.render(loadDiags)
         guard let ruleSet else {
-            out += "rule set invalid: \(loadDiags.filter { $0.severity == .error }.count) error(s)\n"
+            out += l(.ruleSetInvalid(errors: loadDiags.filter { $0.severity == .error }.count)) + "\n"
             try Terminal.emit(out, to: nil as String?)
             throw ExitCode(2)
         }
         let (diags, outcomes) = RuleLinter.lint(ruleSet)
-        for d in diags { out += d.description + "\n" }
-        let passed = outcomes.filter(\.passed).count
-        out += "\(ruleSet.sources.count) rule-set files, \(ruleSet.rules.count) rules, "
-        out += "\(outcomes.count) examples: \(passed) passed, \(outcomes.count - passed) failed\n"
+        out += Terminal.render(diags)
+        out += l(.lintSummary(files: ruleSet.sources.count, rules: ruleSet.rules.count, examples: outcomes.count,
+                              passed: outcomes.filter(\.passed).count)) + "\n"
         try Terminal.emit(out, to: nil as String?)
         if diags.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
     }

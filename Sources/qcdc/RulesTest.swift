@@ -11,13 +11,17 @@ struct RulesTest: ParsableCommand {
     @Argument(help: ArgumentHelp("Rule-set files or directories. Default: the built-in national set.", valueName: "PATH"))
     var paths: [String] = []
 
-    @Option(name: .long, help: "Language: vi or en.")
+    @Option(name: .long, help: ArgumentHelp("A rule-set file or directory (repeatable), as for the other commands.", valueName: "PATH"))
+    var rules: [String] = []
+
+    @Option(name: .long, help: "Language: vi (Vietnamese) or en (English).")
     var lang: Language = .vi
 
     func run() throws {
-        let (ruleSet, diags) = RuleSetLoader().load(rules: paths)
+        Terminal.language = lang
+        let (ruleSet, diags) = RuleSetLoader().load(rules: paths + rules)
         guard let ruleSet else {
-            try Terminal.emit(diags.map { $0.description + "\n" }.joined(), to: nil as String?)
+            try Terminal.emit(Terminal.render(diags), to: nil as String?)
             throw ExitCode(2)
         }
         let report = RuleTestReport(ruleSet)

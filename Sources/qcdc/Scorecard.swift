@@ -16,6 +16,7 @@ struct ScorecardCommand: ParsableCommand {
     @OptionGroup var flags: ScorecardFlags
 
     func run() throws {
+        Terminal.language = flags.ruleSet.lang
         let files = try Terminal.prepare([flags.output].compactMap { $0 }, inputs: flags.inputs)
         defer { files.values.forEach { $0.discard() } }
         let run = CheckSession(try flags.options()).run(flags.reports)
@@ -25,8 +26,8 @@ struct ScorecardCommand: ParsableCommand {
         let card = Scorecard(run: run, config: config, grouping: flags.groupBy)
         try Terminal.emit(flags.format.render(card), to: flags.output.flatMap { files[$0] })
         // The scorecard usually goes to a file: its input errors are repeated on the terminal.
-        for d in run.diagnostics.sorted() where d.severity == .error { Terminal.stderr(d.description + "\n") }
-        for r in card.invalid { Terminal.stderr(r.diagnostics.filter { $0.severity == .error }.map { $0.description + "\n" }.joined()) }
+        Terminal.stderr(Terminal.render(run.diagnostics.sorted().filter { $0.severity == .error }))
+        for r in card.invalid { Terminal.stderr(Terminal.render(r.diagnostics.filter { $0.severity == .error })) }
         if run.hasInvalidInput || !card.invalid.isEmpty { throw ExitCode(2) }
     }
 }

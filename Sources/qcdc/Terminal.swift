@@ -3,6 +3,14 @@ import Foundation
 import QCDCKit
 
 enum Terminal {
+    /// The language of what the command prints on the terminal (set from `--lang` first thing).
+    nonisolated(unsafe) static var language: Language = .vi
+
+    /// Diagnostics in the command's language, with their source lines.
+    static func render(_ diags: [Diagnostic]) -> String {
+        diags.map { TextReporter.diagnostic($0, language: language) }.joined()
+    }
+
     static func wantsColor(noColor: Bool) -> Bool {
         if noColor { return false }
         if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
@@ -23,7 +31,7 @@ enum Terminal {
         }
         if !problems.isEmpty {
             prepared.values.forEach { $0.discard() }
-            stderr(problems.map { $0.description + "\n" }.joined())
+            stderr(render(problems))
             throw ExitCode(2)
         }
         return prepared
@@ -35,7 +43,7 @@ enum Terminal {
         let problem = file.map { $0.write(text) ?? $0.commit() } ?? StandardStreams.out(text)
         if let problem {
             file?.discard()
-            stderr(problem.description + "\n")
+            stderr(render([problem]))
             throw ExitCode(2)
         }
     }

@@ -4,7 +4,7 @@ import Testing
 private func results(_ yaml: String) -> [String: RuleResult] {
     let (r, d) = report(yaml, builtin)
     precondition(r != nil, "\(d)")
-    return Dictionary(uniqueKeysWithValues: Engine(ruleSet: builtin, language: .en).evaluate(r!).map { ($0.rule.id, $0) })
+    return Dictionary(uniqueKeysWithValues: Engine(ruleSet: builtin).evaluate(r!).map { ($0.rule.id, $0) })
 }
 
 private let header = "unit: {code: \"00007\", name: X, kind: commune}\nperiod: {year: 2026}\n"

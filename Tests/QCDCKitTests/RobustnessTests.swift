@@ -73,9 +73,9 @@ struct BoundsTests {
         }
         var diags: [Diagnostic] = []
         let (node, _) = compose("{year: 2026}")
-        #expect(PeriodReader.read(node!, file: "w.yaml", prefix: "waiver", into: &diags) == .year(2026))
+        #expect(PeriodReader.read(node!, file: "w.yaml", prefix: .waiver, into: &diags) == .year(2026))
         let (bad, _) = compose("{from: 15/04/2027, to: 2027-12-31}")
-        _ = PeriodReader.read(bad!, file: "w.yaml", prefix: "waiver", into: &diags)
+        _ = PeriodReader.read(bad!, file: "w.yaml", prefix: .waiver, into: &diags)
         #expect(diags.first?.code == "waiver.invalid_period")
         #expect(diags.first?.notes.contains("write 2027-04-15 (year-month-day)") == true)
     }
@@ -116,7 +116,7 @@ struct BoundsTests {
         let (r, _) = report("unit: {code: \"1\", name: X, kind: commune}\nperiod: {year: 2026}\nxs:\n items:\n" + items.replacingOccurrences(of: "  - ", with: "   - "), set)
         var limits = LoadLimits.default
         limits.maxEvaluationSteps = 10_000
-        let result = Engine(ruleSet: set, language: .en, limits: limits).evaluate(set.rules[0], on: try #require(r))
+        let result = Engine(ruleSet: set, limits: limits).evaluate(set.rules[0], on: try #require(r))
         #expect(result.status == .error)
         #expect(result.reason?.contains("budget") == true)
     }

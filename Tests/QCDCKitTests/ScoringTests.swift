@@ -9,8 +9,7 @@ private func rule(_ id: String, weight: Double, category: String) -> Rule {
 }
 
 private func result(_ r: Rule, _ status: RuleStatus) -> RuleResult {
-    RuleResult(rule: r, status: status, message: "", expected: nil, actual: nil,
-               location: FindingLocation(file: "r.yaml", line: 1, column: 1, path: ""), reason: nil, window: nil, flagged: [], missingFacts: [])
+    RuleResult(rule: r, status: status, explanation: .passed, location: FindingLocation(file: "r.yaml", line: 1, column: 1, path: ""))
 }
 
 private func ruleSetWith(_ categories: [(String, Double)]) -> RuleSet {

@@ -34,3 +34,27 @@ func report(_ yaml: String, _ rs: RuleSet, file: String = "r.yaml") -> (UnitRepo
     let (r, d2) = ReportReader(ruleSet: rs).read(node, file: file)
     return (r, d1 + d2)
 }
+
+// Tests compare codes and messages with strings; messages in English.
+func == (a: DiagnosticCode?, b: String) -> Bool { a?.rawValue == b }
+func != (a: DiagnosticCode?, b: String) -> Bool { a?.rawValue != b }
+func == (a: Message?, b: String) -> Bool { a?.en == b }
+
+extension Message {
+    func contains(_ s: String) -> Bool { en.contains(s) }
+    func hasPrefix(_ s: String) -> Bool { en.hasPrefix(s) }
+}
+
+extension RuleResult {
+    /// The English message (tests read English).
+    var message: String { message(.en) }
+    var reason: String? { reason(.en) }
+}
+
+extension DiagnosticCode {
+    func hasPrefix(_ s: String) -> Bool { rawValue.hasPrefix(s) }
+}
+
+extension Array where Element == Message {
+    func contains(_ s: String) -> Bool { contains { $0.en == s } }
+}

@@ -80,7 +80,7 @@ struct AuthoringCommandTests {
         // Blank: the unit must be named first.
         let first = try qcdc(["check", blank.path])
         #expect(first.status == 2)
-        #expect(first.stdout.contains("error[report.missing_unit]"))
+        #expect(first.stdout.contains("lỗi[report.missing_unit]"))
         // Filled in: located, cited results; the rest is missing evidence, not failure.
         let filled = t.stdout
             .replacingOccurrences(of: "  code:      #", with: "  code: \"00099\"   #")

@@ -50,7 +50,7 @@ struct CheckCommandTests {
 
     @Test func vietnameseByDefaultEnglishOnRequest() throws {
         let vi = try qcdc(["check", "examples/commune-noncompliant-2026.yaml"])
-        #expect(vi.stdout.contains("examples/commune-noncompliant-2026.yaml:14:12: error[TTND-C1]: Ban Thanh tra nhân dân có 4 thành viên cho 12 thôn, tổ dân phố; yêu cầu >= 12. (Luật Thực hiện dân chủ ở cơ sở 10/2022/QH15, Điều 36 khoản 1; 59/2023/NĐ-CP, Điều 13 khoản 2)"))
+        #expect(vi.stdout.contains("examples/commune-noncompliant-2026.yaml:14:12: lỗi[TTND-C1]: Ban Thanh tra nhân dân có 4 thành viên cho 12 thôn, tổ dân phố; yêu cầu >= 12. (Luật Thực hiện dân chủ ở cơ sở 10/2022/QH15, Điều 36 khoản 1; 59/2023/NĐ-CP, Điều 13 khoản 2)"))
         let en = try qcdc(["check", "--lang", "en", "examples/commune-noncompliant-2026.yaml"])
         #expect(en.stdout.contains("error[TTND-C1]: The People's Inspection Board has 4 members for 12 villages and residential groups; required >= 12. (Law on Implementing Grassroots Democracy 10/2022/QH15, Art. 36(1); 59/2023/NĐ-CP, Art. 13(2))"))
     }
@@ -62,8 +62,8 @@ struct CheckCommandTests {
                                          to: dir.appendingPathComponent("b-good.yaml"))
         let r = try qcdc(["check", dir.path])
         #expect(r.status == 2)
-        #expect(r.stdout.contains("a-bad.yaml:2:7: error[input.yaml_syntax]"))
-        #expect(r.stdout.contains("b-good.yaml: Xã Hòa Bình (ví dụ) (commune 00001), 2026"))
+        #expect(r.stdout.contains("a-bad.yaml:2:7: lỗi[input.yaml_syntax]"))
+        #expect(r.stdout.contains("b-good.yaml: Xã Hòa Bình (ví dụ) (xã 00001), 2026"))
         #expect(r.stdout.contains("35 đạt"))
         let json = try qcdc(["check", "--format", "json", dir.path])
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -77,7 +77,7 @@ struct CheckCommandTests {
         let dir = try temporaryDirectory()
         let f = dir.appendingPathComponent("r.yaml")
         try Data("unit: {code: \"1\", name: X, kind: commune}\nperiod: {year: 2026}\npeoples_inspection_board:\n  members: -2\nstaff_conference: {held: yes, date: 2026-02-30}\nmediaton: {teams: 3}\n".utf8).write(to: f)
-        let r = try qcdc(["check", f.path])
+        let r = try qcdc(["check", "--lang", "en", f.path])
         #expect(r.status == 2)
         #expect(r.stdout.contains("r.yaml:4:12: error[report.out_of_range]"))
         #expect(r.stdout.contains("r.yaml:5:26: error[report.type_mismatch]: staff_conference.held: expected true or false, found 'yes'"))
@@ -94,13 +94,13 @@ struct CheckCommandTests {
         #expect(r.stdout.hasPrefix("<stdin>: Xã Hòa Bình"))
         let json = try qcdc(["check", "-"], stdin: "{\"unit\": {\"code\": \"1\", \"name\": \"E\", \"kind\": \"enterprise\"}, \"period\": {\"year\": 2025}, \"workplace_dialogues\": {\"periodic\": 0}}")
         #expect(json.status == 1)
-        #expect(json.stdout.contains("<stdin>:1:122: error[DN-01]"))
+        #expect(json.stdout.contains("<stdin>:1:122: lỗi[DN-01]"))
         // examples/ holds the CI submissions too (examples/ci/), one of them deliberately invalid.
         let all = try qcdc(["check", "examples/"])
         #expect(all.status == 2)
         #expect(all.stdout.contains("Tổng cộng: \(examples.count + 4) báo cáo (1 không hợp lệ)"))
         let listed = try qcdc(["check", "--all", "examples/ci/"])
-        #expect(listed.stdout.contains("examples/ci/waivers.yaml:1:1: note[input.skipped]: skipped: a waiver file, not a report"))
+        #expect(listed.stdout.contains("examples/ci/waivers.yaml:1:1: ghi chú[input.skipped]: bỏ qua: một tệp miễn trừ, không phải báo cáo"))
         #expect(try qcdc(["check", "examples/ci/waivers.yaml"]).status == 2)
         #expect(examples.count >= 12)
     }
@@ -115,7 +115,7 @@ struct CheckCommandTests {
     @Test func missingPathIsAnInputError() throws {
         let r = try qcdc(["check", "no/such/report.yaml"])
         #expect(r.status == 2)
-        #expect(r.stdout.contains("no/such/report.yaml:1:1: error[input.not_found]"))
+        #expect(r.stdout.contains("no/such/report.yaml:1:1: lỗi[input.not_found]: không có tệp hoặc thư mục: no/such/report.yaml"))
     }
 
     @Test func outputFileAndBuiltinRulesFromAnyDirectory() throws {
@@ -124,7 +124,7 @@ struct CheckCommandTests {
         let report = packageRoot.appendingPathComponent("examples/commune-noncompliant-2026.yaml").path
         let r = try qcdc(["check", "--format", "json", "--output", out.path, report], directory: dir)
         #expect(r.status == 1)
-        #expect(r.stdout.contains("error[TTND-C1]"))   // text still on the terminal
+        #expect(r.stdout.contains("lỗi[TTND-C1]"))   // text still on the terminal
         let quiet = try qcdc(["check", "--quiet", "--format", "json", "--output", out.path, report], directory: dir)
         #expect(quiet.status == 1 && quiet.stdout.isEmpty)
         let written = try String(contentsOf: out, encoding: .utf8)
@@ -145,8 +145,8 @@ struct CheckCommandTests {
         try Data("id: x\nversion: \"1\"\ntitle: {vi: x, en: x}\nrules:\n  - id: R\n    expect: a >\n".utf8).write(to: rules)
         let r = try qcdc(["check", "--rules", rules.path, "examples/agency-2025.yaml"])
         #expect(r.status == 2)
-        #expect(r.stdout.contains("bad.yaml:5:5: error[ruleset.missing_key]"))
-        #expect(r.stdout.contains("bad.yaml:6:16: error[expression.syntax]"))
+        #expect(r.stdout.contains("bad.yaml:5:5: lỗi[ruleset.missing_key]"))
+        #expect(r.stdout.contains("bad.yaml:6:16: lỗi[expression.syntax]"))
     }
 }
 
@@ -155,7 +155,8 @@ struct RulesLintTests {
     @Test func builtinLibraryPasses() throws {
         let r = try qcdc(["rules", "lint"])
         #expect(r.status == 0)
-        #expect(r.stdout.contains(" failed") && r.stdout.contains(", 0 failed"))
+        #expect(r.stdout.contains(" đúng, 0 sai"))
+        #expect(try qcdc(["rules", "lint", "--lang", "en"]).stdout.contains(" passed, 0 failed"))
         let dir = try qcdc(["rules", "lint", "rules/national.yaml"])
         #expect(dir.status == 0)
     }
@@ -167,8 +168,10 @@ struct RulesLintTests {
             .replacingOccurrences(of: "extends: [common.yaml]", with: "extends: [\(packageRoot.path)/rules/national/common.yaml]")
         let f = dir.appendingPathComponent("enterprises.yaml")
         try Data(text.utf8).write(to: f)
-        let r = try qcdc(["rules", "lint", f.path])
+        let r = try qcdc(["rules", "lint", "--lang", "en", f.path])
         #expect(r.status == 2)
         #expect(r.stdout.contains("error[ruleset.example_failed]: example of rule DN-01 should give pass but gives fail"))
+        let viaRules = try qcdc(["rules", "lint", "--rules", f.path])
+        #expect(viaRules.stdout.contains("lỗi[ruleset.example_failed]: ví dụ của quy tắc DN-01 phải cho kết quả pass nhưng cho fail"))
     }
 }

@@ -37,23 +37,24 @@ public struct Checker: Sendable {
     /// Checks one document given as bytes (a file's contents, or standard input).
     public func check(bytes: [UInt8], file: String) -> ReportOutcome {
         let (node, loadDiags) = DocumentLoader.load(bytes, file: file, limits: limits)
-        return check(node: node, loadDiagnostics: loadDiags, file: file)
+        return check(node: node, loadDiagnostics: loadDiags, file: file, bytes: bytes)
     }
 
-    /// Checks an already-loaded document.
-    func check(node: Node?, loadDiagnostics loadDiags: [Diagnostic], file: String) -> ReportOutcome {
-        guard let node else { return ReportOutcome(file: file, unit: nil, period: nil, results: [], diagnostics: finish(loadDiags, file: file)) }
+    /// Checks an already-loaded document; `bytes` give the diagnostics their source lines.
+    func check(node: Node?, loadDiagnostics loadDiags: [Diagnostic], file: String, bytes: [UInt8]) -> ReportOutcome {
+        guard let node else {
+            return ReportOutcome(file: file, unit: nil, period: nil, results: [], diagnostics: finish(loadDiags, file: file, bytes: bytes))
+        }
         let (report, diags) = ReportReader(ruleSet: ruleSet).read(node, file: file)
-        var all = finish(loadDiags + diags, file: file)
+        var all = finish(loadDiags + diags, file: file, bytes: bytes)
         guard let report, !all.contains(where: { $0.severity == .error }) else {
             return ReportOutcome(file: file, unit: report?.unit, period: report?.period, results: [], diagnostics: all)
         }
-        let results = Engine(ruleSet: ruleSet, language: language, limits: limits).evaluate(report)
+        let results = Engine(ruleSet: ruleSet, limits: limits).evaluate(report)
         if !results.isEmpty, results.allSatisfy({ $0.status == .notApplicable }) {
-            all.append(Diagnostic(strict ? .error : .warning, "report.no_rules_apply",
-                "no rule applies to a \(report.unit.kind.rawValue) for \(report.period)",
-                at: (node["period"]?.mark ?? node.mark).located(in: file),
-                notes: ["check unit.kind and the period: nothing in this report was judged"]))
+            all.append(Diagnostic(strict ? .error : .warning, DiagnosticCode(.report, "no_rules_apply"),
+                .noRulesApply(kind: report.unit.kind, period: report.period),
+                at: (node["period"]?.mark ?? node.mark).located(in: file), notes: [.checkKindAndPeriod]))
             if strict { return ReportOutcome(file: file, unit: report.unit, period: report.period, results: [], diagnostics: all) }
         }
         var outcome = ReportOutcome(file: file, unit: report.unit, period: report.period, results: results, diagnostics: all)
@@ -63,22 +64,23 @@ public struct Checker: Sendable {
 
     /// Sorts a report's diagnostics, promotes warnings to errors under `strict`, and keeps at
     /// most `limits.maxDiagnostics` of them (then one line saying how many more there were).
-    func finish(_ diags: [Diagnostic], file: String) -> [Diagnostic] {
+    func finish(_ diags: [Diagnostic], file: String, bytes: [UInt8]) -> [Diagnostic] {
         var out = diags.sorted()
+        CodeFrame.attach(&out, bytes: bytes, file: file)
         if strict {
             out = out.map { d in
                 guard d.severity == .warning else { return d }
                 var e = d
                 e.severity = .error
-                e.notes.append("an error because of --strict")
+                e.notes.append(.errorBecauseStrict)
                 return e
             }
         }
         if out.count > limits.maxDiagnostics {
             let more = out.count - limits.maxDiagnostics
             out = Array(out.prefix(limits.maxDiagnostics))
-            out.append(Diagnostic(.note, "report.diagnostics_capped", "\(more) more problems in this file are not listed",
-                                  at: Mark.start.located(in: file), notes: ["fix the ones above and run again"]))
+            out.append(Diagnostic(.note, DiagnosticCode(.report, "diagnostics_capped"), .moreProblems(more),
+                                  at: Mark.start.located(in: file), notes: [.fixAndRunAgain]))
         }
         return out
     }
@@ -104,11 +106,11 @@ public struct Checker: Sendable {
             case .success(let bytes):
                 let (node, loadDiags) = DocumentLoader.load(bytes, file: name, limits: limits)
                 if walked, let node, let kind = Self.notAReport(node) {
-                    notes.append(Diagnostic(.note, "input.skipped", "skipped: \(kind), not a report", at: Mark.start.located(in: f),
-                                            notes: ["name the file explicitly to check it as a report"]))
+                    notes.append(Diagnostic(.note, DiagnosticCode(.input, "skipped"), .skippedNotAReport(kind), at: Mark.start.located(in: f),
+                                            notes: [.nameItToCheck]))
                     continue
                 }
-                outcome = check(node: node, loadDiagnostics: loadDiags, file: name)
+                outcome = check(node: node, loadDiagnostics: loadDiags, file: name, bytes: bytes)
             }
             duplicates.flag(&outcome)
             count += 1
@@ -116,9 +118,8 @@ public struct Checker: Sendable {
         }
         var runDiags = diags + notes
         if count == 0 && !diags.contains(where: { $0.severity == .error }) {
-            runDiags.append(Diagnostic(.error, "input.no_reports", "no report found in \(paths.joined(separator: ", "))",
-                                       at: Mark.start.located(in: paths.first ?? "."),
-                                       notes: ["reports are .yaml, .yml or .json files with `unit` and `period`; hidden folders are not searched"]))
+            runDiags.append(Diagnostic(.error, DiagnosticCode(.input, "no_reports"), .noReports(paths),
+                                       at: Mark.start.located(in: paths.first ?? "."), notes: [.whatReportsAre]))
         }
         return runDiags
     }
@@ -141,15 +142,13 @@ public struct Checker: Sendable {
             for (other, file) in seen[key] ?? [] {
                 let at = Mark.start.located(in: outcome.file)
                 if other == period {
-                    outcome.diagnostics.append(Diagnostic(.error, "report.duplicate_report",
-                        "a second report for \(unit.kind.rawValue) \(unit.code), period \(period): \(file) reports the same",
-                        at: at, notes: ["keep one report per unit and period; remove or merge the other file"]))
+                    outcome.diagnostics.append(Diagnostic(.error, DiagnosticCode(.report, "duplicate_report"),
+                        .secondReport(kind: unit.kind, code: unit.code, period: period, first: file), at: at, notes: [.keepOneReport]))
                     outcome.results = []
                     break
                 } else if other.start <= period.end && period.start <= other.end {
-                    outcome.diagnostics.append(Diagnostic(.warning, "report.overlapping_period",
-                        "the period \(period) overlaps \(other) of \(file), another report of \(unit.kind.rawValue) \(unit.code)",
-                        at: at, notes: ["scorecards and trends count the overlap twice"]))
+                    outcome.diagnostics.append(Diagnostic(.warning, DiagnosticCode(.report, "overlapping_period"),
+                        .overlappingPeriod(period, other: other, file: file, kind: unit.kind, code: unit.code), at: at, notes: [.overlapCountedTwice]))
                 }
             }
             seen[key, default: []].append((period, outcome.file))
@@ -158,14 +157,14 @@ public struct Checker: Sendable {
 
     /// "a waiver file", "a rule set" or "a baseline" when the document's top-level keys say so
     /// unmistakably; anything with `unit` or `period` is a report, however broken.
-    static func notAReport(_ root: Node) -> String? {
+    static func notAReport(_ root: Node) -> DocumentKind? {
         guard let entries = root.entries, root["unit"] == nil, root["period"] == nil else { return nil }
         let keys = Set(entries.map(\.key))
-        if keys == ["waivers"] { return "a waiver file" }
-        if keys.contains("qcdc_baseline") && keys.isSubset(of: ["qcdc_baseline", "tool_version", "findings"]) { return "a baseline" }
+        if keys == ["waivers"] { return .waiverFile }
+        if keys.contains("qcdc_baseline") && keys.isSubset(of: ["qcdc_baseline", "tool_version", "findings"]) { return .baseline }
         let ruleSetKeys: Set<String> = ["id", "version", "title", "description", "extends", "facts", "categories", "rules",
                                         "overrides", "scoring", "rollups"]
-        if keys.contains("id") && keys.contains("version") && keys.isSubset(of: ruleSetKeys) { return "a rule set" }
+        if keys.contains("id") && keys.contains("version") && keys.isSubset(of: ruleSetKeys) { return .ruleSet }
         return nil
     }
 }

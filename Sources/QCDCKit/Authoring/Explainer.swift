@@ -72,14 +72,14 @@ public struct Explainer: Sendable {
     /// How the rule evaluated on a report: its result and every sub-expression's value.
     public func explain(_ rule: Rule, on report: UnitReport) -> String {
         let lang = language
-        let engine = Engine(ruleSet: ruleSet, language: lang)
+        let engine = Engine(ruleSet: ruleSet)
         let (r, trace) = engine.evaluateTraced(rule, on: report, tracing: true)
         var o = "\(rule.id) \(vi("trên", "on")) \(report.file): \(r.status.rawValue)\n"
         o += "  \(r.location.file):\(r.location.line):\(r.location.column)"
         if !r.location.path.isEmpty { o += " (\(r.location.path))" }
-        o += ": \(r.message)\n"
+        o += ": \(r.message(lang))\n"
         if let w = r.window { o += "  \(vi("Kỳ được đánh giá", "Period judged")): \(w.start) → \(w.end)\n" }
-        if let reason = r.reason { o += "  \(vi("Lý do", "Reason")): \(reason)\n" }
+        if let reason = r.reason(lang) { o += "  \(vi("Lý do", "Reason")): \(reason)\n" }
         if let e = r.expected { o += "  \(vi("Yêu cầu", "Expected")): \(e)\n" }
         if let a = r.actual { o += "  \(vi("Thực tế", "Actual")): \(a)\n" }
         for f in r.flagged { o += "  \(vi("Vụ việc", "Flagged")): \(f.id ?? f.path) at \(f.location.file):\(f.location.line):\(f.location.column)\n" }
@@ -87,13 +87,13 @@ public struct Explainer: Sendable {
             o += "\n\(vi("Giá trị từng biểu thức con", "Each sub-expression's value")):\n"
             for step in trace {
                 let pad = String(repeating: "  ", count: step.depth + 1)
-                if step.outcome.isEmpty {   // a record of a list, in an aggregate
+                guard let outcome = step.outcome else {   // a record of a list, in an aggregate
                     o += pad + "• " + step.text + " (\(report.file):\(step.mark.line):\(step.mark.column))\n"
                     continue
                 }
                 var text = step.text.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
                 if text.count > 90 { text = String(text.prefix(87)) + "…" }
-                o += pad + text + "  →  " + step.outcome + "\n"
+                o += pad + text + "  →  " + outcome.text(lang) + "\n"
             }
         }
         return o

@@ -19,9 +19,11 @@ public enum RuleCatalog {
     }
 
     public static func text(_ rules: [Rule], lang: Language) -> String {
-        var rows: [[String]] = [["ID", "SEVERITY", "KIND", "STRENGTH", "CATEGORY", "IN FORCE", lang == .vi ? "TÊN" : "TITLE"]]
+        let l = Localizer(lang)
+        var rows: [[String]] = [[l(.listHeaderID), l(.listHeaderSeverity), l(.listHeaderKind), l(.listHeaderStrength),
+                                 l(.listHeaderCategory), l(.listHeaderInForce), l(.listHeaderTitle)]]
         for r in rules {
-            rows.append([r.id, r.severity.rawValue, r.kind.rawValue, r.strength.rawValue, r.category,
+            rows.append([r.id, l.severity(r.severity), l.kind(r.kind), l.strength(r.strength), r.category,
                          "\(r.inForce.from?.description ?? "…")..\(r.inForce.until?.description ?? "…")", r.title.text(lang)])
         }
         let last = rows[0].count - 1
@@ -32,7 +34,7 @@ public enum RuleCatalog {
             for c in 0..<last { line += row[c].padding(toLength: widths[c] + 2, withPad: " ", startingAt: 0) }
             out += line + row[last] + "\n"
         }
-        out += "\(rules.count) \(lang == .vi ? "quy tắc" : "rules")\n"
+        out += l(.ruleCount(rules.count)) + "\n"
         return out
     }
 
@@ -83,32 +85,25 @@ public struct RuleTestReport: Sendable {
     public var coverage: Double { entries.isEmpty ? 1 : Double(entries.filter(\.covered).count) / Double(entries.count) }
 
     public func text(lang: Language) -> String {
+        let l = Localizer(lang)
         var out = ""
         for e in entries {
-            let mark = e.passed ? "PASS" : "FAIL"
             let n = e.outcomes.count
-            var line = "\(mark)  \(e.rule.id.padding(toLength: 12, withPad: " ", startingAt: 0)) \(e.outcomes.filter(\.passed).count)/\(n) \(lang == .vi ? "ví dụ" : "examples")"
-            if !e.covered {
-                line += e.rule.isMetric
-                    ? (lang == .vi ? "  (chỉ số thiếu ví dụ đạt hoặc thiếu bằng chứng)" : "  (metric lacks a passing or a missing-evidence example)")
-                    : (lang == .vi ? "  (thiếu ví dụ đạt hoặc không đạt)" : "  (lacks a passing or a failing example)")
-            }
+            var line = "\(l(e.passed ? .testPass : .testFail))  \(e.rule.id.padding(toLength: 12, withPad: " ", startingAt: 0)) "
+                + l(.testExamples(passed: e.outcomes.filter(\.passed).count, total: n))
+            if !e.covered { line += "  " + l(e.rule.isMetric ? .metricLacksExamples : .ruleLacksExamples) }
             out += line + "\n"
             for o in e.outcomes where !o.passed {
-                let got = o.actual?.rawValue ?? (lang == .vi ? "báo cáo mẫu không hợp lệ" : "invalid example report")
-                out += "      \(o.example.location): \(o.example.name ?? "") \(lang == .vi ? "mong đợi" : "expected") \(o.example.expected.rawValue), \(lang == .vi ? "nhận được" : "got") \(got)\n"
-                for d in o.diagnostics { out += "      \(d.description)\n" }
+                let got = o.actual?.rawValue ?? l(.invalidExampleReport)
+                out += "      \(o.example.location): \(o.example.name ?? "") \(l(.exampleExpectedGot(o.example.expected.rawValue, got)))\n"
+                for d in o.diagnostics { out += "      " + d.text(lang) + "\n" }
             }
         }
         let total = entries.reduce(0) { $0 + $1.outcomes.count }
         let passed = entries.reduce(0) { $0 + $1.outcomes.filter(\.passed).count }
         let covered = entries.filter(\.covered).count
-        out += lang == .vi
-            ? "\nVí dụ: \(passed) đúng, \(total - passed) sai\n"
-            : "\nExamples: \(passed) passed, \(total - passed) failed\n"
-        out += lang == .vi
-            ? "Độ phủ: \(covered)/\(entries.count) quy tắc có cả ví dụ đạt và không đạt, hoặc với chỉ số, đạt và thiếu bằng chứng (\(Value.format(coverage * 100, digits: 1))%)\n"
-            : "Coverage: \(covered)/\(entries.count) rules have both a passing and a failing example, or for metrics a passing and a missing-evidence one (\(Value.format(coverage * 100, digits: 1))%)\n"
+        out += "\n" + l(.examplesTotal(passed: passed, failed: total - passed)) + "\n"
+        out += l(.coverage(covered, of: entries.count, percent: Value.format(coverage * 100, digits: 1))) + "\n"
         return out
     }
 }

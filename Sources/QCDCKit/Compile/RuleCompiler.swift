@@ -15,13 +15,12 @@ struct RuleCompiler {
             let rule = raw.rule
             let file = rule.location.file
             if merged.categories[rule.category] == nil, !rule.category.isEmpty {
-                diags.append(Diagnostic(.error, "ruleset.unknown_category", "rule \(rule.id): unknown category '\(rule.category)'",
-                                        at: rule.location, notes: Suggest.note(for: rule.category, in: merged.categories.keys)
-                                        + ["declare it under `categories:`"]))
+                diags.append(Diagnostic(.error, DiagnosticCode(.ruleset, "unknown_category"), .unknownCategory(rule: rule.id, rule.category),
+                                        at: rule.location, notes: Suggest.note(for: rule.category, in: merged.categories.keys) + [.declareCategory]))
             }
             var checker = TypeChecker(facts: merged.facts, parameters: rule.parameters, file: file)
-            let when = raw.when.flatMap { compileExpression($0, what: "when", file: file, checker: &checker) }
-            let expect = raw.expect.flatMap { compileExpression($0, what: "expect", file: file, checker: &checker) }
+            let when = raw.when.flatMap { compileExpression($0, what: "rules[\(rule.id)].when", file: file, checker: &checker) }
+            let expect = raw.expect.flatMap { compileExpression($0, what: "rules[\(rule.id)].expect", file: file, checker: &checker) }
             diags += checker.diagnostics
             checkPlaceholders(rule, merged: merged, mark: raw.messageMarks)
             // A rule whose condition did not compile has an error above: the rule set is not returned.
@@ -32,13 +31,13 @@ struct RuleCompiler {
             for (path, key) in [(decl.parentFact, "parent_fact"), (decl.totalFact, "total_fact")] {
                 guard let path else { continue }
                 if merged.facts[path]?.type != .integer {
-                    diags.append(Diagnostic(.error, "ruleset.unknown_fact", "rollup \(decl.id): \(key) '\(path)' is not a declared integer fact",
+                    diags.append(Diagnostic(.error, DiagnosticCode(.ruleset, "unknown_fact"), .rollupFactNotInteger(decl.id, key: key, path: path),
                                             at: (node[key]?.mark ?? node.mark).located(in: decl.location.file),
                                             notes: Suggest.note(for: path, in: merged.facts.keys)))
                 }
             }
             if merged.rules[decl.childRule] == nil {
-                diags.append(Diagnostic(.error, "ruleset.unknown_rule", "rollup \(decl.id): no rule \(decl.childRule)",
+                diags.append(Diagnostic(.error, DiagnosticCode(.ruleset, "unknown_rule"), .rollupNoRule(decl.id, rule: decl.childRule),
                                         at: (node["child_rule"]?.mark ?? node.mark).located(in: decl.location.file),
                                         notes: Suggest.note(for: decl.childRule, in: merged.rules.keys)))
             }
@@ -54,7 +53,7 @@ struct RuleCompiler {
 
     mutating func compileExpression(_ node: Node, what: String, file: String, checker: inout TypeChecker) -> Expression? {
         guard let text = node.scalarText else {
-            diags.append(Diagnostic(.error, "ruleset.type_mismatch", "\(what): expected an expression (text)", at: node.mark.located(in: file)))
+            diags.append(Diagnostic(.error, DiagnosticCode(.ruleset, "type_mismatch"), .expectedExpression(.path(what)), at: node.mark.located(in: file)))
             return nil
         }
         let base = node.mark
@@ -73,9 +72,9 @@ struct RuleCompiler {
             }
         }
         guard text.count <= limits.maxExpressionLength else {
-            diags.append(Diagnostic(.error, "expression.too_large",
-                "\(what): the expression is \(text.count) characters long; the limit is \(limits.maxExpressionLength)",
-                at: base.located(in: file), notes: ["split the requirement into several rules"]))
+            diags.append(Diagnostic(.error, DiagnosticCode(.expression, "too_large"),
+                .expressionTooLong(.path(what), length: text.count, limit: limits.maxExpressionLength),
+                at: base.located(in: file), notes: [.splitRequirement]))
             return nil
         }
         do {
@@ -86,24 +85,21 @@ struct RuleCompiler {
             let shape = e.shape
             if shape.nodes > limits.maxExpressionNodes || shape.depth > limits.maxExpressionDepth {
                 let tooDeep = shape.depth > limits.maxExpressionDepth
-                diags.append(Diagnostic(.error, tooDeep ? "expression.too_deep" : "expression.too_large",
-                    tooDeep ? "\(what): the expression is \(shape.depth) levels deep; the limit is \(limits.maxExpressionDepth)"
-                            : "\(what): the expression has \(shape.nodes) parts; the limit is \(limits.maxExpressionNodes)",
-                    at: base.located(in: file), notes: ["split the requirement into several rules, or use a comprehension over a list"]))
+                diags.append(Diagnostic(.error, DiagnosticCode(.expression, tooDeep ? "too_deep" : "too_large"),
+                    tooDeep ? .expressionTooDeep(.path(what), depth: shape.depth, limit: limits.maxExpressionDepth)
+                            : .expressionTooManyParts(.path(what), parts: shape.nodes, limit: limits.maxExpressionNodes),
+                    at: base.located(in: file), notes: [.splitOrComprehension]))
                 return nil
             }
             let checked = checker.check(e, expecting: .boolean)
             if shape.comprehensionNesting >= 3 {
-                diags.append(Diagnostic(.warning, "expression.expensive",
-                    "\(what): comprehensions nest \(shape.comprehensionNesting) deep; on lists of 1,000 records that is about 10^\(3 * shape.comprehensionNesting) steps",
-                    at: base.located(in: file),
-                    notes: ["each rule stops after \(limits.maxEvaluationSteps) steps on a report and gives status error (docs/limits.md)"]))
+                diags.append(Diagnostic(.warning, DiagnosticCode(.expression, "expensive"), .expensiveNesting(.path(what), depth: shape.comprehensionNesting),
+                    at: base.located(in: file), notes: [.budgetNote(limits.maxEvaluationSteps)]))
             }
-            return checked
+            return checked.numbered().0
         } catch {
-            diags.append(Diagnostic(.error, error.code, error.message, at: markAt(error.offset).located(in: file),
-                                    notes: error.code == "expression.syntax" ? ["see docs/expressions.md for the grammar"]
-                                                                              : ["split the requirement into simpler rules"]))
+            diags.append(Diagnostic(.error, DiagnosticCode(.expression, error.code), error.message, at: markAt(error.offset).located(in: file),
+                                    notes: error.code == "syntax" ? [.seeGrammar] : [.splitIntoSimpler]))
             return nil
         }
     }
@@ -116,10 +112,9 @@ struct RuleCompiler {
                     || name.hasPrefix("params.") && rule.parameters[String(name.dropFirst(7))] != nil
                     || merged.facts[name] != nil
                 if !known {
-                    diags.append(Diagnostic(.error, "ruleset.unknown_placeholder",
-                        "rule \(rule.id): message placeholder {\(name)} names nothing", at: mark.located(in: rule.location.file),
-                        notes: Suggest.note(for: name, in: Array(Self.builtinPlaceholders) + Array(rule.parameters.keys))
-                        + ["placeholders: {actual}, {expected}, {failed}, {count_failed}, {period}, a parameter, or a fact path"]))
+                    diags.append(Diagnostic(.error, DiagnosticCode(.ruleset, "unknown_placeholder"), .unknownPlaceholder(rule: rule.id, name),
+                        at: mark.located(in: rule.location.file),
+                        notes: Suggest.note(for: name, in: Array(Self.builtinPlaceholders) + Array(rule.parameters.keys)) + [.placeholderKinds]))
                 }
         }
     }

@@ -15,20 +15,23 @@ public enum DiagnosticSeverity: String, Sendable, Hashable, Comparable, CaseIter
 /// A problem with the input: a malformed report, a rule set that does not
 /// type-check, an unknown field. Every stage reports through this one type.
 ///
-/// The `code` is stable and documented (`docs/diagnostics.md`); the wording of
-/// `message` is not part of the contract.
+/// The `code` is stable and documented (`docs/diagnostics.md`); the wording of the
+/// message is not part of the contract, and is chosen in a language where it is shown.
 public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible, Error {
     public var severity: DiagnosticSeverity
     /// Stable identifier, e.g. `report.type_mismatch`, `ruleset.unknown_key`.
-    public var code: String
-    public var message: String
+    public var code: DiagnosticCode
+    public var message: Message
     /// Where the problem is; 1-based line and column.
     public var location: SourceLocation
     /// Extra lines: hints, "did you mean", what to do.
-    public var notes: [String]
+    public var notes: [Message]
+    /// The text of the line the location points at, when the file was at hand (text output
+    /// shows it with a caret under the column).
+    public var sourceLine: String?
 
-    public init(_ severity: DiagnosticSeverity, _ code: String, _ message: String,
-                at location: SourceLocation, notes: [String] = []) {
+    public init(_ severity: DiagnosticSeverity, _ code: DiagnosticCode, _ message: Message,
+                at location: SourceLocation, notes: [Message] = []) {
         self.severity = severity
         self.code = code
         self.message = message
@@ -36,37 +39,23 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
         self.notes = notes
     }
 
-    /// `path:line:col: error[code]: message`, then one indented line per note.
-    public var description: String {
-        var s = "\(location): \(severity.rawValue)[\(code)]: \(message)"
-        for note in notes { s += "\n    note: \(note)" }
+    /// `path:line:col: lỗi[code]: message` (`error[code]` in English), then one indented line per note.
+    public func text(_ lang: Language) -> String {
+        var s = "\(location): \(Localizer(lang).severity(severity))[\(code)]: \(message.text(lang))"
+        for note in notes(lang) { s += "\n    \(Localizer(lang).noteWord): \(note)" }
         return s
     }
 
+    /// The notes in `lang` (a note that has nothing to say in a language, such as a parser's
+    /// English wording in Vietnamese output, is left out).
+    public func notes(_ lang: Language) -> [String] {
+        notes.map { $0.text(lang) }.filter { !$0.isEmpty }
+    }
+
+    /// The English text (logs, debugging, tests).
+    public var description: String { text(.en) }
+
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
-        (a.location, a.code, a.message) < (b.location, b.code, b.message)
+        (a.location, a.code, a.message.en) < (b.location, b.code, b.message.en)
     }
-}
-
-/// Collects diagnostics during one stage, up to a cap, so that every error is
-/// reported, not just the first.
-public struct DiagnosticBag: Sendable {
-    public private(set) var items: [Diagnostic] = []
-    public var cap: Int
-    public private(set) var dropped = 0
-
-    public init(cap: Int = 500) { self.cap = cap }
-
-    public mutating func add(_ d: Diagnostic) {
-        if items.count < cap { items.append(d) } else { dropped += 1 }
-    }
-    public mutating func error(_ code: String, _ message: String, at loc: SourceLocation, notes: [String] = []) {
-        add(Diagnostic(.error, code, message, at: loc, notes: notes))
-    }
-    public mutating func warning(_ code: String, _ message: String, at loc: SourceLocation, notes: [String] = []) {
-        add(Diagnostic(.warning, code, message, at: loc, notes: notes))
-    }
-    public mutating func append(contentsOf other: [Diagnostic]) { for d in other { add(d) } }
-    public var hasErrors: Bool { items.contains { $0.severity == .error } }
-    public var sorted: [Diagnostic] { items.sorted() }
 }

@@ -10,7 +10,7 @@ public enum RuleStatus: String, Sendable, Hashable, CaseIterable, Comparable {
     case notApplicable = "not_applicable"
     /// The rule cannot be evaluated on this data (division by zero, overflow).
     case error
-    /// A waiver covers the result (see the CI issue); kept, never dropped.
+    /// A waiver covers the result; kept, never dropped.
     case waived
 
     var rank: Int {
@@ -26,13 +26,32 @@ public enum RuleStatus: String, Sendable, Hashable, CaseIterable, Comparable {
     public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 }
 
-/// Where a finding points: the value it is about, or for `missing`, where the fact should be.
-public struct FindingLocation: Sendable, Hashable {
-    public var file: String
-    public var line: Int
-    public var column: Int
+/// Where a finding points: the value it is about, or for `missing`, where the fact should be —
+/// a source location plus the fact's path. `file`, `line` and `column` read through.
+@dynamicMemberLookup
+public struct FindingLocation: Sendable, Hashable, CustomStringConvertible {
+    public var source: SourceLocation
     /// The fact path (`dialogue_conferences.held`, `complaints.cases[2].decided`).
     public var path: String
+
+    public init(_ source: SourceLocation, path: String) {
+        self.source = source
+        self.path = path
+    }
+
+    public init(file: String, line: Int, column: Int, path: String) {
+        self.init(SourceLocation(file: file, line: line, column: column), path: path)
+    }
+
+    /// Where `mark` is in `file`, about `path`.
+    init(file: String, mark: Mark, path: String) {
+        self.init(mark.located(in: file), path: path)
+    }
+
+    public subscript<T>(dynamicMember keyPath: KeyPath<SourceLocation, T>) -> T { source[keyPath: keyPath] }
+
+    /// `file:line:column`.
+    public var description: String { source.description }
 }
 
 /// A record flagged by a per-case rule (e.g. a complaint decided late).
@@ -43,18 +62,68 @@ public struct FlaggedRecord: Sendable, Hashable {
     public var location: FindingLocation
 }
 
-/// The result of one rule on one report.
+/// A value put into a failure message: text (numbers, dates, lists, as the report gives them),
+/// or a yes/no that is spoken in the reader's language.
+public enum MessageValue: Sendable, Hashable {
+    case text(String)
+    case flag(Bool)
+
+    /// `true`/`false` become a flag; anything else stays text.
+    init(_ text: String) {
+        switch text {
+        case "true": self = .flag(true)
+        case "false": self = .flag(false)
+        default: self = .text(text)
+        }
+    }
+}
+
+/// Why a result has its status, in no language yet: what ``Localizer`` turns into the
+/// result's message and reason.
+public enum Explanation: Sendable {
+    /// The requirement is met: the message is the rule's title.
+    case passed
+    /// Not met: the rule's failure message with its placeholders' values; `slice` is the
+    /// calendar year of a longer report that failed.
+    case failed(values: [String: MessageValue], slice: Period?)
+    /// Facts the rule needs are absent: their labels.
+    case missing([FactName])
+    /// A report of several years gives only totals for the whole period.
+    case yearlyFiguresMissing(window: Period, facts: [FactName])
+    /// The rule does not apply.
+    case notApplicable(NotApplicable)
+    /// The rule could not be evaluated.
+    case unevaluable(Message, slice: Period?)
+}
+
+/// Why a rule does not apply to a report.
+public enum NotApplicable: Sendable {
+    /// Not for this kind of unit.
+    case kind(UnitKind)
+    /// Not in force during the period.
+    case notInForce(DateWindow)
+    /// Its `when` condition is false.
+    case condition(String)
+}
+
+/// A fact named in a message: its label in both languages (when declared) and its path.
+public struct FactName: Sendable, Hashable {
+    public var label: LocalizedText?
+    public var path: String
+}
+
+/// The result of one rule on one report. Language-neutral: ``message(_:)`` and
+/// ``reason(_:)`` render it in a language.
 public struct RuleResult: Sendable {
     public var rule: Rule
     public var status: RuleStatus
-    public var message: String
+    /// Why it has its status.
+    public var explanation: Explanation
     /// What the rule requires, e.g. `>= 1`.
     public var expected: String?
     /// What the report shows, e.g. `0`.
     public var actual: String?
     public var location: FindingLocation
-    /// For `not_applicable` and `error`: why.
-    public var reason: String?
     /// The part of the report period the rule was judged on.
     public var window: Period?
     public var flagged: [FlaggedRecord]
@@ -66,5 +135,23 @@ public struct RuleResult: Sendable {
     /// Set when a baseline was given: whether the finding is new or already known.
     public var baselineState: BaselineState? = nil
 
+    public init(rule: Rule, status: RuleStatus, explanation: Explanation, location: FindingLocation) {
+        self.rule = rule
+        self.status = status
+        self.explanation = explanation
+        self.location = location
+        flagged = []
+        missingFacts = []
+    }
+
     public var severity: Severity { rule.severity }
+
+    /// The sentence for people: the failure message, the title when passed, what is missing.
+    public func message(_ lang: Language) -> String { Localizer(lang).message(self) }
+
+    /// Why the rule did not apply or could not be evaluated; nil otherwise.
+    public func reason(_ lang: Language) -> String? { reasonMessage?.text(lang) }
+
+    /// ``reason(_:)`` before a language is chosen.
+    public var reasonMessage: Message? { Localizer.reason(self) }
 }

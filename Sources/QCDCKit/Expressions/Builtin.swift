@@ -119,44 +119,44 @@ enum Builtin: String, CaseIterable, Sendable {
             return .value(best, origin: origin)
         case .abs:
             switch values[0] {
-            case .int(let i): return i == .min ? .failure("integer overflow") : .value(.int(Swift.abs(i)), origin: origin)
+            case .int(let i): return i == .min ? .failure(.integerOverflow) : .value(.int(Swift.abs(i)), origin: origin)
             case .percent(let d): return .value(.percent(Swift.abs(d)), origin: origin)
             default: return .value(.number(Swift.abs(values[0].asDouble ?? 0)), origin: origin)
             }
         case .floor, .ceil:
             let d = values[0].asDouble ?? 0
             let r = self == .floor ? d.rounded(.down) : d.rounded(.up)
-            guard Swift.abs(r) < 9e18 else { return .failure("integer overflow") }
+            guard Swift.abs(r) < 9e18 else { return .failure(.integerOverflow) }
             return .value(.int(Int64(r)), origin: origin)
         case .len:
             if case .records(let r) = values[0] { return .value(.int(Int64(r.count)), origin: origin) }
-            return .failure("len needs a list")
+            return .failure(.cannotEvaluate("len needs a list"))
         case .daysBetween:
-            guard let a = date(0), let b = date(1) else { return .failure("days_between needs dates") }
+            guard let a = date(0), let b = date(1) else { return .failure(.cannotEvaluate("days_between needs dates")) }
             return .value(.int(Int64(a.distance(to: b))), origin: origin)
         case .workdaysBetween:
             guard let a = date(0), let b = date(1), Swift.abs(a.distance(to: b)) <= 40_000 else {
-                return .failure("workdays_between needs dates less than a century apart")
+                return .failure(.datesTooFarApart("workdays_between"))
             }
             return .value(.int(Int64(calendar.workdays(after: a, through: b))), origin: origin)
         case .addDays:
             return Evaluator.arithmetic(.add, values[0], values[1], origin: origin)
         case .addMonths:
             guard let d = date(0), case .int(let n) = values[1], Swift.abs(n) < 100_000, let r = d.addingMonths(checked: Int(n)) else {
-                return .failure("add_months out of range")
+                return .failure(.functionOutOfRange("add_months"))
             }
             return .value(.date(r), origin: origin)
         case .deadline:
-            guard let d = date(0), case .int(let n) = values[1], Swift.abs(n) < 100_000 else { return .failure("deadline out of range") }
+            guard let d = date(0), case .int(let n) = values[1], Swift.abs(n) < 100_000 else { return .failure(.functionOutOfRange("deadline")) }
             return .value(.date(calendar.deadline(from: d, days: Int(n))), origin: origin)
         case .isWorkingDay:
-            guard let d = date(0) else { return .failure("is_working_day needs a date") }
+            guard let d = date(0) else { return .failure(.cannotEvaluate("is_working_day needs a date")) }
             return .value(.bool(calendar.isWorkingDay(d)), origin: origin)
         case .inPeriod:
-            guard let d = date(0) else { return .failure("in_period needs a date") }
+            guard let d = date(0) else { return .failure(.cannotEvaluate("in_period needs a date")) }
             return .value(.bool(period.contains(d)), origin: origin)
         case .exists, .if:
-            return .failure("\(rawValue) is evaluated by the evaluator")
+            return .failure(.cannotEvaluate("\(rawValue) is evaluated by the evaluator"))
         }
     }
 }

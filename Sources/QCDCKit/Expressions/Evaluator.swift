@@ -19,17 +19,17 @@ public enum Outcome: Sendable {
     case value(Value, origin: Origin?)
     case missing([MissingFact])
     /// The expression cannot be evaluated on this data (division by zero, overflow, empty list).
-    case failure(String)
+    case failure(Message)
 
     var value: Value? { if case .value(let v, _) = self { return v }; return nil }
     var origin: Origin? { if case .value(_, let o) = self { return o }; return nil }
 
-    /// A short text for traces: the value, `missing: path`, or `error: …`.
-    public var description: String {
+    /// A short text for traces: the value, `thiếu: path` / `missing: path`, or the reason it failed.
+    public func text(_ lang: Language) -> String {
         switch self {
         case .value(let v, _): v.description
-        case .missing(let m): "missing: " + m.map(\.path).joined(separator: ", ")
-        case .failure(let s): "error: " + s
+        case .missing(let m): Message.traceMissing(m.map(\.path)).text(lang)
+        case .failure(let why): Message.traceFailed(why).text(lang)
         }
     }
 }
@@ -38,7 +38,8 @@ public enum Outcome: Sendable {
 public struct TraceStep: Sendable {
     public var depth: Int
     public var text: String
-    public var outcome: String
+    /// Nil for a record of a list being visited (in an aggregate).
+    public var outcome: Outcome?
     public var mark: Mark
 }
 
@@ -64,12 +65,36 @@ public struct EvaluationContext: Sendable {
     }
 }
 
+/// What one evaluation computed, node by node (outside aggregates' bodies), for explaining a
+/// result without evaluating anything twice.
+public struct EvaluationRecord: Sendable {
+    /// Each node's outcome, by ``Expression/id``.
+    var outcomes: [Int: Outcome] = [:]
+    /// What each aggregate saw, by its node's id.
+    var aggregates: [Int: AggregateRecord] = [:]
+
+    func outcome(_ e: Expression) -> Outcome? { outcomes[e.id] }
+}
+
+/// What an aggregate judged: the records that made it false (`all`) or that it counted (`count …
+/// where`), how many records passed its filter, and for `per_week`/`per_month` the count per
+/// week or month.
+struct AggregateRecord: Sendable {
+    var flagged: [RecordValue] = []
+    var considered = 0
+    var periodCounts: [(period: Period, count: Int)] = []
+}
+
 /// Evaluates typed expressions.
 public struct Evaluator: Sendable {
     public var context: EvaluationContext
     /// When non-nil, every sub-expression's outcome is appended.
     public var trace: [TraceStep]?
     private var depth = 0
+    /// When non-nil, the outcome of every node outside an aggregate's body is kept here.
+    public var record: EvaluationRecord?
+    /// How many aggregate bodies the evaluation is inside (nodes there are not recorded).
+    private var insideAggregate = 0
     /// Steps left before evaluation stops (one per sub-expression and per record visited).
     public private(set) var budget: Int
     /// The budget the evaluator started with (for the message when it runs out).
@@ -86,7 +111,7 @@ public struct Evaluator: Sendable {
 
     /// The failure given when the budget runs out.
     var overBudget: Outcome {
-        .failure("evaluation budget exceeded: stopped after \(initialBudget) steps (see docs/limits.md)")
+        .failure(.budgetExceeded(initialBudget))
     }
 
     public mutating func evaluate(_ e: Expression) -> Outcome {
@@ -94,9 +119,10 @@ public struct Evaluator: Sendable {
         if budget < 0 { return overBudget }
         depth += 1
         let index = trace?.count
-        if trace != nil { trace!.append(TraceStep(depth: depth - 1, text: e.text, outcome: "", mark: e.mark)) }
+        if trace != nil { trace!.append(TraceStep(depth: depth - 1, text: e.text, outcome: nil, mark: e.mark)) }
         let out = evaluateInner(e)
-        if let index { trace![index].outcome = out.description }
+        if let index { trace![index].outcome = out }
+        if record != nil && insideAggregate == 0 { record!.outcomes[e.id] = out }
         depth -= 1
         return out
     }
@@ -147,10 +173,10 @@ public struct Evaluator: Sendable {
         case .fact(let path):
             return lookup(path)
         case .param(let name):
-            guard let v = context.parameters[name] else { return .failure("parameter \(name) has no value") }
+            guard let v = context.parameters[name] else { return .failure(.cannotEvaluate("parameter \(name) has no value")) }
             return .value(v, origin: nil)
         case .variable(let name, let field):
-            guard let rec = context.variables[name] else { return .failure("variable \(name) is unbound") }
+            guard let rec = context.variables[name] else { return .failure(.cannotEvaluate("variable \(name) is unbound")) }
             guard let field else { return .value(.record(rec), origin: Origin(path: rec.path, mark: rec.mark)) }
             if let f = rec.fields[field] { return .value(f.value, origin: Origin(path: f.path, mark: f.mark)) }
             return .missing([MissingFact(path: rec.path + "." + field, mark: rec.mark, parent: rec.path)])
@@ -169,10 +195,10 @@ public struct Evaluator: Sendable {
             case (.not, .bool(let b)): return .value(.bool(!b), origin: o.origin)
             case (.negate, .int(let i)):
                 let (r, overflow) = Int64(0).subtractingReportingOverflow(i)
-                return overflow ? .failure("integer overflow") : .value(.int(r), origin: o.origin)
+                return overflow ? .failure(.integerOverflow) : .value(.int(r), origin: o.origin)
             case (.negate, .number(let d)): return .value(.number(-d), origin: o.origin)
             case (.negate, .percent(let d)): return .value(.percent(-d), origin: o.origin)
-            default: return .failure("cannot apply \(op.rawValue) to \(v)")
+            default: return .failure(.cannotEvaluate("\(op.rawValue) \(v)"))
             }
         case .binary(.and, let a, let b), .binary(.or, let a, let b):
             let isAnd: Bool
@@ -202,7 +228,7 @@ public struct Evaluator: Sendable {
             let origin = l.origin ?? r.origin
             if op.isComparison { return .value(.bool(Self.compare(op, x, y)), origin: origin) }
             if op == .in || op == .notIn {
-                guard case .list(let items) = y else { return .failure("'in' needs a list") }
+                guard case .list(let items) = y else { return .failure(.cannotEvaluate("'in' without a list")) }
                 let found = items.contains { Self.compare(.equal, x, $0) }
                 return .value(.bool(op == .in ? found : !found), origin: origin)
             }
@@ -210,17 +236,17 @@ public struct Evaluator: Sendable {
         case .call(let name, let args):
             return call(name, args)
         case .comprehension(let agg, let v, let list, let filter, let body):
-            return comprehension(agg, v, list, filter, body)
+            return comprehension(agg, v, list, filter, body, id: e.id)
         }
     }
 
     static func arithmetic(_ op: BinaryOperator, _ x: Value, _ y: Value, origin: Origin?) -> Outcome {
         switch (x, y) {
         case (.date(let d), .int(let n)):
-            guard abs(n) < 3_000_000 else { return .failure("date arithmetic out of range") }
+            guard abs(n) < 3_000_000 else { return .failure(.dateOutOfRange) }
             return .value(.date(d.advanced(by: op == .add ? Int(n) : -Int(n))), origin: origin)
         case (.int(let n), .date(let d)):
-            guard abs(n) < 3_000_000 else { return .failure("date arithmetic out of range") }
+            guard abs(n) < 3_000_000 else { return .failure(.dateOutOfRange) }
             return .value(.date(d.advanced(by: Int(n))), origin: origin)
         case (.date(let a), .date(let b)):
             return .value(.int(Int64(b.distance(to: a))), origin: origin)
@@ -230,26 +256,26 @@ public struct Evaluator: Sendable {
             case .subtract: a.subtractingReportingOverflow(b)
             default: a.multipliedReportingOverflow(by: b)
             }
-            return overflow ? .failure("integer overflow in \(a) \(op.rawValue) \(b)") : .value(.int(r), origin: origin)
+            return overflow ? .failure(.integerOverflowIn("\(a)", op.rawValue, "\(b)")) : .value(.int(r), origin: origin)
         default:
-            guard let a = x.asDouble, let b = y.asDouble else { return .failure("cannot compute \(x) \(op.rawValue) \(y)") }
+            guard let a = x.asDouble, let b = y.asDouble else { return .failure(.cannotEvaluate("\(x) \(op.rawValue) \(y)")) }
             let r: Double
             switch op {
             case .add: r = a + b
             case .subtract: r = a - b
             case .multiply: r = a * b
             default:
-                guard b != 0 else { return .failure("division by zero (\(x) / \(y))") }
+                guard b != 0 else { return .failure(.divisionByZero("\(x)", "\(y)")) }
                 r = a / b
             }
-            guard r.isFinite else { return .failure("numeric overflow") }
+            guard r.isFinite else { return .failure(.numericOverflow) }
             if case .percent = x, case .percent = y, op == .add || op == .subtract { return .value(.percent(r), origin: origin) }
             return .value(.number(r), origin: origin)
         }
     }
 
     private mutating func call(_ name: String, _ args: [Expression]) -> Outcome {
-        guard let builtin = Builtin(rawValue: name) else { return .failure("unknown function \(name)") }
+        guard let builtin = Builtin(rawValue: name) else { return .failure(.cannotEvaluate("\(name)(…)")) }
         switch builtin {
         case .exists:
             switch args[0].kind {
@@ -279,19 +305,19 @@ public struct Evaluator: Sendable {
         return builtin.evaluate(values, origin: origin, context)
     }
 
-    /// Records for which a comprehension's condition was false (for `all`) or true (for `count … where`).
-    public private(set) var flagged: [RecordValue] = []
-    /// How many records the last aggregate judged (after its `where` filter).
-    public private(set) var considered = 0
-    /// For the last `per_week` / `per_month`: each required week or month with its count of dates.
-    public private(set) var periodCounts: [(period: Period, count: Int)] = []
-
     private mutating func comprehension(_ agg: Aggregate, _ v: String, _ list: String,
-                                        _ filter: Expression?, _ body: Expression?) -> Outcome {
+                                        _ filter: Expression?, _ body: Expression?, id: Int) -> Outcome {
         let o = lookup(list)
         guard case .value(.records(let records), let origin) = o else { return o }
         let saved = context.variables[v]
         defer { context.variables[v] = saved }
+        let recording = record != nil && insideAggregate == 0
+        var seen = AggregateRecord()
+        insideAggregate += 1
+        defer {
+            insideAggregate -= 1
+            if recording { record!.aggregates[id] = seen }
+        }
         var missing: [MissingFact] = []
         var selected: [(RecordValue, Value?)] = []
         var failing: [RecordValue] = []
@@ -301,7 +327,7 @@ public struct Evaluator: Sendable {
             context.variables[v] = rec
             if trace != nil {
                 let id = rec.fields["id"].map { " \($0.value)" } ?? ""
-                trace!.append(TraceStep(depth: depth, text: "\(v) = \(rec.path)\(id)", outcome: "", mark: rec.mark))
+                trace!.append(TraceStep(depth: depth, text: "\(v) = \(rec.path)\(id)", outcome: nil, mark: rec.mark))
             }
             if let filter {
                 let f = evaluate(filter)
@@ -327,14 +353,14 @@ public struct Evaluator: Sendable {
                 if agg == .count, filter != nil { failing.append(rec) }
             }
         }
-        considered = selected.count
+        seen.considered = selected.count
         // `all` and `any` can be decided despite missing data when a decisive record exists.
-        if agg == .all, !failing.isEmpty { flagged = failing; return .value(.bool(false), origin: Origin(path: failing[0].path, mark: failing[0].mark)) }
+        if agg == .all, !failing.isEmpty { seen.flagged = failing; return .value(.bool(false), origin: Origin(path: failing[0].path, mark: failing[0].mark)) }
         if agg == .any, !failing.isEmpty { return .value(.bool(true), origin: origin) }
         if !missing.isEmpty { return .missing(missing) }
         switch agg {
         case .count:
-            flagged = failing
+            seen.flagged = failing
             return .value(.int(Int64(selected.count)), origin: origin)
         case .any: return .value(.bool(false), origin: origin)
         case .all: return .value(.bool(true), origin: origin)
@@ -350,18 +376,18 @@ public struct Evaluator: Sendable {
         case .perWeek, .perMonth:
             let periods = agg == .perWeek ? context.calendar.requiredWeeks(in: context.period) : context.calendar.wholeMonths(in: context.period)
             guard !periods.isEmpty else {
-                return .failure("no \(agg == .perWeek ? "whole week with a working day" : "whole month") in \(context.period)")
+                return .failure(agg == .perWeek ? .noWholeWeek(context.period) : .noWholeMonth(context.period))
             }
             var counts = [Int](repeating: 0, count: periods.count)
             for (_, v) in selected {
                 guard case .date(let d)? = v else { continue }
                 if let i = periods.firstIndex(where: { $0.contains(d) }) { counts[i] += 1 }
             }
-            periodCounts = Array(zip(periods, counts)).map { (period: $0.0, count: $0.1) }
+            seen.periodCounts = Array(zip(periods, counts)).map { (period: $0.0, count: $0.1) }
             return .value(.int(Int64(counts.min() ?? 0)), origin: origin)
         case .min, .max:
             guard let first = selected.first else {
-                return .failure("\(agg.rawValue) of an empty list (\(list) has no matching records)")
+                return .failure(.emptyAggregate(agg.rawValue, list: list))
             }
             var best = first
             for s in selected.dropFirst() where Self.compare(agg == .min ? .less : .greater, s.1!, best.1!) { best = s }

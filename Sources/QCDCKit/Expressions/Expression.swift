@@ -19,6 +19,9 @@ public struct Expression: Sendable {
         case list([Expression])
     }
     public var kind: Kind
+    /// Unique within its rule's `expect` once compiled (0 before): evaluation records each
+    /// node's outcome by it, so that a result's culprit is read, not computed again.
+    public var id = 0
     public var mark: Mark
     /// Filled in by the type checker.
     public var type: ExprType
@@ -30,6 +33,32 @@ public struct Expression: Sendable {
         self.mark = mark
         self.type = type
         self.text = text
+    }
+
+    /// The same tree with every node numbered in pre-order from `start`; returns the next number.
+    /// Recursive, on trees already bounded in depth by the compiler.
+    func numbered(from start: Int = 1) -> (Expression, Int) {
+        var e = self
+        e.id = start
+        var next = start + 1
+        func number(_ x: Expression) -> Expression {
+            let (n, after) = x.numbered(from: next)
+            next = after
+            return n
+        }
+        switch kind {
+        case .literal, .fact, .param, .variable: break
+        case .unary(let op, let a): e.kind = .unary(op, number(a))
+        case .binary(let op, let a, let b):
+            let na = number(a)
+            e.kind = .binary(op, na, number(b))
+        case .call(let name, let args): e.kind = .call(name, args.map(number))
+        case .list(let items): e.kind = .list(items.map(number))
+        case .comprehension(let agg, let v, let list, let f, let b):
+            let nf = f.map(number)
+            e.kind = .comprehension(agg, variable: v, list: list, filter: nf, body: b.map(number))
+        }
+        return (e, next)
     }
 
     /// Size and depth of the tree, worked out without recursion (so that it is safe to ask of a

@@ -16,10 +16,10 @@ struct LexedToken {
 }
 
 struct ExpressionSyntaxError: Error {
-    var message: String
+    var message: Message
     var offset: Int
-    /// `expression.syntax`, or `expression.too_deep` / `expression.too_large` for the limits.
-    var code = "expression.syntax"
+    /// The name in the `expression` namespace: `syntax`, or `too_deep` / `too_large` for the limits.
+    var code = "syntax"
 }
 
 enum Lexer {
@@ -37,7 +37,7 @@ enum Lexer {
                 if i + 10 <= c.count, Day.looksLikeDate(String(c[i..<i + 10])),
                    i + 10 == c.count || !isDigit(c[i + 10]) {
                     let s = String(c[i..<i + 10])
-                    guard let d = Day(iso: s) else { throw ExpressionSyntaxError(message: "\(s) is not a valid date", offset: i) }
+                    guard let d = Day(iso: s) else { throw ExpressionSyntaxError(message: .notAValidDate(s), offset: i) }
                     out.append(LexedToken(token: .date(d), offset: start, length: 10))
                     i += 10
                     continue
@@ -56,7 +56,7 @@ enum Lexer {
                 } else if isDecimal {
                     out.append(LexedToken(token: .decimal(Double(s) ?? 0), offset: start, length: i - start))
                 } else {
-                    guard let v = Int64(s) else { throw ExpressionSyntaxError(message: "integer \(s) is too large", offset: start) }
+                    guard let v = Int64(s) else { throw ExpressionSyntaxError(message: .integerTooLargeLiteral(s), offset: start) }
                     out.append(LexedToken(token: .integer(v), offset: start, length: i - start))
                 }
                 continue
@@ -74,7 +74,7 @@ enum Lexer {
                     s.append(c[i])
                     i += 1
                 }
-                guard i < c.count else { throw ExpressionSyntaxError(message: "unterminated string", offset: start) }
+                guard i < c.count else { throw ExpressionSyntaxError(message: .unterminatedString, offset: start) }
                 i += 1
                 out.append(LexedToken(token: .string(s), offset: start, length: i - start))
                 continue
@@ -91,12 +91,12 @@ enum Lexer {
                 continue
             }
             if ch == "=" {
-                throw ExpressionSyntaxError(message: "'=' is not an operator; use '==' to compare", offset: i)
+                throw ExpressionSyntaxError(message: .singleEquals, offset: i)
             }
             if ch == "&" || ch == "|" {
-                throw ExpressionSyntaxError(message: "use 'and' / 'or' instead of '\(ch)'", offset: i)
+                throw ExpressionSyntaxError(message: .useAndOr(ch), offset: i)
             }
-            throw ExpressionSyntaxError(message: "unexpected character '\(ch)'", offset: i)
+            throw ExpressionSyntaxError(message: .unexpectedCharacter(ch), offset: i)
         }
         out.append(LexedToken(token: .end, offset: c.count, length: 0))
         return out

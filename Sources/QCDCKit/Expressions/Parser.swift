@@ -42,7 +42,7 @@ struct ExpressionParser {
     func isKeyword(_ k: String) -> Bool { current.token == .identifier(k) }
     func isOp(_ o: String) -> Bool { current.token == .op(o) }
 
-    func fail(_ message: String, at offset: Int? = nil) -> ExpressionSyntaxError {
+    func fail(_ message: Message, at offset: Int? = nil) -> ExpressionSyntaxError {
         ExpressionSyntaxError(message: message, offset: offset ?? current.offset)
     }
 
@@ -55,17 +55,17 @@ struct ExpressionParser {
 
     mutating func parse() throws(ExpressionSyntaxError) -> Expression {
         let e = try parseOr()
-        guard current.token == .end else { throw fail("unexpected \(describe(current.token)); expected an operator or the end") }
+        guard current.token == .end else { throw fail(.unexpectedToken(describe(current.token))) }
         return e
     }
 
-    func describe(_ t: Token) -> String {
+    func describe(_ t: Token) -> TokenWords {
         switch t {
-        case .end: "end of expression"
-        case .identifier(let s): "'\(s)'"
-        case .op(let s): "'\(s)'"
-        case .string(let s): "string \"\(s)\""
-        default: "literal"
+        case .end: TokenWords(vi: "kết thúc biểu thức", en: "end of expression")
+        case .identifier(let s): TokenWords(vi: "'\(s)'", en: "'\(s)'")
+        case .op(let s): TokenWords(vi: "'\(s)'", en: "'\(s)'")
+        case .string(let s): TokenWords(vi: "chuỗi \"\(s)\"", en: "string \"\(s)\"")
+        default: TokenWords(vi: "một giá trị viết sẵn", en: "literal")
         }
     }
 
@@ -79,8 +79,7 @@ struct ExpressionParser {
     mutating func enter() throws(ExpressionSyntaxError) {
         nesting += 1
         if nesting > maxNesting {
-            throw ExpressionSyntaxError(message: "the expression nests deeper than \(maxNesting) levels", offset: current.offset,
-                                        code: "expression.too_deep")
+            throw ExpressionSyntaxError(message: .nestsDeeper(maxNesting), offset: current.offset, code: "too_deep")
         }
     }
 
@@ -192,7 +191,7 @@ struct ExpressionParser {
         case .op("("):
             advance()
             var e = try parseOr()
-            guard isOp(")") else { throw fail("expected ')'") }
+            guard isOp(")") else { throw fail(.expectedTokens(["')'"])) }
             advance()
             e.text = source(from: t.offset)
             return e
@@ -203,35 +202,35 @@ struct ExpressionParser {
                 items.append(try parseOr())
                 while isOp(",") { advance(); items.append(try parseOr()) }
             }
-            guard isOp("]") else { throw fail("expected ']' or ','") }
+            guard isOp("]") else { throw fail(.expectedTokens(["']'", "','"])) }
             advance()
             return Expression(.list(items), at: mark, type: .list(.string), text: source(from: t.offset))
         case .identifier(let name):
             if name == "true" || name == "false" { advance(); return lit(.bool(name == "true"), .boolean) }
-            if Self.keywords.contains(name) { throw fail("unexpected keyword '\(name)'") }
+            if Self.keywords.contains(name) { throw fail(.unexpectedKeyword(name)) }
             advance()
             if isOp("(") { return try parseCall(name, start: t.offset) }
             var segments = [name]
             while isOp(".") {
                 advance()
                 guard case .identifier(let s) = current.token, !Self.keywords.contains(s) else {
-                    throw fail("expected a field name after '.'")
+                    throw fail(.fieldAfterDot)
                 }
                 segments.append(s)
                 advance()
             }
             let src = source(from: t.offset)
             if bound.contains(name) {
-                guard segments.count <= 2 else { throw fail("records have one level of fields: \(src)", at: t.offset) }
+                guard segments.count <= 2 else { throw fail(.oneLevelOfFields(src), at: t.offset) }
                 return Expression(.variable(name, field: segments.count == 2 ? segments[1] : nil), at: mark, text: src)
             }
             if name == "params" {
-                guard segments.count == 2 else { throw fail("write a parameter as params.NAME", at: t.offset) }
+                guard segments.count == 2 else { throw fail(.paramsName, at: t.offset) }
                 return Expression(.param(segments[1]), at: mark, text: src)
             }
             return Expression(.fact(segments.joined(separator: ".")), at: mark, text: src)
         default:
-            throw fail("expected a value, a fact or '('; found \(describe(t.token))")
+            throw fail(.expectedValue(found: describe(t.token)))
         }
     }
 
@@ -243,13 +242,13 @@ struct ExpressionParser {
            pos + 1 < tokens.count, tokens[pos + 1].token == .identifier("in") {
             advance(); advance()
             guard case .identifier(let first) = current.token, !Self.keywords.contains(first) else {
-                throw fail("expected the path of a list fact after 'in'")
+                throw fail(.listAfterIn)
             }
             var segments = [first]
             advance()
             while isOp(".") {
                 advance()
-                guard case .identifier(let s) = current.token else { throw fail("expected a field name after '.'") }
+                guard case .identifier(let s) = current.token else { throw fail(.fieldAfterDot) }
                 segments.append(s)
                 advance()
             }
@@ -259,7 +258,7 @@ struct ExpressionParser {
             var body: Expression?
             if isKeyword("where") { advance(); filter = try parseOr() }
             if isOp(":") { advance(); body = try parseOr() }
-            guard isOp(")") else { throw fail("expected ')' to close \(name)(…)") }
+            guard isOp(")") else { throw fail(.closeCall(name)) }
             advance()
             return Expression(.comprehension(agg, variable: v, list: segments.joined(separator: "."), filter: filter, body: body),
                               at: mark, text: source(from: start))
@@ -269,7 +268,7 @@ struct ExpressionParser {
             args.append(try parseOr())
             while isOp(",") { advance(); args.append(try parseOr()) }
         }
-        guard isOp(")") else { throw fail("expected ')' or ','") }
+        guard isOp(")") else { throw fail(.expectedTokens(["')'", "','"])) }
         advance()
         return Expression(.call(name, args), at: mark, text: source(from: start))
     }

@@ -14,13 +14,13 @@ struct TypeChecker {
         self.file = file
     }
 
-    mutating func error(_ message: String, _ mark: Mark, _ notes: [String] = []) {
-        diagnostics.append(Diagnostic(.error, "expression.type", message, at: mark.located(in: file), notes: notes))
+    mutating func error(_ message: Message, _ mark: Mark, _ notes: [Message] = []) {
+        diagnostics.append(Diagnostic(.error, DiagnosticCode(.expression, "type"), message, at: mark.located(in: file), notes: notes))
     }
 
-    private func unknownFactNotes(_ path: String) -> [String] {
+    private func unknownFactNotes(_ path: String) -> [Message] {
         var notes = Suggest.note(for: path, in: facts.keys)
-        if notes.isEmpty { notes = ["declare it under `facts:` in the rule set"] }
+        if notes.isEmpty { notes = [.declareFact] }
         return notes
     }
 
@@ -29,7 +29,7 @@ struct TypeChecker {
         var out = e
         out.type = infer(&out)
         if let expected, out.type != expected, !(expected.isNumeric && out.type.isNumeric) {
-            error("expected \(expected) here, but '\(e.text)' is \(out.type)", e.mark)
+            error(.expectedTypeHere(expected, text: e.text, is: out.type), e.mark)
         }
         return out
     }
@@ -48,25 +48,24 @@ struct TypeChecker {
         case .fact(let path):
             guard let decl = facts[path] else {
                 if facts.keys.contains(where: { $0.hasPrefix(path + ".") }) {
-                    error("'\(path)' is a group of facts, not a fact", e.mark, ["name one of its facts, e.g. '\(facts.keys.sorted().first { $0.hasPrefix(path + ".") }!)'"])
+                    error(.groupNotFact(path), e.mark, [.nameOneOfItsFacts(facts.keys.sorted().first { $0.hasPrefix(path + ".") }!)])
                 } else {
-                    error("unknown fact '\(path)'", e.mark, unknownFactNotes(path))
+                    error(.unknownFact(path), e.mark, unknownFactNotes(path))
                 }
                 return .boolean
             }
             return decl.exprType
         case .param(let name):
             guard let p = parameters[name] else {
-                error("unknown parameter 'params.\(name)'", e.mark,
-                      Suggest.note(for: name, in: parameters.keys) + ["declare it under the rule's `params:`"])
+                error(.unknownParameter(name), e.mark, Suggest.note(for: name, in: parameters.keys) + [.declareParameter])
                 return .integer
             }
             return p.type
         case .variable(let name, let field):
-            guard let list = scope[name] else { error("unknown variable '\(name)'", e.mark); return .boolean }
+            guard let list = scope[name] else { error(.unknownVariable(name), e.mark); return .boolean }
             guard let field else { return .record(list) }
             guard let f = facts[list]?.fields.first(where: { $0.path == field }) else {
-                error("records of '\(list)' have no field '\(field)'", e.mark,
+                error(.noSuchRecordField(list, field), e.mark,
                       Suggest.note(for: field, in: facts[list]?.fields.map(\.path) ?? []))
                 return .boolean
             }
@@ -76,10 +75,10 @@ struct TypeChecker {
             e.kind = .unary(op, a)
             switch op {
             case .not:
-                if a.type != .boolean { error("'not' needs a boolean; '\(a.text)' is \(a.type)", a.mark) }
+                if a.type != .boolean { error(.needs("not", .boolean, text: a.text, is: a.type), a.mark) }
                 return .boolean
             case .negate:
-                if !a.type.isNumeric { error("'-' needs a number; '\(a.text)' is \(a.type)", a.mark) }
+                if !a.type.isNumeric { error(.needs("-", .number, text: a.text, is: a.type), a.mark) }
                 return a.type
             }
         case .binary(let op, let l, let r):
@@ -88,7 +87,7 @@ struct TypeChecker {
             switch op {
             case .and, .or:
                 for x in [a, b] where x.type != .boolean {
-                    error("'\(op.rawValue)' needs booleans; '\(x.text)' is \(x.type)", x.mark)
+                    error(.needs(op.rawValue, .booleans, text: x.text, is: x.type), x.mark)
                 }
                 return .boolean
             case .add, .subtract, .multiply, .divide:
@@ -96,35 +95,34 @@ struct TypeChecker {
                     if op == .subtract && a.type == .date && b.type == .date { return .integer }
                     if (op == .add || op == .subtract) && a.type == .date && b.type == .integer { return .date }
                     if op == .add && a.type == .integer && b.type == .date { return .date }
-                    error("cannot apply '\(op.rawValue)' to \(a.type) and \(b.type)", e.mark,
-                          ["dates take + or - a number of days, and date - date gives days"])
+                    error(.cannotApply(op.rawValue, a.type, b.type), e.mark, [.dateArithmetic])
                     return .date
                 }
                 for x in [a, b] where !x.type.isNumeric {
-                    error("'\(op.rawValue)' needs numbers; '\(x.text)' is \(x.type)", x.mark)
+                    error(.needs(op.rawValue, .numbers, text: x.text, is: x.type), x.mark)
                 }
                 return Self.numericResult(a.type, b.type, op)
             case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
                 let ordered = op != .equal && op != .notEqual
                 if a.type.isNumeric && b.type.isNumeric { return .boolean }
                 if a.type != b.type {
-                    error("cannot compare \(a.type) '\(a.text)' with \(b.type) '\(b.text)'", e.mark)
+                    error(.cannotCompare(a.type, a.text, b.type, b.text), e.mark)
                 } else if ordered && (a.type == .string || a.type == .boolean) {
-                    error("'\(op.rawValue)' does not order \(a.type)s; use == or !=", e.mark)
+                    error(.doesNotOrder(op.rawValue, a.type), e.mark)
                 } else if case .records = a.type {
-                    error("lists cannot be compared; use count(…), len(…), any(…) or all(…)", e.mark)
+                    error(.listsNotComparable, e.mark)
                 }
                 checkEnumLiteral(a, b)
                 checkEnumLiteral(b, a)
                 return .boolean
             case .in, .notIn:
                 guard case .list = b.kind else {
-                    error("'in' needs a list literal on its right, e.g. [\"plenary\", \"delegates\"]", b.mark)
+                    error(.inNeedsList, b.mark)
                     return .boolean
                 }
                 if case .list(let items) = b.kind {
                     for item in items where !(item.type == a.type || item.type.isNumeric && a.type.isNumeric) {
-                        error("list item '\(item.text)' is \(item.type), but '\(a.text)' is \(a.type)", item.mark)
+                        error(.listItemType(item.text, item.type, a.text, a.type), item.mark)
                     }
                     for item in items { checkEnumLiteral(a, item) }
                 }
@@ -138,11 +136,11 @@ struct TypeChecker {
             return inferCall(&e, name, args)
         case .comprehension(let agg, let v, let list, let filter, let body):
             guard let decl = facts[list] else {
-                error("unknown list fact '\(list)'", e.mark, unknownFactNotes(list))
+                error(.unknownListFact(list), e.mark, unknownFactNotes(list))
                 return .integer
             }
             guard case .list = decl.type else {
-                error("'\(list)' is \(decl.type.name), not a list of records", e.mark)
+                error(.notAListOfRecords(list, decl.type), e.mark)
                 return .integer
             }
             let saved = scope[v]
@@ -153,29 +151,29 @@ struct TypeChecker {
             var result: ExprType
             switch agg {
             case .count:
-                if let body { error("count(…) takes no ':' part; put the condition after 'where'", body.mark) }
+                if let body { error(.countTakesNoBody, body.mark) }
                 b = nil
                 result = .integer
             case .any, .all:
                 guard let bb = b else {
-                    error("\(agg.rawValue)(…) needs a condition after ':'", e.mark)
+                    error(.aggregateNeedsCondition(agg.rawValue), e.mark)
                     return .boolean
                 }
-                if bb.type != .boolean { error("\(agg.rawValue)(…) needs a boolean condition; '\(bb.text)' is \(bb.type)", bb.mark) }
+                if bb.type != .boolean { error(.aggregateNeedsBoolean(agg.rawValue, text: bb.text, is: bb.type), bb.mark) }
                 result = .boolean
             case .perWeek, .perMonth:
                 guard let bb = b, bb.type == .date else {
-                    error("\(agg.rawValue)(…) needs a date after ':', e.g. \(agg.rawValue)(\(v) in \(list): \(v).date)", (b ?? e).mark)
+                    error(.aggregateNeedsDate(agg.rawValue, example: "\(agg.rawValue)(\(v) in \(list): \(v).date)"), (b ?? e).mark)
                     return .integer
                 }
                 result = .integer
             case .sum, .min, .max:
                 guard let bb = b else {
-                    error("\(agg.rawValue)(…) needs a value after ':', e.g. \(agg.rawValue)(\(v) in \(list): \(v).days)", e.mark)
+                    error(.aggregateNeedsValue(agg.rawValue, example: "\(agg.rawValue)(\(v) in \(list): \(v).days)"), e.mark)
                     return .number
                 }
                 if !(bb.type.isNumeric || agg != .sum && bb.type == .date) {
-                    error("\(agg.rawValue)(…) needs numbers; '\(bb.text)' is \(bb.type)", bb.mark)
+                    error(.needs("\(agg.rawValue)(…)", .numbers, text: bb.text, is: bb.type), bb.mark)
                 }
                 result = bb.type
             }
@@ -193,18 +191,18 @@ struct TypeChecker {
             decl = facts[list]?.fields.first { $0.path == field }
         }
         if let decl, case .enumeration(let values) = decl.type, !values.contains(s) {
-            error("'\(s)' is not a value of \(decl.path) (\(values.joined(separator: ", ")))", b.mark,
+            error(.notAnEnumValue(s, of: decl.path, values), b.mark,
                   Suggest.note(for: s, in: values))
         }
     }
 
     private mutating func inferCall(_ e: inout Expression, _ name: String, _ args: [Expression]) -> ExprType {
         if let agg = Aggregate(rawValue: name), agg != .min && agg != .max {
-            error("\(name)(…) takes a list: \(agg.signature)", e.mark)
+            error(.takesAList(name, signature: agg.signature), e.mark)
             return .integer
         }
         guard let builtin = Builtin(rawValue: name) else {
-            error("unknown function '\(name)'", e.mark,
+            error(.unknownFunction(name), e.mark,
                   Suggest.note(for: name, in: Builtin.allCases.map(\.rawValue) + Aggregate.allCases.map(\.rawValue)))
             return .boolean
         }
@@ -212,7 +210,7 @@ struct TypeChecker {
         e.kind = .call(name, typed)
         func arity(_ n: Int) -> Bool {
             if typed.count != n {
-                error("\(name) takes \(n) argument\(n == 1 ? "" : "s"): \(builtin.signature)", e.mark)
+                error(.argumentCount(name, n, signature: builtin.signature), e.mark)
                 return false
             }
             return true
@@ -220,7 +218,7 @@ struct TypeChecker {
         func want(_ i: Int, _ t: ExprType) {
             let a = typed[i]
             if !(a.type == t || t.isNumeric && a.type.isNumeric) {
-                error("argument \(i + 1) of \(name) must be \(t); '\(a.text)' is \(a.type)", a.mark)
+                error(.argumentType(i + 1, of: name, must: t, text: a.text, is: a.type), a.mark)
             }
         }
         if let (arguments, result) = builtin.fixedSignature {
@@ -231,11 +229,11 @@ struct TypeChecker {
         switch builtin {
         case .min, .max:
             if typed.count < 2 {
-                error("\(name) takes two or more values, or a list: \(name)(x in LIST: x.field)", e.mark)
+                error(.twoOrMore(name), e.mark)
                 return .number
             }
             if typed.allSatisfy({ $0.type == .date }) { return .date }
-            for a in typed where !a.type.isNumeric { error("\(name) needs numbers or dates; '\(a.text)' is \(a.type)", a.mark) }
+            for a in typed where !a.type.isNumeric { error(.needsNumbersOrDates(name, text: a.text, is: a.type), a.mark) }
             if typed.allSatisfy({ $0.type == .integer }) { return .integer }
             if typed.allSatisfy({ $0.type == .percent }) { return .percent }
             return .number
@@ -245,20 +243,20 @@ struct TypeChecker {
             return typed[0].type
         case .len:
             guard arity(1) else { return .integer }
-            if case .records = typed[0].type {} else { error("len needs a list fact; '\(typed[0].text)' is \(typed[0].type)", typed[0].mark) }
+            if case .records = typed[0].type {} else { error(.lenNeedsList(typed[0].text, is: typed[0].type), typed[0].mark) }
             return .integer
         case .exists:
             guard arity(1) else { return .boolean }
             switch typed[0].kind {
             case .fact, .variable(_, field: .some): break
-            default: error("exists needs a fact path, e.g. exists(staff_conference.date)", typed[0].mark)
+            default: error(.existsNeedsFact, typed[0].mark)
             }
             return .boolean
         case .if:
             guard arity(3) else { return .boolean }
             want(0, .boolean)
             if typed[1].type != typed[2].type && !(typed[1].type.isNumeric && typed[2].type.isNumeric) {
-                error("both branches of if(…) must have the same type (\(typed[1].type) vs \(typed[2].type))", e.mark)
+                error(.ifBranches(typed[1].type, typed[2].type), e.mark)
             }
             return typed[1].type == typed[2].type ? typed[1].type : .number
         default:

@@ -63,39 +63,39 @@ public struct Baseline: Sendable {
     public static func load(_ bytes: [UInt8], file: String, knownRules: Set<String>? = nil) -> (Baseline?, [Diagnostic]) {
         let (node, diags) = JSONReader().read(bytes, file: file)
         guard let node else { return (nil, diags) }
-        var r = NodeReading(file: file, prefix: "baseline")
-        guard r.mapping(node, "the baseline", known: ["qcdc_baseline", "tool_version", "findings"], required: ["findings"]) else {
+        var r = NodeReading(file: file, namespace: .baseline, document: .baseline)
+        guard r.mapping(node, "", known: ["qcdc_baseline", "tool_version", "findings"], required: ["findings"]) else {
             return (nil, diags + r.diags)
         }
         var entries: [Entry] = []
         let statuses = ["fail", "error", "missing"]
-        for item in r.list(node["findings"], "findings") {
-            guard r.mapping(item, "finding", known: ["rule", "unit", "period", "status", "file"], required: ["rule", "unit", "period", "status"]),
-                  let rule = r.string(item["rule"], "rule"), let unit = r.string(item["unit"], "unit"),
-                  let period = r.string(item["period"], "period"), let status = r.string(item["status"], "status") else { continue }
+        for (index, item) in r.list(node["findings"], "findings").enumerated() {
+            let f = "findings[\(index)]"
+            guard r.mapping(item, f, known: ["rule", "unit", "period", "status", "file"], required: ["rule", "unit", "period", "status"]),
+                  let rule = r.string(item["rule"], f + ".rule"), let unit = r.string(item["unit"], f + ".unit"),
+                  let period = r.string(item["period"], f + ".period"), let status = r.string(item["status"], f + ".status") else { continue }
             var ok = true
             if let knownRules, !knownRules.contains(rule) {
-                r.error("unknown_rule", "the baseline names rule \(rule), which the rule set does not have", item["rule"]!.mark,
-                        Suggest.note(for: rule, in: knownRules) + ["write the baseline again with --write-baseline"])
+                r.error("unknown_rule", .baselineUnknownRule(rule), item["rule"]!.mark, Suggest.note(for: rule, in: knownRules) + [.rewriteBaseline])
                 ok = false
             }
             if !statuses.contains(status) {
-                r.error("invalid_value", "status '\(status)' is not a finding's status (fail, error or missing)", item["status"]!.mark,
+                r.error("invalid_value", .notAFindingStatus(status), item["status"]!.mark,
                         Suggest.note(for: status, in: statuses))
                 ok = false
             }
             if unit.isEmpty || Neutral.hasHidden(unit) {
-                r.error("invalid_value", "unit '\(Neutral.visible(unit))' is empty or holds invisible or control characters", item["unit"]!.mark)
+                r.error("invalid_value", .baselineUnit(Neutral.visible(unit)), item["unit"]!.mark)
                 ok = false
             }
             if Self.parsePeriod(period) == nil {
-                r.error("invalid_value", "period '\(Neutral.visible(period))' is not FROM..TO (YYYY-MM-DD..YYYY-MM-DD)", item["period"]!.mark,
-                        ["e.g. 2026-01-01..2026-12-31"])
+                r.error("invalid_value", .baselinePeriod(Neutral.visible(period)), item["period"]!.mark, [.baselinePeriodExample])
                 ok = false
             }
-            if ok { entries.append(Entry(rule: rule, unit: unit, period: period, status: status, file: r.string(item["file"], "file") ?? "")) }
+            if ok { entries.append(Entry(rule: rule, unit: unit, period: period, status: status, file: r.string(item["file"], f + ".file") ?? "")) }
         }
-        let all = diags + r.diags
+        var all = diags + r.diags
+        CodeFrame.attach(&all, bytes: bytes, file: file)
         return (all.contains { $0.severity == .error } ? nil : Baseline(entries: entries), all)
     }
 

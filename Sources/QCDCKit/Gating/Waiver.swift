@@ -62,55 +62,52 @@ public struct WaiverSet: Sendable {
     public static func load(_ bytes: [UInt8], file: String, knownRules: Set<String>) -> (WaiverSet?, [Diagnostic]) {
         let (node, loadDiags) = DocumentLoader.load(bytes, file: file)
         guard let node else { return (nil, loadDiags) }
-        var r = NodeReading(file: file, prefix: "waiver")
+        var r = NodeReading(file: file, namespace: .waiver, document: .waiverFile)
         var waivers: [Waiver] = []
-        if r.mapping(node, "the waiver file", known: ["waivers"], required: ["waivers"]) {
-            for item in r.list(node["waivers"], "waivers") {
+        if r.mapping(node, "", known: ["waivers"], required: ["waivers"]) {
+            for (index, item) in r.list(node["waivers"], "waivers").enumerated() {
+                let w = "waivers[\(index)]"
                 let known = ["rule", "unit", "period", "justification", "approved_by", "evidence", "expires"]
-                guard r.mapping(item, "waiver", known: known,
+                guard r.mapping(item, w, known: known,
                                 required: ["rule", "unit", "period", "justification", "approved_by", "expires"]) else { continue }
-                let rule = r.string(item["rule"], "waiver.rule")
-                let unit = r.string(item["unit"], "waiver.unit")
-                let justification = r.string(item["justification"], "waiver.justification")
-                let approvedBy = r.string(item["approved_by"], "waiver.approved_by")
-                var expires = r.date(item["expires"], "waiver.expires")
+                let rule = r.string(item["rule"], w + ".rule")
+                let unit = r.string(item["unit"], w + ".unit")
+                let justification = r.string(item["justification"], w + ".justification")
+                let approvedBy = r.string(item["approved_by"], w + ".approved_by")
+                var expires = r.date(item["expires"], w + ".expires")
                 var periodDiags: [Diagnostic] = []
-                let period = item["period"].flatMap { PeriodReader.read($0, file: file, prefix: "waiver", into: &periodDiags) }
+                let period = item["period"].flatMap { PeriodReader.read($0, file: file, prefix: .waiver, into: &periodDiags) }
                 r.diags += periodDiags
                 for (key, value) in [("rule", rule), ("unit", unit)] {
                     if let value, value.isEmpty || Neutral.hasHidden(value) || value.contains(" ") {
-                        r.error("invalid_value", "waiver.\(key) '\(Neutral.visible(value))' is empty or holds spaces, invisible or control characters",
-                                item[key]!.mark, ["write the rule id or unit code exactly"])
+                        r.error("invalid_value", .waiverIdentifier(.path("\(w).\(key)"), Neutral.visible(value)), item[key]!.mark, [.writeIdentifierExactly])
                     }
                 }
                 if let j = justification, Self.visibleCount(j) < Self.minimumJustification {
-                    r.error("invalid_value", "waiver.justification is too short to justify anything (\(Self.visibleCount(j)) visible characters)",
-                            item["justification"]!.mark, ["say why the requirement cannot be met and what is done instead"])
+                    r.error("invalid_value", .justificationTooShort(.path(w + ".justification"), visible: Self.visibleCount(j)),
+                            item["justification"]!.mark, [.sayWhy])
                 }
                 if let a = approvedBy, Self.visibleCount(a) == 0 {
-                    r.error("invalid_value", "waiver.approved_by names no one", item["approved_by"]!.mark,
-                            ["name the body and the document that approved the exception"])
+                    r.error("invalid_value", .approvedByNoOne(.path(w + ".approved_by")), item["approved_by"]!.mark, [.nameApprover])
                 }
                 if let rule, let unit, Glob.isPattern(rule), Glob.isPattern(unit) {
-                    r.error("too_broad", "a waiver may not use a pattern for both the rule (\(rule)) and the unit (\(unit))",
-                            item.mark, ["name the rule or the unit exactly; a waiver for every rule of every unit would switch the check off"])
+                    r.error("too_broad", .waiverTooBroad(rule: rule, unit: unit), item.mark, [.nameRuleOrUnit])
                 }
                 if let e = expires, e > PeriodReader.latest {
-                    r.error("invalid_date", "waiver.expires \(e) is after \(PeriodReader.latest)", item["expires"]!.mark,
-                            ["a waiver is a time-limited exception: give the date it must be reviewed"])
+                    r.error("invalid_date", .expiresTooLate(.path(w + ".expires"), e, latest: PeriodReader.latest), item["expires"]!.mark, [.timeLimited])
                     expires = nil
                 }
                 if let rule, !Glob.isPattern(rule), !knownRules.contains(rule) {
-                    r.error("unknown_rule", "waiver names rule \(rule), which the rule set does not have", item["rule"]!.mark,
-                            Suggest.note(for: rule, in: knownRules))
+                    r.error("unknown_rule", .waiverUnknownRule(rule), item["rule"]!.mark, Suggest.note(for: rule, in: knownRules))
                 }
                 guard let rule, let unit, let justification, let approvedBy, let expires, let period else { continue }
                 waivers.append(Waiver(rule: rule, unit: unit, period: period, justification: justification,
-                                      approvedBy: approvedBy, evidence: r.string(item["evidence"], "waiver.evidence"),
+                                      approvedBy: approvedBy, evidence: r.string(item["evidence"], w + ".evidence"),
                                       expires: expires, location: item.mark.located(in: file)))
             }
         }
-        let diags = loadDiags + r.diags
+        var diags = loadDiags + r.diags
+        CodeFrame.attach(&diags, bytes: bytes, file: file)
         return (diags.contains { $0.severity == .error } ? nil : WaiverSet(file: file, waivers: waivers), diags)
     }
 
@@ -160,22 +157,14 @@ public struct WaiverSet: Sendable {
             var out: [Diagnostic] = []
             for (wi, w) in set.waivers.enumerated() {
                 if expiredHits.contains(wi) && !used.contains(wi) {
-                    out.append(Diagnostic(.warning, "waiver.expired",
-                        "waiver for \(w.rule) / unit \(w.unit) expired on \(w.expires); the results it covered are findings again",
-                        at: w.location, notes: ["renew the waiver with a new approval, or fix the finding"]))
+                    out.append(Diagnostic(.warning, DiagnosticCode(.waiver, "expired"), .waiverExpired(rule: w.rule, unit: w.unit, on: w.expires),
+                                          at: w.location, notes: [.renewOrFix]))
                 } else if !used.contains(wi) && inScope.contains(wi) {
-                    out.append(Diagnostic(.warning, "waiver.unused",
-                        "waiver for \(w.rule) / unit \(w.unit) matches no finding: the unit's report passes or does not need it",
-                        at: w.location, notes: ["remove it if the finding is fixed (stale waivers hide future problems)"]))
+                    out.append(Diagnostic(.warning, DiagnosticCode(.waiver, "unused"), .waiverUnused(rule: w.rule, unit: w.unit),
+                                          at: w.location, notes: [.removeStaleWaiver]))
                 }
             }
             return out
         }
-    }
-}
-
-extension String {
-    func replacingPrefix(_ prefix: String, with new: String) -> String {
-        hasPrefix(prefix) ? new + dropFirst(prefix.count) : self
     }
 }

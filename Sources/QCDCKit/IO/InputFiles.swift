@@ -17,14 +17,14 @@ public enum InputFiles {
             if p == "-" { files.append((p, false)); continue }
             var st = stat()
             guard stat(p, &st) == 0 else {
-                diags.append(Diagnostic(.error, "input.not_found", "no such file or directory: \(p)",
-                                        at: Mark.start.located(in: p), notes: ["check the path"]))
+                diags.append(Diagnostic(.error, DiagnosticCode(.input, "not_found"), .notFound(p),
+                                        at: Mark.start.located(in: p), notes: [.checkThePath]))
                 continue
             }
             guard st.st_mode & S_IFMT == S_IFDIR else { files.append((p, false)); continue }
             let found = walk(p)
             if found.isEmpty {
-                diags.append(Diagnostic(.warning, "input.empty_directory", "no .yaml, .yml or .json files in \(p)",
+                diags.append(Diagnostic(.warning, DiagnosticCode(.input, "empty_directory"), .emptyDirectory(p),
                                         at: Mark.start.located(in: p)))
             }
             files += found.map { ($0, true) }

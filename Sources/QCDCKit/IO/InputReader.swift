@@ -26,11 +26,11 @@ public enum InputReader {
         case S_IFREG:
             if Int(st.st_size) > limit { return .failure(tooLarge(path, size: Int(st.st_size), limit: limit)) }
         case S_IFDIR:
-            return .failure(notAFile(path, "is a directory", "name a file; directories are searched only for reports"))
+            return .failure(notAFile(path, .directory, .nameAFileNotDirectory))
         case S_IFBLK:
-            return .failure(notAFile(path, "is a block device", "name a file"))
+            return .failure(notAFile(path, .blockDevice, .nameAFile))
         case S_IFSOCK:
-            return .failure(notAFile(path, "is a socket", "name a file"))
+            return .failure(notAFile(path, .socket, .nameAFile))
         default:
             break   // a FIFO or character device: read as a stream, bounded
         }
@@ -47,8 +47,8 @@ public enum InputReader {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, want) }
             if n < 0 {
                 if errno == EINTR { continue }
-                if errno == EISDIR { return .failure(notAFile(name, "is a directory", "name a file")) }
-                return .failure(Diagnostic(.error, "input.unreadable", "cannot read \(name): \(describe(errno))",
+                if errno == EISDIR { return .failure(notAFile(name, .directory, .nameAFile)) }
+                return .failure(Diagnostic(.error, DiagnosticCode(.input, "unreadable"), .cannotRead(name, errno),
                                            at: SourceLocation(file: name, line: 1, column: 1)))
             }
             if n == 0 { return .success(out) }
@@ -58,14 +58,13 @@ public enum InputReader {
     }
 
     static func tooLarge(_ name: String, size: Int?, limit: Int) -> Diagnostic {
-        let what = size.map { "the file is \($0) bytes" } ?? "the input is longer than \(limit) bytes"
-        return Diagnostic(.error, "input.too_large", "\(what); the limit is \(limit) bytes",
-                          at: SourceLocation(file: name, line: 1, column: 1),
-                          notes: ["split the file, or raise the limit with --limit file-size=BYTES if this size is expected (docs/limits.md)"])
+        Diagnostic(.error, DiagnosticCode(.input, "too_large"),
+                   size.map { .fileTooLarge(bytes: $0, limit: limit) } ?? .streamTooLarge(limit: limit),
+                   at: SourceLocation(file: name, line: 1, column: 1), notes: [.splitOrRaiseLimit])
     }
 
-    static func notAFile(_ path: String, _ what: String, _ note: String) -> Diagnostic {
-        Diagnostic(.error, "input.not_a_file", "\(path) \(what), not a file", at: SourceLocation(file: path, line: 1, column: 1),
+    static func notAFile(_ path: String, _ what: NotAFile, _ note: Message) -> Diagnostic {
+        Diagnostic(.error, DiagnosticCode(.input, "not_a_file"), .notAFile(path, what), at: SourceLocation(file: path, line: 1, column: 1),
                    notes: [note])
     }
 
@@ -73,14 +72,13 @@ public enum InputReader {
         let at = SourceLocation(file: path, line: 1, column: 1)
         switch code {
         case ENOENT, ENOTDIR:
-            return Diagnostic(.error, "input.not_found", "no such file: \(path)", at: at, notes: ["check the path"])
+            return Diagnostic(.error, DiagnosticCode(.input, "not_found"), .noSuchFile(path), at: at, notes: [.checkThePath])
         case EACCES, EPERM:
-            return Diagnostic(.error, "input.unreadable", "permission denied: \(path)", at: at,
-                              notes: ["the file exists but this user may not read it"])
+            return Diagnostic(.error, DiagnosticCode(.input, "unreadable"), .permissionDenied(path), at: at, notes: [.existsButUnreadable])
         case ELOOP:
-            return Diagnostic(.error, "input.unreadable", "too many symbolic links: \(path)", at: at)
+            return Diagnostic(.error, DiagnosticCode(.input, "unreadable"), .tooManyLinks(path), at: at)
         default:
-            return Diagnostic(.error, "input.unreadable", "cannot open \(path): \(describe(code))", at: at)
+            return Diagnostic(.error, DiagnosticCode(.input, "unreadable"), .cannotOpen(path, code), at: at)
         }
     }
 

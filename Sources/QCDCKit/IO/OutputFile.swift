@@ -47,7 +47,7 @@ public final class OutputFile: @unchecked Sendable {
         if lstat(path, &st) == 0 {
             switch st.st_mode & S_IFMT {
             case S_IFDIR:
-                return .failure(error("output.is_directory", path, "\(path) is a directory", "name a file inside it"))
+                return .failure(error("is_directory", path, .outputIsDirectory(path), .nameAFileInside))
             case S_IFCHR, S_IFIFO:
                 return .success(OutputFile(path: path, kind: .special, fd: -1, slot: nil))
             case S_IFLNK:
@@ -55,26 +55,23 @@ public final class OutputFile: @unchecked Sendable {
                 if stat(path, &target) == 0, [S_IFCHR, S_IFIFO].contains(target.st_mode & S_IFMT) {
                     return .success(OutputFile(path: path, kind: .special, fd: -1, slot: nil))
                 }
-                return .failure(error("output.symlink", path, "\(path) is a symbolic link; qcdc does not write through links",
-                                      "name the file the link points to, or remove the link (a link planted among submitted files could redirect the output)"))
+                return .failure(error("symlink", path, .outputIsSymlink(path), .nameLinkTarget))
             case S_IFREG:
                 if let id = FileIdentity(path: path), inputs.contains(id) {
-                    return .failure(error("output.is_input", path, "\(path) is one of this run's inputs; writing it would destroy it",
-                                          "write the output to another file"))
+                    return .failure(error("is_input", path, .outputIsInput(path), .writeElsewhere))
                 }
                 return temporary(for: path, mode: mode_t(st.st_mode & 0o7777))
             default:
-                return .failure(error("output.not_a_file", path, "\(path) is not a regular file, a device or a pipe", "name a file"))
+                return .failure(error("not_a_file", path, .outputNotAFile(path), .nameAFile))
             }
         }
         guard errno == ENOENT else {
-            return .failure(error("output.write_failed", path, "cannot write \(path): \(InputReader.describe(errno))", nil))
+            return .failure(error("write_failed", path, .cannotWrite(path, errno), nil))
         }
         let dir = directory(of: path)
         var ds = stat()
         guard stat(dir, &ds) == 0, ds.st_mode & S_IFMT == S_IFDIR else {
-            return .failure(error("output.no_directory", path, "the directory \(dir) does not exist",
-                                  "create it first; qcdc writes only the file it is asked to write"))
+            return .failure(error("no_directory", path, .noDirectory(dir), .createDirectoryFirst))
         }
         let mask = umask(0)
         umask(mask)
@@ -139,13 +136,12 @@ public final class OutputFile: @unchecked Sendable {
     }
 
     private func failed(_ code: Int32) -> Diagnostic {
-        let name = path == "-" ? "standard output" : path
-        return Self.error("output.write_failed", path, "cannot write \(name): \(InputReader.describe(code))",
-                          code == ENOSPC ? "free some disk space and run again" : nil)
+        return Self.error("write_failed", path, path == "-" ? .cannotWriteStandardOutput(code) : .cannotWrite(path, code),
+                          code == ENOSPC ? .freeDiskSpace : nil)
     }
 
-    static func error(_ code: String, _ path: String, _ message: String, _ note: String?) -> Diagnostic {
-        Diagnostic(.error, code, message, at: SourceLocation(file: path, line: 1, column: 1), notes: note.map { [$0] } ?? [])
+    static func error(_ code: String, _ path: String, _ message: Message, _ note: Message?) -> Diagnostic {
+        Diagnostic(.error, DiagnosticCode(.output, code), message, at: SourceLocation(file: path, line: 1, column: 1), notes: note.map { [$0] } ?? [])
     }
 
     /// `-`, `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`: the descriptor already open.
@@ -173,8 +169,7 @@ public final class OutputFile: @unchecked Sendable {
         var template = Array("\(dir)/.\(String(decoding: Array(name.utf8.prefix(180)), as: UTF8.self)).qcdc-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else {
-            return .failure(error("output.write_failed", path, "cannot create a file in \(dir): \(InputReader.describe(errno))",
-                                  "check that the directory is writable"))
+            return .failure(error("write_failed", path, .cannotCreateIn(dir, errno), .checkWritable))
         }
         let temporary = String(cString: template)
         let slot = TemporaryFiles.register(temporary)
@@ -247,8 +242,7 @@ public enum StandardStreams {
                 let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    return OutputFile.error("output.write_failed", name, "cannot write to standard output: \(InputReader.describe(errno))",
-                                            nil)
+                    return OutputFile.error("write_failed", name, .cannotWriteStandardOutput(errno), nil)
                 }
                 offset += n
             }

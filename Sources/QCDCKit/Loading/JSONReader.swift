@@ -17,12 +17,12 @@ public struct JSONReader: Sendable {
         do {
             p.skipSpace()
             if p.i == p.bytes.count {
-                return (nil, [Diagnostic(.error, "input.empty", "the file is empty", at: Mark.start.located(in: file),
-                                         notes: ["write a report: unit, period and the facts (qcdc template prints one)"])])
+                return (nil, [Diagnostic(.error, DiagnosticCode(.input, "empty"), .emptyFile, at: Mark.start.located(in: file),
+                                         notes: [.writeAReport])])
             }
             let node = try p.value(depth: 0)
             p.skipSpace()
-            if p.i < p.bytes.count { throw p.error("unexpected text after the JSON value") }
+            if p.i < p.bytes.count { throw p.error(.trailingText) }
             return (node, p.diags)
         } catch let d as Diagnostic {
             return (nil, p.diags + [d])
@@ -48,8 +48,8 @@ public struct JSONReader: Sendable {
 
         var mark: Mark { Mark(line: line, column: col) }
 
-        func error(_ message: String, notes: [String] = ["fix the JSON syntax at this position"]) -> Diagnostic {
-            Diagnostic(.error, "input.json_syntax", message, at: mark.located(in: file), notes: notes)
+        func error(_ problem: JSONProblem) -> Diagnostic {
+            Diagnostic(.error, DiagnosticCode(.input, "json_syntax"), .json(problem), at: mark.located(in: file), notes: [.fixJSONHere])
         }
 
         mutating func advance() {
@@ -66,14 +66,14 @@ public struct JSONReader: Sendable {
             }
         }
 
-        mutating func expect(_ c: UInt8, _ what: String) throws {
-            guard i < bytes.count, bytes[i] == c else { throw error("expected \(what)") }
+        mutating func expect(_ c: UInt8, _ what: [String]) throws {
+            guard i < bytes.count, bytes[i] == c else { throw error(.expected(what)) }
             advance()
         }
 
         // Iterative over containers would be safer still; depth is bounded by maxDepth (64 by default).
         mutating func value(depth: Int) throws -> Node {
-            guard i < bytes.count else { throw error("unexpected end of input") }
+            guard i < bytes.count else { throw error(.endOfInput) }
             let start = mark
             switch bytes[i] {
             case UInt8(ascii: "{"):
@@ -84,11 +84,11 @@ public struct JSONReader: Sendable {
                 if i < bytes.count, bytes[i] == UInt8(ascii: "}") { advance(); return Node(.mapping([]), at: start) }
                 while true {
                     skipSpace()
-                    guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a string key") }
+                    guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error(.stringKey) }
                     let kmark = mark
                     let key = try string()
                     skipSpace()
-                    try expect(UInt8(ascii: ":"), "':' after the key")
+                    try expect(UInt8(ascii: ":"), ["':'"])
                     skipSpace()
                     let v = try value(depth: depth + 1)
                     if let first = seen[key] {
@@ -98,9 +98,9 @@ public struct JSONReader: Sendable {
                         entries.append(Node.Entry(key: key, keyMark: kmark, value: v))
                     }
                     skipSpace()
-                    guard i < bytes.count else { throw error("unexpected end of input; expected ',' or '}'") }
+                    guard i < bytes.count else { throw error(.endOfInputExpecting(["','", "'}'"])) }
                     if bytes[i] == UInt8(ascii: ",") { advance(); continue }
-                    try expect(UInt8(ascii: "}"), "',' or '}'")
+                    try expect(UInt8(ascii: "}"), ["','", "'}'"])
                     return Node(.mapping(entries), at: start)
                 }
             case UInt8(ascii: "["):
@@ -112,9 +112,9 @@ public struct JSONReader: Sendable {
                     skipSpace()
                     items.append(try value(depth: depth + 1))
                     skipSpace()
-                    guard i < bytes.count else { throw error("unexpected end of input; expected ',' or ']'") }
+                    guard i < bytes.count else { throw error(.endOfInputExpecting(["','", "']'"])) }
                     if bytes[i] == UInt8(ascii: ",") { advance(); continue }
-                    try expect(UInt8(ascii: "]"), "',' or ']'")
+                    try expect(UInt8(ascii: "]"), ["','", "']'"])
                     return Node(.sequence(items), at: start)
                 }
             case UInt8(ascii: "\""):
@@ -124,7 +124,7 @@ public struct JSONReader: Sendable {
                 while j < bytes.count, !" \t\r\n,]}:".utf8.contains(bytes[j]) { j += 1 }
                 let word = String(decoding: bytes[i..<j], as: UTF8.self)
                 guard word == "true" || word == "false" || word == "null" || Self.isNumber(word) else {
-                    throw error(word.isEmpty ? "expected a value" : "'\(word)' is not a JSON value")
+                    throw error(word.isEmpty ? .value : .notAValue(word))
                 }
                 while i < j { advance() }
                 return Node(.scalar(word, .plain), at: start)
@@ -151,13 +151,13 @@ public struct JSONReader: Sendable {
             advance() // opening quote
             var out: [UInt8] = []
             while true {
-                guard i < bytes.count else { throw error("unterminated string") }
+                guard i < bytes.count else { throw error(.unterminatedString) }
                 let b = bytes[i]
                 if b == UInt8(ascii: "\"") { advance(); break }
-                if b < 0x20 { throw error("control character in a string; escape it") }
+                if b < 0x20 { throw error(.controlInString) }
                 if b == UInt8(ascii: "\\") {
                     advance()
-                    guard i < bytes.count else { throw error("unterminated escape") }
+                    guard i < bytes.count else { throw error(.unterminatedEscape) }
                     let e = bytes[i]
                     advance()
                     switch e {
@@ -173,17 +173,17 @@ public struct JSONReader: Sendable {
                         var code = try hex4()
                         if (0xD800..<0xDC00).contains(code) {
                             guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
-                                throw error("unpaired surrogate in \\u escape")
+                                throw error(.unpairedSurrogate)
                             }
                             advance(); advance()
                             let low = try hex4()
-                            guard (0xDC00..<0xE000).contains(low) else { throw error("invalid low surrogate") }
+                            guard (0xDC00..<0xE000).contains(low) else { throw error(.invalidLowSurrogate) }
                             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                         } else if (0xDC00..<0xE000).contains(code) {
-                            throw error("unpaired surrogate in \\u escape")
+                            throw error(.unpairedSurrogate)
                         }
                         out.append(contentsOf: Array(String(Character(Unicode.Scalar(code)!)).utf8))
-                    default: throw error("invalid escape '\\\(Character(Unicode.Scalar(e)))'")
+                    default: throw error(.invalidEscape(Character(Unicode.Scalar(e))))
                     }
                     continue
                 }
@@ -197,7 +197,7 @@ public struct JSONReader: Sendable {
             var v: UInt32 = 0
             for _ in 0..<4 {
                 guard i < bytes.count, let d = Character(Unicode.Scalar(bytes[i])).hexDigitValue else {
-                    throw error("expected four hex digits after \\u")
+                    throw error(.hexDigits)
                 }
                 v = v * 16 + UInt32(d)
                 advance()

@@ -37,17 +37,14 @@ public struct LoadLimits: Sendable, Hashable {
 enum SourceText {
     static func check(_ bytes: [UInt8], file: String, limits: LoadLimits) -> Result<ArraySlice<UInt8>, Diagnostic> {
         if bytes.count > limits.maxBytes {
-            return .failure(Diagnostic(.error, "input.too_large",
-                "the file is \(bytes.count) bytes; the limit is \(limits.maxBytes) bytes",
-                at: SourceLocation(file: file, line: 1, column: 1),
-                notes: ["split the file, or raise the limit if this size is expected"]))
+            return .failure(Diagnostic(.error, DiagnosticCode(.input, "too_large"), .fileTooLarge(bytes: bytes.count, limit: limits.maxBytes),
+                at: SourceLocation(file: file, line: 1, column: 1), notes: [.splitOrRaiseLimit]))
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let encoding = otherEncoding(body) {
-            return .failure(Diagnostic(.error, "input.encoding", "the file is \(encoding); qcdc reads UTF-8 only",
-                at: SourceLocation(file: file, line: 1, column: 1),
-                notes: ["save the file as UTF-8 (with or without a BOM)"]))
+            return .failure(Diagnostic(.error, DiagnosticCode(.input, "encoding"), .otherEncoding(encoding),
+                at: SourceLocation(file: file, line: 1, column: 1), notes: [.saveAsUTF8WithOrWithoutBOM]))
         }
         // Validate UTF-8 and reject C0 controls other than tab, LF, CR.
         var line = 1, column = 1
@@ -58,10 +55,8 @@ enum SourceText {
             var len = 0
             if b < 0x80 {
                 if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D || b == 0x7F {
-                    return .failure(Diagnostic(.error, "input.control_character",
-                        "control character U+00\(hex(b)) is not allowed",
-                        at: SourceLocation(file: file, line: line, column: column),
-                        notes: ["remove the character; only tab, line feed and carriage return are allowed"]))
+                    return .failure(Diagnostic(.error, DiagnosticCode(.input, "control_character"), .controlCharacter(hex(b)),
+                        at: SourceLocation(file: file, line: line, column: column), notes: [.removeControlCharacter]))
                 }
                 len = 1
             } else if b & 0xE0 == 0xC0 && b >= 0xC2 { len = 2 }
@@ -80,9 +75,9 @@ enum SourceText {
                 }
             }
             if !ok {
-                return .failure(Diagnostic(.error, "input.invalid_utf8", "invalid UTF-8 byte 0x\(hex(b))",
+                return .failure(Diagnostic(.error, DiagnosticCode(.input, "invalid_utf8"), .invalidUTF8(hex(b)),
                     at: SourceLocation(file: file, line: line, column: column),
-                    notes: ["save the file as UTF-8"]))
+                    notes: Self.looksLegacyVietnamese(body) ? [.saveAsUTF8, .legacyVietnameseEncoding] : [.saveAsUTF8]))
             }
             if b == 0x0A { line += 1; column = 1 } else if b == 0x0D {
                 if i + 1 < end && body[i + 1] == 0x0A { } else { line += 1; column = 1 }
@@ -106,6 +101,14 @@ enum SourceText {
         return nil
     }
 
+    /// Bytes in the upper half that are not UTF-8 and that Vietnamese text in Windows-1258 or
+    /// TCVN3 is full of (the vowels with marks those code pages put at 0xC0–0xFF and 0xA0–0xBF).
+    static func looksLegacyVietnamese(_ b: ArraySlice<UInt8>) -> Bool {
+        var high = 0
+        for byte in b where byte >= 0xA0 { high += 1 }
+        return high >= 2
+    }
+
     static func hex(_ b: UInt8) -> String {
         let s = String(b, radix: 16, uppercase: true)
         return s.count == 1 ? "0" + s : s
@@ -115,11 +118,10 @@ enum SourceText {
 /// Diagnostics the YAML and JSON loaders share, so both say the same thing.
 extension Diagnostic {
     static func duplicateKey(_ key: String, first: Mark, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "input.duplicate_key",
-                   "duplicate key '\(key)' (first defined at line \(first.line), column \(first.column))",
-                   at: location, notes: ["remove one of the two, or merge them"])
+        Diagnostic(.error, DiagnosticCode(.input, "duplicate_key"), .duplicateKey(key, line: first.line, column: first.column),
+                   at: location, notes: [.removeOrMerge])
     }
     static func tooDeep(_ limit: Int, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "input.too_deep", "nesting is deeper than \(limit) levels", at: location, notes: ["flatten the structure"])
+        Diagnostic(.error, DiagnosticCode(.input, "too_deep"), .tooDeep(limit), at: location, notes: [.flatten])
     }
 }

@@ -39,8 +39,7 @@ public struct YAMLComposer: Sendable {
         var diags: [Diagnostic] = []
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            return (nil, [Diagnostic(.error, "input.internal", "could not initialise the YAML parser",
-                                     at: Mark.start.located(in: file))])
+            return (nil, [Diagnostic(.error, DiagnosticCode(.input, "internal"), .yamlParserUnavailable, at: Mark.start.located(in: file))])
         }
         defer { yaml_parser_delete(&parser) }
 
@@ -50,8 +49,8 @@ public struct YAMLComposer: Sendable {
         var root: Node?
         var documents = 0
 
-        func fatal(_ code: String, _ message: String, _ mark: Mark, _ notes: [String] = []) -> (Node?, [Diagnostic]) {
-            diags.append(Diagnostic(.error, code, message, at: mark.located(in: file), notes: notes))
+        func fatal(_ code: String, _ message: Message, _ mark: Mark, _ notes: [Message] = []) -> (Node?, [Diagnostic]) {
+            diags.append(Diagnostic(.error, DiagnosticCode(.input, code), message, at: mark.located(in: file), notes: notes))
             return (nil, diags)
         }
 
@@ -70,15 +69,13 @@ public struct YAMLComposer: Sendable {
                 switch event.type {
                 case YAML_STREAM_END_EVENT:
                     guard let root else {
-                        return fatal("input.empty", "the file is empty", .start,
-                                     ["write a report: unit, period and the facts (qcdc template prints one)"])
+                        return fatal("empty", .emptyFile, .start, [.writeAReport])
                     }
                     return (root, diags)
                 case YAML_DOCUMENT_START_EVENT:
                     documents += 1
                     if documents > 1 {
-                        return fatal("input.multiple_documents", "the file holds more than one YAML document", mark,
-                                     ["put one report or rule set per file; remove the `---` separator"])
+                        return fatal("multiple_documents", .multipleDocuments, mark, [.oneDocumentPerFile])
                     }
                 case YAML_SCALAR_EVENT:
                     let s = event.data.scalar
@@ -96,13 +93,11 @@ public struct YAMLComposer: Sendable {
                 case YAML_ALIAS_EVENT:
                     let name = String(cString: event.data.alias.anchor)
                     guard let a = anchors[name] else {
-                        return fatal("input.unknown_alias", "alias *\(name) names no anchor defined before it", mark)
+                        return fatal("unknown_alias", .unknownAlias(name), mark)
                     }
                     aliasBudget -= a.size
                     if aliasBudget < 0 {
-                        return fatal("input.alias_limit",
-                                     "aliases expand to more than \(limits.maxAliasExpansion) nodes", mark,
-                                     ["this looks like an alias bomb (\"billion laughs\"); write the values out"])
+                        return fatal("alias_limit", .aliasLimit(limits.maxAliasExpansion), mark, [.aliasBomb])
                     }
                     var node = a.node
                     node.mark = mark
@@ -113,7 +108,7 @@ public struct YAMLComposer: Sendable {
                         return (nil, diags)
                     }
                     if let top = stack.last, top.isMapping, top.key == nil {
-                        return fatal("input.complex_key", "a mapping key must be a scalar, not \(event.type == YAML_MAPPING_START_EVENT ? "a mapping" : "a list")", mark)
+                        return fatal("complex_key", .complexKey(isMapping: event.type == YAML_MAPPING_START_EVENT), mark)
                     }
                     if event.type == YAML_MAPPING_START_EVENT {
                         let m = event.data.mapping_start
@@ -145,9 +140,9 @@ public struct YAMLComposer: Sendable {
                 } else if let key = stack[top].key {
                     stack[top].key = nil
                     if key.isMerge {
-                        diags.append(Diagnostic(.error, "input.merge_key", "YAML merge keys (<<) are not supported",
+                        diags.append(Diagnostic(.error, DiagnosticCode(.input, "merge_key"), .mergeKey,
                                                 at: key.mark.located(in: file),
-                                                notes: ["write the fields out in full instead of merging them from an anchor"]))
+                                                notes: [.writeFieldsOut]))
                     } else if let first = stack[top].seen[key.text] {
                         diags.append(.duplicateKey(key.text, first: first, at: key.mark.located(in: file)))
                     } else {
@@ -157,7 +152,7 @@ public struct YAMLComposer: Sendable {
                     }
                 } else {
                     guard let text = node.scalarText else {
-                        return fatal("input.complex_key", "a mapping key must be a scalar, not \(node.kindName)", node.mark)
+                        return fatal("complex_key", .complexKey(isMapping: node.entries != nil), node.mark)
                     }
                     let isMerge = text == "<<" && node.scalarStyle == .plain
                         && (node.tag == nil || node.tag == "tag:yaml.org,2002:merge")
@@ -178,46 +173,37 @@ public struct YAMLComposer: Sendable {
         let contextMark = Mark(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
         let line = Self.line(mark.line, in: body)
         let (message, notes) = Self.explain(problem: problem, context: context, contextMark: contextMark, mark: mark, line: line)
-        return (nil, diags + [Diagnostic(.error, "input.yaml_syntax", message, at: mark.located(in: file), notes: notes)])
+        return (nil, diags + [Diagnostic(.error, DiagnosticCode(.input, "yaml_syntax"), message, at: mark.located(in: file), notes: notes)])
     }
 
     /// libyaml's problem in words a report's author can act on; its own wording stays as a last note.
     static func explain(problem: String, context: String?, contextMark: Mark, mark: Mark, line: [Unicode.Scalar])
-        -> (String, [String]) {
+        -> (Message, [Message]) {
         let at = mark.column - 1
         let ch = at >= 0 && at < line.count ? line[at] : nil
         let leading = line.prefix { $0 == " " || $0 == "\t" }
-        let parserSaid = "YAML parser: " + problem + (context.map { " (\($0) at line \(contextMark.line), column \(contextMark.column))" } ?? "")
+        let parserSaid = Message.yamlParserSaid(problem, context: context, line: contextMark.line, column: contextMark.column)
         if leading.contains("\t") || ch == "\t" || problem.contains("tab") {
-            return ("a tab is used for indentation; YAML allows only spaces",
-                    ["replace the tab at the start of line \(mark.line) with spaces (two per level)", parserSaid])
+            return (.yamlTab, [.replaceTab(line: mark.line), parserSaid])
         }
         switch problem {
         case "did not find expected key", "did not find expected '-' indicator":
-            return ("this line is not indented like the lines of its block",
-                    ["line \(mark.line) starts at column \(leading.count + 1); give it the same indentation as the keys of the block that starts at line \(contextMark.line)",
-                     "if the line is part of a value, quote the value", parserSaid])
+            return (.yamlMisaligned, [.alignLine(line: mark.line, column: leading.count + 1, blockLine: contextMark.line), .quoteIfValue, parserSaid])
         case "mapping values are not allowed in this context":
-            return ("a ': ' inside a value starts a new key here",
-                    ["put the value in quotes (\"…\") if it contains ': ', or fix the indentation of this line", parserSaid])
+            return (.yamlColonInValue, [.quoteColonValue, parserSaid])
         case "could not find expected ':'":
-            return ("a key here has no ':' after it",
-                    ["write `key: value`; a long text that continues on the next line must be quoted", parserSaid])
+            return (.yamlNoColon, [.writeKeyValue, parserSaid])
         case "found unexpected end of stream":
-            return ("the file ends inside a quoted value or an open bracket",
-                    ["close the quote or bracket opened at line \(contextMark.line), column \(contextMark.column)", parserSaid])
+            return (.yamlUnclosed, [.closeOpened(line: contextMark.line, column: contextMark.column), parserSaid])
         case "found character that cannot start any token":
-            if let ch, ch == "@" || ch == "`" {
-                return ("a value cannot start with '\(ch)'", ["put the value in quotes", parserSaid])
-            }
-            return ("this character cannot start a value here", ["put the value in quotes", parserSaid])
+            if let ch, ch == "@" || ch == "`" { return (.yamlCannotStartWith(Character(ch)), [.quoteTheValue, parserSaid]) }
+            return (.yamlBadCharacter, [.quoteTheValue, parserSaid])
         case "found undefined tag handle":
-            return ("unknown tag (a word starting with '!')", ["remove the tag, or quote a value that starts with '!'", parserSaid])
+            return (.yamlUnknownTag, [.removeTag, parserSaid])
         case "found unknown escape character", "found unknown escape character while parsing a quoted scalar":
-            return ("unknown escape after a backslash in a double-quoted value",
-                    ["write \\\\ for a backslash, or use single quotes", parserSaid])
+            return (.yamlBadEscape, [.writeBackslash, parserSaid])
         default:
-            return (problem, ["fix the YAML syntax at this position", parserSaid])
+            return (.yamlOther(problem), [.fixYAMLHere, parserSaid])
         }
     }
 

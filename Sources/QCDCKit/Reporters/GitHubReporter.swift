@@ -5,24 +5,25 @@ public struct GitHubReporter: Sendable {
 
     public func render(_ run: CheckRun) -> String {
         let lang = run.language
+        let l = Localizer(lang)
         var out = ""
         for d in (run.diagnostics + run.reports.flatMap(\.diagnostics)).sorted() where d.severity != .note {
             let level = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
             out += command(level, file: d.location.file, line: d.location.line, col: d.location.column,
-                           title: d.code, message: ([d.message] + d.notes).map { Neutral.visible($0) }.joined(separator: "\n"))
+                           title: d.code.rawValue, message: ([d.message.text(lang)] + d.notes(lang)).map { Neutral.visible($0) }.joined(separator: "\n"))
         }
         for report in run.reports {
             for r in report.results {
                 guard let severity = run.gate.level(r) else { continue }
                 let level = severity == .error ? "error" : severity == .warning ? "warning" : "notice"
-                var message = "\(Neutral.visible(r.message)) (\(Words.basis(r.rule, lang)))"
+                var message = "\(Neutral.visible(r.message(lang))) (\(l.basis(r.rule)))"
                 for f in r.flagged { message += "\n" + Neutral.visible("\(f.location.file):\(f.location.line): \(f.id ?? f.path)") }
                 out += command(level, file: r.location.file, line: r.location.line, col: r.location.column,
                                title: "\(r.rule.id) \(r.rule.title.text(lang))", message: message)
             }
         }
         let s = run.summary
-        out += "::notice title=qcdc::\(escapeData("\(s.reports) reports: \(s.count(.pass)) passed, \(s.count(.fail)) failed, \(s.count(.missing)) missing evidence, \(s.count(.waived)) waived, \(s.invalidReports) invalid"))\n"
+        out += "::notice title=qcdc::\(escapeData(l.annotationSummary(s)))\n"
         return out
     }
 

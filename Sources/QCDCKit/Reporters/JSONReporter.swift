@@ -42,7 +42,7 @@ public struct JSONReporter: Sendable {
                 .object([("id", .string(s.id)), ("version", .string(s.version)), ("file", .string(s.file)), ("sha256", .string(s.sha256))])
             })),
             ("reports", includeReports ? .array(run.reports.map { report($0, run.language) }) : .array([])),
-            ("errors", .array(run.diagnostics.sorted().map(Self.diagnostic))),
+            ("errors", .array(run.diagnostics.sorted().map { Self.diagnostic($0, run.language) })),
             ("baseline", run.baseline.map { b in
                 .object([("new", .int(b.new)), ("unchanged", .int(b.unchanged)), ("fixed", .int(b.fixed))])
             } ?? .null),
@@ -60,7 +60,7 @@ public struct JSONReporter: Sendable {
             ("period", r.period.map(Self.period) ?? .null),
             ("valid", .bool(!r.isInvalid)),
             ("results", .array(r.results.map { result($0, lang) })),
-            ("errors", .array(r.diagnostics.map(Self.diagnostic))),
+            ("errors", .array(r.diagnostics.map { Self.diagnostic($0, lang) })),
             ("summary", Self.summary(Summary([r]))),
         ])
     }
@@ -80,13 +80,13 @@ public struct JSONReporter: Sendable {
             ("kind", .string(r.rule.kind.rawValue)),
             ("strength", .string(r.rule.strength.rawValue)),
             ("metric", .bool(r.rule.isMetric)),
-            ("message", .string(r.message)),
+            ("message", .string(r.message(lang))),
             ("expected", .optional(r.expected)),
             ("actual", .optional(r.actual)),
             ("location", .object([("file", .string(r.location.file)), ("line", .int(r.location.line)),
                                   ("column", .int(r.location.column)), ("path", .string(r.location.path))])),
             ("window", r.window.map(Self.period) ?? .null),
-            ("reason", .optional(r.reason)),
+            ("reason", .optional(r.reason(lang))),
             ("missing_facts", .array(r.missingFacts.map { .string($0) })),
             ("shortfall", .array(r.shortfall.map { .string($0) })),
             ("flagged", .array(r.flagged.map { f in
@@ -110,14 +110,14 @@ public struct JSONReporter: Sendable {
         ])
     }
 
-    static func diagnostic(_ d: Diagnostic) -> JSON {
+    static func diagnostic(_ d: Diagnostic, _ lang: Language) -> JSON {
         .object([
             ("severity", .string(d.severity.rawValue)),
-            ("code", .string(d.code)),
-            ("message", .string(d.message)),
+            ("code", .string(d.code.rawValue)),
+            ("message", .string(d.message.text(lang))),
             ("location", .object([("file", .string(d.location.file)), ("line", .int(d.location.line)),
                                   ("column", .int(d.location.column))])),
-            ("notes", .array(d.notes.map { .string($0) })),
+            ("notes", .array(d.notes(lang).map { .string($0) })),
         ])
     }
 

@@ -6,6 +6,7 @@ public struct JUnitReporter: Sendable {
 
     public func render(_ run: CheckRun) -> String {
         let lang = run.language
+        let l = Localizer(lang)
         var suites = ""
         var totals = (tests: 0, failures: 0, errors: 0, skipped: 0)
         for report in run.reports {
@@ -14,31 +15,31 @@ public struct JUnitReporter: Sendable {
             let suiteName = report.unit.map { "\(report.file) — \($0.name) (\($0.code))" } ?? report.file
             for d in report.diagnostics where d.severity == .error {
                 c.tests += 1; c.errors += 1
-                cases += "    <testcase classname=\"\(x(report.file))\" name=\"input: \(x(d.code))\">\n"
-                cases += "      <error message=\"\(x(d.message))\" type=\"\(x(d.code))\">\(x(d.description))</error>\n    </testcase>\n"
+                cases += "    <testcase classname=\"\(x(report.file))\" name=\"\(x(l(.junitInput(d.code))))\">\n"
+                cases += "      <error message=\"\(x(d.message.text(lang)))\" type=\"\(x(d.code.rawValue))\">\(x(d.text(lang)))</error>\n    </testcase>\n"
             }
             for r in report.results where r.baselineState != .unchanged {
                 c.tests += 1
                 let name = "\(r.rule.id) \(r.rule.title.text(lang))"
                 let classname = report.unit.map { "\($0.kind.rawValue).\($0.code)" } ?? report.file
                 cases += "    <testcase classname=\"\(x(classname))\" name=\"\(x(name))\" file=\"\(x(r.location.file))\" line=\"\(r.location.line)\">\n"
-                let loc = "\(r.location.file):\(r.location.line):\(r.location.column)"
-                let body = "\(loc): \(r.message) (\(Words.basis(r.rule, lang)))"
-                    + r.flagged.map { "\n  \($0.location.file):\($0.location.line):\($0.location.column): \($0.id ?? $0.path)" }.joined()
+                let message = r.message(lang)
+                let body = "\(r.location): \(message) (\(l.basis(r.rule)))"
+                    + r.flagged.map { "\n  \($0.location): \($0.id ?? $0.path)" }.joined()
                 switch r.status {
                 case .fail:
                     c.failures += 1
-                    cases += "      <failure message=\"\(x(r.message))\" type=\"\(r.severity.rawValue)\">\(x(body))</failure>\n"
+                    cases += "      <failure message=\"\(x(message))\" type=\"\(r.severity.rawValue)\">\(x(body))</failure>\n"
                 case .error:
                     c.errors += 1
-                    cases += "      <error message=\"\(x(r.message))\" type=\"evaluation\">\(x(body))</error>\n"
+                    cases += "      <error message=\"\(x(message))\" type=\"evaluation\">\(x(body))</error>\n"
                 case .missing where run.gate.failOnMissing:
                     c.failures += 1
-                    cases += "      <failure message=\"\(x(r.message))\" type=\"missing\">\(x(body))</failure>\n"
+                    cases += "      <failure message=\"\(x(message))\" type=\"missing\">\(x(body))</failure>\n"
                 case .missing, .waived, .notApplicable:
                     c.skipped += 1
-                    var why = r.status == .waived ? "waived: " + (r.waiver.map { Words.waiver($0, lang) } ?? "") : r.message
-                    if r.status == .notApplicable { why = "not applicable: " + (r.reason ?? "") }
+                    var why = r.status == .waived ? l(.labelWaived) + ": " + (r.waiver.map { l.waiver($0) } ?? "") : message
+                    if r.status == .notApplicable { why = l.status(.notApplicable) + ": " + (r.reason(lang) ?? "") }
                     cases += "      <skipped message=\"\(x(why))\"/>\n"
                 case .pass:
                     break
@@ -52,7 +53,7 @@ public struct JUnitReporter: Sendable {
         for d in run.diagnostics where d.severity == .error {
             totals.tests += 1; totals.errors += 1
             suites += "  <testsuite name=\"\(x(d.location.file))\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n"
-            suites += "    <testcase classname=\"qcdc\" name=\"input: \(x(d.code))\">\n      <error message=\"\(x(d.message))\" type=\"\(x(d.code))\">\(x(d.description))</error>\n    </testcase>\n  </testsuite>\n"
+            suites += "    <testcase classname=\"qcdc\" name=\"\(x(l(.junitInput(d.code))))\">\n      <error message=\"\(x(d.message.text(lang)))\" type=\"\(x(d.code.rawValue))\">\(x(d.text(lang)))</error>\n    </testcase>\n  </testsuite>\n"
         }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"qcdc \(QCDC.version)\" tests=\"\(totals.tests)\" failures=\"\(totals.failures)\" errors=\"\(totals.errors)\" skipped=\"\(totals.skipped)\">\n"

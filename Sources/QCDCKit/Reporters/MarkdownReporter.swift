@@ -20,7 +20,7 @@ public struct MarkdownReporter: Sendable {
         var o = "## qcdc — \(verdict)\n\n"
         o += vi ? "\(s.reports) báo cáo · \(s.count(.pass)) đạt · \(s.count(.fail)) không đạt · \(s.count(.missing)) thiếu dữ liệu · \(s.count(.waived)) miễn trừ · \(s.invalidReports) không hợp lệ\n\n"
                 : "\(s.reports) reports · \(s.count(.pass)) passed · \(s.count(.fail)) failed · \(s.count(.missing)) missing evidence · \(s.count(.waived)) waived · \(s.invalidReports) invalid\n\n"
-        if let b = run.baseline { o += Words.baseline(b, lang) + "\n\n" }
+        if let b = run.baseline { o += Localizer(lang).baseline(b) + "\n\n" }
         o += vi ? "| Báo cáo | Đơn vị | Kỳ | Đạt | Không đạt | Thiếu | Miễn trừ |\n" : "| Report | Unit | Period | Passed | Failed | Missing | Waived |\n"
         o += "|---|---|---|---:|---:|---:|---:|\n"
         for r in run.reports {
@@ -31,31 +31,31 @@ public struct MarkdownReporter: Sendable {
         let problems = (run.diagnostics + run.reports.flatMap(\.diagnostics)).sorted().filter { $0.severity == .error }
         if !problems.isEmpty {
             o += "\n### " + (vi ? "Lỗi dữ liệu đầu vào" : "Input errors") + "\n\n"
-            for d in problems { o += "- \(code(d.location.description)) **\(d.code)**: \(cell(d.message))\n" }
+            for d in problems { o += "- \(code(d.location.description)) **\(d.code)**: \(cell(d.message.text(lang)))\n" }
         }
         let findings = run.reports.flatMap { r in r.results.filter(run.gate.isFinding).map { (r, $0) } }
         if !findings.isEmpty {
             o += "\n### " + (vi ? "Vi phạm" : "Findings") + "\n\n"
             for (_, f) in findings {
-                o += "- \(code("\(f.location.file):\(f.location.line):\(f.location.column)")) **\(f.rule.id)** (\(f.severity.rawValue)): \(cell(f.message)) — _\(cell(Words.basis(f.rule, lang)))_\n"
+                o += "- \(code(f.location.description)) **\(f.rule.id)** (\(Localizer(lang).severity(f.severity))): \(cell(f.message(lang))) — _\(cell(Localizer(lang).basis(f.rule)))_\n"
             }
         }
         let missing = run.reports.flatMap { r in r.results.filter { $0.status == .missing && !run.gate.isFinding($0) && $0.baselineState != .unchanged } }
         if !missing.isEmpty {
             o += "\n<details><summary>" + (vi ? "Thiếu dữ liệu (\(missing.count))" : "Missing evidence (\(missing.count))") + "</summary>\n\n"
-            for f in missing { o += "- \(code("\(f.location.file):\(f.location.line)")) **\(f.rule.id)**: \(cell(f.message))\n" }
+            for f in missing { o += "- \(code("\(f.location.file):\(f.location.line)")) **\(f.rule.id)**: \(cell(f.message(lang)))\n" }
             o += "\n</details>\n"
         }
         let waived = run.reports.flatMap { r in r.results.filter { $0.status == .waived } }
         if !waived.isEmpty {
             o += "\n<details><summary>" + (vi ? "Được miễn trừ (\(waived.count))" : "Waived (\(waived.count))") + "</summary>\n\n"
-            for f in waived { o += "- **\(f.rule.id)** \(code(f.location.file)): \(cell(f.waiver.map { Words.waiver($0, lang) } ?? ""))\n" }
+            for f in waived { o += "- **\(f.rule.id)** \(code(f.location.file)): \(cell(f.waiver.map { Localizer(lang).waiver($0) } ?? ""))\n" }
             o += "\n</details>\n"
         }
         let warnings = run.diagnostics.filter { $0.severity == .warning }
         if !warnings.isEmpty {
             o += "\n### " + (vi ? "Cảnh báo" : "Warnings") + "\n\n"
-            for d in warnings { o += "- \(code(d.location.description)) **\(d.code)**: \(cell(d.message))\n" }
+            for d in warnings { o += "- \(code(d.location.description)) **\(d.code)**: \(cell(d.message.text(lang)))\n" }
         }
         return o
     }

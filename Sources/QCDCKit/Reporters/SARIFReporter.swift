@@ -50,25 +50,25 @@ public struct SARIFReporter: Sendable {
         }
         // Input diagnostics become results of descriptors named after their codes.
         let allDiags = (run.diagnostics + run.reports.flatMap(\.diagnostics)).sorted().filter { $0.severity != .note }
-        var diagCodes: [String] = []
+        var diagCodes: [DiagnosticCode] = []
         for d in allDiags where !diagCodes.contains(d.code) { diagCodes.append(d.code) }
         for code in diagCodes {
-            index[code] = descriptors.count
+            index[code.rawValue] = descriptors.count
             descriptors.append(.object([
-                ("id", .string(code)),
-                ("name", .string(code)),
-                ("shortDescription", .object([("text", .string("qcdc input check \(code)"))])),
+                ("id", .string(code.rawValue)),
+                ("name", .string(code.rawValue)),
+                ("shortDescription", .object([("text", .string(Message.inputCheck(code).text(lang)))])),
                 ("defaultConfiguration", .object([("level", .string("error"))])),
             ]))
         }
         var results: [JSON] = []
         for d in allDiags {
             results.append(.object([
-                ("ruleId", .string(d.code)),
-                ("ruleIndex", .int(index[d.code]!)),
+                ("ruleId", .string(d.code.rawValue)),
+                ("ruleIndex", .int(index[d.code.rawValue]!)),
                 ("kind", .string("fail")),
                 ("level", .string(d.severity == .error ? "error" : d.severity == .warning ? "warning" : "note")),
-                ("message", .object([("text", .string(([d.message] + d.notes).joined(separator: " — ")))])),
+                ("message", .object([("text", .string(([d.message.text(lang)] + d.notes(lang)).joined(separator: " — ")))])),
                 ("locations", .array([Self.location(file: d.location.file, line: d.location.line, column: d.location.column, path: nil)])),
             ]))
         }
@@ -86,7 +86,7 @@ public struct SARIFReporter: Sendable {
                     fields.append(("kind", .string("review")))
                     fields.append(("level", .string("none")))
                 }
-                var text = r.message + " (" + Words.basis(r.rule, lang) + ")"
+                var text = r.message(lang) + " (" + Localizer(lang).basis(r.rule) + ")"
                 if let u = report.unit { text = "\(u.name) (\(u.code)): " + text }
                 fields.append(("message", .object([("text", .string(text))])))
                 var locations = [Self.location(file: r.location.file, line: r.location.line, column: r.location.column, path: r.location.path)]
@@ -99,7 +99,7 @@ public struct SARIFReporter: Sendable {
                     fields.append(("suppressions", .array([.object([
                         ("kind", .string("external")),
                         ("status", .string("accepted")),
-                        ("justification", .string("\(w.waiver.justification) (approved by \(w.waiver.approvedBy), expires \(w.waiver.expires))")),
+                        ("justification", .string(Message.suppressionJustification(w).text(lang))),
                         ("location", Self.location(file: w.waiver.location.file, line: w.waiver.location.line, column: w.waiver.location.column, path: nil)),
                     ])])))
                 }

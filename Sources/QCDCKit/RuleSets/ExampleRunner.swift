@@ -24,14 +24,14 @@ public enum ExampleRunner {
         var rule = overridden
         rule.parameters = overridden.declaredParameters
         let reader = ReportReader(ruleSet: ruleSet)
-        let engine = Engine(ruleSet: ruleSet, language: language)
+        let engine = Engine(ruleSet: ruleSet)
         return rule.examples.map { ex in
             var diags: [Diagnostic] = []
             let facts = reader.readFacts(ex.facts, file: ex.location.file, skipReserved: false, into: &diags)
             // Warnings about unknown fields in an example are errors: the example would test nothing.
             diags = diags.map { d in
                 var d = d
-                if d.code == "report.unknown_field" { d.severity = .error }
+                if d.code == DiagnosticCode(.report, "unknown_field") { d.severity = .error }
                 return d
             }
             if diags.contains(where: { $0.severity == .error }) {
@@ -61,36 +61,34 @@ public enum RuleLinter {
             let statuses = Set(rule.examples.map(\.expected))
             if rule.isMetric {
                 if !statuses.contains(.pass) || !statuses.contains(.missing) {
-                    diags.append(Diagnostic(.error, "ruleset.examples_incomplete",
-                        "metric \(rule.id) needs at least one example that records a value and one that is missing", at: rule.location,
-                        notes: ["add `examples:` entries with `status: pass` and `status: missing`"]))
+                    diags.append(Diagnostic(.error, DiagnosticCode(.ruleset, "examples_incomplete"), .metricNeedsExamples(rule.id),
+                                            at: rule.location, notes: [.addMetricExamples]))
                 }
                 if statuses.contains(.fail) {
-                    diags.append(Diagnostic(.error, "ruleset.invalid_value", "metric \(rule.id) has a failing example, but a metric never fails",
-                                            at: rule.location, notes: ["remove `metric: true` if the rule judges a requirement"]))
+                    diags.append(Diagnostic(.error, DiagnosticCode(.ruleset, "invalid_value"), .metricFailingExample(rule.id),
+                                            at: rule.location, notes: [.removeMetric]))
                 }
             } else if !statuses.contains(.pass) || !statuses.contains(.fail) {
-                diags.append(Diagnostic(.error, "ruleset.examples_incomplete",
-                    "rule \(rule.id) needs at least one passing and one failing example", at: rule.location,
-                    notes: ["add `examples:` entries with `status: pass` and `status: fail`"]))
+                diags.append(Diagnostic(.error, DiagnosticCode(.ruleset, "examples_incomplete"), .ruleNeedsExamples(rule.id),
+                                        at: rule.location, notes: [.addExamples]))
             }
             if rule.basis.isEmpty {
-                diags.append(Diagnostic(.error, "ruleset.missing_basis", "rule \(rule.id) cites no legal or policy basis", at: rule.location))
+                diags.append(Diagnostic(.error, DiagnosticCode(.ruleset, "missing_basis"), .ruleCitesNothing(rule.id), at: rule.location))
             }
             let results = ExampleRunner.run(ruleSet, rule: rule)
             outcomes += results
             for o in results {
                 diags += o.diagnostics.filter { $0.severity == .error }
                 if o.actual != nil, !o.passed {
-                    var notes: [String] = []
+                    var notes: [Message] = []
                     if let r = o.result {
-                        if let a = r.actual { notes.append("actual: \(a)") }
-                        if let e = r.expected { notes.append("expected: \(e)") }
-                        if let why = r.reason { notes.append(why) }
-                        if !r.missingFacts.isEmpty { notes.append("missing: " + r.missingFacts.joined(separator: ", ")) }
+                        if let a = r.actual { notes.append(.exampleActual(a)) }
+                        if let e = r.expected { notes.append(.exampleExpected(e)) }
+                        if let why = r.reasonMessage { notes.append(why) }
+                        if !r.missingFacts.isEmpty { notes.append(.exampleMissing(r.missingFacts)) }
                     }
-                    diags.append(Diagnostic(.error, "ruleset.example_failed",
-                        "example\(o.example.name.map { " '\($0)'" } ?? "") of rule \(rule.id) should give \(o.example.expected.rawValue) but gives \(o.actual!.rawValue)",
+                    diags.append(Diagnostic(.error, DiagnosticCode(.ruleset, "example_failed"),
+                        .exampleGivesOther(name: o.example.name, rule: rule.id, expected: o.example.expected, actual: o.actual!),
                         at: o.example.location, notes: notes))
                 }
             }

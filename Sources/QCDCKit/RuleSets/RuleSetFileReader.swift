@@ -17,13 +17,13 @@ struct RuleSetFileReader {
     }
 
     func read(_ root: Node, file: String, key: String, sha: String, reading r: inout NodeReading) -> ParsedRuleSet? {
-        guard r.mapping(root, "the rule set", known: Self.topKeys, required: ["id", "version", "title"]) else { return nil }
+        guard r.mapping(root, "", known: Self.topKeys, required: ["id", "version", "title"]) else { return nil }
         let id = r.string(root["id"], "id") ?? "?"
         var out = ParsedRuleSet(key: key, file: file, sha256: sha, id: id, version: r.string(root["version"], "version") ?? "",
                                 title: r.localized(root["title"], "title") ?? LocalizedText(vi: id, en: id),
                                 location: root.mark.located(in: file))
         for item in r.list(root["extends"], "extends") {
-            if let target = r.string(item, "extends entry") { out.extends.append((target, item.mark)) }
+            if let target = r.string(item, "extends") { out.extends.append((target, item.mark)) }
         }
         if let facts = root["facts"], r.mapping(facts, "facts", known: facts.entries?.map(\.key) ?? []) {
             for e in facts.entries ?? [] {
@@ -32,7 +32,7 @@ struct RuleSetFileReader {
         }
         if let cats = root["categories"], r.mapping(cats, "categories", known: cats.entries?.map(\.key) ?? []) {
             for e in cats.entries ?? [] {
-                let what = "category '\(e.key)'"
+                let what = "categories.\(e.key)"
                 guard r.mapping(e.value, what, known: ["name", "weight", "description"], required: ["name"]) else { continue }
                 let weight = r.weight(e.value["weight"], what + ".weight") ?? 1
                 if let name = r.localized(e.value["name"], what + ".name") {
@@ -44,7 +44,7 @@ struct RuleSetFileReader {
         for item in r.list(root["rules"], "rules") {
             guard let raw = parseRule(item, ruleSet: id, reading: &r) else { continue }
             if let first = ownIDs[raw.rule.id] {
-                r.error("duplicate_rule", "rule \(raw.rule.id) is defined twice (first at line \(first.line))", item.mark)
+                r.error("duplicate_rule", .ruleDefinedTwice(raw.rule.id, firstLine: first.line), item.mark)
                 continue
             }
             ownIDs[raw.rule.id] = item.mark

@@ -30,8 +30,7 @@ public struct RuleSetLoader: Sendable {
         for path in paths {
             let files = source.isDirectory(path) ? source.list(path) : [path]
             if files.isEmpty {
-                resolver.diags.append(Diagnostic(.error, "ruleset.not_found", "no rule-set files (.yaml) in \(path)",
-                                                 at: Mark.start.located(in: path)))
+                resolver.diags.append(Diagnostic(.error, DiagnosticCode(.ruleset, "not_found"), .noRuleSetFiles(path), at: Mark.start.located(in: path)))
             }
             for f in files {
                 if let r = resolver.resolve(file: f, source: source, from: nil) { tops.append(r) }
@@ -52,7 +51,8 @@ public struct RuleSetLoader: Sendable {
         }
         var compiler = RuleCompiler(limits: limits)
         let ruleSet = compiler.compile(merged)
-        let diags = (resolver.diags + compiler.diags).sorted()
+        var diags = (resolver.diags + compiler.diags).sorted()
+        for (file, bytes) in resolver.texts { CodeFrame.attach(&diags, bytes: bytes, file: file) }
         return (diags.contains { $0.severity == .error } ? nil : ruleSet, diags)
     }
 

@@ -6,6 +6,8 @@ struct RuleSetResolver {
     var diags: [Diagnostic] = []
     var done: [String: ResolvedRuleSet?] = [:]
     var stack: [String] = []
+    /// Every file's bytes, to show the source line under its diagnostics.
+    var texts: [String: [UInt8]] = [:]
 
     init(reader: RuleSetFileReader) { self.reader = reader }
 
@@ -16,9 +18,8 @@ struct RuleSetResolver {
         let key = (source.isBuiltin ? "builtin:" : "") + file
         if let cached = done[key] { return cached }
         if stack.contains(key) {
-            diags.append(Diagnostic(.error, "ruleset.extends_cycle",
-                "`extends` forms a cycle: " + (stack.drop { $0 != key } + [key]).joined(separator: " → "),
-                at: from ?? Mark.start.located(in: file), notes: ["remove one of the `extends` entries"]))
+            diags.append(Diagnostic(.error, DiagnosticCode(.ruleset, "extends_cycle"), .extendsCycle(Array(stack.drop { $0 != key }) + [key]),
+                at: from ?? Mark.start.located(in: file), notes: [.removeOneExtends]))
             return nil
         }
         let bytes: [UInt8]
@@ -26,13 +27,17 @@ struct RuleSetResolver {
         case .success(let b): bytes = b
         case .failure(let d):
             var d = d
-            if d.code == "input.not_found" { d.code = "ruleset.not_found"; d.message = "cannot read rule-set file \(file)" }
+            if d.code == DiagnosticCode(.input, "not_found") {
+                d.code = DiagnosticCode(.ruleset, "not_found")
+                d.message = .cannotReadRuleSet(file)
+            }
             if let from { d.location = from }
-            d.notes.append("check the path; relative `extends` paths are relative to the file that names them")
+            d.notes.append(.extendsRelative)
             diags.append(d)
             done[key] = .some(nil)
             return nil
         }
+        texts[file] = bytes
         let (parsed, readDiags) = reader.read(bytes, file: file, key: key)
         diags += readDiags
         guard let parsed else { done[key] = .some(nil); return nil }
@@ -56,16 +61,14 @@ struct RuleSetResolver {
             } else if let path = builtinPath(forID: target) {
                 extended = resolve(file: path, source: .builtin, from: loc)
             } else {
-                r.error("unknown_extends", "no rule set with id '\(target)'", mark,
-                        ["extend a file by its relative path (ending in .yaml), or a built-in set by id"]
-                        + Suggest.note(for: target, in: Array(BuiltinRules.pathsByID.keys)))
+                r.error("unknown_extends", .noRuleSetWithID(target), mark,
+                        [.extendsHow] + Suggest.note(for: target, in: Array(BuiltinRules.pathsByID.keys)))
             }
             if let extended { out.absorb(extended, diags: &diags) }
         }
         for d in p.facts {
             if let clash = out.facts.keys.first(where: { $0.hasPrefix(d.path + ".") || d.path.hasPrefix($0 + ".") }) {
-                r.error("fact_conflict", "fact '\(d.path)' and fact '\(clash)' overlap: a fact cannot also be a group",
-                        Mark(line: d.location.line, column: d.location.column))
+                r.error("fact_conflict", .factsOverlap(d.path, clash), Mark(line: d.location.line, column: d.location.column))
             }
             var tmp = ResolvedRuleSet.empty
             tmp.facts[d.path] = d
@@ -90,42 +93,42 @@ struct RuleSetResolver {
     }
 
     mutating func applyOverride(_ node: Node, to out: inout ResolvedRuleSet, reading r: inout NodeReading) {
-        guard r.mapping(node, "override", known: ["rule", "severity", "weight", "params", "disabled", "category", "reason", "basis"],
+        guard r.mapping(node, "overrides", known: ["rule", "severity", "weight", "params", "disabled", "category", "reason", "basis"],
                         required: ["rule"]),
-              let id = r.string(node["rule"], "override.rule") else { return }
+              let id = r.string(node["rule"], "overrides.rule") else { return }
         guard var raw = out.rules[id] else {
-            r.error("unknown_rule", "override names rule \(id), which no extended rule set defines", node["rule"]!.mark,
+            r.error("unknown_rule", .overrideUnknownRule(id), node["rule"]!.mark,
                     Suggest.note(for: id, in: out.rules.keys))
             return
         }
-        if let s = r.string(node["severity"], "override.severity") {
+        if let s = r.string(node["severity"], "overrides.severity") {
             if let v = Severity(rawValue: s) { raw.rule.severity = v } else {
-                r.error("invalid_value", "severity must be error, warning or info", node["severity"]!.mark)
+                r.error("invalid_value", .severityValues(.path("overrides.severity")), node["severity"]!.mark)
             }
         }
-        if let w = r.weight(node["weight"], "override.weight") { raw.rule.weight = w }
-        if let c = r.string(node["category"], "override.category") { raw.rule.category = c }
+        if let w = r.weight(node["weight"], "overrides.weight") { raw.rule.weight = w }
+        if let c = r.string(node["category"], "overrides.category") { raw.rule.category = c }
         if let d = node["disabled"] {
             guard let t = d.scalarText, let b = CoreSchema.bool(t) else {
-                r.error("type_mismatch", "override.disabled: expected true or false", d.mark)
+                r.error("type_mismatch", .expectedBoolean(.path("overrides.disabled")), d.mark)
                 return
             }
             raw.rule.disabled = b
         }
-        if let p = node["params"], r.mapping(p, "override.params", known: p.entries?.map(\.key) ?? []) {
+        if let p = node["params"], r.mapping(p, "overrides.params", known: p.entries?.map(\.key) ?? []) {
             for e in p.entries ?? [] {
                 guard let old = raw.rule.parameters[e.key] else {
-                    r.error("unknown_parameter", "rule \(id) has no parameter '\(e.key)'", e.keyMark,
+                    r.error("unknown_parameter", .noSuchParameter(id, e.key), e.keyMark,
                             Suggest.note(for: e.key, in: raw.rule.parameters.keys))
                     continue
                 }
-                guard let (v, t) = r.literal(e.value, "override.params.\(e.key)") else { continue }
+                guard let (v, t) = r.literal(e.value, "overrides.params.\(e.key)") else { continue }
                 var value = v
                 if t != old.type {
                     if old.type == .number, case .int(let i) = v { value = .number(Double(i)) }
                     else {
-                        r.error("parameter_type", "parameter '\(e.key)' of rule \(id) is \(old.type), but the override gives \(t)",
-                                e.value.mark, ["write a value of type \(old.type), like \(old.value)"])
+                        r.error("parameter_type", .parameterType(e.key, rule: id, is: old.type, given: t), e.value.mark,
+                                [.writeValueOfType(old.type, like: old.value)])
                         continue
                     }
                 }
@@ -134,16 +137,14 @@ struct RuleSetResolver {
             }
             // A changed threshold is no longer the law's: the override says whose it is, and
             // every finding cites it (a provincial target makes the rule `policy`).
-            let cited = reader.parseBasis(node["basis"], what: "override of \(id)", reading: &r)
+            let cited = reader.parseBasis(node["basis"], what: "overrides[\(id)]", reading: &r)
             if cited.isEmpty {
-                r.error("missing_key", "override of \(id) changes its parameters but cites no basis for the new values", p.mark,
-                        ["add `basis:` with the document that sets them, e.g. [{kind: policy, strength: secondary, document: \"…\"}]",
-                         "findings would otherwise attribute the new threshold to the national rule's law"])
+                r.error("missing_key", .overrideNeedsBasis(id), p.mark, [.addOverrideBasis, .otherwiseAttributedToLaw])
             }
             raw.rule.basis += cited
             raw.rule.parameterBasis += cited
         } else if let b = node["basis"] {
-            r.error("invalid_value", "override of \(id): `basis` cites the source of changed `params`, and this override changes none", b.mark)
+            r.error("invalid_value", .overrideBasisWithoutParams(id), b.mark)
         }
         out.rules[id] = raw
     }
@@ -172,9 +173,8 @@ struct ResolvedRuleSet {
         for (path, decl) in other.facts.sorted(by: { $0.key < $1.key }) {
             if let mine = facts[path] {
                 if mine.type != decl.type {
-                    diags.append(Diagnostic(.error, "ruleset.fact_conflict",
-                        "fact '\(path)' is declared as \(decl.type.name) here and as \(mine.type.name) at \(mine.location)",
-                        at: decl.location, notes: ["a fact must have one type across all rule sets"]))
+                    diags.append(Diagnostic(.error, DiagnosticCode(.ruleset, "fact_conflict"),
+                        .factTypeConflict(path, here: decl.type, there: mine.type, at: mine.location), at: decl.location, notes: [.oneTypePerFact]))
                 }
             } else {
                 facts[path] = decl
@@ -184,9 +184,8 @@ struct ResolvedRuleSet {
         for (id, r) in other.rules.sorted(by: { $0.key < $1.key }) {
             if let mine = rules[id] {
                 if mine.rule.location != r.rule.location {
-                    diags.append(Diagnostic(.error, "ruleset.duplicate_rule",
-                        "rule \(id) is already defined at \(mine.rule.location)", at: r.rule.location,
-                        notes: ["rule ids are unique across rule sets; use `overrides` to change an inherited rule"]))
+                    diags.append(Diagnostic(.error, DiagnosticCode(.ruleset, "duplicate_rule"), .ruleAlreadyDefined(id, at: mine.rule.location),
+                        at: r.rule.location, notes: [.useOverrides]))
                 }
             } else {
                 rules[id] = r

@@ -16,12 +16,12 @@ public enum RuleSource: Sendable {
             return InputReader.read(path, limit: limit)
         case .builtin:
             guard let text = BuiltinRules.files[path] else {
-                return .failure(Diagnostic(.error, "ruleset.not_found", "no built-in rule-set file \(path)", at: Mark.start.located(in: path)))
+                return .failure(Diagnostic(.error, DiagnosticCode(.ruleset, "not_found"), .cannotReadRuleSet(path), at: Mark.start.located(in: path)))
             }
             return .success(Array(text.utf8))
         case .memory(let files):
             guard let bytes = files[path] else {
-                return .failure(Diagnostic(.error, "ruleset.not_found", "no rule-set file \(path)", at: Mark.start.located(in: path)))
+                return .failure(Diagnostic(.error, DiagnosticCode(.ruleset, "not_found"), .cannotReadRuleSet(path), at: Mark.start.located(in: path)))
             }
             guard bytes.count <= limit else { return .failure(InputReader.tooLarge(path, size: bytes.count, limit: limit)) }
             return .success(bytes)

@@ -297,7 +297,8 @@ struct ScorecardHTML {
             if !u.failed.isEmpty {
                 o += "<table><thead><tr><th>\(w.t("Quy tắc", "Rule"))</th><th>\(w.t("Phát hiện", "Finding"))</th><th>\(w.t("Căn cứ", "Basis"))</th></tr></thead><tbody>\n"
                 for r in u.failed {
-                    o += "<tr><td><code>\(Self.esc(r.rule.id))</code> \(Self.esc(r.severity.rawValue))</td><td>\(Self.esc(r.message))<br><span class=\"muted\">\(Self.esc(r.location.file)):\(r.location.line):\(r.location.column)</span></td><td>\(Self.esc(Words.basis(r.rule, card.language)))</td></tr>\n"
+                    let l = Localizer(card.language)
+                    o += "<tr><td><code>\(Self.esc(r.rule.id))</code> \(Self.esc(l.severity(r.severity)))</td><td>\(Self.esc(r.message(card.language)))<br><span class=\"muted\">\(Self.esc(r.location.description))</span></td><td>\(Self.esc(l.basis(r.rule)))</td></tr>\n"
                 }
                 o += "</tbody></table>\n"
             }
@@ -315,7 +316,7 @@ struct ScorecardHTML {
         var o = "<section id=\"invalid\">\n<h2>\(w.t("Báo cáo không hợp lệ (không chấm điểm)", "Invalid reports (not scored)"))</h2>\n<ul>\n"
         for r in card.invalid {
             let first = r.diagnostics.first { $0.severity == .error }
-            o += "<li><code>\(Self.esc(r.file))</code>: \(Self.esc(first.map { "\($0.location.line):\($0.location.column) \($0.message)" } ?? ""))</li>\n"
+            o += "<li><code>\(Self.esc(r.file))</code>: \(Self.esc(first.map { "\($0.location.line):\($0.location.column) \($0.message.text(card.language))" } ?? ""))</li>\n"
         }
         o += "</ul>\n</section>\n"
         return o
@@ -328,7 +329,7 @@ struct ScorecardHTML {
         guard !problems.isEmpty else { return "" }
         var o = "<section id=\"input\">\n<h2>\(w.t("Lỗi và cảnh báo về dữ liệu đầu vào", "Input errors and warnings"))</h2>\n<ul>\n"
         for d in problems {
-            o += "<li><code>\(Self.esc(d.location.description))</code> <b>\(Self.esc(d.code))</b>: \(Self.esc(d.message))</li>\n"
+            o += "<li><code>\(Self.esc(d.location.description))</code> <b>\(Self.esc(d.code.rawValue))</b>: \(Self.esc(d.message.text(card.language)))</li>\n"
         }
         o += "</ul>\n</section>\n"
         return o

@@ -29,7 +29,7 @@ struct ScorecardJSON {
             ("rollups", rollups()),
             ("trends", trends()),
             ("invalid", invalid()),
-            ("errors", .array(card.diagnostics.sorted().map(JSONReporter.diagnostic))),
+            ("errors", .array(card.diagnostics.sorted().map { JSONReporter.diagnostic($0, card.language) })),
         ])
     }
 
@@ -67,8 +67,8 @@ struct ScorecardJSON {
         let cats = card.ruleSet.categories.keys.sorted()
         return .array(card.units.enumerated().map { i, u in
             let failed: [JSON] = u.failed.map { r in
-                .object([("rule", .string(r.rule.id)), ("severity", .string(r.severity.rawValue)), ("message", .string(r.message)),
-                         ("location", location(r.location)), ("basis", .string(Words.basis(r.rule, lang)))])
+                .object([("rule", .string(r.rule.id)), ("severity", .string(r.severity.rawValue)), ("message", .string(r.message(lang))),
+                         ("location", location(r.location)), ("basis", .string(Localizer(lang).basis(r.rule)))])
             }
             let categories: [(String, JSON)] = cats.map { ($0, num(u.categories[$0] ?? nil)) }
             return .object([
@@ -138,7 +138,7 @@ struct ScorecardJSON {
 
     func invalid() -> JSON {
         .array(card.invalid.map { r in
-            .object([("file", .string(r.file)), ("errors", .array(r.diagnostics.filter { $0.severity == .error }.map(JSONReporter.diagnostic)))])
+            .object([("file", .string(r.file)), ("errors", .array(r.diagnostics.filter { $0.severity == .error }.map { JSONReporter.diagnostic($0, card.language) }))])
         })
     }
 }

@@ -50,12 +50,12 @@ struct ScorecardMarkdown {
         }
         if !card.invalid.isEmpty {
             o += "\n## " + w.t("Báo cáo không hợp lệ (không chấm điểm)", "Invalid reports (not scored)") + "\n\n"
-            for r in card.invalid { o += "- \(code(r.file)): " + r.diagnostics.filter { $0.severity == .error }.prefix(3).map { cell($0.description.split(separator: "\n")[0].description) }.joined(separator: "; ") + "\n" }
+            for r in card.invalid { o += "- \(code(r.file)): " + r.diagnostics.filter { $0.severity == .error }.prefix(3).map { cell($0.text(card.language).split(separator: "\n")[0].description) }.joined(separator: "; ") + "\n" }
         }
         let problems = card.diagnostics.sorted().filter { $0.severity != .note }
         if !problems.isEmpty {
             o += "\n## " + w.t("Lỗi và cảnh báo về dữ liệu đầu vào", "Input errors and warnings") + "\n\n"
-            for d in problems { o += "- \(code(d.location.description)) **\(d.code)**: \(cell(d.message))\n" }
+            for d in problems { o += "- \(code(d.location.description)) **\(d.code)**: \(cell(d.message.text(card.language)))\n" }
         }
         return o
     }

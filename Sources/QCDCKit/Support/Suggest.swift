@@ -27,7 +27,7 @@ enum Suggest {
         return best?.0
     }
 
-    static func note(for word: String, in candidates: some Sequence<String>) -> [String] {
-        closest(to: word, in: candidates).map { ["did you mean '\($0)'?"] } ?? []
+    static func note(for word: String, in candidates: some Sequence<String>) -> [Message] {
+        closest(to: word, in: candidates).map { [Message.didYouMean($0)] } ?? []
     }
 }
