@@ -21,7 +21,18 @@ let package = Package(
         .target(
             name: "QCDCKit",
             dependencies: ["CYAML"],
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: ["EmbedRules"]
+        ),
+        // rules/**/*.yaml → BuiltinRules+Files.swift, at build time (never committed).
+        .executableTarget(
+            name: "embed-rules",
             swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .plugin(
+            name: "EmbedRules",
+            capability: .buildTool(),
+            dependencies: ["embed-rules"]
         ),
         .executableTarget(
             name: "qcdc",

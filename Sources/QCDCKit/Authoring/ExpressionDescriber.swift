@@ -12,8 +12,6 @@ struct ExpressionDescriber {
         self.lang = lang
     }
 
-    private func vi(_ v: String, _ e: String) -> String { lang.pick(v, e) }
-
     private func label(_ path: String) -> String {
         ruleSet.facts[path]?.label.text(lang) ?? path
     }
@@ -31,15 +29,12 @@ struct ExpressionDescriber {
             var parts: [String] = []
             for i in items { parts.append(describe(i)) }
             return "[" + parts.joined(separator: ", ") + "]"
-        case .unary(.not, let a): return vi("không phải ", "not ") + "(" + describe(a) + ")"
+        case .unary(.not, let a): return Message.inWordsNot(describe(a)).text(lang)
         case .unary(.negate, let a): return "-" + describe(a)
         case .binary(let op, let a, let b):
             let l = wrap(a), r = wrap(b)
             switch op {
-            case .and: return "\(l) \(vi("và", "and")) \(r)"
-            case .or: return "\(l) \(vi("hoặc", "or")) \(r)"
-            case .in: return "\(l) \(vi("thuộc", "is one of")) \(r)"
-            case .notIn: return "\(l) \(vi("không thuộc", "is not one of")) \(r)"
+            case .and, .or, .in, .notIn: return Message.inWords(l, op, r).text(lang)
             case .greaterOrEqual: return "\(l) ≥ \(r)"
             case .lessOrEqual: return "\(l) ≤ \(r)"
             case .notEqual: return "\(l) ≠ \(r)"
@@ -59,17 +54,7 @@ struct ExpressionDescriber {
             let l = "«\(label(list))»"
             let f = filter.map { describe($0) }
             let b = body.map { describe($0) }
-            let which = f.map { vi(" có \($0)", " where \($0)") } ?? ""
-            switch agg {
-            case .count: return vi("số mục trong \(l)\(which)", "the number of entries in \(l)\(which)")
-            case .sum: return vi("tổng \(b ?? "") trên \(l)\(which)", "the sum of \(b ?? "") over \(l)\(which)")
-            case .min: return vi("giá trị nhỏ nhất của \(b ?? "") trên \(l)\(which)", "the smallest \(b ?? "") over \(l)\(which)")
-            case .max: return vi("giá trị lớn nhất của \(b ?? "") trên \(l)\(which)", "the largest \(b ?? "") over \(l)\(which)")
-            case .all: return vi("mọi mục trong \(l)\(which) đều thỏa: \(b ?? "")", "every entry in \(l)\(which) satisfies: \(b ?? "")")
-            case .any: return vi("có ít nhất một mục trong \(l)\(which) thỏa: \(b ?? "")", "at least one entry in \(l)\(which) satisfies: \(b ?? "")")
-            case .perWeek: return vi("số ngày ít nhất trong một tuần (theo \(b ?? "") của \(l)\(which))", "the fewest days in any week (by \(b ?? "") of \(l)\(which))")
-            case .perMonth: return vi("số ngày ít nhất trong một tháng (theo \(b ?? "") của \(l)\(which))", "the fewest days in any month (by \(b ?? "") of \(l)\(which))")
-            }
+            return Message.inWords(agg, list: l, filter: f, body: b ?? "").text(lang)
         }
     }
 

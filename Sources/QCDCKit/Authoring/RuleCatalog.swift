@@ -95,7 +95,7 @@ public struct RuleTestReport: Sendable {
             out += line + "\n"
             for o in e.outcomes where !o.passed {
                 let got = o.actual?.rawValue ?? l(.invalidExampleReport)
-                out += "      \(o.example.location): \(o.example.name ?? "") \(l(.exampleExpectedGot(o.example.expected.rawValue, got)))\n"
+                out += "      \(o.example.location): \(o.example.name?.text(lang) ?? "") \(l(.exampleExpectedGot(o.example.expected.rawValue, got)))\n"
                 for d in o.diagnostics { out += "      " + d.text(lang) + "\n" }
             }
         }

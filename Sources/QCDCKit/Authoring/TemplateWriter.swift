@@ -10,8 +10,6 @@ public struct TemplateWriter: Sendable {
         self.language = language
     }
 
-    private func vi(_ v: String, _ e: String) -> String { language.pick(v, e) }
-
     /// The facts read by rules that apply to `kind` during `year`, with the rules that read each.
     public func facts(kind: UnitKind, year: Int) -> [(FactDeclaration, [Rule])] {
         let period = Period.year(year)
@@ -23,18 +21,19 @@ public struct TemplateWriter: Sendable {
     }
 
     public func render(kind: UnitKind, year: Int) -> String {
-        var o = "# \(vi("Báo cáo thực hiện dân chủ ở cơ sở", "Grassroots-democracy report")) — \(kind.rawValue), \(year)\n"
-        o += "# \(vi("Tạo bởi", "Made by")) qcdc \(QCDC.version) \(vi("từ bộ quy tắc", "from rule set")) \(ruleSet.id) \(ruleSet.version).\n"
-        o += "# " + vi("Điền số liệu vào sau dấu hai chấm. Để trống mục chưa có số liệu: qcdc sẽ báo \"thiếu dữ liệu\", không coi là vi phạm.",
-                       "Fill in the values after the colons. Leave blank what you do not know: qcdc reports it as missing evidence, not as a violation.") + "\n"
-        o += "# " + vi("Ghi 0 (hoặc [] với danh sách) khi thực tế là không có.", "Write 0 (or [] for a list) when the true answer is none.") + "\n"
-        o += "# " + vi("Kiểm tra: qcdc check <tệp này>", "Check it: qcdc check <this file>") + "\n"
+        let l = Localizer(language)
+        var o = "# \(l(.templateTitle(kind: kind, year: year)))\n"
+        o += "# \(l(.templateMadeBy(version: QCDC.version, ruleSet: ruleSet.id, ruleSetVersion: ruleSet.version)))\n"
+        o += "# " + l(.templateFillIn) + "\n"
+        o += "# " + l(.templateWriteZero) + "\n"
+        o += "# " + l(.templateYesNo) + "\n"
+        o += "# " + l(.templateCheckIt) + "\n"
         o += "unit:\n"
-        o += "  code:      # \(vi("mã đơn vị (đặt trong ngoặc kép, ví dụ \"00123\")", "unit code (quoted, e.g. \"00123\")"))\n"
-        o += "  name:      # \(vi("tên đơn vị", "unit name"))\n"
+        o += "  code:      # \(l(.templateUnitCode))\n"
+        o += "  name:      # \(l(.templateUnitName))\n"
         o += "  kind: \(kind.rawValue)\n"
-        if kind == .commune { o += "  subtype:   # xa | phuong | dac_khu\n" }
-        o += "  parent:    # \(vi("mã đơn vị cấp trên", "code of the unit above"))\n"
+        if kind == .commune { o += "  subtype:   # `xa` | `phuong` | `dac_khu`\n" }
+        o += "  parent:    # \(l(.templateParent))\n"
         o += "period:\n  year: \(year)\n"
         var openGroups: [String] = []
         for (decl, rules) in facts(kind: kind, year: year) {
@@ -51,11 +50,11 @@ public struct TemplateWriter: Sendable {
             if let d = decl.description?.text(language) { o += indent + "#   \(d)\n" }
             o += indent + "#   " + typeText(decl) + "\n"
             let cites = rules.map { "\($0.id) (\($0.basis.first?.short(language) ?? ""))" }.joined(separator: "; ")
-            o += indent + "#   \(vi("Căn cứ", "Basis")): \(cites)\n"
+            o += indent + "#   \(l(.templateBasis)): \(cites)\n"
             if case .list(let fields) = decl.type {
-                for f in fields { o += indent + "#     \(f.path): \(typeText(f)) — \(f.label.text(language))\n" }
+                for f in fields { o += indent + "#     `\(f.path)`: \(typeText(f)) — \(f.label.text(language))\n" }
                 let sample = fields.map { "\($0.path): \(sampleValue($0))" }.joined(separator: ", ")
-                o += indent + "#   \(vi("Ví dụ", "e.g.")):\n" + indent + "#     - {\(sample)}\n"
+                o += indent + "#   \(l(.templateExample)):\n" + indent + "#     - {\(sample)}\n"
             }
             o += indent + "\(segments.last!):\n"
         }
@@ -63,17 +62,7 @@ public struct TemplateWriter: Sendable {
     }
 
     func typeText(_ d: FactDeclaration) -> String {
-        var s: String
-        switch d.type {
-        case .integer: s = vi("số nguyên", "integer")
-        case .number: s = vi("số", "number")
-        case .percent: s = vi("tỷ lệ phần trăm, ví dụ 95%", "percentage, e.g. 95%")
-        case .boolean: s = "true / false"
-        case .date: s = vi("ngày YYYY-MM-DD", "date YYYY-MM-DD")
-        case .string: s = vi("văn bản", "text")
-        case .enumeration(let v): s = v.joined(separator: " | ")
-        case .list: s = vi("danh sách, mỗi mục:", "a list; each entry:")
-        }
+        var s = Message.templateType(d.type).text(language)
         if let u = d.unit?.text(language) { s += ", \(u)" }
         if let m = d.minimum ?? (d.type == .integer ? 0 : nil) { s += ", ≥ \(Value.format(m))" }
         if let m = d.maximum { s += ", ≤ \(Value.format(m))" }

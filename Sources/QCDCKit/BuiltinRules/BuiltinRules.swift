@@ -1,5 +1,5 @@
 /// The national rule library under `rules/`, compiled into qcdc (see
-/// `scripts/embed-rules.sh`), so that `qcdc check` works from any directory
+/// the EmbedRules build-tool plugin, at build time), so that `qcdc check` works from any directory
 /// and from an installed binary.
 enum BuiltinRules {
     /// The built-in files by their rule-set id (for `extends: [vn.national]`), read once.

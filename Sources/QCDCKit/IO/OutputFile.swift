@@ -171,7 +171,7 @@ public final class OutputFile: @unchecked Sendable {
         guard fd >= 0 else {
             return .failure(error("write_failed", path, .cannotCreateIn(dir, errno), .checkWritable))
         }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let slot = TemporaryFiles.register(temporary)
         _ = fchmod(fd, mode)
         return .success(OutputFile(path: path, kind: .file(temporary: temporary), fd: fd, slot: slot))

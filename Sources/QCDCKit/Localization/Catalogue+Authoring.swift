@@ -44,3 +44,100 @@ extension Message {
     static let listHeaderTitle = Message("authoring.list.title", vi: "TÊN", en: "TITLE")
     static func ruleCount(_ n: Int) -> Message { Message("authoring.rule_count", vi: "\(n) quy tắc", en: "\(n) rules") }
 }
+
+// MARK: explain
+extension Message {
+    static let explainRuleSet = Message("explain.rule_set", vi: "Bộ quy tắc", en: "Rule set")
+    static let explainAppliesTo = Message("explain.applies_to", vi: "Áp dụng cho", en: "Applies to")
+    static let explainInForce = Message("explain.in_force", vi: "Hiệu lực", en: "In force")
+    static let explainSeverity = Message("explain.severity", vi: "Mức độ", en: "Severity")
+    static let explainCategory = Message("explain.category", vi: "Nhóm", en: "Category")
+    static let explainWeight = Message("explain.weight", vi: "Trọng số", en: "Weight")
+    static let explainDisabled = Message("explain.disabled", vi: "ĐÃ TẮT bởi bộ quy tắc bổ sung", en: "DISABLED by an overlay")
+    static func explainBasis(kind: String, strength: String) -> Message {
+        Message("explain.basis", vi: "Căn cứ (\(kind), độ tin cậy: \(strength))", en: "Basis (\(kind), strength: \(strength))")
+    }
+    static let explainNote = Message("explain.note", vi: "Ghi chú", en: "Note")
+    static let explainFactsRead = Message("explain.facts_read", vi: "Số liệu sử dụng", en: "Facts read")
+    static let explainOnlyWhen = Message("explain.only_when", vi: "Chỉ áp dụng khi", en: "Only when")
+    static let explainInWords = Message("explain.in_words", vi: "bằng lời", en: "in words")
+    static let explainAsWritten = Message("explain.as_written", vi: "như viết", en: "as written")
+    static let explainRequirement = Message("explain.requirement", vi: "Yêu cầu", en: "Requirement")
+    static let explainParameters = Message("explain.parameters", vi: "Tham số", en: "Parameters")
+    static func explainOverridden(own: Value, at location: SourceLocation) -> Message {
+        Message("explain.overridden", vi: "bộ quy tắc bổ sung thay cho \(own), tại \(location)", en: "set by an overlay instead of \(own), at \(location)")
+    }
+    static let explainExamples = Message("explain.examples", vi: "Ví dụ", en: "Examples")
+    static let explainOn = Message("explain.on", vi: "trên", en: "on")
+    static let explainPeriodJudged = Message("explain.period_judged", vi: "Kỳ được đánh giá", en: "Period judged")
+    static let explainReason = Message("explain.reason", vi: "Lý do", en: "Reason")
+    static let explainExpected = Message("explain.expected", vi: "Yêu cầu", en: "Expected")
+    static let explainActual = Message("explain.actual", vi: "Thực tế", en: "Actual")
+    static func explainFlagged(_ what: String, at location: FindingLocation) -> Message {
+        Message("explain.flagged", vi: "Vụ việc: \(what) tại \(location)", en: "Flagged: \(what) at \(location)")
+    }
+    static let explainSubExpressions = Message("explain.sub_expressions", vi: "Giá trị từng biểu thức con", en: "Each sub-expression's value")
+
+    // MARK: expressions in words
+
+    static func inWordsNot(_ a: String) -> Message { Message("words.not", vi: "không phải (\(a))", en: "not (\(a))") }
+    static func inWords(_ l: String, _ op: BinaryOperator, _ r: String) -> Message {
+        switch op {
+        case .and: Message("words.and", vi: "\(l) và \(r)", en: "\(l) and \(r)")
+        case .or: Message("words.or", vi: "\(l) hoặc \(r)", en: "\(l) or \(r)")
+        case .in: Message("words.in", vi: "\(l) thuộc \(r)", en: "\(l) is one of \(r)")
+        default: Message("words.not_in", vi: "\(l) không thuộc \(r)", en: "\(l) is not one of \(r)")
+        }
+    }
+    static func inWords(_ agg: Aggregate, list l: String, filter f: String?, body b: String) -> Message {
+        let wvi = f.map { " có \($0)" } ?? "", wen = f.map { " where \($0)" } ?? ""
+        switch agg {
+        case .count: return Message("words.count", vi: "số mục trong \(l)\(wvi)", en: "the number of entries in \(l)\(wen)")
+        case .sum: return Message("words.sum", vi: "tổng \(b) trên \(l)\(wvi)", en: "the sum of \(b) over \(l)\(wen)")
+        case .min: return Message("words.min", vi: "giá trị nhỏ nhất của \(b) trên \(l)\(wvi)", en: "the smallest \(b) over \(l)\(wen)")
+        case .max: return Message("words.max", vi: "giá trị lớn nhất của \(b) trên \(l)\(wvi)", en: "the largest \(b) over \(l)\(wen)")
+        case .all: return Message("words.all", vi: "mọi mục trong \(l)\(wvi) đều thỏa: \(b)", en: "every entry in \(l)\(wen) satisfies: \(b)")
+        case .any: return Message("words.any", vi: "có ít nhất một mục trong \(l)\(wvi) thỏa: \(b)", en: "at least one entry in \(l)\(wen) satisfies: \(b)")
+        case .perWeek:
+            return Message("words.per_week", vi: "số ngày ít nhất trong một tuần (theo \(b) của \(l)\(wvi))", en: "the fewest days in any week (by \(b) of \(l)\(wen))")
+        case .perMonth:
+            return Message("words.per_month", vi: "số ngày ít nhất trong một tháng (theo \(b) của \(l)\(wvi))", en: "the fewest days in any month (by \(b) of \(l)\(wen))")
+        }
+    }
+
+    // MARK: template
+
+    static func templateTitle(kind: UnitKind, year: Int) -> Message {
+        Message("template.title", vi: "Báo cáo thực hiện dân chủ ở cơ sở — \(kind.name(.vi)) (`\(kind.rawValue)`), \(year)",
+                en: "Grassroots-democracy report — \(kind.rawValue), \(year)")
+    }
+    static func templateMadeBy(version: String, ruleSet: String, ruleSetVersion: String) -> Message {
+        Message("template.made_by", vi: "Tạo bởi qcdc \(version) từ bộ quy tắc \(ruleSet) \(ruleSetVersion).",
+                en: "Made by qcdc \(version) from rule set \(ruleSet) \(ruleSetVersion).")
+    }
+    static let templateFillIn = Message("template.fill_in",
+        vi: "Điền số liệu vào sau dấu hai chấm. Để trống mục chưa có số liệu: qcdc sẽ báo \"thiếu dữ liệu\", không coi là vi phạm.",
+        en: "Fill in the values after the colons. Leave blank what you do not know: qcdc reports it as missing evidence, not as a violation.")
+    static let templateWriteZero = Message("template.write_zero", vi: "Ghi 0 (hoặc [] với danh sách) khi thực tế là không có.",
+                                           en: "Write 0 (or [] for a list) when the true answer is none.")
+    static let templateYesNo = Message("template.yes_no", vi: "Câu hỏi có/không: ghi `true` (có) hoặc `false` (không).",
+                                       en: "Yes/no questions: write true or false.")
+    static let templateCheckIt = Message("template.check_it", vi: "Kiểm tra: `qcdc check <tệp này>`", en: "Check it: qcdc check <this file>")
+    static let templateUnitCode = Message("template.unit_code", vi: "mã đơn vị (đặt trong ngoặc kép, ví dụ \"00123\")", en: "unit code (quoted, e.g. \"00123\")")
+    static let templateUnitName = Message("template.unit_name", vi: "tên đơn vị", en: "unit name")
+    static let templateParent = Message("template.parent", vi: "mã đơn vị cấp trên", en: "code of the unit above")
+    static let templateBasis = Message("template.basis", vi: "Căn cứ", en: "Basis")
+    static let templateExample = Message("template.example", vi: "Ví dụ", en: "e.g.")
+    static func templateType(_ t: FactType) -> Message {
+        switch t {
+        case .integer: Message("template.type.integer", vi: "số nguyên", en: "integer")
+        case .number: Message("template.type.number", vi: "số", en: "number")
+        case .percent: Message("template.type.percent", vi: "tỷ lệ phần trăm, ví dụ 95%", en: "percentage, e.g. 95%")
+        case .boolean: Message("template.type.boolean", vi: "`true` (có) / `false` (không)", en: "true / false")
+        case .date: Message("template.type.date", vi: "ngày YYYY-MM-DD (năm-tháng-ngày)", en: "date YYYY-MM-DD")
+        case .string: Message("template.type.string", vi: "văn bản", en: "text")
+        case .enumeration(let v): .verbatim(v.map { "`\($0)`" }.joined(separator: " | "))
+        case .list: Message("template.type.list", vi: "danh sách, mỗi mục:", en: "a list; each entry:")
+        }
+    }
+}

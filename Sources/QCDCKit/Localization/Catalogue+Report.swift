@@ -21,7 +21,7 @@ extension Message {
         return Message("note.group_facts", vi: "các số liệu trong nhóm: \(list)", en: "its facts: \(list)")
     }
     static func unitKinds(_ kinds: [UnitKind]) -> Message {
-        Message("note.unit_kinds", vi: "các loại đơn vị: " + kinds.map { "\($0.rawValue) (\($0.name(.vi)))" }.joined(separator: ", "),
+        Message("note.unit_kinds", vi: "các loại đơn vị: " + kinds.map { "`\($0.rawValue)` (\($0.name(.vi)))" }.joined(separator: ", "),
                 en: "kinds: " + kinds.map(\.rawValue).joined(separator: ", "))
     }
     static let removeTheQuotes = Message("note.remove_quotes", vi: "bỏ dấu ngoặc kép", en: "remove the quotes")
@@ -135,19 +135,19 @@ extension Message {
         Message("value.unknown_unit_kind", vi: "loại đơn vị '\(kind)' không tồn tại", en: "unknown unit kind '\(kind)'")
     }
     static func writeKindCommune(_ kind: String, alias: String) -> Message {
-        Message("note.write_kind", vi: "hãy viết kind: \(kind) (và subtype: \(alias) với xã, phường, đặc khu)",
+        Message("note.write_kind", vi: "hãy viết `kind: \(kind)` (và `subtype: \(alias)` với xã, phường, đặc khu)",
                 en: "write kind: \(kind) (and subtype: \(alias) for a commune)")
     }
     static func unknownSubtype(_ subtype: String) -> Message {
         Message("report.invalid_unit_kind.subtype", vi: "loại xã '\(subtype)' không tồn tại", en: "unknown commune subtype '\(subtype)'")
     }
-    static let subtypes = Message("note.subtypes", vi: "các loại: xa (xã), phuong (phường), dac_khu (đặc khu); thi_tran (thị trấn) cho kỳ trước 2025-07-01",
+    static let subtypes = Message("note.subtypes", vi: "các loại: `xa` (xã), `phuong` (phường), `dac_khu` (đặc khu); `thi_tran` (thị trấn) cho kỳ trước 2025-07-01",
                                   en: "subtypes: xa, phuong, dac_khu (thi_tran for periods before 2025-07-01)")
     static let noPeriod = Message("report.invalid_period.missing", vi: "báo cáo không có `period` (kỳ báo cáo)", en: "the report has no `period`")
     static let addPeriod = Message("note.add_period", vi: "thêm `period: {year: 2026}` hoặc `period: {from: 2026-01-01, to: 2026-06-30}`",
                                    en: "add `period: {year: 2026}` or `period: {from: 2026-01-01, to: 2026-06-30}`")
     static func noRulesApply(kind: UnitKind, period: Period) -> Message {
-        Message("report.no_rules_apply", vi: "không quy tắc nào áp dụng cho \(kind.name(.vi)) trong kỳ \(period)",
+        Message("report.no_rules_apply", vi: "không quy tắc nào áp dụng cho \(kind.name(.vi)) (`\(kind.rawValue)`) trong kỳ \(period)",
                 en: "no rule applies to a \(kind.rawValue) for \(period)")
     }
     static let checkKindAndPeriod = Message("note.check_kind_period",
@@ -198,7 +198,7 @@ extension Message {
         Message("note.number_only", vi: "chỉ viết con số, không kèm đơn vị: \(number)", en: "write the number only, without the unit: \(number)")
     }
     static func writeBoolean(_ guess: Bool, text: String) -> Message {
-        Message("note.write_boolean", vi: "hãy viết \(guess) (qcdc theo YAML 1.2: '\(text)' không phải giá trị đúng/sai; true là có, false là không)",
+        Message("note.write_boolean", vi: "hãy viết `\(guess)` (qcdc theo YAML 1.2: '\(text)' không phải giá trị đúng/sai; `true` là có, `false` là không)",
                 en: "write \(guess) (qcdc follows YAML 1.2: '\(text)' is not a boolean)")
     }
     static func notInCalendar(_ path: String, _ text: String) -> Message {
@@ -223,7 +223,7 @@ extension Message {
         Message("note.period_range", vi: "kỳ báo cáo nằm trong khoảng \(first)–\(last)", en: "periods run from \(first) to \(last)")
     }
     static func periodShape(found: Message) -> Message {
-        Message("value.period_shape", vi: "period: cần {year: …} hoặc {from: …, to: …}, nhưng đây là \(found.vi)",
+        Message("value.period_shape", vi: "`period`: cần `{year: …}` hoặc `{from: …, to: …}`, nhưng đây là \(found.vi)",
                 en: "period: expected {year: …} or {from: …, to: …}, found \(found.en)")
     }
     static let periodExample = Message("note.period_example",
@@ -235,9 +235,9 @@ extension Message {
         Message("value.period_year", vi: "period.year: cần một năm như 2026, nhưng đây là \(found.vi)",
                 en: "period.year: expected a year such as 2026, found \(found.en)")
     }
-    static let yearOrRange = Message("value.period_both", vi: "chỉ ghi period.year hoặc period.from và period.to, không ghi cả hai",
+    static let yearOrRange = Message("value.period_both", vi: "chỉ ghi `period.year` hoặc `period.from` và `period.to`, không ghi cả hai",
                                      en: "give either period.year or period.from and period.to, not both")
-    static let periodNeeds = Message("value.period_needs", vi: "period cần `year`, hoặc cả `from` và `to`",
+    static let periodNeeds = Message("value.period_needs", vi: "`period` cần `year`, hoặc cả `from` và `to`",
                                      en: "period needs `year`, or both `from` and `to`")
     static func misspelling(_ wrong: String, _ right: String) -> Message {
         Message("note.misspelling", vi: "'\(wrong)' có vẻ là viết nhầm của '\(right)'", en: "'\(wrong)' looks like a misspelling of '\(right)'")
@@ -263,7 +263,7 @@ enum Expected: Sendable {
         case .integer: ("một số nguyên", "an integer")
         case .number: ("một số", "a number")
         case .percentage: ("một tỷ lệ phần trăm như 95% hoặc 95", "a percentage such as 95% or 95")
-        case .boolean: ("true (có) hoặc false (không)", "true or false")
+        case .boolean: ("`true` (có) hoặc `false` (không)", "true or false")
         case .date: ("một ngày dạng YYYY-MM-DD (năm-tháng-ngày)", "a date YYYY-MM-DD")
         case .records: ("một danh sách các bản ghi", "a list of records")
         case .singleValue(let t): ("một giá trị đơn (\(t.name(.vi)))", "a single value (\(t.name))")

@@ -36,13 +36,13 @@ extension Localizer {
     static func reason(_ r: RuleResult) -> Message? {
         switch r.explanation {
         case .notApplicable(.kind(let kind)):
-            Message("result.not_applicable.kind", vi: "không áp dụng cho \(kind.name(.vi)) (\(kind.rawValue))",
+            Message("result.not_applicable.kind", vi: "không áp dụng cho \(kind.name(.vi)) (`\(kind.rawValue)`)",
                     en: "does not apply to unit kind \(kind.rawValue)")
         case .notApplicable(.notInForce(let window)):
             Message("result.not_applicable.in_force", vi: "không có hiệu lực trong kỳ báo cáo (hiệu lực \(window))",
                     en: "not in force during the report period (in force \(window))")
         case .notApplicable(.condition(let text)):
-            Message("result.not_applicable.condition", vi: "điều kiện áp dụng không thỏa: \(text)", en: "its condition does not hold: \(text)")
+            Message("result.not_applicable.condition", vi: "điều kiện áp dụng không thỏa: `\(text)`", en: "its condition does not hold: \(text)")
         case .yearlyFiguresMissing:
             Message("result.multi_year", vi: "báo cáo nhiều năm: hãy báo cáo từng năm", en: "a multi-year report: report each year separately")
         case .unevaluable(let why, _):

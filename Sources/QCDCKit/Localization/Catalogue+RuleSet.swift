@@ -302,11 +302,10 @@ extension Message {
         Message("ruleset.missing_basis", vi: "quy tắc \(id) không trích dẫn căn cứ pháp luật hay chủ trương nào",
                 en: "rule \(id) cites no legal or policy basis")
     }
-    static func exampleGivesOther(name: String?, rule: String, expected: RuleStatus, actual: RuleStatus) -> Message {
-        let n = name.map { " '\($0)'" } ?? ""
-        return Message("ruleset.example_failed",
-                       vi: "ví dụ\(n) của quy tắc \(rule) phải cho kết quả \(expected.rawValue) nhưng cho \(actual.rawValue)",
-                       en: "example\(n) of rule \(rule) should give \(expected.rawValue) but gives \(actual.rawValue)")
+    static func exampleGivesOther(name: LocalizedText?, rule: String, expected: RuleStatus, actual: RuleStatus) -> Message {
+        Message("ruleset.example_failed",
+                vi: "ví dụ\(name.map { " '\($0.vi)'" } ?? "") của quy tắc \(rule) phải cho kết quả \(expected.rawValue) nhưng cho \(actual.rawValue)",
+                en: "example\(name.map { " '\($0.en)'" } ?? "") of rule \(rule) should give \(expected.rawValue) but gives \(actual.rawValue)")
     }
     static func exampleActual(_ text: String) -> Message { Message("note.example_actual", vi: "thực tế: \(text)", en: "actual: \(text)") }
     static func exampleExpected(_ text: String) -> Message { Message("note.example_expected", vi: "yêu cầu: \(text)", en: "expected: \(text)") }

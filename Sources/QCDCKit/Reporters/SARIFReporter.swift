@@ -24,18 +24,18 @@ public struct SARIFReporter: Sendable {
         var descriptors: [JSON] = []
         for (i, r) in rules.enumerated() {
             index[r.id] = i
-            var help = r.basis.map { c -> String in
-                var line = "[\(c.kind.rawValue), \(c.strength.rawValue)] \(c.short(.vi)) / \(c.short(.en))"
+            let l = Localizer(lang)
+            let help = r.title.text(lang) + "\n\n" + r.basis.map { c -> String in
+                var line = "[\(l.kind(c.kind)), \(l.strength(c.strength))] \(c.short(lang))"
                 if let q = c.quote { line += "\n\"\(q)\"" }
-                if let n = c.note { line += "\nNote: \(n)" }
+                if let n = c.note { line += "\n\(l.noteWord): \(n.text(lang))" }
                 return line
             }.joined(separator: "\n")
-            help = "\(r.title.vi)\n\(r.title.en)\n\n\(help)"
             var props: [(String, JSON)] = [
                 ("id", .string(r.id)),
-                ("name", .string("\(r.title.vi) / \(r.title.en)")),
+                ("name", .string(r.title.text(lang))),
                 ("shortDescription", .object([("text", .string(r.title.text(lang)))])),
-                ("fullDescription", .object([("text", .string("\(r.title.vi) — \(r.title.en)"))])),
+                ("fullDescription", .object([("text", .string(r.definition.description?.text(lang) ?? r.title.text(lang)))])),
                 ("help", .object([("text", .string(help))])),
                 ("defaultConfiguration", .object([("level", .string(Self.level(r.severity)))])),
             ]

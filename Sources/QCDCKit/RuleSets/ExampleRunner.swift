@@ -19,7 +19,7 @@ public enum ExampleRunner {
         return .year(2026)
     }
 
-    public static func run(_ ruleSet: RuleSet, rule overridden: Rule, language: Language = .en) -> [ExampleOutcome] {
+    public static func run(_ ruleSet: RuleSet, rule overridden: Rule) -> [ExampleOutcome] {
         // Examples document the rule as its own file writes it, before any overlay's overrides.
         var rule = overridden
         rule.parameters = overridden.declaredParameters
@@ -46,8 +46,8 @@ public enum ExampleRunner {
         }
     }
 
-    public static func runAll(_ ruleSet: RuleSet, language: Language = .en) -> [ExampleOutcome] {
-        ruleSet.rules.flatMap { run(ruleSet, rule: $0, language: language) }
+    public static func runAll(_ ruleSet: RuleSet) -> [ExampleOutcome] {
+        ruleSet.rules.flatMap { run(ruleSet, rule: $0) }
     }
 }
 

@@ -75,6 +75,14 @@ struct NodeReading {
         return LocalizedText(vi: vi, en: en)
     }
 
+    /// A text that is bilingual (`{vi: …, en: …}`) or, where a rule set has only one language
+    /// for it, plain (the same text in both).
+    mutating func text(_ node: Node?, _ what: String) -> LocalizedText? {
+        guard let node, !node.isNull else { return nil }
+        if let t = node.scalarText { return LocalizedText(vi: t, en: t) }
+        return localized(node, what)
+    }
+
     mutating func number(_ node: Node?, _ what: String) -> Double? {
         guard let node, !node.isNull else { return nil }
         guard let t = node.scalarText, !node.isTextual, let d = CoreSchema.number(t) ?? CoreSchema.special(t) else {

@@ -119,7 +119,7 @@ public struct Citation: Sendable, Hashable {
     /// The text of the provision, quoted.
     public var quote: String?
     /// A caveat, e.g. that the source read was secondary.
-    public var note: String?
+    public var note: LocalizedText?
 
     /// `Luật 10/2022/QH15, Điều 51 khoản 1` / `Law 10/2022/QH15, Art. 51(1)`.
     public func short(_ lang: Language) -> String {
@@ -142,7 +142,7 @@ public struct Citation: Sendable, Hashable {
 /// A worked example carried by a rule; the test suite and `qcdc rules lint` run it.
 public struct RuleExample: Sendable {
     public var expected: RuleStatus
-    public var name: String?
+    public var name: LocalizedText?
     public var kind: UnitKind?
     public var period: Period?
     /// The facts of the example report (a mapping).

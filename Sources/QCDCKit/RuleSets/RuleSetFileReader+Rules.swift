@@ -77,7 +77,7 @@ extension RuleSetFileReader {
                 r.error("type_mismatch", .exampleReportMapping(r.subject(ew + ".report")), report.mark)
                 continue
             }
-            examples.append(RuleExample(expected: status, name: r.string(ex["name"], ew + ".name"), kind: kind,
+            examples.append(RuleExample(expected: status, name: r.text(ex["name"], ew + ".name"), kind: kind,
                                         period: period, facts: report.isNull ? Node(.mapping([]), at: report.mark) : report,
                                         location: ex.mark.located(in: r.file)))
         }
@@ -127,7 +127,7 @@ extension RuleSetFileReader {
                                   name: r.localized(b["name"], bw + ".name"), article: r.string(b["article"], bw + ".article"),
                                   clause: r.string(b["clause"], bw + ".clause"), point: r.string(b["point"], bw + ".point"),
                                   url: r.string(b["url"], bw + ".url"), quote: r.string(b["quote"], bw + ".quote"),
-                                  note: r.string(b["note"], bw + ".note")))
+                                  note: r.text(b["note"], bw + ".note")))
         }
         return basis
     }

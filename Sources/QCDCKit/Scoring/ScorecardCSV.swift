@@ -1,6 +1,7 @@
 /// Scorecard as CSV: one row per unit, one column per category. UTF-8 with a BOM (so Excel
 /// shows Vietnamese correctly), CRLF line ends, and cells that a spreadsheet would execute
-/// (starting with =, +, -, @, tab or CR) neutralised with a leading apostrophe.
+/// (starting with =, +, -, @, tab or CR) neutralised with a leading apostrophe. Column names and
+/// unit kinds are in the card's language (`--lang en` gives the stable English ids).
 struct ScorecardCSV {
     let card: Scorecard
     init(_ card: Scorecard) { self.card = card }
@@ -17,12 +18,13 @@ struct ScorecardCSV {
     func render() -> String {
         let w = ScorecardWords(lang: card.language)
         let cats = card.scoredCategories
-        var header = ["rank", "code", "name", "kind", "parent", "period_from", "period_to", "score", "coverage", "band"]
+        var header = Message.csvColumns.prefix(10).map { w[$0] }
         header += cats.map { w.category(card, $0) }
-        header += ["failed_rules", "missing_rules", "file"]
+        header += Message.csvColumns.suffix(3).map { w[$0] }
         var rows = [header.map(Self.cell).joined(separator: ",")]
         for (i, u) in card.units.enumerated() {
-            var row = [String(i + 1), u.unit.code, u.unit.name, u.unit.kind.rawValue, u.unit.parent ?? "", u.period.start.description,
+            let kind = card.language == .en ? u.unit.kind.rawValue : u.unit.kind.name(card.language)
+            var row = [String(i + 1), u.unit.code, u.unit.name, kind, u.unit.parent ?? "", u.period.start.description,
                        u.period.end.description, ScorecardWords.pct(u.score).replacingAll("—", ""),
                        u.coverage.map { Value.format($0 * 100, digits: 1) } ?? "", u.band?.id ?? ""]
             row += cats.map { (u.categories[$0] ?? nil).map { Value.format($0, digits: 1) } ?? "" }

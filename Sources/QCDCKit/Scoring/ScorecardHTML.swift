@@ -73,7 +73,7 @@ struct ScorecardHTML {
 
     func render() -> String {
         let lang = card.language
-        let title = w.t("Bảng điểm tuân thủ dân chủ ở cơ sở", "Grassroots-democracy compliance scorecard")
+        let title = w[.scGrassrootsDemocracyComplianceScorecard]
         var o = """
         <!DOCTYPE html>
         <html lang="\(lang.rawValue)">
@@ -116,7 +116,7 @@ struct ScorecardHTML {
         <body>
         <header>
         <h1>\(Self.esc(title))</h1>
-        <p>\(Self.esc(card.ruleSet.title.text(lang))) · <code>\(Self.esc(card.ruleSet.id)) \(Self.esc(card.ruleSet.version))</code> · \(w.t("mô hình chấm điểm", "scoring model")) <code>\(card.config.model.urn)</code> · qcdc \(QCDC.version)</p>
+        <p>\(Self.esc(card.ruleSet.title.text(lang))) · <code>\(Self.esc(card.ruleSet.id)) \(Self.esc(card.ruleSet.version))</code> · \(w[.scScoringModel]) <code>\(card.config.model.urn)</code> · qcdc \(QCDC.version)</p>
         </header>
         <main>
 
@@ -128,17 +128,17 @@ struct ScorecardHTML {
     }
 
     func summarySection() -> String {
-        var o = "<section id=\"summary\">\n<h2>\(w.t("Tổng quan", "Summary"))</h2>\n<div class=\"cards\">\n"
-        o += "<div class=\"card\"><b>\(card.units.count)</b><span>\(w.t("đơn vị được chấm điểm", "units scored"))</span></div>\n"
-        o += "<div class=\"card\"><b>\(ScorecardWords.pct(card.meanScore))</b><span>\(w.t("điểm trung bình (% tối đa)", "mean score (% of maximum)"))</span></div>\n"
-        o += "<div class=\"card\"><b>\(ScorecardWords.share(card.meanCoverage))</b><span>\(w.t("độ phủ trung bình: phần quy tắc đánh giá được", "mean coverage: share of rules that could be evaluated"))</span></div>\n"
-        o += "<div class=\"card\"><b>\(card.invalid.count)</b><span>\(w.t("báo cáo không hợp lệ (không chấm)", "invalid reports (not scored)"))</span></div>\n"
+        var o = "<section id=\"summary\">\n<h2>\(w[.scSummary])</h2>\n<div class=\"cards\">\n"
+        o += "<div class=\"card\"><b>\(card.units.count)</b><span>\(w[.scUnitsScored])</span></div>\n"
+        o += "<div class=\"card\"><b>\(ScorecardWords.pct(card.meanScore))</b><span>\(w[.scMeanScoreOfMaximum])</span></div>\n"
+        o += "<div class=\"card\"><b>\(ScorecardWords.share(card.meanCoverage))</b><span>\(w[.scMeanCoverageShareOfRulesThat])</span></div>\n"
+        o += "<div class=\"card\"><b>\(card.invalid.count)</b><span>\(w[.scInvalidReportsNotScored])</span></div>\n"
         o += "</div>\n"
         // Distribution across bands: a stacked SVG bar.
         let total = max(card.units.count, 1)
         var x = 0.0
-        o += "<p class=\"muted\">\(w.t("Phân bố theo nhóm điểm", "Distribution across bands"))</p>\n"
-        o += "<svg role=\"img\" aria-label=\"\(w.t("Phân bố theo nhóm điểm", "Distribution across bands"))\" viewBox=\"0 0 1000 40\" width=\"100%\" height=\"40\">\n"
+        o += "<p class=\"muted\">\(w[.scDistributionAcrossBands])</p>\n"
+        o += "<svg role=\"img\" aria-label=\"\(w[.scDistributionAcrossBands])\" viewBox=\"0 0 1000 40\" width=\"100%\" height=\"40\">\n"
         var legend = ""
         for b in card.config.bands {
             let n = card.units.filter { $0.band?.id == b.id }.count
@@ -158,8 +158,8 @@ struct ScorecardHTML {
         let cats = card.scoredCategories
         let means = card.categoryMeans
         let rowH = 34
-        var o = "<section id=\"categories\">\n<h2>\(w.t("Điểm trung bình theo nhóm tiêu chí", "Mean score by category"))</h2>\n"
-        o += "<svg role=\"img\" aria-label=\"\(w.t("Điểm theo nhóm tiêu chí", "Scores by category"))\" viewBox=\"0 0 1000 \(cats.count * rowH + 10)\" width=\"100%\">\n"
+        var o = "<section id=\"categories\">\n<h2>\(w[.scMeanScoreByCategory])</h2>\n"
+        o += "<svg role=\"img\" aria-label=\"\(w[.scScoresByCategory])\" viewBox=\"0 0 1000 \(cats.count * rowH + 10)\" width=\"100%\">\n"
         for (i, c) in cats.enumerated() {
             let y = i * rowH + 5
             let m = means[c]
@@ -178,10 +178,10 @@ struct ScorecardHTML {
         let rowH = 22, labelW = 300, colW = 64, top = 190
         let height = top + 10 + card.units.count * rowH
         let width = labelW + 90 + cats.count * colW + 160
-        var o = "<section id=\"heatmap\">\n<h2>\(w.t("Bản đồ nhiệt: đơn vị × nhóm tiêu chí", "Heat map: units × categories"))</h2>\n"
-        o += "<p class=\"muted\">\(w.t("Màu từ đỏ (0) qua vàng (50) đến xanh (100); xám: không có quy tắc áp dụng.", "Red (0) through yellow (50) to green (100); grey: no applicable rule."))</p>\n"
-        o += "<div class=\"scroll\"><svg role=\"img\" aria-label=\"\(w.t("Bản đồ nhiệt", "Heat map"))\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" font-size=\"12\">\n"
-        o += "<text x=\"\(labelW + 4)\" y=\"\(top - 6)\" font-weight=\"600\">\(w.t("Điểm", "Score"))</text>\n"
+        var o = "<section id=\"heatmap\">\n<h2>\(w[.scHeatMapUnitsCategories])</h2>\n"
+        o += "<p class=\"muted\">\(w[.scRed0ThroughYellow50To])</p>\n"
+        o += "<div class=\"scroll\"><svg role=\"img\" aria-label=\"\(w[.scHeatMap])\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" font-size=\"12\">\n"
+        o += "<text x=\"\(labelW + 4)\" y=\"\(top - 6)\" font-weight=\"600\">\(w[.scScore])</text>\n"
         for (j, c) in cats.enumerated() {
             let x = labelW + 90 + j * colW + 8
             o += "<text x=\"\(x)\" y=\"\(top - 6)\" font-weight=\"600\" transform=\"rotate(-35 \(x) \(top - 6))\">\(Self.esc(w.category(card, c)))</text>\n"
@@ -205,9 +205,9 @@ struct ScorecardHTML {
 
     func rankingSection() -> String {
         let cats = card.scoredCategories
-        var o = "<section id=\"ranking\">\n<h2>\(w.t("Xếp hạng", "Ranking"))</h2>\n"
-        o += "<p class=\"muted\">\(w.t("Nhấn tiêu đề cột để sắp xếp.", "Click a column heading to sort."))</p>\n<div class=\"scroll\"><table class=\"sortable\">\n<thead><tr>"
-        o += "<th class=\"n\">#</th><th>\(w.t("Đơn vị", "Unit"))</th><th>\(w.t("Mã", "Code"))</th><th>\(w.t("Kỳ", "Period"))</th><th class=\"n\">\(w.t("Điểm", "Score"))</th><th class=\"n\">\(w.t("Độ phủ", "Coverage"))</th><th>\(w.t("Nhóm", "Band"))</th>"
+        var o = "<section id=\"ranking\">\n<h2>\(w[.scRanking])</h2>\n"
+        o += "<p class=\"muted\">\(w[.scClickAColumnHeadingToSort])</p>\n<div class=\"scroll\"><table class=\"sortable\">\n<thead><tr>"
+        o += "<th class=\"n\">#</th><th>\(w[.scUnit])</th><th>\(w[.scCode])</th><th>\(w[.scPeriod])</th><th class=\"n\">\(w[.scScore])</th><th class=\"n\">\(w[.scCoverage])</th><th>\(w[.scBand])</th>"
         for c in cats { o += "<th class=\"n\">\(Self.esc(w.category(card, c)))</th>" }
         o += "</tr></thead>\n<tbody>\n"
         for (i, u) in card.units.enumerated() {
@@ -225,10 +225,10 @@ struct ScorecardHTML {
     }
 
     func groupSection() -> String {
-        var o = "<section id=\"groups\">\n<h2>\(card.grouping == .parent ? w.t("Theo đơn vị cấp trên", "By parent unit") : w.t("Theo loại đơn vị", "By unit kind"))</h2>\n"
-        o += "<table class=\"sortable\"><thead><tr><th>\(w.t("Nhóm", "Group"))</th><th class=\"n\">\(w.t("Số đơn vị", "Units"))</th><th class=\"n\">\(w.t("Điểm TB", "Mean score"))</th><th class=\"n\">\(w.t("Độ phủ TB", "Mean coverage"))</th>"
+        var o = "<section id=\"groups\">\n<h2>\(card.grouping == .parent ? w[.scByParentUnit] : w[.scByUnitKind])</h2>\n"
+        o += "<table class=\"sortable\"><thead><tr><th>\(w[.scGroup])</th><th class=\"n\">\(w[.scUnits])</th><th class=\"n\">\(w[.scMeanScore])</th><th class=\"n\">\(w[.scMeanCoverage])</th>"
         for b in card.config.bands { o += "<th class=\"n\">\(Self.esc(b.name.text(card.language)))</th>" }
-        o += "<th>\(w.t("Cao nhất", "Best"))</th></tr></thead>\n<tbody>\n"
+        o += "<th>\(w[.scBest])</th></tr></thead>\n<tbody>\n"
         for g in card.groups {
             o += "<tr><td>\(Self.esc(g.name))</td><td class=\"n\" data-v=\"\(g.members.count)\">\(g.members.count)</td>"
             o += "<td class=\"n\" data-v=\"\(g.meanScore.map { Value.format($0, digits: 3) } ?? "-1")\">\(ScorecardWords.pct(g.meanScore))</td>"
@@ -241,8 +241,8 @@ struct ScorecardHTML {
     }
 
     func ruleSection() -> String {
-        var o = "<section id=\"rules\">\n<h2>\(w.t("Tỷ lệ đạt theo quy tắc — quy tắc nào bị vi phạm nhiều nhất", "Pass rate by rule — which requirement fails most often"))</h2>\n"
-        o += "<table class=\"sortable\"><thead><tr><th>\(w.t("Quy tắc", "Rule"))</th><th>\(w.t("Yêu cầu", "Requirement"))</th><th>\(w.t("Căn cứ", "Basis"))</th><th class=\"n\">\(w.t("Đạt", "Pass"))</th><th class=\"n\">\(w.t("Không đạt", "Fail"))</th><th class=\"n\">\(w.t("Thiếu", "Missing"))</th><th class=\"n\">\(w.t("Tỷ lệ đạt", "Pass rate"))</th><th>\(w.t("Biểu đồ", "Chart"))</th></tr></thead>\n<tbody>\n"
+        var o = "<section id=\"rules\">\n<h2>\(w[.scPassRateByRuleWhichRequirement])</h2>\n"
+        o += "<table class=\"sortable\"><thead><tr><th>\(w[.scRule])</th><th>\(w[.scRequirement])</th><th>\(w[.scBasis])</th><th class=\"n\">\(w[.scPass])</th><th class=\"n\">\(w[.scFail])</th><th class=\"n\">\(w[.scMissing])</th><th class=\"n\">\(w[.scPassRate])</th><th>\(w[.scChart])</th></tr></thead>\n<tbody>\n"
         for r in card.rules {
             let rate = r.passRate
             o += "<tr><td><code>\(Self.esc(r.rule.id))</code></td><td>\(Self.esc(r.rule.title.text(card.language)))</td><td>\(w.basis(r.rule))</td>"
@@ -256,20 +256,13 @@ struct ScorecardHTML {
 
     func rollupSection() -> String {
         guard !card.rollups.isEmpty else { return "" }
-        var o = "<section id=\"rollups\">\n<h2>\(w.t("Số liệu tổng hợp mâu thuẫn với báo cáo cấp dưới", "Roll-up figures contradicted by the units' own reports"))</h2>\n<ul>\n"
+        var o = "<section id=\"rollups\">\n<h2>\(w[.scRollUpFiguresContradictedByThe])</h2>\n<ul>\n"
         for f in card.rollups {
             let parent = "\(Self.esc(f.parent.unit.name)) (<code>\(Self.esc(f.location.file)):\(f.location.line)</code>)"
             let names = f.contradicting.map { "\(Self.esc($0.unit.name)) (<code>\(Self.esc($0.location.file)):\($0.location.line)</code>)" }.joined(separator: ", ")
-            let title = Self.esc(f.declaration.title.text(card.language))
-            let total = f.total.map { "/\($0)" } ?? ""
-            switch f.kind {
-            case .overclaim:
-                o += "<li class=\"warn\">" + w.t("\(parent) báo cáo \(f.claimed)\(total) — \(title); nhưng báo cáo của các đơn vị sau không đạt \(Self.esc(f.declaration.childRule)): \(names)",
-                                                 "\(parent) reports \(f.claimed)\(total) — \(title); but these units' own reports fail \(Self.esc(f.declaration.childRule)): \(names)") + "</li>\n"
-            case .underclaim:
-                o += "<li>" + w.t("\(parent) báo cáo \(f.claimed) — \(title); nhưng \(f.childrenPassing) đơn vị cấp dưới đạt theo báo cáo của chính họ",
-                                  "\(parent) reports \(f.claimed) — \(title); but \(f.childrenPassing) units pass in their own reports") + "</li>\n"
-            }
+            let title = LocalizedText(vi: Self.esc(f.declaration.title.vi), en: Self.esc(f.declaration.title.en))
+            let text = Message.rollup(f, parent: parent, title: title, rule: Self.esc(f.declaration.childRule), names: names)
+            o += (f.kind == .overclaim ? "<li class=\"warn\">" : "<li>") + w[text] + "</li>\n"
         }
         o += "</ul>\n</section>\n"
         return o
@@ -277,8 +270,8 @@ struct ScorecardHTML {
 
     func trendSection() -> String {
         guard !card.trends.isEmpty else { return "" }
-        var o = "<section id=\"trends\">\n<h2>\(w.t("Xu hướng theo thời gian", "Trends"))</h2>\n"
-        o += "<table class=\"sortable\"><thead><tr><th>\(w.t("Đơn vị", "Unit"))</th><th>\(w.t("Từ", "From"))</th><th>\(w.t("Đến", "To"))</th><th class=\"n\">Δ</th><th>\(w.t("Mới đạt", "Newly passing"))</th><th>\(w.t("Mới không đạt", "Newly failing"))</th></tr></thead>\n<tbody>\n"
+        var o = "<section id=\"trends\">\n<h2>\(w[.scTrends])</h2>\n"
+        o += "<table class=\"sortable\"><thead><tr><th>\(w[.scUnit])</th><th>\(w[.scFrom])</th><th>\(w[.scTo])</th><th class=\"n\">Δ</th><th>\(w[.scNewlyPassing])</th><th>\(w[.scNewlyFailing])</th></tr></thead>\n<tbody>\n"
         for t in card.trends {
             let d = t.scoreDelta
             o += "<tr><td>\(Self.esc(t.to.unit.name))</td><td>\(Self.esc(w.period(t.from.period))): \(ScorecardWords.pct(t.from.score))</td><td>\(Self.esc(w.period(t.to.period))): \(ScorecardWords.pct(t.to.score))</td>"
@@ -290,12 +283,12 @@ struct ScorecardHTML {
     }
 
     func unitSection() -> String {
-        var o = "<section id=\"units\">\n<h2>\(w.t("Chi tiết từng đơn vị", "Each unit in detail"))</h2>\n"
+        var o = "<section id=\"units\">\n<h2>\(w[.scEachUnitInDetail])</h2>\n"
         for (i, u) in card.units.enumerated() {
-            o += "<details id=\"u-\(i + 1)\"><summary><b>\(i + 1). \(Self.esc(u.unit.name))</b> (\(Self.esc(u.unit.code)), \(Self.esc(w.period(u.period)))) — \(ScorecardWords.pct(u.score)) · \(w.t("độ phủ", "coverage")) \(ScorecardWords.share(u.coverage)) · \(u.failed.count) \(w.t("không đạt", "failed")), \(u.missing.count) \(w.t("thiếu dữ liệu", "missing"))</summary>\n"
+            o += "<details id=\"u-\(i + 1)\"><summary><b>\(i + 1). \(Self.esc(u.unit.name))</b> (\(Self.esc(u.unit.code)), \(Self.esc(w.period(u.period)))) — \(ScorecardWords.pct(u.score)) · \(w[.scCoverage2]) \(ScorecardWords.share(u.coverage)) · \(u.failed.count) \(w[.scFailed]), \(u.missing.count) \(w[.scMissing2])</summary>\n"
             o += "<p class=\"muted\"><code>\(Self.esc(u.report.file))</code></p>\n"
             if !u.failed.isEmpty {
-                o += "<table><thead><tr><th>\(w.t("Quy tắc", "Rule"))</th><th>\(w.t("Phát hiện", "Finding"))</th><th>\(w.t("Căn cứ", "Basis"))</th></tr></thead><tbody>\n"
+                o += "<table><thead><tr><th>\(w[.scRule])</th><th>\(w[.scFinding])</th><th>\(w[.scBasis])</th></tr></thead><tbody>\n"
                 for r in u.failed {
                     let l = Localizer(card.language)
                     o += "<tr><td><code>\(Self.esc(r.rule.id))</code> \(Self.esc(l.severity(r.severity)))</td><td>\(Self.esc(r.message(card.language)))<br><span class=\"muted\">\(Self.esc(r.location.description))</span></td><td>\(Self.esc(l.basis(r.rule)))</td></tr>\n"
@@ -303,7 +296,7 @@ struct ScorecardHTML {
                 o += "</tbody></table>\n"
             }
             if !u.missing.isEmpty {
-                o += "<p>\(w.t("Thiếu dữ liệu", "Missing evidence")): " + u.missing.map { "<code>\(Self.esc($0.rule.id))</code>" }.joined(separator: ", ") + "</p>\n"
+                o += "<p>\(w[.scMissingEvidence]): " + u.missing.map { "<code>\(Self.esc($0.rule.id))</code>" }.joined(separator: ", ") + "</p>\n"
             }
             o += "</details>\n"
         }
@@ -313,7 +306,7 @@ struct ScorecardHTML {
 
     func invalidSection() -> String {
         guard !card.invalid.isEmpty else { return "" }
-        var o = "<section id=\"invalid\">\n<h2>\(w.t("Báo cáo không hợp lệ (không chấm điểm)", "Invalid reports (not scored)"))</h2>\n<ul>\n"
+        var o = "<section id=\"invalid\">\n<h2>\(w[.scInvalidReportsNotScored2])</h2>\n<ul>\n"
         for r in card.invalid {
             let first = r.diagnostics.first { $0.severity == .error }
             o += "<li><code>\(Self.esc(r.file))</code>: \(Self.esc(first.map { "\($0.location.line):\($0.location.column) \($0.message.text(card.language))" } ?? ""))</li>\n"
@@ -327,7 +320,7 @@ struct ScorecardHTML {
     func inputSection() -> String {
         let problems = card.diagnostics.sorted().filter { $0.severity != .note }
         guard !problems.isEmpty else { return "" }
-        var o = "<section id=\"input\">\n<h2>\(w.t("Lỗi và cảnh báo về dữ liệu đầu vào", "Input errors and warnings"))</h2>\n<ul>\n"
+        var o = "<section id=\"input\">\n<h2>\(w[.scInputErrorsAndWarnings])</h2>\n<ul>\n"
         for d in problems {
             o += "<li><code>\(Self.esc(d.location.description))</code> <b>\(Self.esc(d.code.rawValue))</b>: \(Self.esc(d.message.text(card.language)))</li>\n"
         }
