@@ -60,7 +60,10 @@ struct CIPipelineTests {
         let run = try #require((doc["runs"] as? [[String: Any]])?.first)
         let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
         let dial = try #require(rules.first { $0["id"] as? String == "DIAL-01" })
-        #expect((dial["name"] as? String)?.contains(" / The commune government holds") == true)
+        // Rule names and descriptions are in the run's language, like the results.
+        #expect((dial["name"] as? String)?.hasPrefix("Chính quyền") == true, "\(dial["name"] ?? "")")
+        let en = try qcdc(["check", "--lang", "en", "--format", "sarif", "examples/commune-noncompliant-2026.yaml"])
+        #expect(en.stdout.contains("\"name\": \"The commune government holds a dialogue conference"))
         #expect(((dial["help"] as? [String: Any])?["text"] as? String)?.contains("72/2025/QH15") == true)
         #expect((dial["helpUri"] as? String)?.hasPrefix("https://") == true)
         let res = try #require(run["results"] as? [[String: Any]])
@@ -82,8 +85,8 @@ struct CIPipelineTests {
         #expect(w["approved_by"] as? String == "Sở Nội vụ tỉnh (ví dụ), công văn 123/SNV-XDCQ")
         #expect(all.contains { $0["rule"] as? String == "CD-02" && $0["status"] as? String == "fail" })
         let errors = (doc["errors"] as? [[String: Any]]) ?? []
-        #expect(errors.contains { $0["code"] as? String == "waiver.expired" && (($0["location"] as? [String: Any])?["line"] as? Int) == 15 })
-        #expect(errors.contains { $0["code"] as? String == "waiver.unused" && (($0["location"] as? [String: Any])?["line"] as? Int) == 22 })
+        #expect(errors.contains { $0["code"] as? String == "waiver.expired" && (($0["location"] as? [String: Any])?["line"] as? Int) == 16 })
+        #expect(errors.contains { $0["code"] as? String == "waiver.unused" && (($0["location"] as? [String: Any])?["line"] as? Int) == 23 })
         // Before it expired, the same waiver applies.
         let (_, before) = try jsonRun(["--waivers", "examples/ci/waivers.yaml", "--today", "2026-10-01", "examples/ci/submissions/00101-2026.yaml"])
         #expect(results(before).contains { $0["rule"] as? String == "CD-02" && $0["status"] as? String == "waived" })

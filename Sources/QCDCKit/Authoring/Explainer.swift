@@ -42,17 +42,17 @@ public struct Explainer: Sendable {
         if let w = rule.when {
             o += "\n\(l(.explainOnlyWhen)):\n"
             o += "  \(l(.explainInWords)): \(describer.describe(w))\n"
-            o += "  \(l(.explainAsWritten)): `\(w.text)`\n"
+            o += "  \(l(.explainAsWritten)): `\(oneLine(w.text))`\n"
         }
         o += "\n\(l(.explainRequirement)):\n"
         o += "  \(l(.explainInWords)): \(describer.describe(rule.expect))\n"
-        o += "  \(l(.explainAsWritten)): `\(rule.expect.text.split(whereSeparator: { $0 == "\n" }).joined(separator: " "))`\n"
+        o += "  \(l(.explainAsWritten)): `\(oneLine(rule.expect.text))`\n"
         if !rule.parameters.isEmpty {
             o += "\n\(l(.explainParameters)): "
             o += rule.parameters.keys.sorted().map { name in
                 let now = rule.parameters[name]!
-                guard let own = rule.declaredParameters[name], own.value.description != now.value.description else { return "\(name) = \(now.value)" }
-                return "\(name) = \(now.value) (" + l(.explainOverridden(own: own.value, at: now.location)) + ")"
+                guard let own = rule.declaredParameters[name], own.value.description != now.value.description else { return "`\(name)` = \(now.value)" }
+                return "`\(name)` = \(now.value) (" + l(.explainOverridden(own: own.value, at: now.location)) + ")"
             }.joined(separator: ", ") + "\n"
         }
         o += "\n\(l(.explainExamples)):\n"
@@ -89,12 +89,17 @@ public struct Explainer: Sendable {
                 o += pad + "• `" + step.text + "` (\(report.file):\(step.mark.line):\(step.mark.column))\n"
                 continue
             }
-            var text = step.text.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
+            var text = oneLine(step.text)
             if text.count > 90 { text = String(text.prefix(87)) + "…" }
             o += pad + "`" + text + "`  →  " + outcome.text(lang) + "\n"
         }
         return o
     }
+}
+
+/// An expression written over several YAML lines, on one line with single spaces.
+private func oneLine(_ text: String) -> String {
+    text.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
 }
 
 extension Rule {

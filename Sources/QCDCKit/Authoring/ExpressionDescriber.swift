@@ -18,7 +18,8 @@ struct ExpressionDescriber {
 
     mutating func describe(_ e: Expression) -> String {
         switch e.kind {
-        case .literal(let v): return v.description
+        case .literal(.string(let s)): return "`\(s)`"   // an option of a fact, as the report writes it
+        case .literal(let v): return v.traceText(lang)
         case .fact(let p): return "«\(label(p))»"
         case .param(let n): return rule.parameters[n]?.value.description ?? n
         case .variable(let v, let field):

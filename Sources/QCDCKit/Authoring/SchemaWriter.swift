@@ -10,7 +10,7 @@ public struct SchemaWriter: Sendable {
     }
 
     /// The schema; with `kind`, only the facts that rules for that kind read, and that kind only.
-    public func schema(kind: UnitKind?) -> JSON {
+    package func schema(kind: UnitKind?) -> JSON {
         var paths: Set<String>
         if let kind {
             // The facts its rules read, and reporting-only facts that no rule reads.

@@ -246,3 +246,17 @@ extension ExprType {
         }
     }
 }
+
+extension Value {
+    /// The value in a trace, in a language: `đúng`/`sai` for booleans, `[5 bản ghi]` for a list of
+    /// records, text in quotes; numbers and dates as `description` writes them.
+    func traceText(_ lang: Language) -> String {
+        switch self {
+        case .bool(let b): lang == .vi ? (b ? "đúng" : "sai") : description
+        case .records(let r): lang == .vi ? "[\(r.count) bản ghi]" : description
+        case .string(let s): "“\(s)”"
+        case .list(let l): "[" + l.map { $0.traceText(lang) }.joined(separator: ", ") + "]"
+        default: description
+        }
+    }
+}
