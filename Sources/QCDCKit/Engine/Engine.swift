@@ -25,7 +25,7 @@ public struct Engine: Sendable {
     }
 
     /// Like ``evaluate(_:on:tracing:)``, also returning every sub-expression's value.
-    public func evaluateTraced(_ rule: Rule, on report: UnitReport, tracing: Bool) -> (result: RuleResult, trace: [TraceStep]) {
+    package func evaluateTraced(_ rule: Rule, on report: UnitReport, tracing: Bool) -> (result: RuleResult, trace: [TraceStep]) {
         let root = report.facts.containers[""] ?? .start
         var result = RuleResult(rule: rule, status: .notApplicable, explanation: .notApplicable(.kind(report.unit.kind)),
                                 location: FindingLocation(file: report.file, mark: root, path: ""))

@@ -1,21 +1,21 @@
 /// Where a value came from in the report, so findings can point at it.
-public struct Origin: Sendable, Hashable {
-    public var path: String
-    public var mark: Mark
+package struct Origin: Sendable, Hashable {
+    package var path: String
+    package var mark: Mark
 }
 
 /// A fact an expression needed that the report does not give.
-public struct MissingFact: Sendable, Hashable {
-    public var path: String
+package struct MissingFact: Sendable, Hashable {
+    package var path: String
     /// Where the fact should be written: the nearest enclosing mapping that exists.
-    public var mark: Mark
+    package var mark: Mark
     /// The path of that mapping (`""` for the document root).
-    public var parent: String
+    package var parent: String
 }
 
 /// The result of evaluating an expression. Evaluation is total: a missing fact,
 /// a division by zero or an overflow give an outcome, never a trap.
-public enum Outcome: Sendable {
+package enum Outcome: Sendable {
     case value(Value, origin: Origin?)
     case missing([MissingFact])
     /// The expression cannot be evaluated on this data (division by zero, overflow, empty list).
@@ -25,9 +25,9 @@ public enum Outcome: Sendable {
     var origin: Origin? { if case .value(_, let o) = self { return o }; return nil }
 
     /// A short text for traces: the value, `thiếu: path` / `missing: path`, or the reason it failed.
-    public func text(_ lang: Language) -> String {
+    package func text(_ lang: Language) -> String {
         switch self {
-        case .value(let v, _): v.description
+        case .value(let v, _): v.traceText(lang)
         case .missing(let m): Message.traceMissing(m.map(\.path)).text(lang)
         case .failure(let why): Message.traceFailed(why).text(lang)
         }
@@ -35,27 +35,27 @@ public enum Outcome: Sendable {
 }
 
 /// One evaluated sub-expression, for `qcdc explain --report`.
-public struct TraceStep: Sendable {
-    public var depth: Int
-    public var text: String
+package struct TraceStep: Sendable {
+    package var depth: Int
+    package var text: String
     /// Nil for a record of a list being visited (in an aggregate).
-    public var outcome: Outcome?
-    public var mark: Mark
+    package var outcome: Outcome?
+    package var mark: Mark
 }
 
 /// What an expression is evaluated against.
-public struct EvaluationContext: Sendable {
-    public var facts: ReportFacts
+package struct EvaluationContext: Sendable {
+    package var facts: ReportFacts
     /// The report period intersected with the rule's `in_force` window.
-    public var period: Period
+    package var period: Period
     /// The whole report period (`report_start()`, `report_end()`).
-    public var reportPeriod: Period
-    public var parameters: [String: Value]
+    package var reportPeriod: Period
+    package var parameters: [String: Value]
     /// Working days, holidays and Tết (`workdays_between`, `deadline`, weekly duties).
-    public var calendar: WorkCalendar
+    package var calendar: WorkCalendar
     var variables: [String: RecordValue] = [:]
 
-    public init(facts: ReportFacts, period: Period, parameters: [String: Value], reportPeriod: Period? = nil,
+    package init(facts: ReportFacts, period: Period, parameters: [String: Value], reportPeriod: Period? = nil,
                 calendar: WorkCalendar = WorkCalendar()) {
         self.facts = facts
         self.period = period
@@ -67,7 +67,7 @@ public struct EvaluationContext: Sendable {
 
 /// What one evaluation computed, node by node (outside aggregates' bodies), for explaining a
 /// result without evaluating anything twice.
-public struct EvaluationRecord: Sendable {
+package struct EvaluationRecord: Sendable {
     /// Each node's outcome, by ``Expression/id``.
     var outcomes: [Int: Outcome] = [:]
     /// What each aggregate saw, by its node's id.
@@ -86,23 +86,23 @@ struct AggregateRecord: Sendable {
 }
 
 /// Evaluates typed expressions.
-public struct Evaluator: Sendable {
-    public var context: EvaluationContext
+package struct Evaluator: Sendable {
+    package var context: EvaluationContext
     /// When non-nil, every sub-expression's outcome is appended.
-    public var trace: [TraceStep]?
+    package var trace: [TraceStep]?
     private var depth = 0
     /// When non-nil, the outcome of every node outside an aggregate's body is kept here.
-    public var record: EvaluationRecord?
+    package var record: EvaluationRecord?
     /// How many aggregate bodies the evaluation is inside (nodes there are not recorded).
     private var insideAggregate = 0
     /// Steps left before evaluation stops (one per sub-expression and per record visited).
-    public private(set) var budget: Int
+    package private(set) var budget: Int
     /// The budget the evaluator started with (for the message when it runs out).
-    public let initialBudget: Int
+    package let initialBudget: Int
     /// True once the budget ran out: every further evaluation fails at once.
-    public var exhausted: Bool { budget < 0 }
+    package var exhausted: Bool { budget < 0 }
 
-    public init(context: EvaluationContext, tracing: Bool = false, budget: Int = LoadLimits.default.maxEvaluationSteps) {
+    package init(context: EvaluationContext, tracing: Bool = false, budget: Int = LoadLimits.default.maxEvaluationSteps) {
         self.context = context
         self.trace = tracing ? [] : nil
         self.budget = budget
@@ -114,7 +114,7 @@ public struct Evaluator: Sendable {
         .failure(.budgetExceeded(initialBudget))
     }
 
-    public mutating func evaluate(_ e: Expression) -> Outcome {
+    package mutating func evaluate(_ e: Expression) -> Outcome {
         budget -= 1
         if budget < 0 { return overBudget }
         depth += 1

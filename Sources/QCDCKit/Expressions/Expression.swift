@@ -2,8 +2,8 @@
 ///
 /// Every node keeps its position in the rule file, so type errors point at
 /// the exact operand.
-public struct Expression: Sendable {
-    public indirect enum Kind: Sendable {
+package struct Expression: Sendable {
+    package indirect enum Kind: Sendable {
         case literal(Value)
         /// A top-level report fact, by dotted path.
         case fact(String)
@@ -18,17 +18,17 @@ public struct Expression: Sendable {
         case comprehension(Aggregate, variable: String, list: String, filter: Expression?, body: Expression?)
         case list([Expression])
     }
-    public var kind: Kind
+    package var kind: Kind
     /// Unique within its rule's `expect` once compiled (0 before): evaluation records each
     /// node's outcome by it, so that a result's culprit is read, not computed again.
-    public var id = 0
-    public var mark: Mark
+    package var id = 0
+    package var mark: Mark
     /// Filled in by the type checker.
-    public var type: ExprType
+    package var type: ExprType
     /// The expression as written (for `explain`).
-    public var text: String
+    package var text: String
 
-    public init(_ kind: Kind, at mark: Mark, type: ExprType = .boolean, text: String = "") {
+    package init(_ kind: Kind, at mark: Mark, type: ExprType = .boolean, text: String = "") {
         self.kind = kind
         self.mark = mark
         self.type = type
@@ -86,7 +86,7 @@ public struct Expression: Sendable {
     }
 
     /// Every top-level fact path and list fact the expression reads, in order.
-    public var factPaths: [String] {
+    package var factPaths: [String] {
         var out: [String] = []
         func walk(_ e: Expression) {
             switch e.kind {
@@ -107,9 +107,9 @@ public struct Expression: Sendable {
     }
 }
 
-public enum UnaryOperator: String, Sendable { case negate = "-", not }
+package enum UnaryOperator: String, Sendable { case negate = "-", not }
 
-public enum BinaryOperator: String, Sendable {
+package enum BinaryOperator: String, Sendable {
     case add = "+", subtract = "-", multiply = "*", divide = "/"
     case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
     case and, or
@@ -125,7 +125,7 @@ public enum BinaryOperator: String, Sendable {
 }
 
 /// The aggregate functions over lists of records.
-public enum Aggregate: String, Sendable, CaseIterable {
+package enum Aggregate: String, Sendable, CaseIterable {
     case count, sum, min, max, any, all
     /// The fewest dates in one required week / whole month of the window (weekly and monthly duties).
     case perWeek = "per_week", perMonth = "per_month"

@@ -4,13 +4,13 @@ import Glibc
 #endif
 
 /// Expands report arguments into files.
-public enum InputFiles {
+package enum InputFiles {
     static let extensions = [".yaml", ".yml", ".json"]
 
     /// Files named explicitly are taken as they are (a FIFO or `/dev/stdin` too); directories are
     /// searched recursively for report files, skipping hidden entries (`.git`, `.github`) and not
     /// following symbolic links to directories (no loops).
-    public static func expand(_ paths: [String]) -> (files: [(path: String, walked: Bool)], diagnostics: [Diagnostic]) {
+    package static func expand(_ paths: [String]) -> (files: [(path: String, walked: Bool)], diagnostics: [Diagnostic]) {
         var files: [(path: String, walked: Bool)] = []
         var diags: [Diagnostic] = []
         for p in paths {
@@ -33,7 +33,7 @@ public enum InputFiles {
     }
 
     /// The report files under a directory (hidden entries skipped, linked directories not followed), sorted.
-    public static func walk(_ root: String) -> [String] {
+    package static func walk(_ root: String) -> [String] {
         var found: [String] = []
         var pending = [root]
         let fm = FileManager.default

@@ -10,12 +10,12 @@ import Darwin
 /// one byte past the limit at most. A directory, block device or socket is a clear error.
 ///
 /// Every failure is a located ``Diagnostic`` (line 1, column 1 of the named file).
-public enum InputReader {
+package enum InputReader {
     /// The name standard input goes by in messages.
-    public static let stdinName = "<stdin>"
+    package static let stdinName = "<stdin>"
 
     /// The bytes of `path` (`-` is standard input), or why they cannot be read.
-    public static func read(_ path: String, limit: Int) -> Result<[UInt8], Diagnostic> {
+    package static func read(_ path: String, limit: Int) -> Result<[UInt8], Diagnostic> {
         if path == "-" { return readStream(STDIN_FILENO, name: stdinName, limit: limit) }
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .failure(openError(path, errno)) }
@@ -88,12 +88,12 @@ public enum InputReader {
 
 /// Identifies a file on disk (device and inode), so that an output that is also an input is
 /// recognised whatever path names it.
-public struct FileIdentity: Sendable, Hashable {
-    public var device: UInt64
-    public var inode: UInt64
+package struct FileIdentity: Sendable, Hashable {
+    package var device: UInt64
+    package var inode: UInt64
 
     /// The identity of what `path` names (following symbolic links), or nil if it does not exist.
-    public init?(path: String) {
+    package init?(path: String) {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
         device = UInt64(st.st_dev)

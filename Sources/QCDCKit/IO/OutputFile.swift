@@ -19,7 +19,7 @@ import Darwin
 ///
 /// Every write error (a full disk, a closed pipe) is a ``Diagnostic`` with code
 /// `output.write_failed`; nothing traps.
-public final class OutputFile: @unchecked Sendable {
+package final class OutputFile: @unchecked Sendable {
     enum Kind {
         case descriptor(Int32)
         case special
@@ -27,7 +27,7 @@ public final class OutputFile: @unchecked Sendable {
     }
 
     /// The path as the user gave it.
-    public let path: String
+    package let path: String
     let kind: Kind
     private var fd: Int32 = -1
     private var slot: Int?
@@ -41,7 +41,7 @@ public final class OutputFile: @unchecked Sendable {
 
     /// Checks the target and, for a regular file, creates its temporary file. `inputs` are the
     /// run's input files: writing over one of them is refused.
-    public static func prepare(_ path: String, inputs: Set<FileIdentity>) -> Result<OutputFile, Diagnostic> {
+    package static func prepare(_ path: String, inputs: Set<FileIdentity>) -> Result<OutputFile, Diagnostic> {
         if let fd = standardDescriptor(path) { return .success(OutputFile(path: path, kind: .descriptor(fd), fd: fd, slot: nil)) }
         var st = stat()
         if lstat(path, &st) == 0 {
@@ -79,13 +79,13 @@ public final class OutputFile: @unchecked Sendable {
     }
 
     /// Writes `text` (all of it, or a located error).
-    public func write(_ text: String) -> Diagnostic? {
+    package func write(_ text: String) -> Diagnostic? {
         var text = text
         return text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
     }
 
     /// Writes raw bytes (all of them, or a located error).
-    public func write(_ bytes: UnsafeRawBufferPointer) -> Diagnostic? {
+    package func write(_ bytes: UnsafeRawBufferPointer) -> Diagnostic? {
         if case .special = kind, fd < 0 {
             fd = open(path, O_WRONLY | O_CLOEXEC)
             if fd < 0 { return failed(errno) }
@@ -103,7 +103,7 @@ public final class OutputFile: @unchecked Sendable {
     }
 
     /// Finishes the output: a temporary file is renamed over the target.
-    public func commit() -> Diagnostic? {
+    package func commit() -> Diagnostic? {
         switch kind {
         case .descriptor:
             return nil
@@ -122,7 +122,7 @@ public final class OutputFile: @unchecked Sendable {
     }
 
     /// Abandons the output: a temporary file is removed, the target left as it was.
-    public func discard() {
+    package func discard() {
         if case .file(let temporary) = kind {
             if fd >= 0 { close(fd); fd = -1 }
             unlink(temporary)
@@ -220,19 +220,19 @@ enum TemporaryFiles {
 }
 
 /// Writes to standard output and standard error with errors reported, never trapped.
-public enum StandardStreams {
+package enum StandardStreams {
     /// Writes all of `text` to standard output; a closed pipe or full disk gives a diagnostic.
-    public static func out(_ text: String) -> Diagnostic? {
+    package static func out(_ text: String) -> Diagnostic? {
         write(text, to: STDOUT_FILENO, name: "-")
     }
 
     /// Writes to standard error, ignoring failure (there is nowhere left to report it).
-    public static func err(_ text: String) {
+    package static func err(_ text: String) {
         _ = write(text, to: STDERR_FILENO, name: "/dev/stderr")
     }
 
     /// Makes a closed pipe an error return (EPIPE) instead of a fatal signal.
-    public static func ignoreBrokenPipes() { signal(SIGPIPE, SIG_IGN) }
+    package static func ignoreBrokenPipes() { signal(SIGPIPE, SIG_IGN) }
 
     static func write(_ text: String, to fd: Int32, name: String) -> Diagnostic? {
         var text = text

@@ -3,11 +3,11 @@
 /// text), numbers, `true`, `false` and `null` plain scalars.
 ///
 /// Duplicate keys are errors (at the second key); depth and size are bounded.
-public struct JSONReader: Sendable {
-    public var limits: LoadLimits
-    public init(limits: LoadLimits = .default) { self.limits = limits }
+package struct JSONReader: Sendable {
+    package var limits: LoadLimits
+    package init(limits: LoadLimits = .default) { self.limits = limits }
 
-    public func read(_ bytes: [UInt8], file: String) -> (node: Node?, diagnostics: [Diagnostic]) {
+    package func read(_ bytes: [UInt8], file: String) -> (node: Node?, diagnostics: [Diagnostic]) {
         let body: ArraySlice<UInt8>
         switch SourceText.check(bytes, file: file, limits: limits) {
         case .failure(let d): return (nil, [d])
@@ -209,8 +209,8 @@ public struct JSONReader: Sendable {
 
 /// Picks the reader by file name (`.json` → JSON, else YAML) or, for standard
 /// input, by the first non-blank character.
-public enum DocumentLoader {
-    public static func load(_ bytes: [UInt8], file: String, limits: LoadLimits = .default) -> (node: Node?, diagnostics: [Diagnostic]) {
+package enum DocumentLoader {
+    package static func load(_ bytes: [UInt8], file: String, limits: LoadLimits = .default) -> (node: Node?, diagnostics: [Diagnostic]) {
         if isJSON(bytes, file: file) {
             return JSONReader(limits: limits).read(bytes, file: file)
         }

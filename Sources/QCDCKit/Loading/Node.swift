@@ -1,77 +1,77 @@
 /// How a scalar was written. Typing is decided by what the rule set declares,
 /// so the style is kept: a quoted `"2"` is a string, a plain `2` may be a number.
-public enum ScalarStyle: String, Sendable, Hashable {
+package enum ScalarStyle: String, Sendable, Hashable {
     case plain, singleQuoted, doubleQuoted, literal, folded
 
     /// Quoted or block scalars are always text.
-    public var isPlain: Bool { self == .plain }
+    package var isPlain: Bool { self == .plain }
 }
 
 /// A node of a YAML or JSON document, with its 1-based position.
 ///
 /// Scalars stay text; see ``CoreSchema`` for the YAML 1.2 core-schema reading
 /// used where nothing is declared. Mapping keys are always scalars.
-public struct Node: Sendable {
-    public enum Kind: Sendable {
+package struct Node: Sendable {
+    package enum Kind: Sendable {
         case scalar(String, ScalarStyle)
         case mapping([Entry])
         case sequence([Node])
     }
 
     /// One key/value pair of a mapping, in document order.
-    public struct Entry: Sendable {
-        public var key: String
-        public var keyMark: Mark
-        public var value: Node
-        public init(key: String, keyMark: Mark, value: Node) {
+    package struct Entry: Sendable {
+        package var key: String
+        package var keyMark: Mark
+        package var value: Node
+        package init(key: String, keyMark: Mark, value: Node) {
             self.key = key
             self.keyMark = keyMark
             self.value = value
         }
     }
 
-    public var kind: Kind
-    public var mark: Mark
+    package var kind: Kind
+    package var mark: Mark
     /// An explicit tag such as `tag:yaml.org,2002:str`, if written.
-    public var tag: String?
+    package var tag: String?
 
-    public init(_ kind: Kind, at mark: Mark, tag: String? = nil) {
+    package init(_ kind: Kind, at mark: Mark, tag: String? = nil) {
         self.kind = kind
         self.mark = mark
         self.tag = tag
     }
 
-    public var scalarText: String? {
+    package var scalarText: String? {
         if case .scalar(let text, _) = kind { return text }
         return nil
     }
-    public var scalarStyle: ScalarStyle? {
+    package var scalarStyle: ScalarStyle? {
         if case .scalar(_, let style) = kind { return style }
         return nil
     }
-    public var entries: [Entry]? {
+    package var entries: [Entry]? {
         if case .mapping(let entries) = kind { return entries }
         return nil
     }
-    public var items: [Node]? {
+    package var items: [Node]? {
         if case .sequence(let items) = kind { return items }
         return nil
     }
     /// True for a plain scalar that the core schema reads as null (`~`, `null`, empty).
-    public var isNull: Bool {
+    package var isNull: Bool {
         if case .scalar(let text, .plain) = kind, tag == nil { return CoreSchema.isNull(text) }
         return false
     }
     /// The value under `key` in a mapping.
-    public subscript(key: String) -> Node? {
+    package subscript(key: String) -> Node? {
         entries?.first { $0.key == key }?.value
     }
-    public func entry(_ key: String) -> Entry? {
+    package func entry(_ key: String) -> Entry? {
         entries?.first { $0.key == key }
     }
 
     /// A short human name of the node's kind, for messages.
-    public var kindName: String {
+    package var kindName: String {
         switch kind {
         case .scalar: "a scalar"
         case .mapping: "a mapping"
@@ -80,7 +80,7 @@ public struct Node: Sendable {
     }
 
     /// True when the scalar was forced to be a string by quoting, a block style or `!!str`.
-    public var isTextual: Bool {
+    package var isTextual: Bool {
         if tag == "tag:yaml.org,2002:str" { return true }
         if case .scalar(_, let style) = kind { return !style.isPlain }
         return false
@@ -88,11 +88,11 @@ public struct Node: Sendable {
 }
 
 /// The YAML 1.2 core schema, used only where no type is declared.
-public enum CoreSchema {
-    public static func isNull(_ s: String) -> Bool {
+package enum CoreSchema {
+    package static func isNull(_ s: String) -> Bool {
         s.isEmpty || s == "~" || s == "null" || s == "Null" || s == "NULL"
     }
-    public static func bool(_ s: String) -> Bool? {
+    package static func bool(_ s: String) -> Bool? {
         switch s {
         case "true", "True", "TRUE": true
         case "false", "False", "FALSE": false
@@ -100,14 +100,14 @@ public enum CoreSchema {
         }
     }
     /// Decimal integers (`-12`, `+3`, `0`), as the core schema reads them.
-    public static func int(_ s: String) -> Int64? {
+    package static func int(_ s: String) -> Int64? {
         var u = Substring(s)
         if u.first == "+" { u = u.dropFirst() }
         guard !u.isEmpty, u.allSatisfy({ $0 == "-" || $0.isASCII && $0.isNumber }) else { return nil }
         return Int64(u)
     }
     /// `.nan`, `.inf`, `-.inf` (YAML's special floats), so that they can be rejected by name.
-    public static func special(_ s: String) -> Double? {
+    package static func special(_ s: String) -> Double? {
         switch s.lowercased() {
         case ".nan": Double.nan
         case ".inf", "+.inf": Double.infinity
@@ -116,13 +116,13 @@ public enum CoreSchema {
         }
     }
     /// True for a decimal integer of any size (`123456789012345678901`), for "too large" messages.
-    public static func looksLikeInteger(_ s: String) -> Bool {
+    package static func looksLikeInteger(_ s: String) -> Bool {
         var u = Substring(s)
         if u.first == "+" || u.first == "-" { u = u.dropFirst() }
         return !u.isEmpty && u.allSatisfy { $0.isASCII && $0.isNumber }
     }
     /// Core-schema floats (`1.5`, `-2e3`, `.5`); integers are accepted too.
-    public static func number(_ s: String) -> Double? {
+    package static func number(_ s: String) -> Double? {
         guard let first = s.first, first.isNumber || first == "-" || first == "+" || first == "." else { return nil }
         guard s.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
         guard s.contains(where: { $0.isNumber }) else { return nil }

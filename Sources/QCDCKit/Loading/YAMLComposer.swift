@@ -6,10 +6,10 @@ import CYAML
 /// It keeps a 1-based line and column on every node, rejects duplicate keys
 /// (at the second key), non-scalar keys and multiple documents, and bounds
 /// nesting depth, alias expansion and document size.
-public struct YAMLComposer: Sendable {
-    public var limits: LoadLimits
+package struct YAMLComposer: Sendable {
+    package var limits: LoadLimits
 
-    public init(limits: LoadLimits = .default) { self.limits = limits }
+    package init(limits: LoadLimits = .default) { self.limits = limits }
 
     private struct Anchored { var node: Node; var size: Int }
 
@@ -30,7 +30,7 @@ public struct YAMLComposer: Sendable {
 
     /// Parses one YAML document. Non-fatal problems (duplicate keys) come back in
     /// `diagnostics` beside the node; a fatal one leaves `node` nil.
-    public func compose(_ bytes: [UInt8], file: String) -> (node: Node?, diagnostics: [Diagnostic]) {
+    package func compose(_ bytes: [UInt8], file: String) -> (node: Node?, diagnostics: [Diagnostic]) {
         let body: ArraySlice<UInt8>
         switch SourceText.check(bytes, file: file, limits: limits) {
         case .failure(let d): return (nil, [d])

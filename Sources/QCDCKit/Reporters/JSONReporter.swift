@@ -33,7 +33,7 @@ public struct JSONReporter: Sendable {
         return out + "}\n"
     }
 
-    public func document(_ run: CheckRun, includeReports: Bool = true) -> JSON {
+    package func document(_ run: CheckRun, includeReports: Bool = true) -> JSON {
         .object([
             ("tool", .object([("name", .string("qcdc")), ("version", .string(QCDC.version))])),
             ("schema_version", .int(QCDC.jsonSchemaVersion)),

@@ -17,7 +17,7 @@ public struct SARIFReporter: Sendable {
         }
     }
 
-    public func document(_ run: CheckRun) -> JSON {
+    package func document(_ run: CheckRun) -> JSON {
         let lang = run.language
         let rules = run.ruleSet.rules
         var index: [String: Int] = [:]

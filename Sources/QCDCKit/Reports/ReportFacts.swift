@@ -12,7 +12,7 @@ public struct ReportFacts: Sendable {
     public var all: [String: FactValue] { values }
 
     /// Where a missing fact should be written: the deepest existing mapping on its path.
-    public func missing(_ path: String) -> MissingFact {
+    package func missing(_ path: String) -> MissingFact {
         var parent = path
         while let dot = parent.lastIndex(of: ".") {
             parent = String(parent[..<dot])

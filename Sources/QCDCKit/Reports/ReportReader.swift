@@ -16,7 +16,7 @@ public struct ReportReader: Sendable {
     }
 
     /// Reads a whole report. `report` is nil when an error makes it unusable.
-    public func read(_ root: Node, file: String) -> (report: UnitReport?, diagnostics: [Diagnostic]) {
+    package func read(_ root: Node, file: String) -> (report: UnitReport?, diagnostics: [Diagnostic]) {
         var diags: [Diagnostic] = []
         guard root.entries != nil else {
             return (nil, [Diagnostic(.error, DiagnosticCode(.report, "not_mapping"), .reportNotMapping(found: .found(root)),
@@ -34,7 +34,7 @@ public struct ReportReader: Sendable {
     }
 
     /// Reads facts from a mapping (a whole report, or a rule example's fragment).
-    public func readFacts(_ root: Node, file: String, skipReserved: Bool, into diags: inout [Diagnostic]) -> ReportFacts {
+    package func readFacts(_ root: Node, file: String, skipReserved: Bool, into diags: inout [Diagnostic]) -> ReportFacts {
         var facts = ReportFacts()
         var given: [String: Mark] = [:]       // where each fact was written (nested or as a dotted key)
         var unknown = 0

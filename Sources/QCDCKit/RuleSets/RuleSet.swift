@@ -146,7 +146,7 @@ public struct RuleExample: Sendable {
     public var kind: UnitKind?
     public var period: Period?
     /// The facts of the example report (a mapping).
-    public var facts: Node
+    package var facts: Node
     public var location: SourceLocation
 }
 
@@ -229,13 +229,13 @@ public struct RuleDefinition: Sendable {
 public struct Rule: Sendable {
     public var definition: RuleDefinition
     /// The precondition: false makes the rule not applicable.
-    public var when: Expression?
+    package var when: Expression?
     /// The requirement.
-    public var expect: Expression
+    package var expect: Expression
     /// The failure message, parsed.
     public var template: MessageTemplate
 
-    public init(_ definition: RuleDefinition, when: Expression?, expect: Expression) {
+    package init(_ definition: RuleDefinition, when: Expression?, expect: Expression) {
         self.definition = definition
         self.when = when
         self.expect = expect
@@ -283,7 +283,7 @@ public struct RuleSet: Sendable {
     /// Figures parents report about their children, checked in scorecards.
     public var rollups: [RollupDeclaration] = []
     /// Working days, public holidays and Tết (every rule set in the `extends` chain adds to it).
-    public var calendar = WorkCalendar()
+    package var calendar = WorkCalendar()
 
     init(id: String, version: String, title: LocalizedText, facts: [String: FactDeclaration],
          categories: [String: Category], rules: [Rule], sources: [RuleSetSource], location: SourceLocation) {

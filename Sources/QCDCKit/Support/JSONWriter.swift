@@ -1,5 +1,5 @@
 /// A JSON value with ordered keys, written deterministically.
-public indirect enum JSON: Sendable, Equatable {
+package indirect enum JSON: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -8,24 +8,24 @@ public indirect enum JSON: Sendable, Equatable {
     case array([JSON])
     case object([(String, JSON)])
 
-    public static func == (a: JSON, b: JSON) -> Bool { a.rendered() == b.rendered() }
+    package static func == (a: JSON, b: JSON) -> Bool { a.rendered() == b.rendered() }
 
     /// Pretty-printed with two-space indentation and a final newline.
-    public func rendered(pretty: Bool = true) -> String {
+    package func rendered(pretty: Bool = true) -> String {
         var out = ""
         write(&out, indent: pretty ? 0 : -1)
         return out + (pretty ? "\n" : "")
     }
 
     /// The value as it appears nested `indent` levels deep in a pretty document (no final newline).
-    public func fragment(indent: Int) -> String {
+    package func fragment(indent: Int) -> String {
         var out = ""
         write(&out, indent: indent)
         return out
     }
 
     /// Appends the value as it appears nested `indent` levels deep (no final newline).
-    public func append(to out: inout String, indent: Int) {
+    package func append(to out: inout String, indent: Int) {
         write(&out, indent: indent)
     }
 

@@ -7,25 +7,25 @@
 /// are days off, as is every day from two days before to four days after Lunar New Year's Day
 /// (`lunar_new_year`), and the ISO week holding Lunar New Year's Day is the Tết week: weekly
 /// duties do not apply to it. Unknown swapped days and the Hùng Kings' day are not guessed.
-public struct WorkCalendar: Sendable, Hashable {
+package struct WorkCalendar: Sendable, Hashable {
     /// Weekdays that are days off, by date.
-    public var daysOff: [Day: String] = [:]
+    package var daysOff: [Day: String] = [:]
     /// Weekend days worked instead of a day off (make-up Saturdays).
-    public var workingDays: Set<Day> = []
+    package var workingDays: Set<Day> = []
     /// Years whose days off are listed in full (an official schedule was published).
-    public var scheduledYears: Set<Int> = []
+    package var scheduledYears: Set<Int> = []
     /// Month-day pairs off every year without a schedule (Labour Code Art 112: 1/1, 30/4, 1/5, 2/9).
-    public var fixedDaysOff: [(month: Int, day: Int)] = []
+    package var fixedDaysOff: [(month: Int, day: Int)] = []
     /// Lunar New Year's Day (Mùng 1 Tết) by solar year.
-    public var lunarNewYear: [Int: Day] = [:]
+    package var lunarNewYear: [Int: Day] = [:]
 
-    public init() {}
+    package init() {}
 
-    public static func == (a: WorkCalendar, b: WorkCalendar) -> Bool {
+    package static func == (a: WorkCalendar, b: WorkCalendar) -> Bool {
         a.daysOff == b.daysOff && a.workingDays == b.workingDays && a.scheduledYears == b.scheduledYears
             && a.fixedDaysOff.map { [$0.month, $0.day] } == b.fixedDaysOff.map { [$0.month, $0.day] } && a.lunarNewYear == b.lunarNewYear
     }
-    public func hash(into h: inout Hasher) { h.combine(daysOff.count); h.combine(workingDays.count); h.combine(scheduledYears) }
+    package func hash(into h: inout Hasher) { h.combine(daysOff.count); h.combine(workingDays.count); h.combine(scheduledYears) }
 
     /// Adds another calendar's days (overlays may add local days off).
     mutating func merge(_ other: WorkCalendar) {
@@ -37,7 +37,7 @@ public struct WorkCalendar: Sendable, Hashable {
     }
 
     /// Whether state agencies work on `d`.
-    public func isWorkingDay(_ d: Day) -> Bool {
+    package func isWorkingDay(_ d: Day) -> Bool {
         if workingDays.contains(d) { return true }
         if d.weekday >= 5 { return false }
         if daysOff[d] != nil { return false }
@@ -60,12 +60,12 @@ public struct WorkCalendar: Sendable, Hashable {
     }
 
     /// The name of the day off, if `d` is one.
-    public func dayOffName(_ d: Day) -> String? { daysOff[d] }
+    package func dayOffName(_ d: Day) -> String? { daysOff[d] }
 
     /// The last day of a time limit of `days` days counted from `start` (the first day not
     /// counted), moved to the next working day when it falls on a weekend or a day off
     /// (Civil Code 2015, Art 147–148).
-    public func deadline(from start: Day, days: Int) -> Day {
+    package func deadline(from start: Day, days: Int) -> Day {
         var d = start.advanced(by: days)
         var guardSteps = 0
         while !isWorkingDay(d) && guardSteps < 60 {
@@ -76,7 +76,7 @@ public struct WorkCalendar: Sendable, Hashable {
     }
 
     /// Working days after `a` up to and including `b` (negative when b < a).
-    public func workdays(after a: Day, through b: Day) -> Int {
+    package func workdays(after a: Day, through b: Day) -> Int {
         if b < a { return -workdays(after: b, through: a) }
         var n = 0
         var d = a.advanced(by: 1)
@@ -90,7 +90,7 @@ public struct WorkCalendar: Sendable, Hashable {
     /// The ISO weeks (Monday–Sunday) that lie wholly inside `window` and in which a weekly
     /// duty applies: weeks with no working day (a Tết week) are exempt, as is the week of
     /// Lunar New Year in a year without an official schedule.
-    public func requiredWeeks(in window: Period) -> [Period] {
+    package func requiredWeeks(in window: Period) -> [Period] {
         var weeks: [Period] = []
         var monday = window.start.advanced(by: (7 - window.start.weekday) % 7)
         while monday.advanced(by: 6) <= window.end {
@@ -105,7 +105,7 @@ public struct WorkCalendar: Sendable, Hashable {
     }
 
     /// The calendar months that lie wholly inside `window`.
-    public func wholeMonths(in window: Period) -> [Period] {
+    package func wholeMonths(in window: Period) -> [Period] {
         var months: [Period] = []
         let c = window.start.components
         var first = Day(year: c.year, month: c.month, day: 1)!
