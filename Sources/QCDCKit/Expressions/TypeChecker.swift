@@ -82,52 +82,7 @@ struct TypeChecker {
                 return a.type
             }
         case .binary(let op, let l, let r):
-            let a = check(l), b = check(r)
-            e.kind = .binary(op, a, b)
-            switch op {
-            case .and, .or:
-                for x in [a, b] where x.type != .boolean {
-                    error(.needs(op.rawValue, .booleans, text: x.text, is: x.type), x.mark)
-                }
-                return .boolean
-            case .add, .subtract, .multiply, .divide:
-                if a.type == .date || b.type == .date {
-                    if op == .subtract && a.type == .date && b.type == .date { return .integer }
-                    if (op == .add || op == .subtract) && a.type == .date && b.type == .integer { return .date }
-                    if op == .add && a.type == .integer && b.type == .date { return .date }
-                    error(.cannotApply(op.rawValue, a.type, b.type), e.mark, [.dateArithmetic])
-                    return .date
-                }
-                for x in [a, b] where !x.type.isNumeric {
-                    error(.needs(op.rawValue, .numbers, text: x.text, is: x.type), x.mark)
-                }
-                return Self.numericResult(a.type, b.type, op)
-            case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
-                let ordered = op != .equal && op != .notEqual
-                if a.type.isNumeric && b.type.isNumeric { return .boolean }
-                if a.type != b.type {
-                    error(.cannotCompare(a.type, a.text, b.type, b.text), e.mark)
-                } else if ordered && (a.type == .string || a.type == .boolean) {
-                    error(.doesNotOrder(op.rawValue, a.type), e.mark)
-                } else if case .records = a.type {
-                    error(.listsNotComparable, e.mark)
-                }
-                checkEnumLiteral(a, b)
-                checkEnumLiteral(b, a)
-                return .boolean
-            case .in, .notIn:
-                guard case .list = b.kind else {
-                    error(.inNeedsList, b.mark)
-                    return .boolean
-                }
-                if case .list(let items) = b.kind {
-                    for item in items where !(item.type == a.type || item.type.isNumeric && a.type.isNumeric) {
-                        error(.listItemType(item.text, item.type, a.text, a.type), item.mark)
-                    }
-                    for item in items { checkEnumLiteral(a, item) }
-                }
-                return .boolean
-            }
+            return inferBinary(&e, op, l, r)
         case .list(let items):
             let typed = items.map { check($0) }
             e.kind = .list(typed)
@@ -135,51 +90,107 @@ struct TypeChecker {
         case .call(let name, let args):
             return inferCall(&e, name, args)
         case .comprehension(let agg, let v, let list, let filter, let body):
-            guard let decl = facts[list] else {
-                error(.unknownListFact(list), e.mark, unknownFactNotes(list))
-                return .integer
-            }
-            guard case .list = decl.type else {
-                error(.notAListOfRecords(list, decl.type), e.mark)
-                return .integer
-            }
-            let saved = scope[v]
-            scope[v] = list
-            defer { scope[v] = saved }
-            let f = filter.map { check($0, expecting: .boolean) }
-            var b = body.map { check($0) }
-            var result: ExprType
-            switch agg {
-            case .count:
-                if let body { error(.countTakesNoBody, body.mark) }
-                b = nil
-                result = .integer
-            case .any, .all:
-                guard let bb = b else {
-                    error(.aggregateNeedsCondition(agg.rawValue), e.mark)
-                    return .boolean
-                }
-                if bb.type != .boolean { error(.aggregateNeedsBoolean(agg.rawValue, text: bb.text, is: bb.type), bb.mark) }
-                result = .boolean
-            case .perWeek, .perMonth:
-                guard let bb = b, bb.type == .date else {
-                    error(.aggregateNeedsDate(agg.rawValue, example: "\(agg.rawValue)(\(v) in \(list): \(v).date)"), (b ?? e).mark)
-                    return .integer
-                }
-                result = .integer
-            case .sum, .min, .max:
-                guard let bb = b else {
-                    error(.aggregateNeedsValue(agg.rawValue, example: "\(agg.rawValue)(\(v) in \(list): \(v).days)"), e.mark)
-                    return .number
-                }
-                if !(bb.type.isNumeric || agg != .sum && bb.type == .date) {
-                    error(.needs("\(agg.rawValue)(…)", .numbers, text: bb.text, is: bb.type), bb.mark)
-                }
-                result = bb.type
-            }
-            e.kind = .comprehension(agg, variable: v, list: list, filter: f, body: b)
-            return result
+            return inferComprehension(&e, agg, v, list, filter, body)
         }
+    }
+
+    /// Logical, arithmetic (numbers and dates), comparison and membership operators.
+    private mutating func inferBinary(_ e: inout Expression, _ op: BinaryOperator, _ l: Expression, _ r: Expression) -> ExprType {
+        let a = check(l), b = check(r)
+        e.kind = .binary(op, a, b)
+        switch op {
+        case .and, .or:
+            for x in [a, b] where x.type != .boolean {
+                error(.needs(op.rawValue, .booleans, text: x.text, is: x.type), x.mark)
+            }
+            return .boolean
+        case .add, .subtract, .multiply, .divide:
+            if a.type == .date || b.type == .date {
+                if op == .subtract && a.type == .date && b.type == .date { return .integer }
+                if (op == .add || op == .subtract) && a.type == .date && b.type == .integer { return .date }
+                if op == .add && a.type == .integer && b.type == .date { return .date }
+                error(.cannotApply(op.rawValue, a.type, b.type), e.mark, [.dateArithmetic])
+                return .date
+            }
+            for x in [a, b] where !x.type.isNumeric {
+                error(.needs(op.rawValue, .numbers, text: x.text, is: x.type), x.mark)
+            }
+            return Self.numericResult(a.type, b.type, op)
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+            let ordered = op != .equal && op != .notEqual
+            if a.type.isNumeric && b.type.isNumeric { return .boolean }
+            if a.type != b.type {
+                error(.cannotCompare(a.type, a.text, b.type, b.text), e.mark)
+            } else if ordered && (a.type == .string || a.type == .boolean) {
+                error(.doesNotOrder(op.rawValue, a.type), e.mark)
+            } else if case .records = a.type {
+                error(.listsNotComparable, e.mark)
+            }
+            checkEnumLiteral(a, b)
+            checkEnumLiteral(b, a)
+            return .boolean
+        case .in, .notIn:
+            guard case .list = b.kind else {
+                error(.inNeedsList, b.mark)
+                return .boolean
+            }
+            if case .list(let items) = b.kind {
+                for item in items where !(item.type == a.type || item.type.isNumeric && a.type.isNumeric) {
+                    error(.listItemType(item.text, item.type, a.text, a.type), item.mark)
+                }
+                for item in items { checkEnumLiteral(a, item) }
+            }
+            return .boolean
+        }
+    }
+
+    /// `count`, `any`, `all`, `sum`, `min`, `max`, `per_week`, `per_month` over a list fact.
+    private mutating func inferComprehension(_ e: inout Expression, _ agg: Aggregate, _ v: String, _ list: String,
+                                             _ filter: Expression?, _ body: Expression?) -> ExprType {
+        guard let decl = facts[list] else {
+            error(.unknownListFact(list), e.mark, unknownFactNotes(list))
+            return .integer
+        }
+        guard case .list = decl.type else {
+            error(.notAListOfRecords(list, decl.type), e.mark)
+            return .integer
+        }
+        let saved = scope[v]
+        scope[v] = list
+        defer { scope[v] = saved }
+        let f = filter.map { check($0, expecting: .boolean) }
+        var b = body.map { check($0) }
+        var result: ExprType
+        switch agg {
+        case .count:
+            if let body { error(.countTakesNoBody, body.mark) }
+            b = nil
+            result = .integer
+        case .any, .all:
+            guard let bb = b else {
+                error(.aggregateNeedsCondition(agg.rawValue), e.mark)
+                return .boolean
+            }
+            if bb.type != .boolean { error(.aggregateNeedsBoolean(agg.rawValue, text: bb.text, is: bb.type), bb.mark) }
+            result = .boolean
+        case .perWeek, .perMonth:
+            guard let bb = b, bb.type == .date else {
+                error(.aggregateNeedsDate(agg.rawValue, example: "\(agg.rawValue)(\(v) in \(list): \(v).date)"), (b ?? e).mark)
+                return .integer
+            }
+            result = .integer
+        case .sum, .min, .max:
+            guard let bb = b else {
+                error(.aggregateNeedsValue(agg.rawValue, example: "\(agg.rawValue)(\(v) in \(list): \(v).days)"), e.mark)
+                return .number
+            }
+            if !(bb.type.isNumeric || agg != .sum && bb.type == .date) {
+                error(.needs("\(agg.rawValue)(…)", .numbers, text: bb.text, is: bb.type), bb.mark)
+            }
+            result = bb.type
+        }
+        e.kind = .comprehension(agg, variable: v, list: list, filter: f, body: b)
+        return result
     }
 
     /// Comparing an enum fact with a string literal that is not one of its values is a typo.

@@ -36,130 +36,156 @@ package struct YAMLComposer: Sendable {
         case .failure(let d): return (nil, [d])
         case .success(let b): body = b
         }
-        var diags: [Diagnostic] = []
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             return (nil, [Diagnostic(.error, DiagnosticCode(.input, "internal"), .yamlParserUnavailable, at: Mark.start.located(in: file))])
         }
         defer { yaml_parser_delete(&parser) }
 
-        var stack: [Frame] = []
-        var anchors: [String: Anchored] = [:]
-        var aliasBudget = limits.maxAliasExpansion
-        var root: Node?
-        var documents = 0
-
-        func fatal(_ code: String, _ message: Message, _ mark: Mark, _ notes: [Message] = []) -> (Node?, [Diagnostic]) {
-            diags.append(Diagnostic(.error, DiagnosticCode(.input, code), message, at: mark.located(in: file), notes: notes))
-            return (nil, diags)
-        }
-
+        var state = State(limits: limits, file: file)
         return body.withUnsafeBufferPointer { buf -> (Node?, [Diagnostic]) in
             yaml_parser_set_input_string(&parser, buf.baseAddress, buf.count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    return syntaxError(&parser, file: file, body: body, diags: diags)
+                    return syntaxError(&parser, file: file, body: body, diags: state.diags)
                 }
                 defer { yaml_event_delete(&event) }
-                let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
-                var completed: (Node, Int, String?)?   // node, size, anchor
-
-                switch event.type {
-                case YAML_STREAM_END_EVENT:
-                    guard let root else {
-                        return fatal("empty", .emptyFile, .start, [.writeAReport])
-                    }
-                    return (root, diags)
-                case YAML_DOCUMENT_START_EVENT:
-                    documents += 1
-                    if documents > 1 {
-                        return fatal("multiple_documents", .multipleDocuments, mark, [.oneDocumentPerFile])
-                    }
-                case YAML_SCALAR_EVENT:
-                    let s = event.data.scalar
-                    let text = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
-                    let style: ScalarStyle
-                    switch s.style {
-                    case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
-                    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
-                    case YAML_LITERAL_SCALAR_STYLE: style = .literal
-                    case YAML_FOLDED_SCALAR_STYLE: style = .folded
-                    default: style = .plain
-                    }
-                    let tag = s.tag.map { String(cString: $0) }
-                    completed = (Node(.scalar(text, style), at: mark, tag: tag), 1, s.anchor.map { String(cString: $0) })
-                case YAML_ALIAS_EVENT:
-                    let name = String(cString: event.data.alias.anchor)
-                    guard let a = anchors[name] else {
-                        return fatal("unknown_alias", .unknownAlias(name), mark)
-                    }
-                    aliasBudget -= a.size
-                    if aliasBudget < 0 {
-                        return fatal("alias_limit", .aliasLimit(limits.maxAliasExpansion), mark, [.aliasBomb])
-                    }
-                    var node = a.node
-                    node.mark = mark
-                    completed = (node, a.size, nil)
-                case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
-                    if stack.count >= limits.maxDepth {
-                        diags.append(.tooDeep(limits.maxDepth, at: mark.located(in: file)))
-                        return (nil, diags)
-                    }
-                    if let top = stack.last, top.isMapping, top.key == nil {
-                        return fatal("complex_key", .complexKey(isMapping: event.type == YAML_MAPPING_START_EVENT), mark)
-                    }
-                    if event.type == YAML_MAPPING_START_EVENT {
-                        let m = event.data.mapping_start
-                        stack.append(Frame(isMapping: true, mark: mark, tag: m.tag.map { String(cString: $0) },
-                                           anchor: m.anchor.map { String(cString: $0) }))
-                    } else {
-                        let q = event.data.sequence_start
-                        stack.append(Frame(isMapping: false, mark: mark, tag: q.tag.map { String(cString: $0) },
-                                           anchor: q.anchor.map { String(cString: $0) }))
-                    }
-                case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
-                    let f = stack.removeLast()
-                    completed = (Node(f.isMapping ? .mapping(f.entries) : .sequence(f.items), at: f.mark, tag: f.tag), f.size, f.anchor)
-                default:
-                    break
-                }
-
-                guard let (node, size, anchor) = completed else { continue }
-                if let anchor { anchors[anchor] = Anchored(node: node, size: size) }
-                // Attach the completed node to its parent, in place.
-                let top = stack.count - 1
-                guard top >= 0 else {
-                    root = node
-                    continue
-                }
-                if !stack[top].isMapping {
-                    stack[top].items.append(node)
-                    stack[top].size += size
-                } else if let key = stack[top].key {
-                    stack[top].key = nil
-                    if key.isMerge {
-                        diags.append(Diagnostic(.error, DiagnosticCode(.input, "merge_key"), .mergeKey,
-                                                at: key.mark.located(in: file),
-                                                notes: [.writeFieldsOut]))
-                    } else if let first = stack[top].seen[key.text] {
-                        diags.append(.duplicateKey(key.text, first: first, at: key.mark.located(in: file)))
-                    } else {
-                        stack[top].seen[key.text] = key.mark
-                        stack[top].entries.append(Node.Entry(key: key.text, keyMark: key.mark, value: node))
-                        stack[top].size += size
-                    }
-                } else {
-                    guard let text = node.scalarText else {
-                        return fatal("complex_key", .complexKey(isMapping: node.entries != nil), node.mark)
-                    }
-                    let isMerge = text == "<<" && node.scalarStyle == .plain
-                        && (node.tag == nil || node.tag == "tag:yaml.org,2002:merge")
-                    stack[top].key = (text, node.mark, isMerge)
-                }
+                if let done = state.consume(event) { return done }
             }
         }
+    }
+
+    /// What composition holds between events: the open frames, the anchors, the alias budget.
+    private struct State {
+        let limits: LoadLimits
+        let file: String
+        var stack: [Frame] = []
+        var anchors: [String: Anchored] = [:]
+        var aliasBudget: Int
+        var root: Node?
+        var documents = 0
+        var diags: [Diagnostic] = []
+
+        init(limits: LoadLimits, file: String) {
+            self.limits = limits
+            self.file = file
+            aliasBudget = limits.maxAliasExpansion
+        }
+
+        mutating func fatal(_ code: String, _ message: Message, _ mark: Mark, _ notes: [Message] = []) -> (Node?, [Diagnostic]) {
+            diags.append(Diagnostic(.error, DiagnosticCode(.input, code), message, at: mark.located(in: file), notes: notes))
+            return (nil, diags)
+        }
+
+        /// Takes one event; returns the result when the stream ends or on a fatal error.
+        mutating func consume(_ event: yaml_event_t) -> (Node?, [Diagnostic])? {
+            let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            var completed: (Node, Int, String?)?   // node, size, anchor
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                guard let root else { return fatal("empty", .emptyFile, .start, [.writeAReport]) }
+                return (root, diags)
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 { return fatal("multiple_documents", .multipleDocuments, mark, [.oneDocumentPerFile]) }
+            case YAML_SCALAR_EVENT:
+                let (node, anchor) = YAMLComposer.scalar(event, at: mark)
+                completed = (node, 1, anchor)
+            case YAML_ALIAS_EVENT:
+                let name = String(cString: event.data.alias.anchor)
+                guard let a = anchors[name] else { return fatal("unknown_alias", .unknownAlias(name), mark) }
+                aliasBudget -= a.size
+                if aliasBudget < 0 { return fatal("alias_limit", .aliasLimit(limits.maxAliasExpansion), mark, [.aliasBomb]) }
+                var node = a.node
+                node.mark = mark
+                completed = (node, a.size, nil)
+            case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
+                if stack.count >= limits.maxDepth {
+                    diags.append(.tooDeep(limits.maxDepth, at: mark.located(in: file)))
+                    return (nil, diags)
+                }
+                if let top = stack.last, top.isMapping, top.key == nil {
+                    return fatal("complex_key", .complexKey(isMapping: event.type == YAML_MAPPING_START_EVENT), mark)
+                }
+                stack.append(YAMLComposer.frame(event, at: mark))
+            case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+                let f = stack.removeLast()
+                completed = (Node(f.isMapping ? .mapping(f.entries) : .sequence(f.items), at: f.mark, tag: f.tag), f.size, f.anchor)
+            default:
+                break
+            }
+            guard let (node, size, anchor) = completed else { return nil }
+            if let anchor { anchors[anchor] = Anchored(node: node, size: size) }
+            // Attach the completed node to its parent, in place.
+            guard !stack.isEmpty else {
+                root = node
+                return nil
+            }
+            if let d = YAMLComposer.attach(node, size: size, to: &stack[stack.count - 1], file: file, diags: &diags) {
+                diags.append(d)
+                return (nil, diags)
+            }
+            return nil
+        }
+    }
+
+    /// The open frame of a mapping- or sequence-start event, with its tag and anchor.
+    private static func frame(_ event: yaml_event_t, at mark: Mark) -> Frame {
+        if event.type == YAML_MAPPING_START_EVENT {
+            let m = event.data.mapping_start
+            return Frame(isMapping: true, mark: mark, tag: m.tag.map { String(cString: $0) }, anchor: m.anchor.map { String(cString: $0) })
+        }
+        let q = event.data.sequence_start
+        return Frame(isMapping: false, mark: mark, tag: q.tag.map { String(cString: $0) }, anchor: q.anchor.map { String(cString: $0) })
+    }
+
+    /// A scalar event as a node (text, quoting style, tag) and its anchor.
+    private static func scalar(_ event: yaml_event_t, at mark: Mark) -> (Node, String?) {
+        let s = event.data.scalar
+        let text = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
+        let style: ScalarStyle
+        switch s.style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: style = .literal
+        case YAML_FOLDED_SCALAR_STYLE: style = .folded
+        default: style = .plain
+        }
+        let tag = s.tag.map { String(cString: $0) }
+        return (Node(.scalar(text, style), at: mark, tag: tag), s.anchor.map { String(cString: $0) })
+    }
+
+    /// Attaches a completed node to the open frame, in place: an item of a sequence, the value
+    /// of a mapping's waiting key (a duplicate or merge key is a diagnostic), or the key
+    /// itself. Returns the fatal error of a key that is not a scalar.
+    private static func attach(_ node: Node, size: Int, to top: inout Frame, file: String, diags: inout [Diagnostic]) -> Diagnostic? {
+        if !top.isMapping {
+            top.items.append(node)
+            top.size += size
+        } else if let key = top.key {
+            top.key = nil
+            if key.isMerge {
+                diags.append(Diagnostic(.error, DiagnosticCode(.input, "merge_key"), .mergeKey,
+                                        at: key.mark.located(in: file), notes: [.writeFieldsOut]))
+            } else if let first = top.seen[key.text] {
+                diags.append(.duplicateKey(key.text, first: first, at: key.mark.located(in: file)))
+            } else {
+                top.seen[key.text] = key.mark
+                top.entries.append(Node.Entry(key: key.text, keyMark: key.mark, value: node))
+                top.size += size
+            }
+        } else {
+            guard let text = node.scalarText else {
+                return Diagnostic(.error, DiagnosticCode(.input, "complex_key"), .complexKey(isMapping: node.entries != nil),
+                                  at: node.mark.located(in: file))
+            }
+            let isMerge = text == "<<" && node.scalarStyle == .plain
+                && (node.tag == nil || node.tag == "tag:yaml.org,2002:merge")
+            top.key = (text, node.mark, isMerge)
+        }
+        return nil
     }
 
     private func syntaxError(_ parser: inout yaml_parser_t, file: String, body: ArraySlice<UInt8>,

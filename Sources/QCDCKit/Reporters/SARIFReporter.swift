@@ -1,12 +1,13 @@
 /// SARIF 2.1.0 for code-scanning tools (GitHub, GitLab, Azure DevOps).
 ///
-/// Every rule of the rule set is a `reportingDescriptor` (bilingual name, help text with the
-/// legal basis, help URI where the rule has one). Results: failures (`kind: fail`, level by
+/// Every rule of the rule set is a `reportingDescriptor` (name and descriptions in the run's
+/// language, help text with the legal basis, help URI where the rule has one). Results: failures (`kind: fail`, level by
 /// severity), missing evidence (`kind: review`), waived results (with a `suppression` carrying
 /// the justification); input problems are results of their diagnostic code.
 public struct SARIFReporter: Sendable {
     public init() {}
 
+    /// The run as a SARIF 2.1.0 log (JSON text).
     public func render(_ run: CheckRun) -> String { document(run).rendered() }
 
     static func level(_ s: Severity) -> String {
@@ -19,34 +20,11 @@ public struct SARIFReporter: Sendable {
 
     package func document(_ run: CheckRun) -> JSON {
         let lang = run.language
-        let rules = run.ruleSet.rules
         var index: [String: Int] = [:]
         var descriptors: [JSON] = []
-        for (i, r) in rules.enumerated() {
+        for (i, r) in run.ruleSet.rules.enumerated() {
             index[r.id] = i
-            let l = Localizer(lang)
-            let help = r.title.text(lang) + "\n\n" + r.basis.map { c -> String in
-                var line = "[\(l.kind(c.kind)), \(l.strength(c.strength))] \(c.short(lang))"
-                if let q = c.quote { line += "\n\"\(q)\"" }
-                if let n = c.note { line += "\n\(l.noteWord): \(n.text(lang))" }
-                return line
-            }.joined(separator: "\n")
-            var props: [(String, JSON)] = [
-                ("id", .string(r.id)),
-                ("name", .string(r.title.text(lang))),
-                ("shortDescription", .object([("text", .string(r.title.text(lang)))])),
-                ("fullDescription", .object([("text", .string(r.definition.description?.text(lang) ?? r.title.text(lang)))])),
-                ("help", .object([("text", .string(help))])),
-                ("defaultConfiguration", .object([("level", .string(Self.level(r.severity)))])),
-            ]
-            if let url = r.basis.compactMap(\.url).first { props.insert(("helpUri", .string(url)), at: 2) }
-            props.append(("properties", .object([
-                ("tags", .array([.string(r.category), .string(r.kind.rawValue)] + r.appliesTo.map { .string($0.rawValue) })),
-                ("category", .string(r.category)),
-                ("basisKind", .string(r.kind.rawValue)),
-                ("basisStrength", .string(r.strength.rawValue)),
-            ])))
-            descriptors.append(.object(props))
+            descriptors.append(Self.descriptor(r, lang))
         }
         // Input diagnostics become results of descriptors named after their codes.
         let allDiags = (run.diagnostics + run.reports.flatMap(\.diagnostics)).sorted().filter { $0.severity != .note }
@@ -61,54 +39,19 @@ public struct SARIFReporter: Sendable {
                 ("defaultConfiguration", .object([("level", .string("error"))])),
             ]))
         }
-        var results: [JSON] = []
-        for d in allDiags {
-            results.append(.object([
+        var results: [JSON] = allDiags.map { d in
+            .object([
                 ("ruleId", .string(d.code.rawValue)),
                 ("ruleIndex", .int(index[d.code.rawValue]!)),
                 ("kind", .string("fail")),
                 ("level", .string(d.severity == .error ? "error" : d.severity == .warning ? "warning" : "note")),
                 ("message", .object([("text", .string(([d.message.text(lang)] + d.notes(lang)).joined(separator: " — ")))])),
                 ("locations", .array([Self.location(file: d.location.file, line: d.location.line, column: d.location.column, path: nil)])),
-            ]))
+            ])
         }
         for report in run.reports {
             for r in report.results where [.fail, .error, .missing, .waived].contains(r.status) {
-                var fields: [(String, JSON)] = [
-                    ("ruleId", .string(r.rule.id)),
-                    ("ruleIndex", .int(index[r.rule.id] ?? 0)),
-                ]
-                let isFailure = r.status == .fail || r.status == .error || (r.status == .waived && r.waiver?.originalStatus != .missing)
-                if isFailure {
-                    fields.append(("kind", .string("fail")))
-                    fields.append(("level", .string(Self.level(r.severity))))
-                } else {
-                    fields.append(("kind", .string("review")))
-                    fields.append(("level", .string("none")))
-                }
-                var text = r.message(lang) + " (" + Localizer(lang).basis(r.rule) + ")"
-                if let u = report.unit { text = "\(u.name) (\(u.code)): " + text }
-                fields.append(("message", .object([("text", .string(text))])))
-                var locations = [Self.location(file: r.location.file, line: r.location.line, column: r.location.column, path: r.location.path)]
-                for f in r.flagged where f.location.line != r.location.line {
-                    locations.append(Self.location(file: f.location.file, line: f.location.line, column: f.location.column, path: f.path))
-                }
-                fields.append(("locations", .array(locations)))
-                if let b = r.baselineState { fields.append(("baselineState", .string(b.rawValue))) }
-                if let w = r.waiver {
-                    fields.append(("suppressions", .array([.object([
-                        ("kind", .string("external")),
-                        ("status", .string("accepted")),
-                        ("justification", .string(Message.suppressionJustification(w).text(lang))),
-                        ("location", Self.location(file: w.waiver.location.file, line: w.waiver.location.line, column: w.waiver.location.column, path: nil)),
-                    ])])))
-                }
-                var props: [(String, JSON)] = [("status", .string(r.status.rawValue))]
-                if let e = r.expected { props.append(("expected", .string(e))) }
-                if let a = r.actual { props.append(("actual", .string(a))) }
-                if let u = report.unit { props.append(("unit", .string(u.code))) }
-                fields.append(("properties", .object(props)))
-                results.append(.object(fields))
+                results.append(Self.result(r, of: report, ruleIndex: index[r.rule.id] ?? 0, lang))
             }
         }
         return .object([
@@ -131,6 +74,67 @@ public struct SARIFReporter: Sendable {
                 ])),
             ])])),
         ])
+    }
+
+    /// A rule's `reportingDescriptor`: name and descriptions in the run's language, help with
+    /// every citation (kind, strength, quote, note), the basis kind and strength as properties.
+    static func descriptor(_ r: Rule, _ lang: Language) -> JSON {
+        let l = Localizer(lang)
+        let noteWord = l.noteWord.prefix(1).uppercased() + l.noteWord.dropFirst()
+        let help = r.title.text(lang) + "\n\n" + r.basis.map { c -> String in
+            var line = "[\(l.kind(c.kind)), \(l.strength(c.strength))] \(c.short(lang))"
+            if let q = c.quote { line += "\n\"\(q)\"" }
+            if let n = c.note { line += "\n\(noteWord): \(n.text(lang))" }
+            return line
+        }.joined(separator: "\n")
+        var props: [(String, JSON)] = [
+            ("id", .string(r.id)),
+            ("name", .string(r.title.text(lang))),
+            ("shortDescription", .object([("text", .string(r.title.text(lang)))])),
+            ("fullDescription", .object([("text", .string(r.definition.description?.text(lang) ?? r.title.text(lang)))])),
+            ("help", .object([("text", .string(help))])),
+            ("defaultConfiguration", .object([("level", .string(level(r.severity)))])),
+        ]
+        if let url = r.basis.compactMap(\.url).first { props.insert(("helpUri", .string(url)), at: 2) }
+        props.append(("properties", .object([
+            ("tags", .array([.string(r.category), .string(r.kind.rawValue)] + r.appliesTo.map { .string($0.rawValue) })),
+            ("category", .string(r.category)),
+            ("basisKind", .string(r.kind.rawValue)),
+            ("basisStrength", .string(r.strength.rawValue)),
+        ])))
+        return .object(props)
+    }
+
+    /// One rule result as a SARIF result: failures by severity, missing evidence for review,
+    /// waived ones with their suppression; every flagged case a further location.
+    static func result(_ r: RuleResult, of report: ReportOutcome, ruleIndex: Int, _ lang: Language) -> JSON {
+        var fields: [(String, JSON)] = [("ruleId", .string(r.rule.id)), ("ruleIndex", .int(ruleIndex))]
+        let isFailure = r.status == .fail || r.status == .error || (r.status == .waived && r.waiver?.originalStatus != .missing)
+        fields.append(("kind", .string(isFailure ? "fail" : "review")))
+        fields.append(("level", .string(isFailure ? level(r.severity) : "none")))
+        var text = r.message(lang) + " (" + Localizer(lang).basis(r.rule) + ")"
+        if let u = report.unit { text = "\(u.name) (\(u.code)): " + text }
+        fields.append(("message", .object([("text", .string(text))])))
+        var locations = [location(file: r.location.file, line: r.location.line, column: r.location.column, path: r.location.path)]
+        for f in r.flagged where f.location.line != r.location.line {
+            locations.append(location(file: f.location.file, line: f.location.line, column: f.location.column, path: f.path))
+        }
+        fields.append(("locations", .array(locations)))
+        if let b = r.baselineState { fields.append(("baselineState", .string(b.rawValue))) }
+        if let w = r.waiver {
+            fields.append(("suppressions", .array([.object([
+                ("kind", .string("external")),
+                ("status", .string("accepted")),
+                ("justification", .string(Message.suppressionJustification(w).text(lang))),
+                ("location", location(file: w.waiver.location.file, line: w.waiver.location.line, column: w.waiver.location.column, path: nil)),
+            ])])))
+        }
+        var props: [(String, JSON)] = [("status", .string(r.status.rawValue))]
+        if let e = r.expected { props.append(("expected", .string(e))) }
+        if let a = r.actual { props.append(("actual", .string(a))) }
+        if let u = report.unit { props.append(("unit", .string(u.code))) }
+        fields.append(("properties", .object(props)))
+        return .object(fields)
     }
 
     static func location(file: String, line: Int, column: Int, path: String?) -> JSON {

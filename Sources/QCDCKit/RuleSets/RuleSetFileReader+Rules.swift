@@ -15,23 +15,8 @@ extension RuleSetFileReader {
         if node["basis"] != nil, basis.isEmpty, node["basis"]?.items?.isEmpty == true {
             r.error("missing_key", .needsCitation(r.subject(what)), node["basis"]!.mark)
         }
-        // applies_to
-        var kinds: [UnitKind] = []
-        for k in r.list(node["applies_to"], what + ".applies_to") {
-            guard let t = r.string(k, what + ".applies_to") else { continue }
-            if let kind = UnitKind(rawValue: t) { kinds.append(kind) } else {
-                r.error("invalid_value", .unknownUnitKind(t), k.mark,
-                        Suggest.note(for: t, in: UnitKind.allCases.map(\.rawValue)) + [.unitKinds(UnitKind.allCases)])
-            }
-        }
-        // in_force
-        var window = DateWindow.always
-        if let f = node["in_force"], r.mapping(f, what + ".in_force", known: ["from", "until"]) {
-            window = DateWindow(from: r.date(f["from"], what + ".in_force.from"), until: r.date(f["until"], what + ".in_force.until"))
-            if let a = window.from, let b = window.until, a > b {
-                r.error("invalid_window", .inForceReversed(r.subject(what), from: a, until: b), f.mark)
-            }
-        }
+        let kinds = parseKinds(node["applies_to"], what + ".applies_to", reading: &r)
+        let window = parseWindow(node["in_force"], what, reading: &r)
         // severity
         var severity = Severity.error
         if let s = r.string(node["severity"], what + ".severity") {
@@ -50,36 +35,8 @@ extension RuleSetFileReader {
                 }
             }
         }
-        // examples
-        var examples: [RuleExample] = []
-        for (index, ex) in r.list(node["examples"], what + ".examples").enumerated() {
-            let ew = "\(what).examples[\(index)]"
-            guard r.mapping(ex, ew, known: ["name", "status", "kind", "period", "report"], required: ["status", "report"]) else { continue }
-            guard let st = r.string(ex["status"], ew + ".status") else { continue }
-            guard let status = RuleStatus(rawValue: st), status != .waived else {
-                r.error("invalid_value", .exampleStatusValues(r.subject(ew + ".status")), ex["status"]!.mark,
-                        Suggest.note(for: st, in: RuleStatus.allCases.map(\.rawValue)))
-                continue
-            }
-            var kind: UnitKind?
-            if let k = r.string(ex["kind"], ew + ".kind") {
-                kind = UnitKind(rawValue: k)
-                if kind == nil { r.error("invalid_value", .unknownUnitKind(k), ex["kind"]!.mark, [.unitKinds(UnitKind.allCases)]) }
-            }
-            var period: Period?
-            if let pn = ex["period"] {
-                var pd: [Diagnostic] = []
-                period = PeriodReader.read(pn, file: r.file, prefix: .ruleset, into: &pd)
-                r.diags += pd
-            }
-            guard let report = ex["report"] else { continue }
-            if report.entries == nil && !report.isNull {
-                r.error("type_mismatch", .exampleReportMapping(r.subject(ew + ".report")), report.mark)
-                continue
-            }
-            examples.append(RuleExample(expected: status, name: r.text(ex["name"], ew + ".name"), kind: kind,
-                                        period: period, facts: report.isNull ? Node(.mapping([]), at: report.mark) : report,
-                                        location: ex.mark.located(in: r.file)))
+        let examples = r.list(node["examples"], what + ".examples").enumerated().compactMap { index, ex in
+            parseExample(ex, "\(what).examples[\(index)]", reading: &r)
         }
         let title = r.localized(node["title"], what + ".title")
         let message = r.localized(node["message"], what + ".message")
@@ -103,6 +60,59 @@ extension RuleSetFileReader {
             }
         }
         return RawRule(rule: rule, when: node["when"], expect: node["expect"], messageMarks: node["message"]?.mark ?? node.mark)
+    }
+
+    /// One of a rule's `examples:`: its expected status, unit kind, period and report.
+    func parseExample(_ ex: Node, _ ew: String, reading r: inout NodeReading) -> RuleExample? {
+        guard r.mapping(ex, ew, known: ["name", "status", "kind", "period", "report"], required: ["status", "report"]) else { return nil }
+        guard let st = r.string(ex["status"], ew + ".status") else { return nil }
+        guard let status = RuleStatus(rawValue: st), status != .waived else {
+            r.error("invalid_value", .exampleStatusValues(r.subject(ew + ".status")), ex["status"]!.mark,
+                    Suggest.note(for: st, in: RuleStatus.allCases.map(\.rawValue)))
+            return nil
+        }
+        var kind: UnitKind?
+        if let k = r.string(ex["kind"], ew + ".kind") {
+            kind = UnitKind(rawValue: k)
+            if kind == nil { r.error("invalid_value", .unknownUnitKind(k), ex["kind"]!.mark, [.unitKinds(UnitKind.allCases)]) }
+        }
+        var period: Period?
+        if let pn = ex["period"] {
+            var pd: [Diagnostic] = []
+            period = PeriodReader.read(pn, file: r.file, prefix: .ruleset, into: &pd)
+            r.diags += pd
+        }
+        guard let report = ex["report"] else { return nil }
+        if report.entries == nil && !report.isNull {
+            r.error("type_mismatch", .exampleReportMapping(r.subject(ew + ".report")), report.mark)
+            return nil
+        }
+        return RuleExample(expected: status, name: r.text(ex["name"], ew + ".name"), kind: kind,
+                           period: period, facts: report.isNull ? Node(.mapping([]), at: report.mark) : report,
+                           location: ex.mark.located(in: r.file))
+    }
+
+    /// `applies_to:`, the unit kinds a rule judges.
+    func parseKinds(_ list: Node?, _ what: String, reading r: inout NodeReading) -> [UnitKind] {
+        var kinds: [UnitKind] = []
+        for k in r.list(list, what) {
+            guard let t = r.string(k, what) else { continue }
+            if let kind = UnitKind(rawValue: t) { kinds.append(kind) } else {
+                r.error("invalid_value", .unknownUnitKind(t), k.mark,
+                        Suggest.note(for: t, in: UnitKind.allCases.map(\.rawValue)) + [.unitKinds(UnitKind.allCases)])
+            }
+        }
+        return kinds
+    }
+
+    /// `in_force: {from, until}`, the dates a rule is in force (either end open).
+    func parseWindow(_ f: Node?, _ what: String, reading r: inout NodeReading) -> DateWindow {
+        guard let f, r.mapping(f, what + ".in_force", known: ["from", "until"]) else { return .always }
+        let window = DateWindow(from: r.date(f["from"], what + ".in_force.from"), until: r.date(f["until"], what + ".in_force.until"))
+        if let a = window.from, let b = window.until, a > b {
+            r.error("invalid_window", .inForceReversed(r.subject(what), from: a, until: b), f.mark)
+        }
+        return window
     }
 
     /// A `basis:` list of citations (a rule's, or an override's for the values it sets).
