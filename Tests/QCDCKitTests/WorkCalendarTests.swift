@@ -74,13 +74,3 @@ struct WorkCalendarTests {
         #expect(cal.wholeMonths(in: Period(start: day("2026-02-01"), end: day("2026-02-27"))).isEmpty)
     }
 }
-
-@Suite("Documentation follows the code")
-struct DocumentationTests {
-    /// `docs/expressions.md` lists every function and aggregate as the code declares them.
-    @Test func expressionFunctionsAreDocumented() throws {
-        let text = try String(contentsOf: packageRoot.appendingPathComponent("docs/expressions.md"), encoding: .utf8)
-        let table = ExpressionDocumentation.functionsTable
-        #expect(text.contains(table), "docs/expressions.md should contain, under Functions:\n\(table)")
-    }
-}

@@ -7,7 +7,9 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
         case input, report, ruleset, waiver, baseline, expression, output
     }
 
+    /// The kind of input the problem is in.
     public let namespace: Namespace
+    /// The name within the namespace (`type_mismatch`).
     public let name: String
 
     init(_ namespace: Namespace, _ name: String) {
@@ -30,8 +32,10 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
 
     /// `report.type_mismatch`.
     public var rawValue: String { "\(namespace.rawValue).\(name)" }
+    /// The raw value, `report.type_mismatch`.
     public var description: String { rawValue }
 
+    /// By raw value.
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 
     /// Every code qcdc can give.
@@ -48,7 +52,7 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
         add(.report, """
             not_mapping missing_unit invalid_unit_kind invalid_period invalid_unit_code invisible_character duplicate_report \
             overlapping_period duplicate_fact no_rules_apply diagnostics_capped district_after_reform type_mismatch \
-            out_of_range invalid_date unknown_field unknown_key missing_key
+            out_of_range invalid_date unknown_field
             """)
         add(.ruleset, """
             unknown_key missing_key type_mismatch not_bilingual invalid_value invalid_date invalid_window invalid_fact_path \
