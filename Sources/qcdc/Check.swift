@@ -15,6 +15,8 @@ struct Check: ParsableCommand {
 
         Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 an invalid \
         report, rule set, waiver or baseline file; 64 a usage error.
+
+        \(LanguageHelp.text)
         """
     )
 

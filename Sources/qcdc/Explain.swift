@@ -4,7 +4,8 @@ import QCDCKit
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Explain a rule: legal basis, facts, condition in words, examples; with --report, how it evaluated."
+        abstract: "Explain a rule: legal basis, facts, condition in words, examples; with --report, how it evaluated.",
+        discussion: LanguageHelp.text
     )
 
     @OptionGroup var options: RuleSetOptions

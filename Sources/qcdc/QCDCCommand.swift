@@ -20,10 +20,17 @@ struct QCDCCommand: ParsableCommand {
         discussion: """
         Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; \
         2 an invalid report or rule set; 64 a usage error.
+
+        \(LanguageHelp.text)
         """,
         version: QCDC.version,
         subcommands: [Check.self, ScorecardCommand.self, Rules.self, Explain.self, Template.self, Schema.self]
     )
+}
+
+/// The sentence every subcommand's help ends with: this help is English, qcdc's output is not.
+enum LanguageHelp {
+    static let text = "Output is in Vietnamese (messages, status words, labels); --lang en gives English. Diagnostic codes and rule ids are the same in both."
 }
 
 extension Language: ExpressibleByArgument {}

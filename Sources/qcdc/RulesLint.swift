@@ -5,7 +5,7 @@ struct RulesLint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Validate rule sets (every error, located) and run every rule's examples.",
-        discussion: "Messages are in Vietnamese unless --lang en. Exit 2 when the rule set is invalid or an example fails."
+        discussion: "Exit 2 when the rule set is invalid or an example fails. " + LanguageHelp.text
     )
 
     @Argument(help: ArgumentHelp("Rule-set files or directories. Default: the built-in national set.", valueName: "PATH"))

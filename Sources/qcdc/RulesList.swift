@@ -2,7 +2,8 @@ import ArgumentParser
 import QCDCKit
 
 struct RulesList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the rules that apply, with severity, category and dates in force.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the rules that apply, with severity, category and dates in force.",
+                                                    discussion: LanguageHelp.text)
 
     @OptionGroup var options: RuleSetOptions
 

@@ -5,7 +5,7 @@ struct RulesTest: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run every rule's examples: per-rule results and example coverage.",
-        discussion: "Exit 1 when an example gives another status than it declares; 2 when the rule set is invalid."
+        discussion: "Exit 1 when an example gives another status than it declares; 2 when the rule set is invalid. " + LanguageHelp.text
     )
 
     @Argument(help: ArgumentHelp("Rule-set files or directories. Default: the built-in national set.", valueName: "PATH"))

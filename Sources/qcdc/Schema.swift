@@ -4,7 +4,7 @@ import QCDCKit
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the JSON Schema (2020-12) of reports, derived from the declared facts.",
-        discussion: "Point editors at it with a first line `# yaml-language-server: $schema=PATH` in a report."
+        discussion: "Point editors at it with a first line `# yaml-language-server: $schema=PATH` in a report. Descriptions are in Vietnamese; --lang en gives English."
     )
 
     @OptionGroup var options: RuleSetOptions

@@ -10,6 +10,8 @@ struct ScorecardCommand: ParsableCommand {
         passes; not-applicable and waived results are left out; missing evidence counts as failed unless \
         --missing exclude, and coverage (the share of rules that could be evaluated) is always shown.
         Exit codes: 0 scored; 2 an input was invalid (it is listed, the others are scored); 64 usage error.
+
+        \(LanguageHelp.text)
         """
     )
 

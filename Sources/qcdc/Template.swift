@@ -3,7 +3,8 @@ import QCDCKit
 
 struct Template: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a blank report for a unit kind and year, every fact commented with its label, unit and legal basis."
+        abstract: "Write a blank report for a unit kind and year, every fact commented with its label, unit and legal basis.",
+        discussion: "The comments are in Vietnamese; --lang en gives English. The keys are the same in both."
     )
 
     @OptionGroup var options: RuleSetOptions

@@ -126,6 +126,37 @@ struct LanguageTests {
         #expect(words.isEmpty, "English in `qcdc \(args.joined(separator: " "))`: \(Set(words).sorted())")
     }
 
+    /// The reverse: an English run holds none of qcdc's Vietnamese words. (Data stays as the
+    /// unit wrote it — names, waiver justifications — and so do the law's own words quoted in
+    /// SARIF help and explain, so the check is on the catalogue's phrases, not on diacritics.)
+    @Test(arguments: [
+        ["check", "--today", "2026-11-23", "--waivers", "examples/ci/waivers.yaml", "--fail-on", "none", "examples/"],
+        ["check", "--format", "json", "examples/"], ["check", "--format", "sarif", "examples/"],
+        ["check", "--format", "junit", "examples/"], ["check", "--format", "github", "examples/"],
+        ["check", "--today", "2026-11-23", "--waivers", "examples/ci/waivers.yaml", "--fail-on", "none", "--format", "markdown", "examples/"],
+        ["scorecard", "--format", "html", "Tests/qcdcTests/Fixtures/scorecard/"], ["scorecard", "--format", "markdown", "Tests/qcdcTests/Fixtures/scorecard/"],
+        ["scorecard", "--format", "csv", "Tests/qcdcTests/Fixtures/scorecard/"], ["scorecard", "--format", "json", "Tests/qcdcTests/Fixtures/scorecard/"],
+        ["rules", "list"], ["rules", "test"], ["rules", "lint"], ["explain", "--report", "examples/commune-noncompliant-2026.yaml", "KN-02A"],
+        ["template", "--kind", "commune", "--year", "2026"], ["schema", "--kind", "commune"],
+    ])
+    func englishRunsHaveNoVietnameseWords(_ args: [String]) throws {
+        let r = try qcdc(Array(args.prefix(args.first == "rules" ? 2 : 1)) + ["--lang", "en"] + args.dropFirst(args.first == "rules" ? 2 : 1))
+        let phrases = ["không đạt", "thiếu dữ liệu", "không áp dụng", "Tổng cộng", "yêu cầu", "ghi chú", "Căn cứ", "lỗi[", "cảnh báo[",
+                       "Bảng điểm", "miễn trừ", "báo cáo", "Nhóm", "quy tắc", "Ví dụ", "Mức độ"]
+        let found = phrases.filter { r.stdout.contains($0) || r.stderr.contains($0) }
+        #expect(!r.stdout.isEmpty)
+        #expect(found.isEmpty, "Vietnamese in `qcdc \(args.joined(separator: " ")) --lang en`: \(found)")
+    }
+
+    /// Every subcommand's help (English, the argument parser's) says the output is Vietnamese
+    /// and names `--lang`.
+    @Test(arguments: [["check"], ["scorecard"], ["rules"], ["rules", "list"], ["rules", "lint"], ["rules", "test"],
+                      ["explain"], ["template"], ["schema"], []])
+    func everyHelpNamesLang(_ command: [String]) throws {
+        let r = try qcdc(command + ["--help"])
+        #expect(r.stdout.contains("--lang en"), "`qcdc \(command.joined(separator: " ")) --help` should name --lang en")
+    }
+
     /// Input problems, in both languages.
     @Test func diagnosticsAreVietnamese() throws {
         let dir = try temporaryDirectory()
