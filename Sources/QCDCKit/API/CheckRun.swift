@@ -1,8 +1,10 @@
 /// Everything qcdc found in one report file.
 public struct ReportOutcome: Sendable {
+    /// The report's file as named (`<stdin>` for standard input).
     public var file: String
     /// Nil when the report could not be read far enough to know its unit.
     public var unit: UnitInfo?
+    /// The report's period; nil when the report could not be read far enough to know it.
     public var period: Period?
     /// One result per rule (empty when the report is invalid and was not evaluated).
     public var results: [RuleResult]
@@ -11,6 +13,7 @@ public struct ReportOutcome: Sendable {
     /// The report's typed facts (for scorecard roll-ups); nil when unreadable.
     public var facts: ReportFacts? = nil
 
+    /// An outcome without facts.
     public init(file: String, unit: UnitInfo?, period: Period?, results: [RuleResult], diagnostics: [Diagnostic]) {
         self.file = file
         self.unit = unit
@@ -25,16 +28,22 @@ public struct ReportOutcome: Sendable {
 
 /// Counts by status and by severity of failed results.
 public struct Summary: Sendable, Hashable {
+    /// Reports checked.
     public var reports = 0
+    /// Reports with an input error, which were not evaluated.
     public var invalidReports = 0
+    /// Rule results by status, over every report.
     public var byStatus: [RuleStatus: Int] = [:]
     /// Failed (and error) results by the rule's severity.
     public var failedBySeverity: [Severity: Int] = [:]
+    /// Input problems of severity error: the reports' and the run's.
     public var inputErrors = 0
+    /// Input problems of severity warning: the reports' and the run's.
     public var inputWarnings = 0
 
     public init() {}
 
+    /// Counts `outcomes`, and `extraDiagnostics` as input problems not tied to one report.
     public init(_ outcomes: [ReportOutcome], extraDiagnostics: [Diagnostic] = []) {
         for o in outcomes { add(o) }
         add(extraDiagnostics)
@@ -58,6 +67,7 @@ public struct Summary: Sendable, Hashable {
         }
     }
 
+    /// The number of results with status `s`.
     public func count(_ s: RuleStatus) -> Int { byStatus[s] ?? 0 }
 }
 
@@ -71,6 +81,7 @@ public struct CheckRun: Sendable {
     /// Problems with the inputs as a whole: the rule set, the waiver and baseline files, a path
     /// that does not exist, waivers that expired or matched nothing.
     public var diagnostics: [Diagnostic]
+    /// The language reporters write in.
     public var language: Language
     /// What counts as a finding and what fails the gate.
     public var gate: Gate
@@ -84,6 +95,8 @@ public struct CheckRun: Sendable {
     /// has its summary and verdict.
     var tally: Tally
 
+    /// A run of `reports`, with the problems of the inputs as a whole, judged by `gate`; the summary
+    /// and verdict are counted from `reports`, and there is no baseline comparison.
     public init(ruleSet: RuleSet, reports: [ReportOutcome], diagnostics: [Diagnostic], language: Language, gate: Gate = Gate()) {
         self.ruleSet = ruleSet
         self.reports = reports

@@ -12,6 +12,7 @@
 ///
 /// `qcdc check` and `qcdc scorecard` are this type plus argument parsing and rendering.
 public struct CheckSession: Sendable {
+    /// The options the session was made with.
     public let options: CheckOptions
     /// The rule set, or nil when it is invalid (its errors are in ``setupDiagnostics``).
     public let ruleSet: RuleSet?

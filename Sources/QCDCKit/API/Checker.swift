@@ -12,13 +12,17 @@ import Glibc
 /// let outcome = checker.check(bytes: Array(yaml.utf8), file: "report.yaml")
 /// ```
 public struct Checker: Sendable {
+    /// The rule set reports are checked against.
     public let ruleSet: RuleSet
+    /// The language of the runs ``check(paths:)`` returns.
     public var language: Language
+    /// Bounds on every input read, and on each rule's evaluation.
     public var limits: LoadLimits
     /// Input warnings (unknown fields, invisible characters in names) are errors: the report is
     /// invalid and fails the gate with exit 2 (`--strict`).
     public var strict = false
 
+    /// A checker for `ruleSet`; `strict` makes input warnings errors.
     public init(ruleSet: RuleSet, language: Language = .vi, limits: LoadLimits = .default, strict: Bool = false) {
         self.ruleSet = ruleSet
         self.language = language

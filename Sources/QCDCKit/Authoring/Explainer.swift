@@ -1,8 +1,11 @@
 /// `qcdc explain`: everything about one rule, and optionally how it evaluated on a report.
 public struct Explainer: Sendable {
+    /// The rule set the rules belong to (for fact labels and category names).
     public let ruleSet: RuleSet
+    /// The language of the text.
     public var language: Language
 
+    /// An explainer for rules of `ruleSet`, writing in `language`.
     public init(ruleSet: RuleSet, language: Language = .vi) {
         self.ruleSet = ruleSet
         self.language = language

@@ -1,10 +1,10 @@
 /// `qcdc rules list`: the rules that apply to a unit kind on a date.
-public enum RuleCatalog {
+package enum RuleCatalog {
     /// The formats of `rules list`.
-    public enum Format: String, Sendable, CaseIterable {
+    package enum Format: String, Sendable, CaseIterable {
         case text, json
 
-        public func render(_ rules: [Rule], ruleSet: RuleSet, lang: Language) -> String {
+        package func render(_ rules: [Rule], ruleSet: RuleSet, lang: Language) -> String {
             switch self {
             case .text: RuleCatalog.text(rules, lang: lang)
             case .json: RuleCatalog.json(rules, ruleSet: ruleSet, lang: lang)
@@ -12,13 +12,13 @@ public enum RuleCatalog {
         }
     }
 
-    public static func select(_ ruleSet: RuleSet, kind: UnitKind?, at date: Day?) -> [Rule] {
+    package static func select(_ ruleSet: RuleSet, kind: UnitKind?, at date: Day?) -> [Rule] {
         ruleSet.rules.filter { r in
             !r.disabled && (kind.map { r.appliesTo.contains($0) } ?? true) && (date.map { r.inForce.contains($0) } ?? true)
         }
     }
 
-    public static func text(_ rules: [Rule], lang: Language) -> String {
+    package static func text(_ rules: [Rule], lang: Language) -> String {
         let l = Localizer(lang)
         var rows: [[String]] = [[l(.listHeaderID), l(.listHeaderSeverity), l(.listHeaderKind), l(.listHeaderStrength),
                                  l(.listHeaderCategory), l(.listHeaderInForce), l(.listHeaderTitle)]]
@@ -38,7 +38,7 @@ public enum RuleCatalog {
         return out
     }
 
-    public static func json(_ rules: [Rule], ruleSet: RuleSet, lang: Language) -> String {
+    package static func json(_ rules: [Rule], ruleSet: RuleSet, lang: Language) -> String {
         JSON.object([
             ("tool", .object([("name", .string("qcdc")), ("version", .string(QCDC.version))])),
             ("rules", .array(rules.map { r in
@@ -63,28 +63,28 @@ public enum RuleCatalog {
 }
 
 /// `qcdc rules test`: per-rule example results and example coverage (like `opa test --coverage`).
-public struct RuleTestReport: Sendable {
-    public struct Entry: Sendable {
-        public var rule: Rule
-        public var outcomes: [ExampleOutcome]
-        public var passed: Bool { outcomes.allSatisfy(\.passed) }
+package struct RuleTestReport: Sendable {
+    package struct Entry: Sendable {
+        package var rule: Rule
+        package var outcomes: [ExampleOutcome]
+        package var passed: Bool { outcomes.allSatisfy(\.passed) }
         /// Has both a passing and a failing example; a metric (which never fails) has a passing and a
         /// missing-evidence one instead.
-        public var covered: Bool {
+        package var covered: Bool {
             let s = Set(rule.examples.map(\.expected))
             return s.contains(.pass) && s.contains(rule.isMetric ? .missing : .fail)
         }
     }
-    public var entries: [Entry]
+    package var entries: [Entry]
 
-    public init(_ ruleSet: RuleSet) {
+    package init(_ ruleSet: RuleSet) {
         entries = ruleSet.rules.map { Entry(rule: $0, outcomes: ExampleRunner.run(ruleSet, rule: $0)) }
     }
 
-    public var allPassed: Bool { entries.allSatisfy(\.passed) }
-    public var coverage: Double { entries.isEmpty ? 1 : Double(entries.filter(\.covered).count) / Double(entries.count) }
+    package var allPassed: Bool { entries.allSatisfy(\.passed) }
+    package var coverage: Double { entries.isEmpty ? 1 : Double(entries.filter(\.covered).count) / Double(entries.count) }
 
-    public func text(lang: Language) -> String {
+    package func text(lang: Language) -> String {
         let l = Localizer(lang)
         var out = ""
         for e in entries {

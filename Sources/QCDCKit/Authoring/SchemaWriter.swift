@@ -1,10 +1,10 @@
 /// `qcdc schema`: a JSON Schema (2020-12) of reports, derived from the declared
 /// facts, for editors (yaml-language-server) and other validators.
-public struct SchemaWriter: Sendable {
-    public let ruleSet: RuleSet
-    public var language: Language
+package struct SchemaWriter: Sendable {
+    package let ruleSet: RuleSet
+    package var language: Language
 
-    public init(ruleSet: RuleSet, language: Language = .vi) {
+    package init(ruleSet: RuleSet, language: Language = .vi) {
         self.ruleSet = ruleSet
         self.language = language
     }
@@ -31,7 +31,7 @@ public struct SchemaWriter: Sendable {
                 ("type", .string("object")),
                 ("required", .array([.string("code"), .string("name"), .string("kind")])),
                 ("properties", .object([
-                    ("code", .object([("type", .string("string")), ("minLength", .int(1)), ("description", .string(vi("Mã đơn vị (đặt trong ngoặc kép)", "Unit code (quoted)")))])),
+                    ("code", .object([("type", .string("string")), ("minLength", .int(1)), ("description", .string(Message.schemaUnitCode.text(language)))])),
                     ("name", .object([("type", .string("string")), ("minLength", .int(1))])),
                     ("kind", .object([("enum", .array(kinds.map { .string($0.rawValue) }))])),
                     ("parent", .object([("type", .array([.string("string"), .string("null")]))])),
@@ -58,8 +58,6 @@ public struct SchemaWriter: Sendable {
             ("additionalProperties", .bool(false)),
         ])
     }
-
-    private func vi(_ v: String, _ e: String) -> String { language.pick(v, e) }
 
     /// Properties for the facts and groups directly under `prefix`.
     private func group(prefix: String, paths: Set<String>) -> [(String, JSON)] {

@@ -2,9 +2,12 @@
 /// applicable rules read, commented with its label, type, unit and legal basis.
 /// Blank values are "not reported": `check` gives `missing` until they are filled in.
 public struct TemplateWriter: Sendable {
+    /// The rule set whose rules and facts make the template.
     public let ruleSet: RuleSet
+    /// The language of the comments.
     public var language: Language
 
+    /// A writer for templates of `ruleSet`, commented in `language`.
     public init(ruleSet: RuleSet, language: Language = .vi) {
         self.ruleSet = ruleSet
         self.language = language
@@ -20,6 +23,9 @@ public struct TemplateWriter: Sendable {
         return byPath.keys.sorted().map { (ruleSet.facts[$0]!, byPath[$0]!) }
     }
 
+    /// The template as YAML text: `unit` (with `kind`) and `period` (`year`), then every fact of
+    /// ``facts(kind:year:)`` left blank under its groups, each commented with its label, type, unit,
+    /// bounds and the rules that read it.
     public func render(kind: UnitKind, year: Int) -> String {
         let l = Localizer(language)
         var o = "# \(l(.templateTitle(kind: kind, year: year)))\n"

@@ -11,6 +11,7 @@ public struct MessageTemplate: Sendable {
     let vi: [Piece]
     let en: [Piece]
 
+    /// Finds the placeholders of both languages' texts.
     public init(_ text: LocalizedText) {
         vi = Self.pieces(text.vi)
         en = Self.pieces(text.en)

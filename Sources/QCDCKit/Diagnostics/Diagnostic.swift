@@ -9,6 +9,7 @@ public enum DiagnosticSeverity: String, Sendable, Hashable, Comparable, CaseIter
         case .note: 0
         }
     }
+    /// `note` < `warning` < `error`.
     public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 }
 
@@ -18,9 +19,11 @@ public enum DiagnosticSeverity: String, Sendable, Hashable, Comparable, CaseIter
 /// The `code` is stable and documented (`docs/diagnostics.md`); the wording of the
 /// message is not part of the contract, and is chosen in a language where it is shown.
 public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible, Error {
+    /// How serious the problem is.
     public var severity: DiagnosticSeverity
     /// Stable identifier, e.g. `report.type_mismatch`, `ruleset.unknown_key`.
     public var code: DiagnosticCode
+    /// What is wrong, in no language yet (``Message/text(_:)`` renders it).
     public var message: Message
     /// Where the problem is; 1-based line and column.
     public var location: SourceLocation
@@ -30,6 +33,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// shows it with a caret under the column).
     public var sourceLine: String?
 
+    /// A diagnostic at `location`, without a source line.
     public init(_ severity: DiagnosticSeverity, _ code: DiagnosticCode, _ message: Message,
                 at location: SourceLocation, notes: [Message] = []) {
         self.severity = severity
@@ -55,6 +59,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// The English text (logs, debugging, tests).
     public var description: String { text(.en) }
 
+    /// By location, then code, then English message: the order diagnostics are listed in.
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
         (a.location, a.code, a.message.en) < (b.location, b.code, b.message.en)
     }

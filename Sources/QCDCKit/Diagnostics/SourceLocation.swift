@@ -9,6 +9,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     /// 1-based column.
     public var column: Int
 
+    /// A position in `file` at a 1-based `line` and `column`.
     public init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
@@ -18,6 +19,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     /// `file:line:column`, the compiler-style prefix.
     public var description: String { "\(file):\(line):\(column)" }
 
+    /// By file, then line, then column.
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.file, a.line, a.column) < (b.file, b.line, b.column)
     }
@@ -25,16 +27,22 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 
 /// A position inside a file without the file name; nodes carry these and
 /// gain the file name when a diagnostic is made.
-public struct Mark: Sendable, Hashable, Comparable {
-    public var line: Int
-    public var column: Int
-    public init(line: Int, column: Int) {
+package struct Mark: Sendable, Hashable, Comparable {
+    /// 1-based line.
+    package var line: Int
+    /// 1-based column, in Unicode scalars.
+    package var column: Int
+    /// The position at a 1-based `line` and `column`.
+    package init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
-    public static func < (a: Mark, b: Mark) -> Bool { (a.line, a.column) < (b.line, b.column) }
-    public static let start = Mark(line: 1, column: 1)
-    public func located(in file: String) -> SourceLocation {
+    /// By line, then column.
+    package static func < (a: Mark, b: Mark) -> Bool { (a.line, a.column) < (b.line, b.column) }
+    /// Line 1, column 1: the start of a file.
+    package static let start = Mark(line: 1, column: 1)
+    /// This position in `file`.
+    package func located(in file: String) -> SourceLocation {
         SourceLocation(file: file, line: line, column: column)
     }
 }

@@ -5,10 +5,12 @@
 /// condition exclude it; else `pass`, `fail`, `missing` or `error` from `expect`.
 /// Results are language-neutral (``Explanation``); reporters render them.
 public struct Engine: Sendable {
+    /// The rule set whose rules are evaluated.
     public let ruleSet: RuleSet
     /// `maxEvaluationSteps` bounds each rule's evaluation on each report.
     public var limits: LoadLimits
 
+    /// An engine for the rules of `ruleSet`, bounded by `limits`.
     public init(ruleSet: RuleSet, limits: LoadLimits = .default) {
         self.ruleSet = ruleSet
         self.limits = limits

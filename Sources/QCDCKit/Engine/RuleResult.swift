@@ -23,6 +23,7 @@ public enum RuleStatus: String, Sendable, Hashable, CaseIterable, Comparable {
         case .notApplicable: 5
         }
     }
+    /// Worst first: `fail`, `error`, `missing`, `waived`, `pass`, `not_applicable`.
     public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 }
 
@@ -30,15 +31,18 @@ public enum RuleStatus: String, Sendable, Hashable, CaseIterable, Comparable {
 /// a source location plus the fact's path. `file`, `line` and `column` read through.
 @dynamicMemberLookup
 public struct FindingLocation: Sendable, Hashable, CustomStringConvertible {
+    /// The file, and the 1-based line and column.
     public var source: SourceLocation
     /// The fact path (`dialogue_conferences.held`, `complaints.cases[2].decided`).
     public var path: String
 
+    /// A location at `source`, about the fact at `path`.
     public init(_ source: SourceLocation, path: String) {
         self.source = source
         self.path = path
     }
 
+    /// A location in `file` at a 1-based `line` and `column`, about the fact at `path`.
     public init(file: String, line: Int, column: Int, path: String) {
         self.init(SourceLocation(file: file, line: line, column: column), path: path)
     }
@@ -48,6 +52,7 @@ public struct FindingLocation: Sendable, Hashable, CustomStringConvertible {
         self.init(mark.located(in: file), path: path)
     }
 
+    /// A property of ``source`` (`file`, `line`, `column`), read through.
     public subscript<T>(dynamicMember keyPath: KeyPath<SourceLocation, T>) -> T { source[keyPath: keyPath] }
 
     /// `file:line:column`.
@@ -56,9 +61,11 @@ public struct FindingLocation: Sendable, Hashable, CustomStringConvertible {
 
 /// A record flagged by a per-case rule (e.g. a complaint decided late).
 public struct FlaggedRecord: Sendable, Hashable {
+    /// The record's path (`complaints.cases[2]`).
     public var path: String
     /// The record's `id` field, if it has one.
     public var id: String?
+    /// Where the record is written in the report.
     public var location: FindingLocation
 }
 
@@ -108,14 +115,18 @@ public enum NotApplicable: Sendable {
 
 /// A fact named in a message: its label in both languages (when declared) and its path.
 public struct FactName: Sendable, Hashable {
+    /// The fact's label; nil when the rule set declares none for it.
     public var label: LocalizedText?
+    /// The fact's path (`dialogue_conferences.held`).
     public var path: String
 }
 
 /// The result of one rule on one report. Language-neutral: ``message(_:)`` and
 /// ``reason(_:)`` render it in a language.
 public struct RuleResult: Sendable {
+    /// The rule evaluated.
     public var rule: Rule
+    /// The outcome.
     public var status: RuleStatus
     /// Why it has its status.
     public var explanation: Explanation
@@ -123,10 +134,16 @@ public struct RuleResult: Sendable {
     public var expected: String?
     /// What the report shows, e.g. `0`.
     public var actual: String?
+    /// Where the finding points: the value that decided it, or for `missing`, where the first
+    /// missing fact should be written.
     public var location: FindingLocation
     /// The part of the report period the rule was judged on.
     public var window: Period?
+    /// The records a per-case rule flagged (e.g. complaints decided late), in the order they are
+    /// written; empty unless the rule failed.
     public var flagged: [FlaggedRecord]
+    /// For `missing`: the paths of the facts the rule needs that the report does not give (or gives
+    /// only as totals for a period of several years); empty otherwise.
     public var missingFacts: [String]
     /// For weekly or monthly duties: the weeks (`2026-W06`) or months (`2026-03`) below the minimum.
     public var shortfall: [String] = []
@@ -135,6 +152,8 @@ public struct RuleResult: Sendable {
     /// Set when a baseline was given: whether the finding is new or already known.
     public var baselineState: BaselineState? = nil
 
+    /// A result with the given status and explanation, and nothing else yet: no expected or actual
+    /// value, window, flagged records or missing facts.
     public init(rule: Rule, status: RuleStatus, explanation: Explanation, location: FindingLocation) {
         self.rule = rule
         self.status = status
@@ -144,6 +163,7 @@ public struct RuleResult: Sendable {
         missingFacts = []
     }
 
+    /// The rule's severity.
     public var severity: Severity { rule.severity }
 
     /// The sentence for people: the failure message, the title when passed, what is missing.

@@ -8,8 +8,9 @@ public indirect enum ExprType: Sendable, Hashable, CustomStringConvertible {
     /// A literal list, for membership tests.
     case list(ExprType)
 
-    public var isNumeric: Bool { self == .integer || self == .number || self == .percent }
+    package var isNumeric: Bool { self == .integer || self == .number || self == .percent }
 
+    /// The type in words, e.g. `integer`, `list of records (complaints.cases)`.
     public var description: String {
         switch self {
         case .integer: "integer"
@@ -27,10 +28,14 @@ public indirect enum ExprType: Sendable, Hashable, CustomStringConvertible {
 
 /// A fact's value as read from a report, with where it was written.
 public struct FactValue: Sendable {
+    /// The value, typed by the fact's declaration.
     public var value: Value
-    public var mark: Mark
+    /// Where the value is written in the report.
+    package var mark: Mark
+    /// The fact's path; for a field of a list record, `complaints.cases[2].decided`.
     public var path: String
-    public init(_ value: Value, mark: Mark, path: String) {
+    /// A value written at `mark`, of the fact at `path`.
+    package init(_ value: Value, mark: Mark, path: String) {
         self.value = value
         self.mark = mark
         self.path = path
@@ -39,12 +44,14 @@ public struct FactValue: Sendable {
 
 /// One record in a list fact (e.g. one complaint case).
 public struct RecordValue: Sendable {
+    /// The fields the record gives, by field name.
     public var fields: [String: FactValue]
-    public var mark: Mark
+    /// Where the record is written in the report.
+    package var mark: Mark
     /// `complaints.cases[2]`
     public var path: String
     /// Field paths the record leaves out, with the record's mark.
-    public init(fields: [String: FactValue], mark: Mark, path: String) {
+    package init(fields: [String: FactValue], mark: Mark, path: String) {
         self.fields = fields
         self.mark = mark
         self.path = path
@@ -63,6 +70,7 @@ public enum Value: Sendable, CustomStringConvertible {
     case record(RecordValue)
     case list([Value])
 
+    /// The value as a number (a percentage as its ratio), or nil when it is not a number.
     public var asDouble: Double? {
         switch self {
         case .int(let i): Double(i)

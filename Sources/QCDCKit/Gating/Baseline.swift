@@ -7,16 +7,23 @@ public enum BaselineState: String, Sendable, Hashable {
 public struct Baseline: Sendable {
     /// One known finding: rule, unit, period and status identify it (not its wording or line).
     public struct Entry: Sendable, Hashable, Comparable {
+        /// The rule's id.
         public var rule: String
+        /// The unit's code.
         public var unit: String
+        /// The report's period, `YYYY-MM-DD..YYYY-MM-DD`.
         public var period: String
+        /// `fail`, `error` or `missing`.
         public var status: String
+        /// The report file it was found in (for people; not part of its identity).
         public var file: String
 
         var key: String { "\(rule)|\(unit)|\(period)|\(status)" }
+        /// By unit, period, rule, then status: the order of a baseline file.
         public static func < (a: Entry, b: Entry) -> Bool { (a.unit, a.period, a.rule, a.status) < (b.unit, b.period, b.rule, b.status) }
     }
 
+    /// The known findings.
     public var entries: [Entry]
 
     /// The non-passing results of a run (fail, error, missing), waived ones excluded.
@@ -34,6 +41,7 @@ public struct Baseline: Sendable {
 
         public init() {}
 
+        /// Records the findings of one report (none when its unit or period is unknown).
         public mutating func record(_ r: ReportOutcome) {
             guard let unit = r.unit, let period = r.period else { return }
             for x in r.results where x.status == .fail || x.status == .error || x.status == .missing {
@@ -41,11 +49,13 @@ public struct Baseline: Sendable {
             }
         }
 
+        /// The findings recorded so far, sorted, as a baseline.
         public var baseline: Baseline { Baseline(entries: found.sorted()) }
     }
 
     static func periodKey(_ p: Period) -> String { "\(p.start)..\(p.end)" }
 
+    /// The baseline file's JSON text: `qcdc_baseline: 1`, the tool version and the findings.
     public func rendered() -> String {
         JSON.object([
             ("qcdc_baseline", .int(1)),
@@ -116,11 +126,14 @@ public struct Baseline: Sendable {
         var inRun = Set<String>()
         var new = 0
 
+        /// Starts a comparison against `baseline`.
         public init(_ baseline: Baseline) {
             known = Set(baseline.entries.map(\.key))
             entries = baseline.entries
         }
 
+        /// Marks each failed, unevaluable or missing result of the report ``BaselineState/new`` or
+        /// ``BaselineState/unchanged`` (``RuleResult/baselineState``).
         public mutating func apply(to outcome: inout ReportOutcome) {
             guard let unit = outcome.unit, let period = outcome.period else { return }
             inRun.insert("\(unit.code)|\(Baseline.periodKey(period))")
@@ -146,6 +159,7 @@ public struct Baseline: Sendable {
     }
 }
 
+/// How a run's findings compare with the baseline.
 public struct BaselineSummary: Sendable, Hashable {
     /// Findings not in the baseline.
     public var new: Int

@@ -21,6 +21,8 @@ public struct Gate: Sendable, Hashable {
     /// Missing evidence is a finding too (`--fail-on-missing`).
     public var failOnMissing: Bool
 
+    /// A policy that fails on findings at or above `failOn`; missing evidence is a finding when
+    /// `failOnMissing`.
     public init(failOn: FailOn = .error, failOnMissing: Bool = false) {
         self.failOn = failOn
         self.failOnMissing = failOnMissing

@@ -7,14 +7,19 @@ public struct Waiver: Sendable, Hashable {
     public var unit: String
     /// The period the waiver covers; it applies to reports whose period overlaps it.
     public var period: Period
+    /// Why the exception is granted (at least ``WaiverSet/minimumJustification`` visible characters).
     public var justification: String
+    /// Who approved it.
     public var approvedBy: String
+    /// A reference to the supporting evidence, when given.
     public var evidence: String?
     /// Last day the waiver applies (inclusive).
     public var expires: Day
     /// Where the waiver is written (for messages).
     public var location: SourceLocation
 
+    /// Whether the waiver covers rule `id` for unit `code` in a report of period `p`: the patterns
+    /// match and the periods overlap. Expiry is not considered.
     public func matches(rule id: String, unit code: String, period p: Period) -> Bool {
         Glob.matches(rule, id) && Glob.matches(unit, code) && p.overlaps(period)
     }
@@ -22,6 +27,7 @@ public struct Waiver: Sendable, Hashable {
 
 /// The waiver that turned a result into `waived`.
 public struct AppliedWaiver: Sendable, Hashable {
+    /// The waiver applied.
     public var waiver: Waiver
     /// The status the result had before the waiver.
     public var originalStatus: RuleStatus
@@ -48,7 +54,9 @@ enum Glob {
 
 /// A waiver file, validated before any evaluation.
 public struct WaiverSet: Sendable {
+    /// The path of the waiver file.
     public var file: String
+    /// The waivers, in file order.
     public var waivers: [Waiver]
 
     /// The fewest visible characters a justification may have.
@@ -126,6 +134,7 @@ public struct WaiverSet: Sendable {
         /// Waivers whose unit and period are in this run.
         var inScope = Set<Int>()
 
+        /// Starts applying `set` on `today`: a waiver whose `expires` is before `today` covers nothing.
         public init(_ set: WaiverSet, today: Day) {
             self.set = set
             self.today = today

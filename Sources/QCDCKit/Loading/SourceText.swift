@@ -17,6 +17,7 @@ public struct LoadLimits: Sendable, Hashable {
     /// Most operators, operands and calls in one rule expression.
     public var maxExpressionNodes: Int
 
+    /// Limits with the given bounds; every default is that of ``default``.
     public init(maxBytes: Int = 8 << 20, maxDepth: Int = 64, maxAliasExpansion: Int = 10_000,
                 maxEvaluationSteps: Int = 1_000_000, maxDiagnostics: Int = 200,
                 maxExpressionLength: Int = 4_000, maxExpressionDepth: Int = 64, maxExpressionNodes: Int = 1_000) {
@@ -29,6 +30,8 @@ public struct LoadLimits: Sendable, Hashable {
         self.maxExpressionDepth = maxExpressionDepth
         self.maxExpressionNodes = maxExpressionNodes
     }
+    /// 8 MiB, depth 64, 10 000 alias nodes, 1 000 000 evaluation steps, 200 diagnostics per file,
+    /// and expressions of at most 4 000 characters, depth 64 and 1 000 nodes.
     public static let `default` = LoadLimits()
 }
 

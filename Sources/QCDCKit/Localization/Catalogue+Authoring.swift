@@ -30,6 +30,7 @@ extension Message {
                 en: "Coverage: \(covered)/\(total) rules have both a passing and a failing example, or for metrics a passing and a missing-evidence one (\(percent)%)")
     }
     /// `ĐẠT`/`PASS` and `SAI`/`FAIL` in front of each rule in `rules test`.
+    static let schemaUnitCode = Message("authoring.schema_unit_code", vi: "Mã đơn vị (đặt trong ngoặc kép)", en: "Unit code (quoted)")
     static let testPass = Message("authoring.test_pass", vi: "ĐÚNG", en: "PASS")
     static let testFail = Message("authoring.test_fail", vi: "SAI ", en: "FAIL")
 

@@ -3,6 +3,7 @@
 public struct GitHubReporter: Sendable {
     public init() {}
 
+    /// The run as workflow commands, one per line, then a summary.
     public func render(_ run: CheckRun) -> String {
         let lang = run.language
         let l = Localizer(lang)

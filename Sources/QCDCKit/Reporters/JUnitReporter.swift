@@ -4,6 +4,7 @@
 public struct JUnitReporter: Sendable {
     public init() {}
 
+    /// The run as a JUnit XML document.
     public func render(_ run: CheckRun) -> String {
         let lang = run.language
         let l = Localizer(lang)

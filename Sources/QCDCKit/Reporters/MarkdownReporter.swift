@@ -3,6 +3,7 @@
 public struct MarkdownReporter: Sendable {
     public init() {}
 
+    /// The run as Markdown.
     public func render(_ run: CheckRun) -> String {
         let lang = run.language
         let vi = lang == .vi

@@ -1,10 +1,13 @@
 /// Compiler-style text for people: `path:line:col: lỗi[RULE-ID]: message (basis)`, grouped by
 /// report, the source line under each input error, then a summary. In the run's language.
 public struct TextReporter: Sendable {
+    /// Colour the output with ANSI escape codes (for a terminal).
     public var color: Bool
     /// Also list passed and not-applicable results.
     public var showAll: Bool
 
+    /// A reporter; `color` adds ANSI colours, `showAll` also lists passed and not-applicable results
+    /// and notes.
     public init(color: Bool = false, showAll: Bool = false) {
         self.color = color
         self.showAll = showAll
@@ -12,6 +15,9 @@ public struct TextReporter: Sendable {
 
     private func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
+    /// The run as text: the problems with the inputs as a whole, then each report with its input
+    /// problems, its results (failed, missing, unevaluable, waived; all of them with ``showAll``)
+    /// and its counts, then the totals.
     public func render(_ run: CheckRun) -> String {
         let l = Localizer(run.language)
         var out = ""

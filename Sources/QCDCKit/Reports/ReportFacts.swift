@@ -7,6 +7,8 @@ public struct ReportFacts: Sendable {
 
     public init() {}
 
+    /// The value of the fact at `path` (`dialogue_conferences.held`), or nil when the report does
+    /// not give it.
     public func value(at path: String) -> FactValue? { values[path] }
     /// All present facts, by path.
     public var all: [String: FactValue] { values }
@@ -24,8 +26,11 @@ public struct ReportFacts: Sendable {
 
 /// Who reports.
 public struct UnitInfo: Sendable, Hashable {
+    /// The unit's code.
     public var code: String
+    /// The unit's name.
     public var name: String
+    /// The kind of unit.
     public var kind: UnitKind
     /// The code of the unit above (province of a commune).
     public var parent: String?
@@ -35,8 +40,12 @@ public struct UnitInfo: Sendable, Hashable {
 
 /// A unit's report, read and validated against a rule set.
 public struct UnitReport: Sendable {
+    /// The report's file as named (`<stdin>` for standard input).
     public var file: String
+    /// Who reports.
     public var unit: UnitInfo
+    /// The period the report covers.
     public var period: Period
+    /// The report's facts, typed by the rule set's declarations.
     public var facts: ReportFacts
 }

@@ -1,16 +1,16 @@
 /// Reads a report document (`unit`, `period`, then facts) and validates it
 /// against the rule set's declared facts. Every problem is reported, located
 /// at the offending value; unknown fields are warnings with "did you mean".
-public struct ReportReader: Sendable {
-    public let ruleSet: RuleSet
+package struct ReportReader: Sendable {
+    package let ruleSet: RuleSet
     /// Group paths and their children, worked out once per rule set.
     let index: FactIndex
     /// Unknown fields reported per report before the rest are only counted.
-    public var maxUnknownFields = 100
+    package var maxUnknownFields = 100
 
-    public static let reservedKeys: Set<String> = ["unit", "period", "$schema", "notes"]
+    package static let reservedKeys: Set<String> = ["unit", "period", "$schema", "notes"]
 
-    public init(ruleSet: RuleSet) {
+    package init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
         self.index = ruleSet.factIndex
     }

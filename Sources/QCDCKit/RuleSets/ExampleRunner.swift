@@ -1,16 +1,22 @@
-/// Runs the examples every rule carries (SwiftLint-style: the examples are the
-/// rule's tests and its documentation).
+/// What one of a rule's examples gave when it was run.
 public struct ExampleOutcome: Sendable {
+    /// The rule, with the parameters its own file declares (an overlay's overrides left out).
     public var rule: Rule
+    /// The example.
     public var example: RuleExample
     /// The status the example gave, or nil when its report fragment is invalid.
     public var actual: RuleStatus?
+    /// The full result, or nil when the example's report fragment is invalid.
     public var result: RuleResult?
+    /// Problems with the example's report fragment (an unknown field is an error here).
     public var diagnostics: [Diagnostic]
+    /// Whether the example gave the status it declares.
     public var passed: Bool { actual == example.expected }
 }
 
-public enum ExampleRunner {
+/// Runs the examples every rule carries (SwiftLint-style: the examples are the
+/// rule's tests and its documentation).
+package enum ExampleRunner {
     /// The period an example is judged on when it gives none: the calendar year
     /// in which the rule comes into force (or 2026 when it has no start).
     static func defaultPeriod(for rule: Rule) -> Period {
@@ -19,7 +25,7 @@ public enum ExampleRunner {
         return .year(2026)
     }
 
-    public static func run(_ ruleSet: RuleSet, rule overridden: Rule) -> [ExampleOutcome] {
+    package static func run(_ ruleSet: RuleSet, rule overridden: Rule) -> [ExampleOutcome] {
         // Examples document the rule as its own file writes it, before any overlay's overrides.
         var rule = overridden
         rule.parameters = overridden.declaredParameters
@@ -46,7 +52,7 @@ public enum ExampleRunner {
         }
     }
 
-    public static func runAll(_ ruleSet: RuleSet) -> [ExampleOutcome] {
+    package static func runAll(_ ruleSet: RuleSet) -> [ExampleOutcome] {
         ruleSet.rules.flatMap { run(ruleSet, rule: $0) }
     }
 }
@@ -54,6 +60,9 @@ public enum ExampleRunner {
 /// Checks a loaded rule set beyond what loading checks: every rule has a
 /// passing and a failing example, and every example gives the status it declares.
 public enum RuleLinter {
+    /// Checks every rule: a passing and a failing example (for a metric, a passing and a missing one
+    /// and no failing one), at least one citation, and every example giving the status it declares.
+    /// Returns the problems, sorted, and every example's outcome.
     public static func lint(_ ruleSet: RuleSet) -> (diagnostics: [Diagnostic], outcomes: [ExampleOutcome]) {
         var diags: [Diagnostic] = []
         var outcomes: [ExampleOutcome] = []

@@ -5,6 +5,7 @@ public enum UnitKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case stateEnterprise = "state_enterprise"
     case enterprise
 
+    /// Orders kinds by raw value (alphabetically), for stable listings.
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 
     /// District-level units stopped operating on 1 July 2025 (two-tier reform).
@@ -15,6 +16,7 @@ public enum UnitKind: String, Sendable, Hashable, CaseIterable, Comparable {
 public enum Severity: String, Sendable, Hashable, CaseIterable, Comparable {
     case info, warning, error
     var rank: Int { self == .error ? 2 : self == .warning ? 1 : 0 }
+    /// `info` < `warning` < `error`.
     public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 }
 
@@ -25,6 +27,8 @@ public indirect enum FactType: Sendable, Hashable {
     /// A list of records with their own declared fields.
     case list([FactDeclaration])
 
+    /// The type as a rule set writes it: `integer`, `number`, `percent`, `boolean`, `date`, `string`,
+    /// `enum` or `list`.
     public var name: String {
         switch self {
         case .integer: "integer"
@@ -52,18 +56,25 @@ public enum FactScope: String, Sendable, Hashable {
 public struct FactDeclaration: Sendable, Hashable {
     /// Dotted path in the report (`dialogue_conferences.held`), or a field name inside a list record.
     public var path: String
+    /// What the fact may hold.
     public var type: FactType
+    /// The unit of measure written with values (`người`/`members`); nil when none is declared.
     public var unit: LocalizedText?
+    /// The fact's name for people, in both languages.
     public var label: LocalizedText
+    /// A longer explanation, when the rule set gives one.
     public var description: LocalizedText?
+    /// Lowest value accepted, inclusive (`min`); for percentages in points (`90` is 90%). Nil when
+    /// not declared (an integer is still checked against 0).
     public var minimum: Double?
+    /// Highest value accepted, inclusive (`max`); for percentages in points. Nil when not declared.
     public var maximum: Double?
     /// The rule set file and position that declared it.
     public var location: SourceLocation
     /// A period total (the default) or a standing state.
     public var scope: FactScope = .period
 
-    public var exprType: ExprType {
+    package var exprType: ExprType {
         switch type {
         case .integer: .integer
         case .number: .number
@@ -74,6 +85,7 @@ public struct FactDeclaration: Sendable, Hashable {
         case .list: .records(path)
         }
     }
+    /// The fields of a list fact's records; empty for any other type.
     public var fields: [FactDeclaration] {
         if case .list(let f) = type { return f }
         return []
@@ -82,9 +94,13 @@ public struct FactDeclaration: Sendable, Hashable {
 
 /// A scorecard dimension.
 public struct Category: Sendable, Hashable {
+    /// The category's id, as rules name it in `category`.
     public var id: String
+    /// Display name, in both languages.
     public var name: LocalizedText
+    /// Weight of the category in the XCCDF `default` scoring model (default 1).
     public var weight: Double
+    /// Where the category is declared.
     public var location: SourceLocation
     /// Position in declaration order (for stable display).
     public var order: Int = 0
@@ -101,20 +117,27 @@ public enum BasisKind: String, Sendable, Hashable {
 public enum BasisStrength: String, Sendable, Hashable, CaseIterable, Comparable {
     case primary, secondary, unverified
     private var rank: Int { self == .primary ? 2 : self == .secondary ? 1 : 0 }
+    /// `unverified` < `secondary` < `primary`.
     public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 }
 
 /// A citation of the legal (or policy) basis of a rule.
 public struct Citation: Sendable, Hashable {
+    /// Binding law or a policy target.
     public var kind: BasisKind
     /// How firmly the provision was read.
     public var strength: BasisStrength = .unverified
     /// Document number, e.g. `10/2022/QH15`.
     public var document: String
+    /// The document's title (`Luật Thực hiện dân chủ ở cơ sở`), when given.
     public var name: LocalizedText?
+    /// The article (`Điều`), as written; nil when the whole document is cited.
     public var article: String?
+    /// The clause (`khoản`) of the article, when given.
     public var clause: String?
+    /// The point (`điểm`) of the clause, when given.
     public var point: String?
+    /// A link to the text, when given.
     public var url: String?
     /// The text of the provision, quoted.
     public var quote: String?
@@ -141,39 +164,63 @@ public struct Citation: Sendable, Hashable {
 
 /// A worked example carried by a rule; the test suite and `qcdc rules lint` run it.
 public struct RuleExample: Sendable {
+    /// The status the example must give.
     public var expected: RuleStatus
+    /// The example's name (e.g. `boundary`), when given.
     public var name: LocalizedText?
+    /// The unit kind the example reports as; nil for the first of the rule's `applies_to`.
     public var kind: UnitKind?
+    /// The period the example is judged on; nil for the calendar year in which the rule comes into
+    /// force (or ends; 2026 when it has no dates).
     public var period: Period?
     /// The facts of the example report (a mapping).
     package var facts: Node
+    /// Where the example is written.
     public var location: SourceLocation
 }
 
 /// A parameter value a rule declares and an overlay may change.
 public struct RuleParameter: Sendable {
+    /// The parameter's name (`min_members`).
     public var name: String
+    /// The parameter's value.
     public var value: Value
+    /// The value's type, as its literal is written.
     public var type: ExprType
+    /// Where the value is written: the rule's `params`, or the overlay that overrides it.
     public var location: SourceLocation
 }
 
 /// What a rule says, as its `rules:` entry is read: everything but its compiled conditions.
 public struct RuleDefinition: Sendable {
+    /// The rule's stable id, e.g. `TTND-C1`.
     public var id: String
+    /// The requirement in a short title, in both languages (the message of a passed result).
     public var title: LocalizedText
+    /// The citations of the rule's legal or policy basis, including any an overlay gave for
+    /// parameter values it changed.
     public var basis: [Citation]
+    /// The unit kinds the rule applies to (`applies_to`).
     public var appliesTo: [UnitKind]
+    /// When the rule is in force (`in_force`); ``DateWindow/always`` when not given.
     public var inForce: DateWindow
+    /// The severity a failure carries.
     public var severity: Severity
+    /// The id of the scorecard category the rule counts in.
     public var category: String
+    /// The rule's weight in scores (default 1; 0 for a metric).
     public var weight: Double
+    /// The parameters in effect, by name, after any overlay's overrides.
     public var parameters: [String: RuleParameter]
+    /// The failure message with its `{placeholder}`s, in both languages.
     public var message: LocalizedText
+    /// The worked examples: the rule's tests.
     public var examples: [RuleExample]
     /// Where the rule is written (its `id`), and which rule set it belongs to.
     public var location: SourceLocation
+    /// The id of the rule set whose file declares the rule.
     public var ruleSet: String
+    /// Switched off by an overlay (`disabled: true`): the rule gives no result.
     public var disabled = false
     /// The parameters as the rule's own file declares them; its examples are written for these,
     /// and run with them even when an overlay overrides `parameters`.
@@ -190,6 +237,8 @@ public struct RuleDefinition: Sendable {
     /// The citations an overlay gave for parameter values it changed (also in `basis`).
     public var parameterBasis: [Citation] = []
 
+    /// A definition with the given properties; ``declaredParameters`` starts as `parameters`, and
+    /// the other properties take their defaults.
     public init(id: String, title: LocalizedText, basis: [Citation], appliesTo: [UnitKind], inForce: DateWindow,
                 severity: Severity, category: String, weight: Double, parameters: [String: RuleParameter],
                 message: LocalizedText, examples: [RuleExample], location: SourceLocation, ruleSet: String) {
@@ -227,6 +276,7 @@ public struct RuleDefinition: Sendable {
 /// through (`rule.id`, `rule.severity`).
 @dynamicMemberLookup
 public struct Rule: Sendable {
+    /// What the rule says, as read from its rule set and overlays.
     public var definition: RuleDefinition
     /// The precondition: false makes the rule not applicable.
     package var when: Expression?
@@ -242,11 +292,13 @@ public struct Rule: Sendable {
         template = MessageTemplate(definition.message)
     }
 
+    /// A property of the definition, read and written through (`rule.severity`).
     public subscript<T>(dynamicMember keyPath: WritableKeyPath<RuleDefinition, T>) -> T {
         get { definition[keyPath: keyPath] }
         set { definition[keyPath: keyPath] = newValue }
     }
 
+    /// A computed property of the definition, read through (`rule.kind`).
     public subscript<T>(dynamicMember keyPath: KeyPath<RuleDefinition, T>) -> T { definition[keyPath: keyPath] }
 
     /// Every fact path the rule reads (for `explain`, templates and missing-evidence messages).
@@ -263,13 +315,18 @@ public struct Rule: Sendable {
 /// A loaded, validated set of rules, facts and categories, with every rule set
 /// it extends already merged in.
 public struct RuleSet: Sendable {
+    /// The rule set's id (`vn.national`); several top-level files loaded together give their ids
+    /// joined with `+`.
     public var id: String
+    /// The rule set's version (of the last top-level file).
     public var version: String
+    /// The title, in both languages (of the last top-level file).
     public var title: LocalizedText
     /// Declared facts by path.
     public var facts: [String: FactDeclaration] { didSet { factIndex = FactIndex(facts) } }
     /// Groups and children of the declared facts, worked out once (report validation uses it).
-    public private(set) var factIndex: FactIndex
+    package private(set) var factIndex: FactIndex
+    /// Scorecard categories, by id.
     public var categories: [String: Category]
     /// Rules in id order.
     public var rules: [Rule] { didSet { ruleIndex = Self.index(rules) } }
@@ -277,6 +334,7 @@ public struct RuleSet: Sendable {
     private var ruleIndex: [String: Int]
     /// The rule-set files that make it up (id, version, SHA-256), itself last.
     public var sources: [RuleSetSource]
+    /// The start of the (last) top-level rule-set file.
     public var location: SourceLocation
     /// The scoring model (the last rule set in the `extends` chain that declares one wins).
     public var scoring = ScoringConfig()
@@ -305,6 +363,7 @@ public struct RuleSet: Sendable {
 
     /// The declaration for a path, or nil.
     public func fact(_ path: String) -> FactDeclaration? { facts[path] }
+    /// The rule with exactly this id, or nil.
     public func rule(_ id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
     /// The rule with this id, ignoring case.
     public func rule(caseInsensitive id: String) -> Rule? { rule(id) ?? rules.first { $0.id.lowercased() == id.lowercased() } }
@@ -314,8 +373,11 @@ public struct RuleSet: Sendable {
 
 /// Identity of one rule-set file used in a run, for audit trails.
 public struct RuleSetSource: Sendable, Hashable {
+    /// The rule-set id the file declares.
     public var id: String
+    /// The version the file declares.
     public var version: String
+    /// The path the file was read from (for the built-in set, e.g. `rules/national.yaml`).
     public var file: String
     /// Hex SHA-256 of the file's bytes.
     public var sha256: String
@@ -329,7 +391,7 @@ extension RuleSet {
 
 /// The shape of the declared facts: which dotted paths are groups, the names directly under
 /// each group, and which full path a leaf name belongs to (for "did you mean").
-public struct FactIndex: Sendable {
+package struct FactIndex: Sendable {
     /// Group paths (`complaints`) that hold declared facts (`complaints.cases`).
     let groups: Set<String>
     private let childrenByGroup: [String: [String]]

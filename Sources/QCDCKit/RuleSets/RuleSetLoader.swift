@@ -2,8 +2,10 @@
 /// rule. All problems in all files are reported together; a rule set with errors is not
 /// returned.
 public struct RuleSetLoader: Sendable {
+    /// Bounds on every file read and every rule expression compiled.
     public var limits: LoadLimits
 
+    /// A loader bounded by `limits`.
     public init(limits: LoadLimits = .default) { self.limits = limits }
 
     /// The path of the built-in national rule set.

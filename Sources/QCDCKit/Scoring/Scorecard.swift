@@ -1,27 +1,43 @@
 /// A unit's score under the rule set's scoring model.
 public struct UnitScore: Sendable {
+    /// The report outcome the score is computed from.
     public var report: ReportOutcome
+    /// Who reported (a scored report always has its unit).
     public var unit: UnitInfo { report.unit! }
+    /// The period of the report.
     public var period: Period { report.period! }
     /// Per cent of the maximum, or nil when nothing applicable could be scored.
     public var score: Double?
     /// Share of scored rules that could actually be evaluated (not missing, not an error).
     public var coverage: Double?
+    /// The band the score falls in; nil without a score or when no band reaches it.
     public var band: ScoringConfig.Band?
     /// Category id → score (nil: nothing applicable in that category).
     public var categories: [String: Double?]
+    /// Weight of the passed scored rules (each rule weighs 1 under `flat-unweighted`).
     public var earned: Double
+    /// Weight of the scored rules in the denominator: passed and failed ones, and under the `fail`
+    /// missing policy also missing and unevaluable ones. Waived, not-applicable and zero-weight rules
+    /// are left out.
     public var maximum: Double
+    /// Results that failed or could not be evaluated (`fail`, `error`), in rule order.
     public var failed: [RuleResult]
+    /// Results with missing evidence, in rule order.
     public var missing: [RuleResult]
 }
 
 /// A group of units (the communes of a province, or one unit kind).
 public struct GroupSummary: Sendable {
+    /// The parent unit's code (`—` for units without one), or the unit kind's raw value, by the
+    /// scorecard's grouping.
     public var key: String
+    /// The group's display name: the parent's `name (code)` when the parent reported too, else the key.
     public var name: String
+    /// The units of the group, ranked: best score first.
     public var members: [UnitScore]   // ranked: best first
+    /// Mean score of the members that have one; nil when none has.
     public var meanScore: Double?
+    /// Mean coverage of the members that have one; nil when none has.
     public var meanCoverage: Double?
     /// Band id → number of units.
     public var distribution: [String: Int]
@@ -29,12 +45,19 @@ public struct GroupSummary: Sendable {
 
 /// How one rule fares across units.
 public struct RulePassRate: Sendable {
+    /// The rule.
     public var rule: Rule
+    /// Units whose result is `pass`.
     public var pass: Int
+    /// Units whose result is `fail`.
     public var fail: Int
+    /// Units whose result is `missing`.
     public var missing: Int
+    /// Units whose result is `error`.
     public var error: Int
+    /// Units whose result is `waived`.
     public var waived: Int
+    /// Units to which the rule does not apply.
     public var notApplicable: Int
     /// Units where the rule could be evaluated (pass, fail or error).
     public var evaluatedUnits: Int { pass + fail + error }
@@ -47,13 +70,22 @@ public struct RulePassRate: Sendable {
 
 /// A parent's figure that its children's reports contradict.
 public struct RollupFinding: Sendable {
+    /// `overclaim`: the parent claims more children meeting the requirement than their reports allow;
+    /// `underclaim`: it claims fewer than actually pass.
     public enum Kind: String, Sendable { case overclaim, underclaim }
+    /// The roll-up declaration checked.
     public var declaration: RollupDeclaration
+    /// Over-claim or under-claim.
     public var kind: Kind
+    /// The parent whose report states the figure.
     public var parent: UnitScore
+    /// The figure the parent states (`parent_fact`).
     public var claimed: Int
+    /// The number of children the parent states (`total_fact`); nil when not declared or not reported.
     public var total: Int?
+    /// Children of the declared kind whose reports in the run overlap the parent's period.
     public var childrenInRun: Int
+    /// Those of them that pass the declared `child_rule`.
     public var childrenPassing: Int
     /// The children whose reports contradict the claim (those failing the rule for an over-claim).
     public var contradicting: [(unit: UnitInfo, location: FindingLocation)]
@@ -63,34 +95,51 @@ public struct RollupFinding: Sendable {
 
 /// One unit's change between two periods.
 public struct TrendStep: Sendable {
+    /// The earlier report of the unit.
     public var from: UnitScore
+    /// The unit's next report, by start of period.
     public var to: UnitScore
+    /// `to`'s score minus `from`'s, in percentage points; nil when either has no score.
     public var scoreDelta: Double?
+    /// Category id → change of the category score, in points (categories scored in both reports).
     public var categoryDeltas: [String: Double]
+    /// Ids of rules that pass now and failed, were missing or unevaluable before; sorted.
     public var newlyPassing: [String]
+    /// Ids of rules that fail or are unevaluable now and passed before; sorted.
     public var newlyFailing: [String]
 }
 
 /// The scorecard of a run: units, groups, rules, roll-up contradictions, trends.
 public struct Scorecard: Sendable {
+    /// How units are grouped: by parent unit (`parent`) or by unit kind (`kind`).
     public enum Grouping: String, Sendable, CaseIterable { case parent, kind }
 
+    /// The rule set of the run.
     public var ruleSet: RuleSet
+    /// The scoring model used.
     public var config: ScoringConfig
+    /// The language of the run, for rendering.
     public var language: Language
+    /// How ``groups`` are formed.
     public var grouping: Grouping
     /// Scored units, ranked: best score first, then by name (Vietnamese collation).
     public var units: [UnitScore]
     /// Reports that could not be read (listed, not scored).
     public var invalid: [ReportOutcome]
+    /// The units in groups by ``grouping``, sorted by name (Vietnamese collation).
     public var groups: [GroupSummary]
     /// Least-passed first.
     public var rules: [RulePassRate]
+    /// Parents' figures that their children's reports contradict, by parent code, then roll-up id.
     public var rollups: [RollupFinding]
+    /// Changes between consecutive reports of the same unit.
     public var trends: [TrendStep]
+    /// The run's problems with the inputs as a whole (``CheckRun/diagnostics``).
     public var diagnostics: [Diagnostic]
 
+    /// Mean score of the units that have one; nil when none has.
     public var meanScore: Double? { Scorecard.mean(units.compactMap(\.score)) }
+    /// Mean coverage of the units that have one; nil when none has.
     public var meanCoverage: Double? { Scorecard.mean(units.compactMap(\.coverage)) }
     /// Category id → mean score across units.
     public var categoryMeans: [String: Double] {
@@ -106,6 +155,8 @@ public struct Scorecard: Sendable {
 
     static func mean(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count) }
 
+    /// Scores every valid report of `run` (the others go to ``invalid``), then groups the units,
+    /// rates the rules and checks roll-ups and trends. `config` nil takes the rule set's scoring model.
     public init(run: CheckRun, config: ScoringConfig? = nil, grouping: Grouping = .parent) {
         let config = config ?? run.ruleSet.scoring
         self.ruleSet = run.ruleSet

@@ -2,6 +2,7 @@
 public enum ScorecardFormat: String, Sendable, CaseIterable {
     case html, markdown, csv, json
 
+    /// The scorecard in this format.
     public func render(_ card: Scorecard) -> String {
         switch self {
         case .html: ScorecardHTML(card).render()

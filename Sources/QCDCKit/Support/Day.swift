@@ -1,6 +1,8 @@
 /// A calendar day (proleptic Gregorian), stored as days since 1970-01-01.
 public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Strideable {
+    /// Days since 1970-01-01 (negative before it).
     public var ordinal: Int
+    /// The day `ordinal` days after 1970-01-01.
     public init(ordinal: Int) { self.ordinal = ordinal }
 
     /// A valid date, or nil (2025-02-30 is nil).
@@ -37,6 +39,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Stri
         return [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { u[$0] >= 48 && u[$0] <= 57 }
     }
 
+    /// The year, the month (1–12) and the day of the month (1–31).
     public var components: (year: Int, month: Int, day: Int) {
         let z = ordinal + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
@@ -49,9 +52,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Stri
         let m = mp < 10 ? mp + 3 : mp - 9
         return (m <= 2 ? y + 1 : y, m, d)
     }
+    /// The year.
     public var year: Int { components.year }
 
+    /// Whether `y` is a leap year in the Gregorian calendar.
     public static func isLeap(_ y: Int) -> Bool { y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) }
+    /// The number of days in `month` (1–12) of `year`.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: isLeap(year) ? 29 : 28
@@ -75,6 +81,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Stri
         addingMonths(checked: n) ?? (n < 0 ? Day(year: 1, month: 1, day: 1)! : Day(year: 9999, month: 12, day: 31)!)
     }
 
+    /// `YYYY-MM-DD`.
     public var description: String {
         let c = components
         func pad(_ v: Int, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
@@ -98,8 +105,11 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Stri
         return n
     }
 
+    /// Earlier days first.
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+    /// Days from this day to `other` (negative when `other` is earlier).
     public func distance(to other: Day) -> Int { other.ordinal - ordinal }
+    /// The day `n` days later (earlier for a negative `n`).
     public func advanced(by n: Int) -> Day { Day(ordinal: ordinal + n) }
 }
 
@@ -111,15 +121,19 @@ public struct DateWindow: Sendable, Hashable, CustomStringConvertible {
     /// Last day (inclusive), or nil for "until further notice".
     public var until: Day?
 
+    /// The days from `from` through `until`; nil leaves that end open.
     public init(from: Day?, until: Day?) {
         self.from = from
         self.until = until
     }
+    /// The window without bounds.
     public static let always = DateWindow(from: nil, until: nil)
 
+    /// Whether `d` is in the window (both ends inclusive).
     public func contains(_ d: Day) -> Bool {
         (from.map { d >= $0 } ?? true) && (until.map { d <= $0 } ?? true)
     }
+    /// `from..until`, with `…` for an open end.
     public var description: String {
         "\(from?.description ?? "…")..\(until?.description ?? "…")"
     }
@@ -127,15 +141,21 @@ public struct DateWindow: Sendable, Hashable, CustomStringConvertible {
 
 /// A closed period with both ends known, such as a report's period.
 public struct Period: Sendable, Hashable, CustomStringConvertible {
+    /// The first day.
     public var start: Day
+    /// The last day (inclusive).
     public var end: Day
+    /// The days from `start` through `end`, both inclusive (not checked: `start` should not be
+    /// after `end`).
     public init(start: Day, end: Day) {
         self.start = start
         self.end = end
     }
+    /// The calendar year `y`, 1 January through 31 December (`y` in 1–9999).
     public static func year(_ y: Int) -> Period {
         Period(start: Day(year: y, month: 1, day: 1)!, end: Day(year: y, month: 12, day: 31)!)
     }
+    /// The number of days, both ends included.
     public var days: Int { start.distance(to: end) + 1 }
     /// Whole weeks in the period (days / 7, rounded down).
     public var weeks: Int { days / 7 }
@@ -165,11 +185,13 @@ public struct Period: Sendable, Hashable, CustomStringConvertible {
         return out
     }
 
+    /// The days of the period that are in `w`, or nil when there are none.
     public func intersect(_ w: DateWindow) -> Period? {
         let s = max(start, w.from ?? start)
         let e = min(end, w.until ?? end)
         return s <= e ? Period(start: s, end: e) : nil
     }
+    /// Whether `d` is in the period (both ends inclusive).
     public func contains(_ d: Day) -> Bool { d >= start && d <= end }
     /// Whether the two periods share at least one day.
     public func overlaps(_ other: Period) -> Bool { start <= other.end && other.start <= end }
