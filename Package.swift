@@ -24,15 +24,11 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: ["EmbedRules"]
         ),
-        // rules/**/*.yaml → BuiltinRules+Files.swift, at build time (never committed).
-        .executableTarget(
-            name: "embed-rules",
-            swiftSettings: [.swiftLanguageMode(.v6)]
-        ),
+        // rules/**/*.yaml → BuiltinRules+Files.swift, at build time (never committed), by
+        // Plugins/EmbedRules/embed-rules.sh (/bin/sh and awk: no host tool to build).
         .plugin(
             name: "EmbedRules",
-            capability: .buildTool(),
-            dependencies: ["embed-rules"]
+            capability: .buildTool()
         ),
         .executableTarget(
             name: "qcdc",

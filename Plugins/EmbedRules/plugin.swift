@@ -7,12 +7,13 @@ import PackagePlugin
 struct EmbedRules: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let rules = context.package.directoryURL.appending(path: "rules")
+        let script = context.package.directoryURL.appending(path: "Plugins/EmbedRules/embed-rules.sh")
         let files = (FileManager.default.subpaths(atPath: rules.path) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
         let output = context.pluginWorkDirectoryURL.appending(path: "BuiltinRules+Files.swift")
         return [.buildCommand(displayName: "Embedding \(files.count) rule files from rules/",
-                              executable: try context.tool(named: "embed-rules").url,
-                              arguments: [output.path, rules.path] + files,
-                              inputFiles: files.map { rules.appending(path: $0) },
+                              executable: URL(fileURLWithPath: "/bin/sh"),
+                              arguments: [script.path, output.path, rules.path] + files,
+                              inputFiles: [script] + files.map { rules.appending(path: $0) },
                               outputFiles: [output])]
     }
 }

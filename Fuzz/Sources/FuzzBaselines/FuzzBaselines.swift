@@ -15,8 +15,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let (baseline, _) = Baseline.load(bytes, file: "b.json", knownRules: Set(ruleSet.rules.map(\.id)))
     guard let baseline else { return 0 }
-    var run = CheckRun(ruleSet: ruleSet, reports: [outcome], diagnostics: [], language: .en)
-    run.baseline = baseline.apply(to: &run)
+    var comparison = Baseline.Comparison(baseline)
+    var checked = outcome
+    comparison.apply(to: &checked)
+    var run = CheckRun(ruleSet: ruleSet, reports: [checked], diagnostics: [], language: .en)
+    run.baseline = comparison.finish()
     for format in OutputFormat.allCases { _ = format.render(run) }
     return 0
 }

@@ -20,7 +20,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     limits.maxEvaluationSteps = 20_000
     let (ruleSet, _) = RuleSetLoader(limits: limits).load(paths: ["fuzz.yaml"], source: .memory(["fuzz.yaml": bytes]))
     guard let ruleSet else { return 0 }
-    _ = ExampleRunner.runAll(ruleSet)
+    _ = RuleLinter.lint(ruleSet)
     let outcome = Checker(ruleSet: ruleSet, language: .vi, limits: limits).check(bytes: sample, file: "r.yaml")
     let run = CheckRun(ruleSet: ruleSet, reports: [outcome], diagnostics: [], language: .vi)
     for format in OutputFormat.allCases { _ = format.render(run) }

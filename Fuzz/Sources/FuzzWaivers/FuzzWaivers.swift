@@ -15,8 +15,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let (set, _) = WaiverSet.load(bytes, file: "w.yaml", knownRules: Set(ruleSet.rules.map(\.id)))
     guard let set else { return 0 }
-    var run = CheckRun(ruleSet: ruleSet, reports: [outcome], diagnostics: [], language: .en)
-    set.apply(to: &run, today: Day(year: 2026, month: 11, day: 23)!)
+    var waived = WaiverSet.Application(set, today: Day(year: 2026, month: 11, day: 23)!)
+    var checked = outcome
+    waived.apply(to: &checked)
+    let run = CheckRun(ruleSet: ruleSet, reports: [checked], diagnostics: waived.finish(), language: .en)
     for format in OutputFormat.allCases { _ = format.render(run) }
     return 0
 }
