@@ -18,6 +18,10 @@ let builtin: RuleSet = {
 
 /// A tiny rule set from YAML text, for focused tests.
 func ruleSet(_ yaml: String, file: String = "test.yaml") -> (RuleSet?, [Diagnostic]) {
+    // From bytes; only a rule set extending files on disk is written to a temporary file.
+    if !yaml.contains("extends:") {
+        return RuleSetLoader().load(files: [file: Array(yaml.utf8)], entry: [file])
+    }
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qcdc-tests-\(UUID().uuidString)")
     try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let path = dir.appendingPathComponent(file).path

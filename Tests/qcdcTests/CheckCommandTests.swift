@@ -38,6 +38,21 @@ struct CheckCommandTests {
         }
     }
 
+    /// Two processes (two hash seeds) over the same inputs print the same bytes, in every
+    /// format of `check` and of `scorecard`.
+    @Test func outputIsDeterministicAcrossProcesses() throws {
+        let check = ["check", "--today", "2026-11-23", "--waivers", "examples/ci/waivers.yaml", "--fail-on", "none", "--all", "examples/"]
+        for format in ["text", "json", "sarif", "junit", "github", "markdown"] {
+            let a = try qcdc(check + ["--format", format]), b = try qcdc(check + ["--format", format])
+            #expect(!a.stdout.isEmpty && a.stdout == b.stdout, "check --format \(format) differs between runs")
+        }
+        for format in ["html", "markdown", "csv", "json"] {
+            let args = ["scorecard", "--format", format, "Tests/qcdcTests/Fixtures/scorecard/", "examples/"]
+            let a = try qcdc(args), b = try qcdc(args)
+            #expect(!a.stdout.isEmpty && a.stdout == b.stdout, "scorecard --format \(format) differs between runs")
+        }
+    }
+
     @Test func exitCodes() throws {
         #expect(try qcdc(["check", "examples/commune-compliant-2026.yaml"]).status == 0)
         #expect(try qcdc(["check", "examples/commune-noncompliant-2026.yaml"]).status == 1)
