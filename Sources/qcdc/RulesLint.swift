@@ -8,19 +8,13 @@ struct RulesLint: ParsableCommand {
         discussion: "Exit 2 when the rule set is invalid or an example fails. " + LanguageHelp.text
     )
 
-    @Argument(help: ArgumentHelp("Rule-set files or directories. Default: the built-in national set.", valueName: "PATH"))
-    var paths: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("A rule-set file or directory (repeatable), as for the other commands.", valueName: "PATH"))
-    var rules: [String] = []
-
-    @Option(name: .long, help: "Language: vi (Vietnamese) or en (English).")
-    var lang: Language = .vi
+    @OptionGroup var files: RuleFiles
 
     func run() throws {
+        let lang = files.lang
         Terminal.language = lang
         let l = Localizer(lang)
-        let (ruleSet, loadDiags) = RuleSetLoader().load(rules: paths + rules)
+        let (ruleSet, loadDiags) = files.load()
         var out = Terminal.render(loadDiags)
         guard let ruleSet else {
             out += l(.ruleSetInvalid(errors: loadDiags.filter { $0.severity == .error }.count)) + "\n"

@@ -8,18 +8,12 @@ struct RulesTest: ParsableCommand {
         discussion: "Exit 1 when an example gives another status than it declares; 2 when the rule set is invalid. " + LanguageHelp.text
     )
 
-    @Argument(help: ArgumentHelp("Rule-set files or directories. Default: the built-in national set.", valueName: "PATH"))
-    var paths: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("A rule-set file or directory (repeatable), as for the other commands.", valueName: "PATH"))
-    var rules: [String] = []
-
-    @Option(name: .long, help: "Language: vi (Vietnamese) or en (English).")
-    var lang: Language = .vi
+    @OptionGroup var files: RuleFiles
 
     func run() throws {
+        let lang = files.lang
         Terminal.language = lang
-        let (ruleSet, diags) = RuleSetLoader().load(rules: paths + rules)
+        let (ruleSet, diags) = files.load()
         guard let ruleSet else {
             try Terminal.emit(Terminal.render(diags), to: nil as String?)
             throw ExitCode(2)
