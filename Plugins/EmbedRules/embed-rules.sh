@@ -22,8 +22,11 @@ trap 'rm -f "$tmp"' EXIT
             exit 1
         fi
         printf '        "rules/%s": ####"""\n' "$rel"
-        # Indent non-empty lines to the closing delimiter; a last line without a newline gets one.
+        # Indent non-empty lines to the closing delimiter. The string ends at the newline before
+        # the delimiter, so a file that ends with a newline gets one more (empty) line: the
+        # embedded text is the file byte for byte, and so is its sha256.
         awk '{ if (length($0) > 0) print "        " $0; else print "" }' "$file"
+        if [ -z "$(tail -c 1 "$file")" ]; then echo; fi
         printf '        """####,\n'
     done
     echo '    ]'

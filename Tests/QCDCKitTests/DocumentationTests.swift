@@ -32,4 +32,16 @@ struct DocumentationTests {
         #expect(declared.subtracting(documented).sorted() == [], "declared in DiagnosticCode.all but not in docs/diagnostics.md")
         #expect(documented.subtracting(declared).sorted() == [], "in docs/diagnostics.md but not in DiagnosticCode.all")
     }
+
+    /// The rules compiled into qcdc are the files under `rules/`, byte for byte, and all of them
+    /// (the EmbedRules plugin re-embeds on every build where one changed).
+    @Test func embeddedRulesAreTheFilesOnDisk() throws {
+        let root = packageRoot.appendingPathComponent("rules")
+        let onDisk = (FileManager.default.subpaths(atPath: root.path) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(BuiltinRules.files.keys.sorted() == onDisk.map { "rules/" + $0 })
+        for path in onDisk {
+            let disk = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+            #expect(BuiltinRules.files["rules/" + path] == disk, "rules/\(path) differs from its embedded copy")
+        }
+    }
 }
