@@ -70,7 +70,7 @@ def commune(rng, code, name, parent, year, quality):
     lines.append(f"one_stop:\n  pa_service_centre: {'false' if bad(0.08) else 'true'}")
     if not bad(0.2):
         teams = rng.randint(3, 20)
-        lines.append(f"mediation:\n  teams: {teams}\n  teams_compliant: {teams - (1 if bad(0.3) else 0)}\n  annual_review_done: {'false' if bad(0.2) else 'true'}")
+        lines.append(f"mediation:\n  teams: {teams}\n  teams_compliant: {teams - (1 if bad(0.3) else 0)}")
     if not bad(0.2):
         lines.append(f"disclosure:\n  items_disclosed: {14 - (rng.randint(1, 3) if bad(0.3) else 0)}\n  has_radio: false")
     lines.append(f"emulation:\n  registration_rate: {100 if not bad(0.3) else rng.randint(80, 99)}%")

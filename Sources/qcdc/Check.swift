@@ -29,14 +29,19 @@ struct Check: ParsableCommand {
         let files = try Terminal.prepare(flags.output + [flags.writeBaseline].compactMap { $0 }, inputs: flags.inputs)
         defer { files.values.forEach { $0.discard() } }
         let session = CheckSession(options)
-        let run = session.run(flags.reports)
+        // Text is written report by report; the other formats need the whole run (kept only then).
+        let streamed = flags.destinations.filter { $0.0 == .text }.map { file in
+            (TextReporter(color: file.1 == nil && Terminal.wantsColor(noColor: flags.noColor), showAll: flags.all), file.1.flatMap { files[$0] })
+        }
+        let buffered = flags.destinations.filter { $0.0 != .text }
+        let run = try session.run(flags.reports, keepReports: !buffered.isEmpty) { outcome in
+            for (text, file) in streamed { try Terminal.write(text.report(outcome, language: flags.lang), to: file) }
+        }
         if session.isReady, let path = flags.writeBaseline {
             try Terminal.emit(run.findingsRecord.rendered(), to: files[path])
         }
-        for (format, file) in flags.destinations {
-            let color = file == nil && format == .text && Terminal.wantsColor(noColor: flags.noColor)
-            try Terminal.emit(format.render(run, color: color, showAll: flags.all), to: file.flatMap { files[$0] })
-        }
+        for (text, file) in streamed { try Terminal.emit(text.closing(run), to: file) }
+        for (format, file) in buffered { try Terminal.emit(format.render(run, showAll: flags.all), to: file.flatMap { files[$0] }) }
         throw ExitCode(run.exitCode)
     }
 }

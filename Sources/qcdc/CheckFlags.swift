@@ -69,6 +69,7 @@ struct CheckFlags: ParsableArguments {
         o.language = lang
         o.today = today?.day
         o.limits = try limitOptions.limits()
+        o.recordFindings = writeBaseline != nil
         return o
     }
 

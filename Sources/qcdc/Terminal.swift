@@ -48,6 +48,15 @@ enum Terminal {
         }
     }
 
+    /// Writes part of an output (to a prepared file, not yet finished, or to standard output).
+    static func write(_ text: String, to file: OutputFile?) throws {
+        if let problem = file.map({ $0.write(text) }) ?? StandardStreams.out(text) {
+            file?.discard()
+            stderr(render([problem]))
+            throw ExitCode(2)
+        }
+    }
+
     /// Writes `text` to `path` (prepared now) or to standard output.
     static func emit(_ text: String, to path: String?, inputs: Set<FileIdentity> = []) throws {
         guard let path else { return try emit(text, to: nil as OutputFile?) }

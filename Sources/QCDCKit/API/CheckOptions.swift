@@ -18,6 +18,9 @@ public struct CheckOptions: Sendable {
     public var today: Day?
     /// Bounds on every input.
     public var limits: LoadLimits = .default
+    /// Record every finding for a new baseline (``CheckRun/findingsRecord``); off, the run
+    /// keeps nothing per finding.
+    public var recordFindings = false
 
     public init() {}
 

@@ -88,7 +88,7 @@ public struct CheckRun: Sendable {
     /// With a baseline: how many findings are new, still present or fixed.
     public var baseline: BaselineSummary?
     /// The findings as a baseline records them (after waivers, before any baseline), for
-    /// `--write-baseline`.
+    /// `--write-baseline`; empty unless ``CheckOptions/recordFindings``.
     public var findingsRecord = Baseline(entries: [])
 
     /// Counted as the reports were checked, so that a run that does not keep its reports still

@@ -85,7 +85,7 @@ public struct CheckSession: Sendable {
         let inputDiags = try checker.check(paths: paths) { outcome in
             var outcome = outcome
             waived?.apply(to: &outcome)
-            recorder.record(outcome)
+            if options.recordFindings { recorder.record(outcome) }
             compared?.apply(to: &outcome)
             tally.add(outcome, gate: options.gate)
             if keepReports { kept.append(outcome) }

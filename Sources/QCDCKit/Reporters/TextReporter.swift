@@ -15,14 +15,26 @@ public struct TextReporter: Sendable {
 
     private func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
-    /// The run as text: the problems with the inputs as a whole, then each report with its input
-    /// problems, its results (failed, missing, unevaluable, waived; all of them with ``showAll``)
-    /// and its counts, then the totals.
+    /// The run as text: each report with its input problems, its results (failed, missing,
+    /// unevaluable, waived; all of them with ``showAll``) and its counts, then ``closing(_:)``.
     public func render(_ run: CheckRun) -> String {
         let l = Localizer(run.language)
         var out = ""
-        for d in run.diagnostics.sorted() where d.severity != .note || showAll { out += diagnostic(d, l) }
         for report in run.reports { out += self.report(report, l) }
+        return out + closing(run)
+    }
+
+    /// One report's block, to be written as soon as the report is checked (`qcdc check` streams
+    /// text this way, keeping nothing per report).
+    public func report(_ outcome: ReportOutcome, language: Language) -> String { report(outcome, Localizer(language)) }
+
+    /// What follows the reports: the problems with the inputs as a whole (paths, the rule set,
+    /// the waiver and baseline files — some, like a stale waiver, are only known at the end),
+    /// then the totals.
+    public func closing(_ run: CheckRun) -> String {
+        let l = Localizer(run.language)
+        var out = ""
+        for d in run.diagnostics.sorted() where d.severity != .note || showAll { out += diagnostic(d, l) }
         var line = l.totalLine(run.summary)
         line += "; " + counts(run.summary, l)
         out += paint(line, "1") + "\n"

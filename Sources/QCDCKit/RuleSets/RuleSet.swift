@@ -276,20 +276,55 @@ public struct RuleDefinition: Sendable {
 /// through (`rule.id`, `rule.severity`).
 @dynamicMemberLookup
 public struct Rule: Sendable {
+    /// The rule's parts live in one shared, copy-on-write box: every result refers to its rule,
+    /// and copying a rule (into each of 10^5 reports' results) is one reference count, not one
+    /// per field.
+    private final class Storage: @unchecked Sendable {
+        var definition: RuleDefinition
+        var when: Expression?
+        var expect: Expression
+        var template: MessageTemplate
+
+        init(definition: RuleDefinition, when: Expression?, expect: Expression, template: MessageTemplate) {
+            self.definition = definition
+            self.when = when
+            self.expect = expect
+            self.template = template
+        }
+
+        func copy() -> Storage { Storage(definition: definition, when: when, expect: expect, template: template) }
+    }
+
+    private var storage: Storage
+
+    /// Gives this value its own box before a write (copy-on-write), so no other copy changes.
+    private mutating func unique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
+
     /// What the rule says, as read from its rule set and overlays.
-    public var definition: RuleDefinition
+    public var definition: RuleDefinition {
+        get { storage.definition }
+        set { unique(); storage.definition = newValue }
+    }
     /// The precondition: false makes the rule not applicable.
-    package var when: Expression?
+    package var when: Expression? {
+        get { storage.when }
+        set { unique(); storage.when = newValue }
+    }
     /// The requirement.
-    package var expect: Expression
+    package var expect: Expression {
+        get { storage.expect }
+        set { unique(); storage.expect = newValue }
+    }
     /// The failure message, parsed.
-    public var template: MessageTemplate
+    public var template: MessageTemplate {
+        get { storage.template }
+        set { unique(); storage.template = newValue }
+    }
 
     package init(_ definition: RuleDefinition, when: Expression?, expect: Expression) {
-        self.definition = definition
-        self.when = when
-        self.expect = expect
-        template = MessageTemplate(definition.message)
+        storage = Storage(definition: definition, when: when, expect: expect, template: MessageTemplate(definition.message))
     }
 
     /// A property of the definition, read and written through (`rule.severity`).

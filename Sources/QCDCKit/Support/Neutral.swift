@@ -22,6 +22,20 @@ enum Neutral {
         u.value < 0x20 || (0x7F...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029
     }
 
+    /// True when `s` holds `##[`: one pass over the bytes (this runs on every message printed).
+    static func hasWorkflowMarker(_ s: String) -> Bool {
+        var hashes = 0
+        for b in s.utf8 {
+            if b == UInt8(ascii: "#") {
+                hashes += 1
+            } else {
+                if b == UInt8(ascii: "["), hashes >= 2 { return true }
+                hashes = 0
+            }
+        }
+        return false
+    }
+
     /// True when `s` holds a control or invisible character.
     static func hasHidden(_ s: String) -> Bool {
         s.unicodeScalars.contains { isControl($0) || isInvisible($0) }
@@ -32,7 +46,7 @@ enum Neutral {
     /// formats where a line break is harmless). Plain text is returned unchanged.
     static func visible(_ s: String, keepingNewlines: Bool = false) -> String {
         // `##[` starts a (legacy) workflow command anywhere on a line of a GitHub Actions log.
-        if s.contains("##[") { return visible(s.replacingAll("##[", "#<U+0023>["), keepingNewlines: keepingNewlines) }
+        if hasWorkflowMarker(s) { return visible(s.replacingAll("##[", "#<U+0023>["), keepingNewlines: keepingNewlines) }
         guard hasHidden(s) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)

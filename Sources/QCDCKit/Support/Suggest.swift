@@ -19,8 +19,11 @@ enum Suggest {
     /// The closest candidate within a distance proportional to the word's length.
     static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let limit = max(2, word.count / 3)
+        let length = word.unicodeScalars.count
         var best: (String, Int)?
         for c in candidates {
+            // The distance is at least the difference in length: skip the far ones unscored.
+            guard abs(c.unicodeScalars.count - length) <= limit else { continue }
             let d = distance(word, c)
             if d <= limit, best == nil || d < best!.1 || d == best!.1 && c < best!.0 { best = (c, d) }
         }
