@@ -29,18 +29,21 @@ struct Check: ParsableCommand {
         let files = try Terminal.prepare(flags.output + [flags.writeBaseline].compactMap { $0 }, inputs: flags.inputs)
         defer { files.values.forEach { $0.discard() } }
         let session = CheckSession(options)
-        // Text is written report by report; the other formats need the whole run (kept only then).
-        let streamed = flags.destinations.filter { $0.0 == .text }.map { file in
-            (TextReporter(color: file.1 == nil && Terminal.wantsColor(noColor: flags.noColor), showAll: flags.all), file.1.flatMap { files[$0] })
+        // Text and JSON are written report by report; the other formats need the whole run (kept only then).
+        let streamed = flags.destinations.compactMap { format, path in
+            format.streamer(color: path == nil && Terminal.wantsColor(noColor: flags.noColor), showAll: flags.all).map { ($0, path.flatMap { files[$0] }) }
         }
-        let buffered = flags.destinations.filter { $0.0 != .text }
+        let buffered = flags.destinations.filter { $0.0.streamer() == nil }
+        for (writer, file) in streamed { try Terminal.write(writer.opening(ruleSet: session.ruleSet ?? .empty, language: flags.lang), to: file) }
+        var count = 0
         let run = try session.run(flags.reports, keepReports: !buffered.isEmpty) { outcome in
-            for (text, file) in streamed { try Terminal.write(text.report(outcome, language: flags.lang), to: file) }
+            for (writer, file) in streamed { try Terminal.write(writer.report(outcome, index: count, language: flags.lang), to: file) }
+            count += 1
         }
         if session.isReady, let path = flags.writeBaseline {
             try Terminal.emit(run.findingsRecord.rendered(), to: files[path])
         }
-        for (text, file) in streamed { try Terminal.emit(text.closing(run), to: file) }
+        for (writer, file) in streamed { try Terminal.emit(writer.closing(run, count: count), to: file) }
         for (format, file) in buffered { try Terminal.emit(format.render(run, showAll: flags.all), to: file.flatMap { files[$0] }) }
         throw ExitCode(run.exitCode)
     }

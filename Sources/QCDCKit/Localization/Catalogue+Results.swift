@@ -105,9 +105,13 @@ extension Localizer {
     }
 
     /// The citations of a rule, policy ones marked: `Luật … Điều 36; 24-CT/TU — chủ trương`.
-    public func basis(_ rule: Rule) -> String {
-        rule.basis.map { c in
-            c.kind == .policy ? c.short(language) + (language == .vi ? " — chủ trương" : " — policy") : c.short(language)
+    /// Computed once per rule (every printed finding carries it).
+    public func basis(_ rule: Rule) -> String { rule.basisText(language) }
+
+    /// The citations, policy ones marked, in `lang`: what ``basis(_:)`` gives.
+    static func citations(_ basis: [Citation], _ lang: Language) -> String {
+        basis.map { c in
+            c.kind == .policy ? c.short(lang) + (lang == .vi ? " — chủ trương" : " — policy") : c.short(lang)
         }.joined(separator: "; ")
     }
 

@@ -1,36 +1,51 @@
 /// The machine-readable output; its shape is a contract, documented in
 /// `docs/output-json.md`.
-public struct JSONReporter: Sendable {
+public struct JSONReporter: StreamingReporter {
     public init() {}
 
-    /// Renders report by report, so that memory holds one report's tree at a time; the text is
-    /// byte-identical to `document(run).rendered()`.
+    /// The whole run: ``opening(ruleSet:language:)``, each report, ``closing(_:count:)`` — the
+    /// same pieces `qcdc check` writes as it goes, so both are byte-identical.
     public func render(_ run: CheckRun) -> String {
+        var out = opening(ruleSet: run.ruleSet, language: run.language)
+        for (i, r) in run.reports.enumerated() { out += report(r, index: i, language: run.language) }
+        return out + closing(run, count: run.reports.count)
+    }
+
+    /// The document up to the opening bracket of `reports`.
+    public func opening(ruleSet: RuleSet, language: Language) -> String {
+        let run = CheckRun(ruleSet: ruleSet, reports: [], diagnostics: [], language: language)
         guard case .object(let pairs) = document(run, includeReports: false) else { return "" }
         var out = "{\n"
-        out.reserveCapacity(4096 + run.reports.reduce(0) { $0 + 700 * $1.results.count + 400 * $1.diagnostics.count })
-        for (i, (key, value)) in pairs.enumerated() {
+        for (key, value) in pairs {
             out += "  "
             JSON.escape(key, into: &out)
             out += ": "
-            if key == "reports" {
-                if run.reports.isEmpty {
-                    out += "[]"
-                } else {
-                    out += "[\n"
-                    for (j, r) in run.reports.enumerated() {
-                        out += "    "
-                        report(r, run.language).append(to: &out, indent: 2)
-                        out += j < run.reports.count - 1 ? ",\n" : "\n"
-                    }
-                    out += "  ]"
-                }
-            } else {
-                value.append(to: &out, indent: 1)
-            }
-            out += i < pairs.count - 1 ? ",\n" : "\n"
+            if key == "reports" { return out + "[" }
+            value.append(to: &out, indent: 1)
+            out += ",\n"
         }
-        return out + "}\n"
+        return out
+    }
+
+    /// One element of `reports`, with the separator before it.
+    public func report(_ outcome: ReportOutcome, index: Int, language: Language) -> String {
+        var out = index == 0 ? "\n    " : ",\n    "
+        report(outcome, language).append(to: &out, indent: 2)
+        return out
+    }
+
+    /// The end of `reports`, then `errors`, `baseline` and `summary`.
+    public func closing(_ run: CheckRun, count: Int) -> String {
+        guard case .object(let pairs) = document(run, includeReports: false),
+              let at = pairs.firstIndex(where: { $0.0 == "reports" }) else { return "" }
+        var out = count == 0 ? "]" : "\n  ]"
+        for (key, value) in pairs[(at + 1)...] {
+            out += ",\n  "
+            JSON.escape(key, into: &out)
+            out += ": "
+            value.append(to: &out, indent: 1)
+        }
+        return out + "\n}\n"
     }
 
     package func document(_ run: CheckRun, includeReports: Bool = true) -> JSON {

@@ -1,6 +1,6 @@
 /// Compiler-style text for people: `path:line:col: lỗi[RULE-ID]: message (basis)`, grouped by
 /// report, the source line under each input error, then a summary. In the run's language.
-public struct TextReporter: Sendable {
+public struct TextReporter: StreamingReporter {
     /// Colour the output with ANSI escape codes (for a terminal).
     public var color: Bool
     /// Also list passed and not-applicable results.
@@ -24,9 +24,15 @@ public struct TextReporter: Sendable {
         return out + closing(run)
     }
 
+    /// Nothing: text starts with the first report.
+    public func opening(ruleSet: RuleSet, language: Language) -> String { "" }
+
     /// One report's block, to be written as soon as the report is checked (`qcdc check` streams
     /// text this way, keeping nothing per report).
-    public func report(_ outcome: ReportOutcome, language: Language) -> String { report(outcome, Localizer(language)) }
+    public func report(_ outcome: ReportOutcome, index: Int, language: Language) -> String { report(outcome, Localizer(language)) }
+
+    /// ``closing(_:)``.
+    public func closing(_ run: CheckRun, count: Int) -> String { closing(run) }
 
     /// What follows the reports: the problems with the inputs as a whole (paths, the rule set,
     /// the waiver and baseline files — some, like a stale waiver, are only known at the end),

@@ -280,16 +280,23 @@ public struct Rule: Sendable {
     /// and copying a rule (into each of 10^5 reports' results) is one reference count, not one
     /// per field.
     private final class Storage: @unchecked Sendable {
-        var definition: RuleDefinition
+        var definition: RuleDefinition { didSet { citations = Self.citations(definition) } }
+        /// The basis as findings cite it, per language (``Localizer/basis(_:)``).
+        var citations: (vi: String, en: String)
         var when: Expression?
         var expect: Expression
         var template: MessageTemplate
 
         init(definition: RuleDefinition, when: Expression?, expect: Expression, template: MessageTemplate) {
             self.definition = definition
+            citations = Self.citations(definition)
             self.when = when
             self.expect = expect
             self.template = template
+        }
+
+        static func citations(_ d: RuleDefinition) -> (vi: String, en: String) {
+            (Localizer.citations(d.basis, .vi), Localizer.citations(d.basis, .en))
         }
 
         func copy() -> Storage { Storage(definition: definition, when: when, expect: expect, template: template) }
@@ -322,6 +329,9 @@ public struct Rule: Sendable {
         get { storage.template }
         set { unique(); storage.template = newValue }
     }
+
+    /// The basis as a finding cites it, in `lang`.
+    package func basisText(_ lang: Language) -> String { lang == .vi ? storage.citations.vi : storage.citations.en }
 
     package init(_ definition: RuleDefinition, when: Expression?, expect: Expression) {
         storage = Storage(definition: definition, when: when, expect: expect, template: MessageTemplate(definition.message))
