@@ -11,20 +11,12 @@ public struct JSONReporter: StreamingReporter {
         return out + closing(run, count: run.reports.count)
     }
 
-    /// The document up to the opening bracket of `reports`.
+    /// The document up to the opening bracket of `reports`: `tool`, `schema_version`,
+    /// `language`, `rule_sets`.
     public func opening(ruleSet: RuleSet, language: Language) -> String {
-        let run = CheckRun(ruleSet: ruleSet, reports: [], diagnostics: [], language: language)
-        guard case .object(let pairs) = document(run, includeReports: false) else { return "" }
         var out = "{\n"
-        for (key, value) in pairs {
-            out += "  "
-            JSON.escape(key, into: &out)
-            out += ": "
-            if key == "reports" { return out + "[" }
-            value.append(to: &out, indent: 1)
-            out += ",\n"
-        }
-        return out
+        for (key, value) in Self.head(ruleSet, language) { Self.member(key, value, into: &out); out += ",\n" }
+        return out + "  \"reports\": ["
     }
 
     /// One element of `reports`, with the separator before it.
@@ -36,33 +28,40 @@ public struct JSONReporter: StreamingReporter {
 
     /// The end of `reports`, then `errors`, `baseline` and `summary`.
     public func closing(_ run: CheckRun, count: Int) -> String {
-        guard case .object(let pairs) = document(run, includeReports: false),
-              let at = pairs.firstIndex(where: { $0.0 == "reports" }) else { return "" }
         var out = count == 0 ? "]" : "\n  ]"
-        for (key, value) in pairs[(at + 1)...] {
-            out += ",\n  "
-            JSON.escape(key, into: &out)
-            out += ": "
-            value.append(to: &out, indent: 1)
-        }
+        for (key, value) in Self.tail(run) { out += ",\n"; Self.member(key, value, into: &out) }
         return out + "\n}\n"
     }
 
-    package func document(_ run: CheckRun, includeReports: Bool = true) -> JSON {
-        .object([
+    /// `  "key": value`, at the document's first level.
+    static func member(_ key: String, _ value: JSON, into out: inout String) {
+        out += "  "
+        JSON.escape(key, into: &out)
+        out += ": "
+        value.append(to: &out, indent: 1)
+    }
+
+    /// The members before `reports`.
+    static func head(_ ruleSet: RuleSet, _ language: Language) -> [(String, JSON)] {
+        [
             ("tool", .object([("name", .string("qcdc")), ("version", .string(QCDC.version))])),
             ("schema_version", .int(QCDC.jsonSchemaVersion)),
-            ("language", .string(run.language.rawValue)),
-            ("rule_sets", .array(run.ruleSet.sources.map { s in
+            ("language", .string(language.rawValue)),
+            ("rule_sets", .array(ruleSet.sources.map { s in
                 .object([("id", .string(s.id)), ("version", .string(s.version)), ("file", .string(s.file)), ("sha256", .string(s.sha256))])
             })),
-            ("reports", includeReports ? .array(run.reports.map { report($0, run.language) }) : .array([])),
-            ("errors", .array(run.diagnostics.sorted().map { Self.diagnostic($0, run.language) })),
+        ]
+    }
+
+    /// The members after `reports`.
+    static func tail(_ run: CheckRun) -> [(String, JSON)] {
+        [
+            ("errors", .array(run.diagnostics.sorted().map { diagnostic($0, run.language) })),
             ("baseline", run.baseline.map { b in
                 .object([("new", .int(b.new)), ("unchanged", .int(b.unchanged)), ("fixed", .int(b.fixed))])
             } ?? .null),
-            ("summary", Self.summary(run.summary)),
-        ])
+            ("summary", summary(run.summary)),
+        ]
     }
 
     func report(_ r: ReportOutcome, _ lang: Language) -> JSON {
