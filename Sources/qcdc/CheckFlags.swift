@@ -6,7 +6,7 @@ struct CheckFlags: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A rule-set file or directory (repeatable). Default: the built-in national set.", valueName: "PATH"))
     var rules: [String] = []
 
-    @Option(name: .long, help: "Output format (repeatable): text, json, sarif, junit, github, markdown.")
+    @Option(name: .long, help: "Output format (repeatable): text, json, jsonl, sarif, junit, github, markdown.")
     var format: [OutputFormat] = []
 
     @Option(name: .long, help: ArgumentHelp("Write the matching --format to FILE, atomically (repeatable).", valueName: "FILE"))

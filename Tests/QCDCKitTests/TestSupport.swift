@@ -22,8 +22,7 @@ func ruleSet(_ yaml: String, file: String = "test.yaml") -> (RuleSet?, [Diagnost
     if !yaml.contains("extends:") {
         return RuleSetLoader().load(files: [file: Array(yaml.utf8)], entry: [file])
     }
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qcdc-tests-\(UUID().uuidString)")
-    try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try! temporaryDirectory()
     let path = dir.appendingPathComponent(file).path
     try! Data(yaml.utf8).write(to: URL(fileURLWithPath: path))
     let (rs, diags) = RuleSetLoader().load(paths: [path])

@@ -192,9 +192,20 @@ public func qcdc(_ arguments: [String], input: StandardInput, directory: URL = p
                           timeout: timeout, onStart: onStart)
 }
 
-/// A new empty directory under the system's temporary directory.
+/// The directory every test's temporary files go under: one per test process, removed when the
+/// process exits, so a test run leaves nothing behind in the system's temporary directory.
+private let testRoot: URL = {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("qcdc-test-\(getpid())-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    testRootPath = root.path
+    atexit { if let path = testRootPath { try? FileManager.default.removeItem(atPath: path) } }
+    return root
+}()
+nonisolated(unsafe) private var testRootPath: String?
+
+/// A new empty directory under this test process's temporary root (removed at exit).
 public func temporaryDirectory() throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qcdc-test-\(UUID().uuidString)")
+    let dir = testRoot.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     return dir
 }

@@ -30,19 +30,57 @@ struct CheckCommandTests {
         try assertGolden(r.stdout, "Tests/qcdcTests/Golden/\(stem).en.json")
         // It is JSON, with the documented top-level keys.
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-        #expect(Set(doc.keys) == ["tool", "schema_version", "language", "rule_sets", "reports", "errors", "baseline", "summary"])
-        let report = try #require((doc["reports"] as? [[String: Any]])?.first)
-        let result = try #require((report["results"] as? [[String: Any]])?.first)
-        for key in ["rule", "status", "severity", "category", "message", "expected", "actual", "location", "basis"] {
-            #expect(result[key] != nil, "result lacks \(key)")
+        #expect(Set(doc.keys) == ["tool", "schema_version", "language", "rule_sets", "rules", "facts", "reports", "errors", "baseline", "summary"])
+        #expect(doc["schema_version"] as? Int == 2)
+        let rules = try #require(doc["rules"] as? [String: [String: Any]])
+        let facts = try #require(doc["facts"] as? [String: [String: Any]])
+        for (id, rule) in rules {
+            for key in ["title", "severity", "category", "weight", "kind", "strength", "metric", "applies_to", "in_force", "citation", "basis"] {
+                #expect(rule[key] != nil, "rule \(id) lacks \(key)")
+            }
         }
+        for report in try #require(doc["reports"] as? [[String: Any]]) {
+            for result in try #require(report["results"] as? [[String: Any]]) {
+                for key in ["rule", "status", "severity", "location"] { #expect(result[key] != nil, "result lacks \(key)") }
+                // Every result's rule is in `rules`; every missing fact has a label in `facts`.
+                #expect(rules[result["rule"] as? String ?? ""] != nil)
+                #expect(result["status"] as? String != "not_applicable")
+                for path in result["missing_facts"] as? [String] ?? [] {
+                    let general = path.replacingOccurrences(of: #"\[\d+\]"#, with: "[]", options: .regularExpression)
+                    #expect(facts[general] != nil, "no label for \(path)")
+                }
+                if ["fail", "error", "waived"].contains(result["status"] as? String) { #expect(result["message"] is String) }
+            }
+            let notApplicable = try #require(report["not_applicable"] as? [String: [String]])
+            #expect(Set(notApplicable.keys).isSubset(of: ["kind", "condition", "not_in_force"]))
+        }
+    }
+
+    /// `--format jsonl`: a header line, one line per report equal to the document's report, a summary line.
+    @Test func jsonLinesCarryTheDocument() throws {
+        let args = ["check", "--lang", "en", "--fail-on", "none", "examples/"]
+        func canonical(_ value: Any?) throws -> Data {
+            try JSONSerialization.data(withJSONObject: ["v": value ?? NSNull()], options: [.sortedKeys])
+        }
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(try qcdc(args + ["--format", "json"]).stdout.utf8)) as? [String: Any])
+        let lines = try qcdc(args + ["--format", "jsonl"]).stdout.split(separator: "\n")
+        var objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        let reports = try #require(doc["reports"] as? [[String: Any]])
+        #expect(objects.count == reports.count + 2)
+        #expect(objects.map { $0["type"] as? String } == ["header"] + reports.map { _ in "report" } + ["summary"])
+        for i in objects.indices { objects[i]["type"] = nil }
+        for key in ["tool", "schema_version", "language", "rule_sets", "rules", "facts"] {
+            #expect(try canonical(objects.first?[key]) == canonical(doc[key]), "header \(key)")
+        }
+        for (line, report) in zip(objects.dropFirst(), reports) { #expect(try canonical(line) == canonical(report)) }
+        for key in ["errors", "baseline", "summary"] { #expect(try canonical(objects.last?[key]) == canonical(doc[key]), "summary \(key)") }
     }
 
     /// Two processes (two hash seeds) over the same inputs print the same bytes, in every
     /// format of `check` and of `scorecard`.
     @Test func outputIsDeterministicAcrossProcesses() throws {
         let check = ["check", "--today", "2026-11-23", "--waivers", "examples/ci/waivers.yaml", "--fail-on", "none", "--all", "examples/"]
-        for format in ["text", "json", "sarif", "junit", "github", "markdown"] {
+        for format in ["text", "json", "jsonl", "sarif", "junit", "github", "markdown"] {
             let a = try qcdc(check + ["--format", format]), b = try qcdc(check + ["--format", format])
             #expect(!a.stdout.isEmpty && a.stdout == b.stdout, "check --format \(format) differs between runs")
         }
@@ -143,7 +181,7 @@ struct CheckCommandTests {
         let quiet = try qcdc(["check", "--quiet", "--format", "json", "--output", out.path, report], directory: dir)
         #expect(quiet.status == 1 && quiet.stdout.isEmpty)
         let written = try String(contentsOf: out, encoding: .utf8)
-        #expect(written.contains("\"rule\": \"TTND-C1\""))
+        #expect(written.contains("{\"rule\":\"TTND-C1\""))
         #expect(written.contains("\"file\": \"rules/national/communes.yaml\""))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)

@@ -57,7 +57,8 @@ private func prose(_ json: Any, key: String? = nil) -> [String] {
                               "original_status", "level", "$schema", "band", "fullyQualifiedName", "helpUri", "semanticVersion",
                               "tags", "basisKind", "basisStrength", "unit", "parent", "subtype", "from", "to", "expected", "actual",
                               "ruleSets", "name_en", "rule_set", "facts", "evidence", "justification", "approved_by", "applies_to",
-                              "in_force", "shortfall", "flagged", "missing_facts", "file_name", "value"]
+                              "in_force", "shortfall", "flagged", "missing_facts", "file_name", "value", "when", "type", "condition",
+                              "not_in_force"]
     switch json {
     case let s as String: return key.map { fixed.contains($0) } == true ? [] : [s]
     case let a as [Any]: return a.flatMap { prose($0, key: key) }
@@ -83,6 +84,8 @@ private func readable(_ output: String, format: String) throws -> String {
     case "json", "sarif":
         let doc = try JSONSerialization.jsonObject(with: Data(output.utf8))
         return prose(doc).joined(separator: "\n")
+    case "jsonl":
+        return try output.split(separator: "\n").flatMap { prose(try JSONSerialization.jsonObject(with: Data($0.utf8))) }.joined(separator: "\n")
     case "junit", "html", "markdown": return markupProse(output)
     case "github":
         // `::level file=…,line=…,col=…,title=TITLE::MESSAGE`: the title and message.
@@ -96,7 +99,7 @@ private func readable(_ output: String, format: String) throws -> String {
 
 @Suite("Vietnamese everywhere, English on request")
 struct LanguageTests {
-    static let checkFormats = ["text", "json", "sarif", "junit", "github", "markdown"]
+    static let checkFormats = ["text", "json", "jsonl", "sarif", "junit", "github", "markdown"]
 
     /// A Vietnamese run over the examples holds no English words outside codes, ids, paths and
     /// schema-fixed values; an English run holds English where the Vietnamese one has Vietnamese.

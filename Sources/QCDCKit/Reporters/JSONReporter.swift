@@ -1,7 +1,26 @@
-/// The machine-readable output; its shape is a contract, documented in
-/// `docs/output-json.md`.
+/// The machine-readable output; its shape is a contract (schema version 2), documented in
+/// `docs/output-json.md`. Each rule's metadata is written once, in the top-level `rules` map;
+/// a result names its rule by id and carries only what is particular to the report.
+///
+/// Two layouts of the same members: ``Layout/document`` (`--format json`, one document, one
+/// result per line) and ``Layout/lines`` (`--format jsonl`: a header line, one line per report,
+/// a closing summary line).
 public struct JSONReporter: StreamingReporter {
-    public init() {}
+    /// How the members are laid out.
+    public enum Layout: Sendable {
+        /// One JSON document: the top levels indented, each result, error and rule on one line.
+        case document
+        /// JSON Lines: `{"type":"header",…}`, one `{"type":"report",…}` per report, `{"type":"summary",…}`.
+        case lines
+    }
+
+    /// The layout written.
+    public var layout: Layout
+
+    /// A reporter writing `layout`.
+    public init(layout: Layout = .document) {
+        self.layout = layout
+    }
 
     /// The whole run: ``opening(ruleSet:language:)``, each report, ``closing(_:count:)`` — the
     /// same pieces `qcdc check` writes as it goes, so both are byte-identical.
@@ -11,27 +30,92 @@ public struct JSONReporter: StreamingReporter {
         return out + closing(run, count: run.reports.count)
     }
 
-    /// The document up to the opening bracket of `reports`: `tool`, `schema_version`,
-    /// `language`, `rule_sets`.
+    /// `tool`, `schema_version`, `language`, `rule_sets`, `rules`, then (as a document) the
+    /// opening bracket of `reports`.
     public func opening(ruleSet: RuleSet, language: Language) -> String {
-        var out = "{\n"
-        for (key, value) in Self.head(ruleSet, language) { Self.member(key, value, into: &out); out += ",\n" }
-        return out + "  \"reports\": ["
+        let rules = ruleSet.rules.filter { !$0.disabled }.sorted { $0.id < $1.id }
+        switch layout {
+        case .lines:
+            var out = "{\"type\":\"header\""
+            for (key, value) in Self.head(ruleSet, language) {
+                out += ","
+                JSON.escape(key, into: &out)
+                out += ":"
+                value.append(to: &out, indent: -1)
+            }
+            for (key, entries) in [("rules", rules.map { ($0.id, Self.rule($0, language)) }), ("facts", Self.facts(ruleSet, language))] {
+                out += ",\"" + key + "\":{"
+                for (i, (id, value)) in entries.enumerated() {
+                    if i > 0 { out += "," }
+                    JSON.escape(id, into: &out)
+                    out += ":"
+                    value.append(to: &out, indent: -1)
+                }
+                out += "}"
+            }
+            return out + "}\n"
+        case .document:
+            var out = "{\n"
+            for (key, value) in Self.head(ruleSet, language) {
+                Self.member(key, value, into: &out)
+                out += ",\n"
+            }
+            for (key, entries) in [("rules", rules.map { ($0.id, Self.rule($0, language)) }), ("facts", Self.facts(ruleSet, language))] {
+                out += "  \"" + key + "\": {"
+                for (i, (id, value)) in entries.enumerated() {
+                    out += i == 0 ? "\n    " : ",\n    "
+                    JSON.escape(id, into: &out)
+                    out += ": "
+                    value.append(to: &out, indent: -1)
+                }
+                out += entries.isEmpty ? "},\n" : "\n  },\n"
+            }
+            return out + "  \"reports\": ["
+        }
     }
 
-    /// One element of `reports`, with the separator before it.
+    /// One report: an element of `reports` with the separator before it, or one line.
     public func report(_ outcome: ReportOutcome, index: Int, language: Language) -> String {
-        var out = index == 0 ? "\n    " : ",\n    "
-        report(outcome, language).append(to: &out, indent: 2)
+        var out: String
+        switch layout {
+        case .lines:
+            out = "{\"type\":\"report\","
+            reportMembers(outcome, language, into: &out, separator: ",", nested: "")
+            out += "}\n"
+        case .document:
+            out = index == 0 ? "\n    {\n      " : ",\n    {\n      "
+            reportMembers(outcome, language, into: &out, separator: ",\n      ", nested: "\n        ")
+            out += "\n    }"
+        }
         return out
     }
 
-    /// The end of `reports`, then `errors`, `baseline` and `summary`.
+    /// The end of `reports`, then `errors`, `baseline` and `summary` (as lines: one summary line).
     public func closing(_ run: CheckRun, count: Int) -> String {
-        var out = count == 0 ? "]" : "\n  ]"
-        for (key, value) in Self.tail(run) { out += ",\n"; Self.member(key, value, into: &out) }
-        return out + "\n}\n"
+        switch layout {
+        case .lines:
+            var out = "{\"type\":\"summary\""
+            for (key, value) in Self.tail(run) {
+                out += ","
+                JSON.escape(key, into: &out)
+                out += ":"
+                value.append(to: &out, indent: -1)
+            }
+            return out + "}\n"
+        case .document:
+            var out = count == 0 ? "]" : "\n  ]"
+            let errors = run.diagnostics.sorted().map { Self.diagnostic($0, run.language) }
+            out += ",\n  \"errors\": "
+            Self.lines(errors, indent: "\n    ", close: "\n  ", into: &out)
+            for (key, value) in Self.tail(run) where key != "errors" {
+                out += ",\n"
+                Self.member(key, value, into: &out)
+            }
+            return out + "\n}\n"
+        }
     }
+
+    // MARK: - Members
 
     /// `  "key": value`, at the document's first level.
     static func member(_ key: String, _ value: JSON, into out: inout String) {
@@ -41,7 +125,18 @@ public struct JSONReporter: StreamingReporter {
         value.append(to: &out, indent: 1)
     }
 
-    /// The members before `reports`.
+    /// An array of compact values, one per line after `indent`; `[]` when empty.
+    static func lines(_ items: [JSON], indent: String, close: String, into out: inout String) {
+        guard !items.isEmpty else { out += "[]"; return }
+        out += "["
+        for (i, item) in items.enumerated() {
+            out += i == 0 ? indent : "," + indent
+            item.append(to: &out, indent: -1)
+        }
+        out += close + "]"
+    }
+
+    /// The members before `reports` and `rules`.
     static func head(_ ruleSet: RuleSet, _ language: Language) -> [(String, JSON)] {
         [
             ("tool", .object([("name", .string("qcdc")), ("version", .string(QCDC.version))])),
@@ -64,64 +159,149 @@ public struct JSONReporter: StreamingReporter {
         ]
     }
 
-    func report(_ r: ReportOutcome, _ lang: Language) -> JSON {
+    /// A rule's metadata, once per run: everything a result would otherwise repeat.
+    static func rule(_ rule: Rule, _ lang: Language) -> JSON {
         .object([
-            ("file", .string(r.file)),
-            ("unit", r.unit.map { u in
-                .object([("code", .string(u.code)), ("name", .string(u.name)), ("kind", .string(u.kind.rawValue)),
-                         ("parent", .optional(u.parent)), ("subtype", .optional(u.subtype))])
-            } ?? .null),
-            ("period", r.period.map(Self.period) ?? .null),
-            ("valid", .bool(!r.isInvalid)),
-            ("results", .array(r.results.map { result($0, lang) })),
-            ("errors", .array(r.diagnostics.map { Self.diagnostic($0, lang) })),
-            ("summary", Self.summary(Summary([r]))),
-        ])
-    }
-
-    static func period(_ p: Period) -> JSON {
-        .object([("from", .string(p.start.description)), ("to", .string(p.end.description))])
-    }
-
-    func result(_ r: RuleResult, _ lang: Language) -> JSON {
-        .object([
-            ("rule", .string(r.rule.id)),
-            ("title", .string(r.rule.title.text(lang))),
-            ("status", .string(r.status.rawValue)),
-            ("severity", .string(r.severity.rawValue)),
-            ("category", .string(r.rule.category)),
-            ("weight", .double(r.rule.weight)),
-            ("kind", .string(r.rule.kind.rawValue)),
-            ("strength", .string(r.rule.strength.rawValue)),
-            ("metric", .bool(r.rule.isMetric)),
-            ("message", .string(r.message(lang))),
-            ("expected", .optional(r.expected)),
-            ("actual", .optional(r.actual)),
-            ("location", .object([("file", .string(r.location.file)), ("line", .int(r.location.line)),
-                                  ("column", .int(r.location.column)), ("path", .string(r.location.path))])),
-            ("window", r.window.map(Self.period) ?? .null),
-            ("reason", .optional(r.reason(lang))),
-            ("missing_facts", .array(r.missingFacts.map { .string($0) })),
-            ("shortfall", .array(r.shortfall.map { .string($0) })),
-            ("flagged", .array(r.flagged.map { f in
-                .object([("path", .string(f.path)), ("id", .optional(f.id)), ("line", .int(f.location.line)),
-                         ("column", .int(f.location.column))])
-            })),
-            ("waiver", r.waiver.map { w in
-                .object([("original_status", .string(w.originalStatus.rawValue)), ("justification", .string(w.waiver.justification)),
-                         ("approved_by", .string(w.waiver.approvedBy)), ("evidence", .optional(w.waiver.evidence)),
-                         ("expires", .string(w.waiver.expires.description)),
-                         ("location", .object([("file", .string(w.waiver.location.file)), ("line", .int(w.waiver.location.line)),
-                                               ("column", .int(w.waiver.location.column))]))])
-            } ?? .null),
-            ("baseline_state", .optional(r.baselineState?.rawValue)),
-            ("basis", .array(r.rule.basis.map { c in
+            ("title", .string(rule.title.text(lang))),
+            ("rule_set", .string(rule.ruleSet)),
+            ("severity", .string(rule.severity.rawValue)),
+            ("category", .string(rule.category)),
+            ("weight", .double(rule.weight)),
+            ("kind", .string(rule.kind.rawValue)),
+            ("strength", .string(rule.strength.rawValue)),
+            ("metric", .bool(rule.isMetric)),
+            ("applies_to", .array(rule.appliesTo.map { .string($0.rawValue) })),
+            ("in_force", .object([("from", .optional(rule.inForce.from?.description)), ("to", .optional(rule.inForce.until?.description))])),
+            ("when", .optional(rule.when?.text)),
+            ("citation", .string(rule.basisText(lang))),
+            ("basis", .array(rule.basis.map { c in
                 .object([("kind", .string(c.kind.rawValue)), ("strength", .string(c.strength.rawValue)), ("document", .string(c.document)),
                          ("name", .optional(c.name?.text(lang))), ("article", .optional(c.article)),
                          ("clause", .optional(c.clause)), ("point", .optional(c.point)), ("url", .optional(c.url)),
                          ("citation", .string(c.short(lang)))])
             })),
         ])
+    }
+
+    /// Every declared fact by path, with its `label` and `type` (the labels of `missing_facts`);
+    /// a field of a list's records as `list[].field`.
+    static func facts(_ ruleSet: RuleSet, _ lang: Language) -> [(String, JSON)] {
+        func entry(_ path: String, _ f: FactDeclaration) -> (String, JSON) {
+            (path, .object([("label", .string(f.label.text(lang))), ("type", .string(f.type.name))]))
+        }
+        return ruleSet.facts.values.flatMap { f in [entry(f.path, f)] + f.fields.map { entry(f.path + "[]." + $0.path, $0) } }
+            .sorted { $0.0 < $1.0 }
+    }
+
+    /// The members of one report, each after `separator`; results and errors one per line after `nested`.
+    func reportMembers(_ r: ReportOutcome, _ lang: Language, into out: inout String, separator: String, nested: String) {
+        out += "\"file\":"
+        if case .document = layout { out += " " }
+        JSON.escape(r.file, into: &out)
+        let colon = nested.isEmpty ? ":" : ": "
+        out += separator + "\"unit\"" + colon
+        (r.unit.map { u in
+            .object([("code", .string(u.code)), ("name", .string(u.name)), ("kind", .string(u.kind.rawValue)),
+                     ("parent", .optional(u.parent)), ("subtype", .optional(u.subtype))])
+        } ?? JSON.null).append(to: &out, indent: -1)
+        out += separator + "\"period\"" + colon
+        (r.period.map(Self.period) ?? .null).append(to: &out, indent: -1)
+        out += separator + "\"valid\"" + colon + (r.isInvalid ? "false" : "true")
+        out += separator + "\"results\"" + colon
+        var first = true
+        var notApplicable: [String: [String]] = [:]
+        for result in r.results {
+            if case .notApplicable(let why) = result.explanation, result.status == .notApplicable {
+                notApplicable[why.key, default: []].append(result.rule.id)
+                continue
+            }
+            out += first ? "[" + nested : "," + nested
+            first = false
+            Self.result(result, period: r.period, lang, into: &out)
+        }
+        out += first ? "[]" : nested.isEmpty ? "]" : "\n      ]"
+        out += separator + "\"not_applicable\"" + colon
+        JSON.object(notApplicable.sorted { $0.key < $1.key }.map { ($0.key, .array($0.value.map { .string($0) })) })
+            .append(to: &out, indent: -1)
+        out += separator + "\"errors\"" + colon
+        Self.lines(r.diagnostics.map { Self.diagnostic($0, lang) }, indent: nested, close: nested.isEmpty ? "" : "\n      ", into: &out)
+        out += separator + "\"summary\"" + colon
+        Self.summary(Summary([r])).append(to: &out, indent: -1)
+    }
+
+    static func period(_ p: Period) -> JSON {
+        .object([("from", .string(p.start.description)), ("to", .string(p.end.description))])
+    }
+
+    /// One result on one line. Written straight into `out`: it is most of a run's output.
+    /// Members that would be null or empty are left out, and so is `window` when it is the
+    /// report's whole period. `message` is written for `fail`, `error` and `waived`, and for a
+    /// `missing` result of a multi-year report; a pass's message is its rule's title, and a
+    /// plain `missing` result's is its `missing_facts` (labelled in the top-level `facts`).
+    static func result(_ r: RuleResult, period: Period?, _ lang: Language, into out: inout String) {
+        out += "{\"rule\":"
+        JSON.escape(r.rule.id, into: &out)
+        out += ",\"status\":\""
+        out += r.status.rawValue
+        out += "\",\"severity\":\""
+        out += r.severity.rawValue
+        out += "\""
+        switch (r.status, r.explanation) {
+        case (.pass, _), (.missing, .missing), (.notApplicable, _): break
+        default:
+            out += ",\"message\":"
+            JSON.escape(r.message(lang), into: &out)
+        }
+        if let e = r.expected {
+            out += ",\"expected\":"
+            JSON.escape(e, into: &out)
+        }
+        if let a = r.actual {
+            out += ",\"actual\":"
+            JSON.escape(a, into: &out)
+        }
+        out += ",\"location\":{\"line\":"
+        out += String(r.location.line)
+        out += ",\"column\":"
+        out += String(r.location.column)
+        out += ",\"path\":"
+        JSON.escape(r.location.path, into: &out)
+        out += "}"
+        if let w = r.window, w != period {
+            out += ",\"window\":"
+            Self.period(w).append(to: &out, indent: -1)
+        }
+        extras(r, lang, into: &out)
+        out += "}"
+    }
+
+    /// The members only some results have.
+    private static func extras(_ r: RuleResult, _ lang: Language, into out: inout String) {
+        var more: [(String, JSON)] = []
+        if !r.missingFacts.isEmpty { more.append(("missing_facts", .array(r.missingFacts.map { .string($0) }))) }
+        if !r.shortfall.isEmpty { more.append(("shortfall", .array(r.shortfall.map { .string($0) }))) }
+        if !r.flagged.isEmpty {
+            more.append(("flagged", .array(r.flagged.map { f in
+                .object([("path", .string(f.path)), ("id", .optional(f.id)), ("line", .int(f.location.line)),
+                         ("column", .int(f.location.column))])
+            })))
+        }
+        if let w = r.waiver {
+            more.append(("waiver", .object([
+                ("original_status", .string(w.originalStatus.rawValue)), ("justification", .string(w.waiver.justification)),
+                ("approved_by", .string(w.waiver.approvedBy)), ("evidence", .optional(w.waiver.evidence)),
+                ("expires", .string(w.waiver.expires.description)),
+                ("location", .object([("file", .string(w.waiver.location.file)), ("line", .int(w.waiver.location.line)),
+                                      ("column", .int(w.waiver.location.column))])),
+            ])))
+        }
+        if let b = r.baselineState { more.append(("baseline_state", .string(b.rawValue))) }
+        for (key, value) in more {
+            out += ","
+            JSON.escape(key, into: &out)
+            out += ":"
+            value.append(to: &out, indent: -1)
+        }
     }
 
     static func diagnostic(_ d: Diagnostic, _ lang: Language) -> JSON {
@@ -144,5 +324,16 @@ public struct JSONReporter: StreamingReporter {
             ("input_errors", .int(s.inputErrors)),
             ("input_warnings", .int(s.inputWarnings)),
         ])
+    }
+}
+
+extension NotApplicable {
+    /// The reason as a stable key: `kind`, `not_in_force`, `condition` (JSON's `reason`).
+    public var key: String {
+        switch self {
+        case .kind: "kind"
+        case .notInForce: "not_in_force"
+        case .condition: "condition"
+        }
     }
 }

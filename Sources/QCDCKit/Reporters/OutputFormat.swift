@@ -13,13 +13,14 @@ public protocol StreamingReporter: Sendable {
 /// The output formats of `qcdc check`. A new format is one file, one case and
 /// one switch arm.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case text, json, sarif, junit, github, markdown
+    case text, json, jsonl, sarif, junit, github, markdown
 
-    /// The format's streaming writer, for the formats that have one (text and JSON).
+    /// The format's streaming writer, for the formats that have one (text, JSON and JSON Lines).
     public func streamer(color: Bool = false, showAll: Bool = false) -> (any StreamingReporter)? {
         switch self {
         case .text: TextReporter(color: color, showAll: showAll)
         case .json: JSONReporter()
+        case .jsonl: JSONReporter(layout: .lines)
         default: nil
         }
     }
@@ -29,6 +30,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         switch self {
         case .text: TextReporter(color: color, showAll: showAll).render(run)
         case .json: JSONReporter().render(run)
+        case .jsonl: JSONReporter(layout: .lines).render(run)
         case .sarif: SARIFReporter().render(run)
         case .junit: JUnitReporter().render(run)
         case .github: GitHubReporter().render(run)
