@@ -36,10 +36,14 @@ struct Check: ParsableCommand {
         let buffered = flags.destinations.filter { $0.0.streamer() == nil }
         for (writer, file) in streamed { try Terminal.write(writer.opening(ruleSet: session.ruleSet ?? .empty, language: flags.lang), to: file) }
         var count = 0
-        let run = try session.run(flags.reports, keepReports: !buffered.isEmpty) { outcome in
-            for (writer, file) in streamed { try Terminal.write(writer.report(outcome, index: count, language: flags.lang), to: file) }
+        let writers = streamed.map(\.0)
+        let language = flags.lang
+        let run = try session.run(flags.reports, keepReports: !buffered.isEmpty, render: { outcome, index in
+            writers.map { $0.report(outcome, index: index, language: language) }
+        }, each: { _, texts in
+            for ((_, file), text) in zip(streamed, texts) { try Terminal.write(text, to: file) }
             count += 1
-        }
+        })
         if session.isReady, let path = flags.writeBaseline {
             try Terminal.emit(run.findingsRecord.rendered(), to: files[path])
         }

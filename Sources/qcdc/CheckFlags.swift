@@ -45,6 +45,9 @@ struct CheckFlags: ParsableArguments {
     @Flag(name: .long, help: "Input warnings (unknown fields, invisible characters in names) are errors: the report is invalid (exit 2).")
     var strict = false
 
+    @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Reports checked at once (default: one per processor); the output is the same for any number.", valueName: "N"))
+    var jobs: Int?
+
     @OptionGroup var limitOptions: LimitOptions
 
     @Argument(help: ArgumentHelp("Report files or directories, or - for standard input.", valueName: "REPORT"))
@@ -57,6 +60,7 @@ struct CheckFlags: ParsableArguments {
             throw ValidationError("pair each --format with an --output, in order; only the last --format may go to standard output")
         }
         if Set(output).count != output.count { throw ValidationError("two outputs name the same file") }
+        if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be from 1 to 256") }
     }
 
     func options() throws -> CheckOptions {
@@ -70,6 +74,7 @@ struct CheckFlags: ParsableArguments {
         o.today = today?.day
         o.limits = try limitOptions.limits()
         o.recordFindings = writeBaseline != nil
+        if let jobs { o.workers = jobs }
         return o
     }
 

@@ -91,6 +91,29 @@ struct CheckCommandTests {
         }
     }
 
+    /// Reports are checked in parallel a batch at a time; any number of workers writes the same
+    /// bytes as one, across batches, with duplicates (a second report of a unit) found in order.
+    @Test func parallelRunsWriteWhatOneWorkerWrites() throws {
+        let dir = try temporaryDirectory()
+        let source = try String(contentsOf: packageRoot.appendingPathComponent("examples/commune-noncompliant-2026.yaml"), encoding: .utf8)
+        for i in 0..<100 {
+            // Every 40th report repeats an earlier unit: a duplicate, judged in path order.
+            let code = i % 40 == 39 ? 1000 + i - 30 : 1000 + i
+            let text = source.replacingOccurrences(of: "code: \"00002\"", with: "code: \"\(code)\"")
+            try text.write(to: dir.appendingPathComponent(String(format: "r%03d.yaml", i)), atomically: true, encoding: .utf8)
+        }
+        for format in ["text", "json", "jsonl", "sarif", "junit"] {
+            let args = ["check", "--fail-on", "none", "--format", format, dir.path]
+            let one = try qcdc(args + ["-j", "1"])
+            #expect(one.status == 2 && one.stdout.contains("r009.yaml"), "the duplicates make the run invalid")
+            for jobs in ["2", "3"] {   // batches of 64 and 96: several per run
+                let many = try qcdc(args + ["--jobs", jobs])
+                #expect(many.status == one.status && many.stdout == one.stdout, "--format \(format) -j \(jobs) differs from -j 1")
+            }
+        }
+        #expect(try qcdc(["check", "-j", "0", "examples/"]).status == 64)
+    }
+
     @Test func exitCodes() throws {
         #expect(try qcdc(["check", "examples/commune-compliant-2026.yaml"]).status == 0)
         #expect(try qcdc(["check", "examples/commune-noncompliant-2026.yaml"]).status == 1)

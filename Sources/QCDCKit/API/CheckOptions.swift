@@ -21,6 +21,8 @@ public struct CheckOptions: Sendable {
     /// Record every finding for a new baseline (``CheckRun/findingsRecord``); off, the run
     /// keeps nothing per finding.
     public var recordFindings = false
+    /// Reports checked at once (threads); the output is the same for any number.
+    public var workers = Checker.defaultWorkers
 
     public init() {}
 

@@ -72,6 +72,17 @@ public struct CheckSession: Sendable {
     /// `each` as soon as it is finished.
     public func run(_ paths: [String], keepReports: Bool = true,
                     each: (ReportOutcome) throws -> Void) rethrows -> CheckRun {
+        try run(paths, keepReports: keepReports, render: { _, _ in () }, each: { o, _ in try each(o) })
+    }
+
+    /// Checks the reports under `paths` on ``CheckOptions/workers`` threads, with
+    /// exactly the result of a run on one: reports are read and evaluated in parallel, waivers
+    /// and the baseline are applied in path order, `render` turns each finished outcome into
+    /// output in parallel (it gets the outcome and its index), and `each` receives the outcomes
+    /// with their rendering in path order on the caller's thread.
+    public func run<Rendered: Sendable>(_ paths: [String], keepReports: Bool = true,
+                                        render: @Sendable (ReportOutcome, Int) -> Rendered,
+                                        each: (ReportOutcome, Rendered) throws -> Void) rethrows -> CheckRun {
         guard isReady, let ruleSet else {
             return CheckRun(ruleSet: ruleSet ?? .empty, reports: [], diagnostics: setupDiagnostics,
                             language: options.language, gate: options.gate)
@@ -82,15 +93,13 @@ public struct CheckSession: Sendable {
         var recorder = Baseline.Recorder()
         var kept: [ReportOutcome] = []
         var tally = CheckRun.Tally()
-        let inputDiags = try checker.check(paths: paths) { outcome in
-            var outcome = outcome
+        let inputDiags = try checker.check(paths: paths, workers: options.workers, prepare: { outcome in
             waived?.apply(to: &outcome)
             if options.recordFindings { recorder.record(outcome) }
             compared?.apply(to: &outcome)
             tally.add(outcome, gate: options.gate)
             if keepReports { kept.append(outcome) }
-            try each(outcome)
-        }
+        }, render: render, each: each)
         var run = CheckRun(ruleSet: ruleSet, reports: kept,
                            diagnostics: inputDiags + setupDiagnostics + (waived?.finish() ?? []),
                            language: options.language, gate: options.gate)
