@@ -29,26 +29,27 @@ struct Check: ParsableCommand {
         let files = try Terminal.prepare(flags.output + [flags.writeBaseline].compactMap { $0 }, inputs: flags.inputs)
         defer { files.values.forEach { $0.discard() } }
         let session = CheckSession(options)
-        // Text and JSON are written report by report; the other formats need the whole run (kept only then).
-        let streamed = flags.destinations.compactMap { format, path in
-            format.streamer(color: path == nil && Terminal.wantsColor(noColor: flags.noColor), showAll: flags.all).map { ($0, path.flatMap { files[$0] }) }
+        // Every format is written report by report: the run keeps nothing per report.
+        var writers = flags.destinations.map { format, path in
+            (format.streamer(color: path == nil && Terminal.wantsColor(noColor: flags.noColor), showAll: flags.all, gate: options.gate),
+             path.flatMap { files[$0] })
         }
-        let buffered = flags.destinations.filter { $0.0.streamer() == nil }
-        for (writer, file) in streamed { try Terminal.write(writer.opening(ruleSet: session.ruleSet ?? .empty, language: flags.lang), to: file) }
+        for i in writers.indices {
+            try Terminal.write(writers[i].0.opening(ruleSet: session.ruleSet ?? .empty, language: flags.lang), to: writers[i].1)
+        }
         var count = 0
-        let writers = streamed.map(\.0)
+        let renderers = writers.map(\.0)
         let language = flags.lang
-        let run = try session.run(flags.reports, keepReports: !buffered.isEmpty, render: { outcome, index in
-            writers.map { $0.report(outcome, index: index, language: language) }
+        let run = try session.run(flags.reports, keepReports: false, render: { outcome, index in
+            renderers.map { $0.report(outcome, index: index, language: language) }
         }, each: { _, texts in
-            for ((_, file), text) in zip(streamed, texts) { try Terminal.write(text, to: file) }
+            for (i, text) in texts.enumerated() { try Terminal.write(writers[i].0.emit(text), to: writers[i].1) }
             count += 1
         })
         if session.isReady, let path = flags.writeBaseline {
             try Terminal.emit(run.findingsRecord.rendered(), to: files[path])
         }
-        for (writer, file) in streamed { try Terminal.emit(writer.closing(run, count: count), to: file) }
-        for (format, file) in buffered { try Terminal.emit(format.render(run, showAll: flags.all), to: file.flatMap { files[$0] }) }
+        for (writer, file) in writers { try Terminal.emit(writer.closing(run, count: count), to: file) }
         throw ExitCode(run.exitCode)
     }
 }

@@ -187,7 +187,7 @@ struct CIPipelineTests {
         #expect(r.status == 1)
         #expect(r.stdout.contains("<stdin>:23:5: lỗi[TCD-04]"))
         #expect(try String(contentsOf: j, encoding: .utf8).contains("\"file\": \"<stdin>\""))
-        #expect(try String(contentsOf: s, encoding: .utf8).contains("\"uri\": \"%3Cstdin%3E\""))
+        #expect(try String(contentsOf: s, encoding: .utf8).contains("\"uri\":\"%3Cstdin%3E\""))
         #expect(try String(contentsOf: x, encoding: .utf8).contains("<testsuite name=\"&lt;stdin&gt; — Sở Nội vụ (ví dụ) (SNV-68)\""))
         // A last --format without --output goes to standard output instead of the text.
         let g = try qcdc(["check", "--format", "json", "--output", j.path, "--format", "github", "examples/agency-2025.yaml"])

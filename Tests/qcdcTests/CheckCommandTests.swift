@@ -13,6 +13,19 @@ private func rulesArguments(_ example: String) -> [String] {
     example.hasPrefix("lam-dong-") ? ["--rules", "rules/overlays/lam-dong.yaml"] : []
 }
 
+/// `count` copies of the non-compliant example with distinct unit codes, where every 40th
+/// repeats an earlier unit (a duplicate report, an input error).
+func noncompliantReports(_ count: Int) throws -> URL {
+    let dir = try temporaryDirectory()
+    let source = try String(contentsOf: packageRoot.appendingPathComponent("examples/commune-noncompliant-2026.yaml"), encoding: .utf8)
+    for i in 0..<count {
+        let code = i % 40 == 39 ? 1000 + i - 30 : 1000 + i
+        let text = source.replacingOccurrences(of: "code: \"00002\"", with: "code: \"\(code)\"")
+        try text.write(to: dir.appendingPathComponent(String(format: "r%03d.yaml", i)), atomically: true, encoding: .utf8)
+    }
+    return dir
+}
+
 @Suite("qcdc check, end to end")
 struct CheckCommandTests {
     @Test(arguments: examples)
@@ -94,15 +107,8 @@ struct CheckCommandTests {
     /// Reports are checked in parallel a batch at a time; any number of workers writes the same
     /// bytes as one, across batches, with duplicates (a second report of a unit) found in order.
     @Test func parallelRunsWriteWhatOneWorkerWrites() throws {
-        let dir = try temporaryDirectory()
-        let source = try String(contentsOf: packageRoot.appendingPathComponent("examples/commune-noncompliant-2026.yaml"), encoding: .utf8)
-        for i in 0..<100 {
-            // Every 40th report repeats an earlier unit: a duplicate, judged in path order.
-            let code = i % 40 == 39 ? 1000 + i - 30 : 1000 + i
-            let text = source.replacingOccurrences(of: "code: \"00002\"", with: "code: \"\(code)\"")
-            try text.write(to: dir.appendingPathComponent(String(format: "r%03d.yaml", i)), atomically: true, encoding: .utf8)
-        }
-        for format in ["text", "json", "jsonl", "sarif", "junit"] {
+        let dir = try noncompliantReports(100)
+        for format in ["text", "json", "jsonl", "sarif", "junit", "github", "markdown"] {
             let args = ["check", "--fail-on", "none", "--format", format, dir.path]
             let one = try qcdc(args + ["-j", "1"])
             #expect(one.status == 2 && one.stdout.contains("r009.yaml"), "the duplicates make the run invalid")
@@ -112,6 +118,18 @@ struct CheckCommandTests {
             }
         }
         #expect(try qcdc(["check", "-j", "0", "examples/"]).status == 64)
+    }
+
+    /// The Markdown comment stays within GitHub's 65,536 characters at any scale: verdict and
+    /// totals first, then as many lines as fit, the most important sections first, and a note
+    /// saying how many were left out.
+    @Test func markdownCommentIsCapped() throws {
+        let dir = try noncompliantReports(300)
+        let r = try qcdc(["check", "--lang", "en", "--format", "markdown", dir.path])
+        #expect(r.stdout.count <= 65_536 && r.stdout.count > 50_000, "\(r.stdout.count) characters")
+        #expect(r.stdout.hasPrefix("## qcdc — ⛔ Invalid input\n\n300 reports · "))
+        #expect(r.stdout.contains("### Input errors") && r.stdout.contains("### Findings"))
+        #expect(r.stdout.contains("more lines, left out to keep the comment within 65536 characters"))
     }
 
     @Test func exitCodes() throws {

@@ -1,30 +1,52 @@
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`,
 /// shown as annotations on the pull request's files.
-public struct GitHubReporter: Sendable {
-    public init() {}
+public struct GitHubReporter: StreamingReporter {
+    /// What counts as a finding and at which level.
+    var gate: Gate
+
+    /// A reporter annotating what `gate` counts as findings.
+    public init(gate: Gate = Gate()) {
+        self.gate = gate
+    }
 
     /// The run as workflow commands, one per line, then a summary.
     public func render(_ run: CheckRun) -> String {
-        let lang = run.language
+        var me = self
+        me.gate = run.gate
+        return me.renderStreamed(run)
+    }
+
+    /// Nothing: annotations need no header.
+    public func opening(ruleSet: RuleSet, language: Language) -> String { "" }
+
+    /// The report's input problems, then its findings.
+    public func report(_ report: ReportOutcome, index: Int, language lang: Language) -> String {
         let l = Localizer(lang)
+        var out = diagnostics(report.diagnostics, lang)
+        for r in report.results {
+            guard let severity = gate.level(r) else { continue }
+            let level = severity == .error ? "error" : severity == .warning ? "warning" : "notice"
+            var message = "\(Neutral.visible(r.message(lang))) (\(l.basis(r.rule)))"
+            for f in r.flagged { message += "\n" + Neutral.visible("\(f.location.file):\(f.location.line): \(f.id ?? f.path)") }
+            out += command(level, file: r.location.file, line: r.location.line, col: r.location.column,
+                           title: "\(r.rule.id) \(r.rule.title.text(lang))", message: message)
+        }
+        return out
+    }
+
+    /// The run's own input problems and a summary notice.
+    public func closing(_ run: CheckRun, count: Int) -> String {
+        diagnostics(run.diagnostics, run.language)
+            + "::notice title=qcdc::\(escapeData(Localizer(run.language).annotationSummary(run.summary)))\n"
+    }
+
+    func diagnostics(_ diagnostics: [Diagnostic], _ lang: Language) -> String {
         var out = ""
-        for d in (run.diagnostics + run.reports.flatMap(\.diagnostics)).sorted() where d.severity != .note {
+        for d in diagnostics.sorted() where d.severity != .note {
             let level = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
             out += command(level, file: d.location.file, line: d.location.line, col: d.location.column,
                            title: d.code.rawValue, message: ([d.message.text(lang)] + d.notes(lang)).map { Neutral.visible($0) }.joined(separator: "\n"))
         }
-        for report in run.reports {
-            for r in report.results {
-                guard let severity = run.gate.level(r) else { continue }
-                let level = severity == .error ? "error" : severity == .warning ? "warning" : "notice"
-                var message = "\(Neutral.visible(r.message(lang))) (\(l.basis(r.rule)))"
-                for f in r.flagged { message += "\n" + Neutral.visible("\(f.location.file):\(f.location.line): \(f.id ?? f.path)") }
-                out += command(level, file: r.location.file, line: r.location.line, col: r.location.column,
-                               title: "\(r.rule.id) \(r.rule.title.text(lang))", message: message)
-            }
-        }
-        let s = run.summary
-        out += "::notice title=qcdc::\(escapeData(l.annotationSummary(s)))\n"
         return out
     }
 

@@ -24,11 +24,7 @@ public struct JSONReporter: StreamingReporter {
 
     /// The whole run: ``opening(ruleSet:language:)``, each report, ``closing(_:count:)`` — the
     /// same pieces `qcdc check` writes as it goes, so both are byte-identical.
-    public func render(_ run: CheckRun) -> String {
-        var out = opening(ruleSet: run.ruleSet, language: run.language)
-        for (i, r) in run.reports.enumerated() { out += report(r, index: i, language: run.language) }
-        return out + closing(run, count: run.reports.count)
-    }
+    public func render(_ run: CheckRun) -> String { renderStreamed(run) }
 
     /// `tool`, `schema_version`, `language`, `rule_sets`, `rules`, then (as a document) the
     /// opening bracket of `reports`.

@@ -4,11 +4,16 @@
 /// language, help text with the legal basis, help URI where the rule has one). Results: failures (`kind: fail`, level by
 /// severity), missing evidence (`kind: review`), waived results (with a `suppression` carrying
 /// the justification); input problems are results of their diagnostic code.
-public struct SARIFReporter: Sendable {
+public struct SARIFReporter: StreamingReporter {
     public init() {}
 
-    /// The run as a SARIF 2.1.0 log (JSON text).
-    public func render(_ run: CheckRun) -> String { document(run).rendered() }
+    /// Whether a result has been written (the next one needs a comma before it).
+    private var wroteResult = false
+    /// The descriptors' positions, set by ``opening(ruleSet:language:)``.
+    private var indexes = Indexes(.empty)
+
+    /// The run as a SARIF 2.1.0 log (JSON text): the same pieces `qcdc check` writes as it goes.
+    public func render(_ run: CheckRun) -> String { renderStreamed(run) }
 
     static func level(_ s: Severity) -> String {
         switch s {
@@ -18,61 +23,96 @@ public struct SARIFReporter: Sendable {
         }
     }
 
-    package func document(_ run: CheckRun) -> JSON {
-        let lang = run.language
-        var index: [String: Int] = [:]
-        var descriptors: [JSON] = []
-        for (i, r) in run.ruleSet.rules.enumerated() {
-            index[r.id] = i
-            descriptors.append(Self.descriptor(r, lang))
-        }
-        // Input diagnostics become results of descriptors named after their codes.
-        let allDiags = (run.diagnostics + run.reports.flatMap(\.diagnostics)).sorted().filter { $0.severity != .note }
-        var diagCodes: [DiagnosticCode] = []
-        for d in allDiags where !diagCodes.contains(d.code) { diagCodes.append(d.code) }
-        for code in diagCodes {
-            index[code.rawValue] = descriptors.count
-            descriptors.append(.object([
+    /// The log up to the opening bracket of `results`: the tool with a descriptor for every rule
+    /// and every input check (``DiagnosticCode/all``, so that input problems met later have one),
+    /// and the rule sets used.
+    public mutating func opening(ruleSet: RuleSet, language lang: Language) -> String {
+        indexes = Indexes(ruleSet)
+        let descriptors = ruleSet.rules.map { Self.descriptor($0, lang) } + DiagnosticCode.all.map { code in
+            JSON.object([
                 ("id", .string(code.rawValue)),
                 ("name", .string(code.rawValue)),
                 ("shortDescription", .object([("text", .string(Message.inputCheck(code).text(lang)))])),
                 ("defaultConfiguration", .object([("level", .string("error"))])),
-            ]))
-        }
-        var results: [JSON] = allDiags.map { d in
-            .object([
-                ("ruleId", .string(d.code.rawValue)),
-                ("ruleIndex", .int(index[d.code.rawValue]!)),
-                ("kind", .string("fail")),
-                ("level", .string(d.severity == .error ? "error" : d.severity == .warning ? "warning" : "note")),
-                ("message", .object([("text", .string(([d.message.text(lang)] + d.notes(lang)).joined(separator: " — ")))])),
-                ("locations", .array([Self.location(file: d.location.file, line: d.location.line, column: d.location.column, path: nil)])),
             ])
         }
-        for report in run.reports {
-            for r in report.results where [.fail, .error, .missing, .waived].contains(r.status) {
-                results.append(Self.result(r, of: report, ruleIndex: index[r.rule.id] ?? 0, lang))
-            }
+        let tool = JSON.object([("driver", .object([
+            ("name", .string("qcdc")),
+            ("version", .string(QCDC.version)),
+            ("semanticVersion", .string(QCDC.version)),
+            ("rules", .array(descriptors)),
+        ]))])
+        let properties = JSON.object([
+            ("ruleSets", .array(ruleSet.sources.map { .string("\($0.id)@\($0.version) sha256:\($0.sha256)") })),
+        ])
+        return "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
+            + "      \"tool\": " + tool.fragment(indent: 3) + ",\n"
+            + "      \"properties\": " + properties.fragment(indent: 3) + ",\n"
+            + "      \"results\": ["
+    }
+
+    /// One report's results, one per line, each after a comma: its input problems, then its
+    /// findings (failures, unevaluable rules, missing evidence, waived results).
+    public func report(_ outcome: ReportOutcome, index: Int, language: Language) -> String {
+        var out = ""
+        for d in outcome.diagnostics where d.severity != .note {
+            out += ",\n        "
+            Self.diagnostic(d, ruleIndex: indexes.diagnostic(d.code), language).append(to: &out, indent: -1)
         }
-        return .object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-            ("version", .string("2.1.0")),
-            ("runs", .array([.object([
-                ("tool", .object([("driver", .object([
-                    ("name", .string("qcdc")),
-                    ("version", .string(QCDC.version)),
-                    ("semanticVersion", .string(QCDC.version)),
-                    ("rules", .array(descriptors)),
-                ]))])),
-                ("invocations", .array([.object([
-                    ("executionSuccessful", .bool(true)),
-                    ("exitCode", .int(Int(run.exitCode))),
-                ])])),
-                ("results", .array(results)),
-                ("properties", .object([
-                    ("ruleSets", .array(run.ruleSet.sources.map { .string("\($0.id)@\($0.version) sha256:\($0.sha256)") })),
-                ])),
-            ])])),
+        for r in outcome.results where [.fail, .error, .missing, .waived].contains(r.status) {
+            out += ",\n        "
+            Self.result(r, of: outcome, ruleIndex: indexes.rule(r.rule.id), language).append(to: &out, indent: -1)
+        }
+        return out
+    }
+
+    /// Drops the comma before the run's first result.
+    public mutating func emit(_ rendered: String) -> String {
+        guard !wroteResult, !rendered.isEmpty else { return rendered }
+        wroteResult = true
+        return String(rendered.dropFirst())
+    }
+
+    /// The run's own input problems, the end of `results`, and the invocation with its exit code.
+    public func closing(_ run: CheckRun, count: Int) -> String {
+        var me = self
+        var out = ""
+        for d in run.diagnostics.sorted() where d.severity != .note {
+            var line = ",\n        "
+            Self.diagnostic(d, ruleIndex: indexes.diagnostic(d.code), run.language).append(to: &line, indent: -1)
+            out += me.emit(line)
+        }
+        let invocations = JSON.array([.object([("executionSuccessful", .bool(true)), ("exitCode", .int(Int(run.exitCode)))])])
+        return out + (me.wroteResult ? "\n      ]" : "]") + ",\n      \"invocations\": " + invocations.fragment(indent: 3) + "\n    }\n  ]\n}\n"
+    }
+
+    /// Where each descriptor is in `tool.driver.rules`: the rules in rule-set order, then every
+    /// input check in ``DiagnosticCode/all`` order.
+    struct Indexes: Sendable {
+        let rules: [String: Int]
+        let diagnostics: [DiagnosticCode: Int]
+
+        init(_ ruleSet: RuleSet) {
+            var rules: [String: Int] = [:]
+            for (i, r) in ruleSet.rules.enumerated() { rules[r.id] = i }
+            var diagnostics: [DiagnosticCode: Int] = [:]
+            for (i, code) in DiagnosticCode.all.enumerated() { diagnostics[code] = ruleSet.rules.count + i }
+            self.rules = rules
+            self.diagnostics = diagnostics
+        }
+
+        func rule(_ id: String) -> Int? { rules[id] }
+        func diagnostic(_ code: DiagnosticCode) -> Int? { diagnostics[code] }
+    }
+
+    static func diagnostic(_ d: Diagnostic, ruleIndex: Int?, _ lang: Language) -> JSON {
+        var fields: [(String, JSON)] = [("ruleId", .string(d.code.rawValue))]
+        if let ruleIndex { fields.append(("ruleIndex", .int(ruleIndex))) }
+        return .object(fields + [
+            ("kind", .string("fail")),
+            ("level", .string(d.severity == .error ? "error" : d.severity == .warning ? "warning" : "note")),
+            ("message", .object([("text", .string(([d.message.text(lang)] + d.notes(lang)).joined(separator: " — ")))])),
+            ("locations", .array([Self.location(file: d.location.file, line: d.location.line, column: d.location.column, path: nil)])),
         ])
     }
 
@@ -107,8 +147,9 @@ public struct SARIFReporter: Sendable {
 
     /// One rule result as a SARIF result: failures by severity, missing evidence for review,
     /// waived ones with their suppression; every flagged case a further location.
-    static func result(_ r: RuleResult, of report: ReportOutcome, ruleIndex: Int, _ lang: Language) -> JSON {
-        var fields: [(String, JSON)] = [("ruleId", .string(r.rule.id)), ("ruleIndex", .int(ruleIndex))]
+    static func result(_ r: RuleResult, of report: ReportOutcome, ruleIndex: Int?, _ lang: Language) -> JSON {
+        var fields: [(String, JSON)] = [("ruleId", .string(r.rule.id))]
+        if let ruleIndex { fields.append(("ruleIndex", .int(ruleIndex))) }
         let isFailure = r.status == .fail || r.status == .error || (r.status == .waived && r.waiver?.originalStatus != .missing)
         fields.append(("kind", .string(isFailure ? "fail" : "review")))
         fields.append(("level", .string(isFailure ? level(r.severity) : "none")))
