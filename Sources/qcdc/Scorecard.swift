@@ -21,11 +21,15 @@ struct ScorecardCommand: ParsableCommand {
         Terminal.language = flags.ruleSet.lang
         let files = try Terminal.prepare([flags.output].compactMap { $0 }, inputs: flags.inputs)
         defer { files.values.forEach { $0.discard() } }
-        let run = CheckSession(try flags.options()).run(flags.reports)
-        var config = run.ruleSet.scoring
+        let session = CheckSession(try flags.options())
+        var config = (session.ruleSet ?? .empty).scoring
         if let model = flags.model { config.model = model }
         if let missing = flags.missing { config.missing = missing }
-        let card = Scorecard(run: run, config: config, grouping: flags.groupBy)
+        // Each report is scored as it is checked; the scorecard keeps a compact summary per unit.
+        var collector = Scorecard.Collector(ruleSet: session.ruleSet ?? .empty, config: config)
+        let run = session.run(flags.reports, keepReports: false, render: { [collector] outcome, _ in collector.entry(outcome) },
+                              each: { _, entry in collector.add(entry) })
+        let card = collector.scorecard(run, grouping: flags.groupBy)
         try Terminal.emit(flags.format.render(card), to: flags.output.flatMap { files[$0] })
         // The scorecard usually goes to a file: its input errors are repeated on the terminal.
         Terminal.stderr(Terminal.render(run.diagnostics.sorted().filter { $0.severity == .error }))

@@ -410,6 +410,8 @@ public struct RuleSet: Sendable {
     public func fact(_ path: String) -> FactDeclaration? { facts[path] }
     /// The rule with exactly this id, or nil.
     public func rule(_ id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
+    /// The position in ``rules`` of the rule with this id, or nil.
+    public func index(of id: String) -> Int? { ruleIndex[id] }
     /// The rule with this id, ignoring case.
     public func rule(caseInsensitive id: String) -> Rule? { rule(id) ?? rules.first { $0.id.lowercased() == id.lowercased() } }
     /// The closest rule id, for "did you mean".

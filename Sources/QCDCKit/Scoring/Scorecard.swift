@@ -1,11 +1,17 @@
-/// A unit's score under the rule set's scoring model.
+/// A unit's score under the rule set's scoring model, with the compact summary of its report
+/// the scorecard keeps instead of the whole outcome: a status per rule (a byte each), the
+/// failing results, the ids of rules missing evidence, and the few facts roll-ups read.
 public struct UnitScore: Sendable {
-    /// The report outcome the score is computed from.
-    public var report: ReportOutcome
-    /// Who reported (a scored report always has its unit).
-    public var unit: UnitInfo { report.unit! }
+    /// The report's file.
+    public var file: String
+    /// Who reported.
+    public var unit: UnitInfo
     /// The period of the report.
-    public var period: Period { report.period! }
+    public var period: Period
+    /// Each rule's status, by the rule's position in the rule set (nil for a disabled rule).
+    public var statuses: [RuleStatus?]
+    /// The facts that roll-ups read (`parent_fact`, `total_fact`), when the report gives them.
+    public var rollupFacts: [String: FactValue]
     /// Per cent of the maximum, or nil when nothing applicable could be scored.
     public var score: Double?
     /// Share of scored rules that could actually be evaluated (not missing, not an error).
@@ -22,8 +28,8 @@ public struct UnitScore: Sendable {
     public var maximum: Double
     /// Results that failed or could not be evaluated (`fail`, `error`), in rule order.
     public var failed: [RuleResult]
-    /// Results with missing evidence, in rule order.
-    public var missing: [RuleResult]
+    /// The ids of the rules with missing evidence, in rule order.
+    public var missing: [String]
 }
 
 /// A group of units (the communes of a province, or one unit kind).
@@ -158,19 +164,74 @@ public struct Scorecard: Sendable {
     /// Scores every valid report of `run` (the others go to ``invalid``), then groups the units,
     /// rates the rules and checks roll-ups and trends. `config` nil takes the rule set's scoring model.
     public init(run: CheckRun, config: ScoringConfig? = nil, grouping: Grouping = .parent) {
-        let config = config ?? run.ruleSet.scoring
-        self.ruleSet = run.ruleSet
+        var collector = Collector(ruleSet: run.ruleSet, config: config ?? run.ruleSet.scoring)
+        for r in run.reports { collector.add(collector.entry(r)) }
+        self = collector.scorecard(run, grouping: grouping)
+    }
+
+    /// Builds a scorecard while a run goes, keeping a compact summary per unit (``UnitScore``)
+    /// and never the outcomes: ``entry(_:)`` scores an outcome (on any thread), ``add(_:)``
+    /// keeps it (in report order), ``scorecard(_:grouping:)`` finishes.
+    public struct Collector: Sendable {
+        /// The run's rule set.
+        public let ruleSet: RuleSet
+        /// The scoring model.
+        public let config: ScoringConfig
+        var units: [UnitScore] = []
+        var invalid: [ReportOutcome] = []
+
+        /// A collector for reports checked against `ruleSet`, scored by `config`.
+        public init(ruleSet: RuleSet, config: ScoringConfig) {
+            self.ruleSet = ruleSet
+            self.config = config
+        }
+
+        /// What the scorecard keeps of one outcome: its score, or the outcome itself (without
+        /// results, which it has none of) when it is invalid.
+        public enum Entry: Sendable {
+            case scored(UnitScore)
+            case invalid(ReportOutcome)
+        }
+
+        /// Scores one outcome.
+        public func entry(_ outcome: ReportOutcome) -> Entry {
+            guard !outcome.isInvalid, outcome.unit != nil, outcome.period != nil else {
+                var kept = outcome
+                kept.results = []
+                kept.facts = nil
+                return .invalid(kept)
+            }
+            return .scored(Scorecard.score(outcome, ruleSet: ruleSet, config: config))
+        }
+
+        /// Keeps one entry.
+        public mutating func add(_ entry: Entry) {
+            switch entry {
+            case .scored(let u): units.append(u)
+            case .invalid(let o): invalid.append(o)
+            }
+        }
+
+        /// The scorecard of `run` (its diagnostics and language) over the entries kept.
+        public func scorecard(_ run: CheckRun, grouping: Grouping = .parent) -> Scorecard {
+            Scorecard(ruleSet: ruleSet, config: config, language: run.language, grouping: grouping, scored: units,
+                      invalid: invalid, diagnostics: run.diagnostics)
+        }
+    }
+
+    init(ruleSet: RuleSet, config: ScoringConfig, language: Language, grouping: Grouping, scored: [UnitScore],
+         invalid: [ReportOutcome], diagnostics: [Diagnostic]) {
+        self.ruleSet = ruleSet
         self.config = config
-        self.language = run.language
+        self.language = language
         self.grouping = grouping
-        self.diagnostics = run.diagnostics
-        invalid = run.reports.filter { $0.isInvalid || $0.unit == nil }
-        let scored = run.reports.filter { !$0.isInvalid && $0.unit != nil }.map { Scorecard.score($0, ruleSet: run.ruleSet, config: config) }
+        self.diagnostics = diagnostics
+        self.invalid = invalid
         units = Scorecard.rank(scored)
         groups = Scorecard.group(units, by: grouping, config: config)
-        rules = Scorecard.passRates(units, ruleSet: run.ruleSet)
-        rollups = Scorecard.checkRollups(units, ruleSet: run.ruleSet)
-        trends = Scorecard.trends(units)
+        rules = Scorecard.passRates(units, ruleSet: ruleSet)
+        rollups = Scorecard.checkRollups(units, ruleSet: ruleSet)
+        trends = Scorecard.trends(units, ruleSet: ruleSet)
     }
 
     static func rank(_ xs: [UnitScore]) -> [UnitScore] {
@@ -218,10 +279,19 @@ public struct Scorecard: Sendable {
             score = den.isEmpty ? nil : (den.allSatisfy { $0.status == .pass } ? 100 : 0)
         }
         let evaluated = scored.filter { $0.status == .pass || $0.status == .fail }.count
-        return UnitScore(report: report, score: score, coverage: scored.isEmpty ? nil : Double(evaluated) / Double(scored.count),
+        var statuses = [RuleStatus?](repeating: nil, count: ruleSet.rules.count)
+        for r in report.results { if let i = ruleSet.index(of: r.rule.id) { statuses[i] = r.status } }
+        var rollupFacts: [String: FactValue] = [:]
+        for decl in ruleSet.rollups {
+            for path in [decl.parentFact] + [decl.totalFact].compactMap({ $0 }) {
+                if let v = report.facts?.value(at: path) { rollupFacts[path] = v }
+            }
+        }
+        return UnitScore(file: report.file, unit: report.unit!, period: report.period!, statuses: statuses, rollupFacts: rollupFacts,
+                         score: score, coverage: scored.isEmpty ? nil : Double(evaluated) / Double(scored.count),
                          band: score.flatMap { config.band(for: $0) }, categories: categories, earned: earned, maximum: maximum,
                          failed: report.results.filter { $0.status == .fail || $0.status == .error },
-                         missing: report.results.filter { $0.status == .missing })
+                         missing: report.results.filter { $0.status == .missing }.map(\.rule.id))
     }
 
     static func group(_ units: [UnitScore], by grouping: Grouping, config: ScoringConfig) -> [GroupSummary] {
@@ -245,15 +315,18 @@ public struct Scorecard: Sendable {
         for r in ruleSet.rules where !r.disabled {
             rates[r.id] = RulePassRate(rule: r, pass: 0, fail: 0, missing: 0, error: 0, waived: 0, notApplicable: 0)
         }
+        let ids = ruleSet.rules.map(\.id)
         for u in units {
-            for x in u.report.results {
-                switch x.status {
-                case .pass: rates[x.rule.id]?.pass += 1
-                case .fail: rates[x.rule.id]?.fail += 1
-                case .missing: rates[x.rule.id]?.missing += 1
-                case .error: rates[x.rule.id]?.error += 1
-                case .waived: rates[x.rule.id]?.waived += 1
-                case .notApplicable: rates[x.rule.id]?.notApplicable += 1
+            for (i, status) in u.statuses.enumerated() {
+                guard let status else { continue }
+                let id = ids[i]
+                switch status {
+                case .pass: rates[id]?.pass += 1
+                case .fail: rates[id]?.fail += 1
+                case .missing: rates[id]?.missing += 1
+                case .error: rates[id]?.error += 1
+                case .waived: rates[id]?.waived += 1
+                case .notApplicable: rates[id]?.notApplicable += 1
                 }
             }
         }
@@ -267,20 +340,24 @@ public struct Scorecard: Sendable {
         let byParent = Dictionary(grouping: units.filter { $0.unit.parent != nil }, by: { $0.unit.parent! })
         for parent in units {
             for decl in ruleSet.rollups {
-                guard let facts = parent.report.facts, let claimed = facts.value(at: decl.parentFact), case .int(let c) = claimed.value else { continue }
+                guard let claimed = parent.rollupFacts[decl.parentFact], case .int(let c) = claimed.value else { continue }
                 var total: Int?
-                if let t = decl.totalFact, let tv = facts.value(at: t), case .int(let n) = tv.value { total = Int(n) }
+                if let t = decl.totalFact, let tv = parent.rollupFacts[t], case .int(let n) = tv.value { total = Int(n) }
                 let children = (byParent[parent.unit.code] ?? []).filter {
                     $0.unit.kind == decl.childKind && $0.period.start <= parent.period.end && parent.period.start <= $0.period.end
                 }
                 guard !children.isEmpty else { continue }
                 var passing: [UnitScore] = [], failing: [(UnitScore, RuleResult)] = []
+                guard let ruleIndex = ruleSet.index(of: decl.childRule) else { continue }
                 for ch in children {
-                    guard let r = ch.report.results.first(where: { $0.rule.id == decl.childRule }) else { continue }
-                    if r.status == .pass { passing.append(ch) } else if r.status == .fail || r.status == .error { failing.append((ch, r)) }
+                    if ch.statuses[ruleIndex] == .pass {
+                        passing.append(ch)
+                    } else if let r = ch.failed.first(where: { $0.rule.id == decl.childRule }) {
+                        failing.append((ch, r))
+                    }
                 }
                 let claimedCount = Int(c)
-                let loc = FindingLocation(file: parent.report.file, line: claimed.mark.line, column: claimed.mark.column, path: decl.parentFact)
+                let loc = FindingLocation(file: parent.file, line: claimed.mark.line, column: claimed.mark.column, path: decl.parentFact)
                 let maxPossible = (total ?? children.count + max(0, claimedCount - children.count)) - failing.count
                 if claimedCount > maxPossible && !failing.isEmpty {
                     out.append(RollupFinding(declaration: decl, kind: .overclaim, parent: parent, claimed: claimedCount, total: total,
@@ -296,19 +373,19 @@ public struct Scorecard: Sendable {
         return out.sorted { ($0.parent.unit.code, $0.declaration.id) < ($1.parent.unit.code, $1.declaration.id) }
     }
 
-    static func trends(_ units: [UnitScore]) -> [TrendStep] {
+    static func trends(_ units: [UnitScore], ruleSet: RuleSet) -> [TrendStep] {
+        let ids = ruleSet.rules.map(\.id)
         var out: [TrendStep] = []
         for (_, series) in Dictionary(grouping: units, by: { $0.unit.code }) where series.count > 1 {
             let sorted = series.sorted { $0.period.start < $1.period.start }
             for (a, b) in zip(sorted, sorted.dropFirst()) {
                 var cats: [String: Double] = [:]
                 for (c, v) in b.categories { if let v, let old = a.categories[c] ?? nil { cats[c] = v - old } }
-                let before = Dictionary(a.report.results.map { ($0.rule.id, $0.status) }, uniquingKeysWith: { x, _ in x })
                 var up: [String] = [], down: [String] = []
-                for r in b.report.results {
-                    guard let old = before[r.rule.id] else { continue }
-                    if r.status == .pass && [.fail, .missing, .error].contains(old) { up.append(r.rule.id) }
-                    if (r.status == .fail || r.status == .error) && old == .pass { down.append(r.rule.id) }
+                for (i, (old, new)) in zip(a.statuses, b.statuses).enumerated() {
+                    guard let old, let new else { continue }
+                    if new == .pass && [.fail, .missing, .error].contains(old) { up.append(ids[i]) }
+                    if (new == .fail || new == .error) && old == .pass { down.append(ids[i]) }
                 }
                 out.append(TrendStep(from: a, to: b, scoreDelta: (b.score != nil && a.score != nil) ? b.score! - a.score! : nil,
                                      categoryDeltas: cats, newlyPassing: up.sorted(), newlyFailing: down.sorted()))

@@ -34,7 +34,7 @@ struct ScorecardCSV {
                        u.period.end.description, ScorecardWords.pct(u.score).replacingAll("—", ""),
                        u.coverage.map { Value.format($0 * 100, digits: 1) } ?? "", band(u.band)]
             row += cats.map { (u.categories[$0] ?? nil).map { Value.format($0, digits: 1) } ?? "" }
-            row += [u.failed.map(\.rule.id).joined(separator: " "), u.missing.map(\.rule.id).joined(separator: " "), u.report.file]
+            row += [u.failed.map(\.rule.id).joined(separator: " "), u.missing.joined(separator: " "), u.file]
             rows.append(row.map(Self.cell).joined(separator: ","))
         }
         return "\u{FEFF}" + rows.joined(separator: "\r\n") + "\r\n"

@@ -286,7 +286,7 @@ struct ScorecardHTML {
         var o = "<section id=\"units\">\n<h2>\(w[.scEachUnitInDetail])</h2>\n"
         for (i, u) in card.units.enumerated() {
             o += "<details id=\"u-\(i + 1)\"><summary><b>\(i + 1). \(Self.esc(u.unit.name))</b> (\(Self.esc(u.unit.code)), \(Self.esc(w.period(u.period)))) — \(ScorecardWords.pct(u.score)) · \(w[.scCoverage2]) \(ScorecardWords.share(u.coverage)) · \(u.failed.count) \(w[.scFailed]), \(u.missing.count) \(w[.scMissing2])</summary>\n"
-            o += "<p class=\"muted\"><code>\(Self.esc(u.report.file))</code></p>\n"
+            o += "<p class=\"muted\"><code>\(Self.esc(u.file))</code></p>\n"
             if !u.failed.isEmpty {
                 o += "<table><thead><tr><th>\(w[.scRule])</th><th>\(w[.scFinding])</th><th>\(w[.scBasis])</th></tr></thead><tbody>\n"
                 for r in u.failed {
@@ -296,7 +296,7 @@ struct ScorecardHTML {
                 o += "</tbody></table>\n"
             }
             if !u.missing.isEmpty {
-                o += "<p>\(w[.scMissingEvidence]): " + u.missing.map { "<code>\(Self.esc($0.rule.id))</code>" }.joined(separator: ", ") + "</p>\n"
+                o += "<p>\(w[.scMissingEvidence]): " + u.missing.map { "<code>\(Self.esc($0))</code>" }.joined(separator: ", ") + "</p>\n"
             }
             o += "</details>\n"
         }

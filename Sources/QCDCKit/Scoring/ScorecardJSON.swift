@@ -10,7 +10,7 @@ struct ScorecardJSON {
     func ratio(_ d: Double?) -> JSON { d.map { .double(($0 * 1000).rounded() / 1000) } ?? .null }
     func unitRef(_ u: UnitScore) -> JSON {
         .object([("code", .string(u.unit.code)), ("name", .string(u.unit.name)), ("kind", .string(u.unit.kind.rawValue)),
-                 ("period", JSONReporter.period(u.period)), ("file", .string(u.report.file))])
+                 ("period", JSONReporter.period(u.period)), ("file", .string(u.file))])
     }
 
     func document() -> JSON {
@@ -74,11 +74,11 @@ struct ScorecardJSON {
             return .object([
                 ("rank", .int(i + 1)),
                 ("code", .string(u.unit.code)), ("name", .string(u.unit.name)), ("kind", .string(u.unit.kind.rawValue)),
-                ("parent", .optional(u.unit.parent)), ("period", JSONReporter.period(u.period)), ("file", .string(u.report.file)),
+                ("parent", .optional(u.unit.parent)), ("period", JSONReporter.period(u.period)), ("file", .string(u.file)),
                 ("score", num(u.score)), ("coverage", ratio(u.coverage)), ("band", .optional(u.band?.id)),
                 ("earned", .double(u.earned)), ("maximum", .double(u.maximum)),
                 ("categories", .object(categories)), ("failed", .array(failed)),
-                ("missing", .array(u.missing.map { .string($0.rule.id) })),
+                ("missing", .array(u.missing.map { .string($0) })),
             ])
         })
     }
