@@ -82,7 +82,7 @@ public struct Engine: Sendable {
                                 tracing: Bool) -> (result: RuleResult, trace: [TraceStep]) {
         var result = base
         result.window = window
-        let context = EvaluationContext(facts: report.facts, period: window, parameters: rule.parameters.mapValues(\.value),
+        let context = EvaluationContext(facts: report.facts, period: window, parameters: rule.parameterValues,
                                         reportPeriod: report.period, calendar: ruleSet.calendar)
         var ev = Evaluator(context: context, tracing: tracing, budget: limits.maxEvaluationSteps)
         if let when = rule.when {

@@ -280,23 +280,34 @@ public struct Rule: Sendable {
     /// and copying a rule (into each of 10^5 reports' results) is one reference count, not one
     /// per field.
     private final class Storage: @unchecked Sendable {
-        var definition: RuleDefinition { didSet { citations = Self.citations(definition) } }
+        var definition: RuleDefinition { didSet { derive() } }
         /// The basis as findings cite it, per language (``Localizer/basis(_:)``).
-        var citations: (vi: String, en: String)
-        var when: Expression?
-        var expect: Expression
+        var citations: (vi: String, en: String) = ("", "")
+        /// The parameters' values by name, as expressions read them.
+        var parameterValues: [String: Value] = [:]
+        var when: Expression? { didSet { derive() } }
+        var expect: Expression { didSet { derive() } }
         var template: MessageTemplate
+        /// Every fact path `when` and `expect` read, in order.
+        var factsRead: [String] = []
 
         init(definition: RuleDefinition, when: Expression?, expect: Expression, template: MessageTemplate) {
             self.definition = definition
-            citations = Self.citations(definition)
             self.when = when
             self.expect = expect
             self.template = template
+            derive()
         }
 
-        static func citations(_ d: RuleDefinition) -> (vi: String, en: String) {
-            (Localizer.citations(d.basis, .vi), Localizer.citations(d.basis, .en))
+        /// What is worked out once from the definition and the conditions, not per report.
+        func derive() {
+            citations = (Localizer.citations(definition.basis, .vi), Localizer.citations(definition.basis, .en))
+            parameterValues = definition.parameters.mapValues(\.value)
+            var seen = Set<String>()
+            factsRead = []
+            for e in [when, expect].compactMap({ $0 }) {
+                for p in e.factPaths where seen.insert(p).inserted { factsRead.append(p) }
+            }
         }
 
         func copy() -> Storage { Storage(definition: definition, when: when, expect: expect, template: template) }
@@ -337,24 +348,22 @@ public struct Rule: Sendable {
         storage = Storage(definition: definition, when: when, expect: expect, template: MessageTemplate(definition.message))
     }
 
-    /// A property of the definition, read and written through (`rule.severity`).
+    /// A property of the definition, read and written through (`rule.severity`); reading does
+    /// not copy the definition.
     public subscript<T>(dynamicMember keyPath: WritableKeyPath<RuleDefinition, T>) -> T {
-        get { definition[keyPath: keyPath] }
-        set { definition[keyPath: keyPath] = newValue }
+        get { storage.definition[keyPath: keyPath] }
+        set { unique(); storage.definition[keyPath: keyPath] = newValue }
     }
 
     /// A computed property of the definition, read through (`rule.kind`).
-    public subscript<T>(dynamicMember keyPath: KeyPath<RuleDefinition, T>) -> T { definition[keyPath: keyPath] }
+    public subscript<T>(dynamicMember keyPath: KeyPath<RuleDefinition, T>) -> T { storage.definition[keyPath: keyPath] }
 
-    /// Every fact path the rule reads (for `explain`, templates and missing-evidence messages).
-    public var factsRead: [String] {
-        var seen = Set<String>()
-        var out: [String] = []
-        for e in [when, expect].compactMap({ $0 }) {
-            for p in e.factPaths where seen.insert(p).inserted { out.append(p) }
-        }
-        return out
-    }
+    /// Every fact path the rule reads (for `explain`, templates and missing-evidence messages),
+    /// worked out once.
+    public var factsRead: [String] { storage.factsRead }
+
+    /// The parameters' values by name, worked out once (expressions read them).
+    package var parameterValues: [String: Value] { storage.parameterValues }
 }
 
 /// A loaded, validated set of rules, facts and categories, with every rule set

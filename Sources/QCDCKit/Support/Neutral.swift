@@ -36,9 +36,21 @@ enum Neutral {
         return false
     }
 
-    /// True when `s` holds a control or invisible character.
+    /// True when `s` holds a control or invisible character. A first pass over the bytes rules
+    /// most text out (this runs on every message printed): every such character is ASCII below
+    /// 0x20 or DEL, or its UTF-8 starts with C2, D8, E2 or EF, or with E1 A0 (U+180E); Vietnamese
+    /// letters (C3–C6, CC–CD, E1 BA–BB) are none of these.
     static func hasHidden(_ s: String) -> Bool {
-        s.unicodeScalars.contains { isControl($0) || isInvisible($0) }
+        var suspect = false
+        var previous: UInt8 = 0
+        for b in s.utf8 {
+            if b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF || (previous == 0xE1 && b == 0xA0) {
+                suspect = true
+                break
+            }
+            previous = b
+        }
+        return suspect && s.unicodeScalars.contains { isControl($0) || isInvisible($0) }
     }
 
     /// The text with every control and invisible character written out: `\n`, `\r`, `\t`, and
