@@ -33,12 +33,7 @@ public struct JSONReporter: StreamingReporter {
         switch layout {
         case .lines:
             var out = "{\"type\":\"header\""
-            for (key, value) in Self.head(ruleSet, language) {
-                out += ","
-                JSON.escape(key, into: &out)
-                out += ":"
-                value.append(to: &out, indent: -1)
-            }
+            Self.compactMembers(Self.head(ruleSet, language), into: &out)
             for (key, entries) in [("rules", rules.map { ($0.id, Self.rule($0, language)) }), ("facts", Self.facts(ruleSet, language))] {
                 out += ",\"" + key + "\":{"
                 for (i, (id, value)) in entries.enumerated() {
@@ -91,12 +86,7 @@ public struct JSONReporter: StreamingReporter {
         switch layout {
         case .lines:
             var out = "{\"type\":\"summary\""
-            for (key, value) in Self.tail(run) {
-                out += ","
-                JSON.escape(key, into: &out)
-                out += ":"
-                value.append(to: &out, indent: -1)
-            }
+            Self.compactMembers(Self.tail(run), into: &out)
             return out + "}\n"
         case .document:
             var out = count == 0 ? "]" : "\n  ]"
@@ -292,7 +282,12 @@ public struct JSONReporter: StreamingReporter {
             ])))
         }
         if let b = r.baselineState { more.append(("baseline_state", .string(b.rawValue))) }
-        for (key, value) in more {
+        compactMembers(more, into: &out)
+    }
+
+    /// `,"key":value` for each member, compact, continuing an object already open.
+    static func compactMembers(_ members: [(String, JSON)], into out: inout String) {
+        for (key, value) in members {
             out += ","
             JSON.escape(key, into: &out)
             out += ":"
