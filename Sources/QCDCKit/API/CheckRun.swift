@@ -53,9 +53,31 @@ public struct Summary: Sendable, Hashable {
     public mutating func add(_ o: ReportOutcome) {
         reports += 1
         if o.isInvalid { invalidReports += 1 }
+        // Counted in fixed slots first: a dictionary update per result was a visible cost.
+        var statuses = (pass: 0, fail: 0, missing: 0, notApplicable: 0, error: 0, waived: 0)
+        var severities = (error: 0, warning: 0, info: 0)
         for r in o.results {
-            byStatus[r.status, default: 0] += 1
-            if r.status == .fail || r.status == .error { failedBySeverity[r.severity, default: 0] += 1 }
+            switch r.status {
+            case .pass: statuses.pass += 1
+            case .fail: statuses.fail += 1
+            case .missing: statuses.missing += 1
+            case .notApplicable: statuses.notApplicable += 1
+            case .error: statuses.error += 1
+            case .waived: statuses.waived += 1
+            }
+            guard r.status == .fail || r.status == .error else { continue }
+            switch r.severity {
+            case .error: severities.error += 1
+            case .warning: severities.warning += 1
+            case .info: severities.info += 1
+            }
+        }
+        for (s, n) in [(RuleStatus.pass, statuses.pass), (.fail, statuses.fail), (.missing, statuses.missing),
+                       (.notApplicable, statuses.notApplicable), (.error, statuses.error), (.waived, statuses.waived)] where n > 0 {
+            byStatus[s, default: 0] += n
+        }
+        for (s, n) in [(Severity.error, severities.error), (.warning, severities.warning), (.info, severities.info)] where n > 0 {
+            failedBySeverity[s, default: 0] += n
         }
         add(o.diagnostics)
     }

@@ -39,7 +39,10 @@ public struct Engine: Sendable {
         // A report longer than a year is judged per calendar year: a yearly duty must be met
         // every year, not once in the whole period.
         let slices = report.period.isLongerThanAYear && rule.perYear ? window.calendarYears : [window]
-        guard slices.count > 1 else { return evaluateWindow(rule, on: report, window: window, base: result, tracing: tracing) }
+        guard slices.count > 1 else {
+            let trace = evaluateWindow(rule, on: report, window: window, into: &result, tracing: tracing)
+            return (result, trace)
+        }
         if let missing = yearlyFiguresMissing(rule, report: report, window: window, base: result) { return (missing, []) }
         var worst: (RuleResult, [TraceStep])?
         var flagged: [String: FlaggedRecord] = [:]
@@ -81,6 +84,13 @@ public struct Engine: Sendable {
     private func evaluateWindow(_ rule: Rule, on report: UnitReport, window: Period, base: RuleResult,
                                 tracing: Bool) -> (result: RuleResult, trace: [TraceStep]) {
         var result = base
+        let trace = evaluateWindow(rule, on: report, window: window, into: &result, tracing: tracing)
+        return (result, trace)
+    }
+
+    /// ``evaluateWindow(_:on:window:base:tracing:)`` writing into `result`, without copying it.
+    private func evaluateWindow(_ rule: Rule, on report: UnitReport, window: Period, into result: inout RuleResult,
+                                tracing: Bool) -> [TraceStep] {
         result.window = window
         let context = EvaluationContext(facts: report.facts, period: window, parameters: rule.parameterValues,
                                         reportPeriod: report.period, calendar: ruleSet.calendar)
@@ -89,27 +99,27 @@ public struct Engine: Sendable {
             switch ev.evaluate(when) {
             case .value(.bool(false), _):
                 result.explanation = .notApplicable(.condition(when.text))
-                return (result, ev.trace ?? [])
+                return ev.trace ?? []
             case .value: break
-            case .missing(let m): return (missingResult(result, m, report: report), ev.trace ?? [])
-            case .failure(let why): return (errorResult(result, why), ev.trace ?? [])
+            case .missing(let m): setMissing(&result, m, report: report); return ev.trace ?? []
+            case .failure(let why): setError(&result, why); return ev.trace ?? []
             }
         }
         ev.record = EvaluationRecord()
         switch ev.evaluate(rule.expect) {
-        case .missing(let m): return (missingResult(result, m, report: report), ev.trace ?? [])
-        case .failure(let why): return (errorResult(result, why), ev.trace ?? [])
+        case .missing(let m): setMissing(&result, m, report: report)
+        case .failure(let why): setError(&result, why)
         case .value(let v, _):
             var passed = false
             if case .bool(let b) = v { passed = b }
-            return (judged(result, passed: passed, rule: rule, report: report, record: ev.record!), ev.trace ?? [])
+            judge(&result, passed: passed, rule: rule, report: report, record: ev.record!)
         }
+        return ev.trace ?? []
     }
 
     /// A pass or fail, with its culprit: expected and actual values, the location, the flagged
     /// records or the weeks short, and the failure message's values.
-    private func judged(_ base: RuleResult, passed: Bool, rule: Rule, report: UnitReport, record: EvaluationRecord) -> RuleResult {
-        var result = base
+    private func judge(_ result: inout RuleResult, passed: Bool, rule: Rule, report: UnitReport, record: EvaluationRecord) {
         result.status = passed ? .pass : .fail
         let culprit = Culprit.find(rule.expect, passed: passed, in: record)
         result.expected = culprit.expected
@@ -126,7 +136,7 @@ public struct Engine: Sendable {
         }
         guard !passed else {
             result.explanation = .passed
-            return result
+            return
         }
         // Resolve the placeholders the message uses (both languages').
         var values: [String: MessageValue] = [:]
@@ -147,18 +157,14 @@ public struct Engine: Sendable {
             }
         }
         result.explanation = .failed(values: values, slice: nil)
-        return result
     }
 
-    private func errorResult(_ base: RuleResult, _ why: Message) -> RuleResult {
-        var r = base
+    private func setError(_ r: inout RuleResult, _ why: Message) {
         r.status = .error
         r.explanation = .unevaluable(why, slice: nil)
-        return r
     }
 
-    private func missingResult(_ base: RuleResult, _ missing: [MissingFact], report: UnitReport) -> RuleResult {
-        var r = base
+    private func setMissing(_ r: inout RuleResult, _ missing: [MissingFact], report: UnitReport) {
         r.status = .missing
         var unique: [MissingFact] = []
         var seen = Set<String>()
@@ -168,14 +174,13 @@ public struct Engine: Sendable {
         r.missingFacts = unique.map(\.path)
         r.explanation = .missing(unique.map { m in FactName(label: label(of: m.path), path: m.path) })
         r.actual = nil
-        return r
     }
 
     /// The declared label of a fact or of a list record's field (`complaints.cases[2].decided`).
     private func label(of path: String) -> LocalizedText? {
         if let label = ruleSet.facts[path]?.label { return label }
         let base = path.replacingBracketIndices
-        guard let dot = base.lastIndex(of: "."), let list = ruleSet.facts[String(base[..<dot])] else { return nil }
+        guard let dot = base.utf8.lastIndex(of: UInt8(ascii: ".")), let list = ruleSet.facts[String(base[..<dot])] else { return nil }
         return list.fields.first { $0.path == String(base[base.index(after: dot)...]) }?.label
     }
 }
@@ -183,6 +188,7 @@ public struct Engine: Sendable {
 extension String {
     /// `complaints.cases[2].decided` → `complaints.cases.decided`.
     var replacingBracketIndices: String {
+        guard utf8.contains(UInt8(ascii: "[")) else { return self }
         var out = ""
         var skipping = false
         for ch in self {

@@ -53,7 +53,10 @@ package struct EvaluationContext: Sendable {
     package var parameters: [String: Value]
     /// Working days, holidays and Tết (`workdays_between`, `deadline`, weekly duties).
     package var calendar: WorkCalendar
-    var variables: [String: RecordValue] = [:]
+    /// The records bound by the comprehensions being evaluated, innermost last (a handful at most).
+    var variables: [(name: String, record: RecordValue)] = []
+
+    func variable(_ name: String) -> RecordValue? { variables.last { $0.name == name }?.record }
 
     package init(facts: ReportFacts, period: Period, parameters: [String: Value], reportPeriod: Period? = nil,
                 calendar: WorkCalendar = WorkCalendar()) {
@@ -68,12 +71,17 @@ package struct EvaluationContext: Sendable {
 /// What one evaluation computed, node by node (outside aggregates' bodies), for explaining a
 /// result without evaluating anything twice.
 package struct EvaluationRecord: Sendable {
-    /// Each node's outcome, by ``Expression/id``.
-    var outcomes: [Int: Outcome] = [:]
+    /// Each node's outcome, by ``Expression/id`` (ids are small and dense: numbered in pre-order).
+    private var outcomes: [Outcome?] = []
     /// What each aggregate saw, by its node's id.
     var aggregates: [Int: AggregateRecord] = [:]
 
-    func outcome(_ e: Expression) -> Outcome? { outcomes[e.id] }
+    func outcome(_ e: Expression) -> Outcome? { e.id < outcomes.count ? outcomes[e.id] : nil }
+
+    mutating func set(_ o: Outcome, for id: Int) {
+        if id >= outcomes.count { outcomes.append(contentsOf: repeatElement(nil, count: id + 1 - outcomes.count)) }
+        outcomes[id] = o
+    }
 }
 
 /// What an aggregate judged: the records that made it false (`all`) or that it counted (`count …
@@ -122,7 +130,7 @@ package struct Evaluator: Sendable {
         if trace != nil { trace!.append(TraceStep(depth: depth - 1, text: e.text, outcome: nil, mark: e.mark)) }
         let out = evaluateInner(e)
         if let index { trace![index].outcome = out }
-        if record != nil && insideAggregate == 0 { record!.outcomes[e.id] = out }
+        if record != nil && insideAggregate == 0 { record!.set(out, for: e.id) }
         depth -= 1
         return out
     }
@@ -176,7 +184,7 @@ package struct Evaluator: Sendable {
             guard let v = context.parameters[name] else { return .failure(.cannotEvaluate("parameter \(name) has no value")) }
             return .value(v, origin: nil)
         case .variable(let name, let field):
-            guard let rec = context.variables[name] else { return .failure(.cannotEvaluate("variable \(name) is unbound")) }
+            guard let rec = context.variable(name) else { return .failure(.cannotEvaluate("variable \(name) is unbound")) }
             guard let field else { return .value(.record(rec), origin: Origin(path: rec.path, mark: rec.mark)) }
             if let f = rec.fields[field] { return .value(f.value, origin: Origin(path: f.path, mark: f.mark)) }
             return .missing([MissingFact(path: rec.path + "." + field, mark: rec.mark, parent: rec.path)])
@@ -280,7 +288,7 @@ package struct Evaluator: Sendable {
         case .exists:
             switch args[0].kind {
             case .fact(let p): return .value(.bool(context.facts.value(at: p) != nil), origin: nil)
-            case .variable(let v, let f?): return .value(.bool(context.variables[v]?.fields[f] != nil), origin: nil)
+            case .variable(let v, let f?): return .value(.bool(context.variable(v)?.fields[f] != nil), origin: nil)
             default: return .value(.bool(false), origin: nil)
             }
         case .if:
@@ -309,8 +317,9 @@ package struct Evaluator: Sendable {
                                         _ filter: Expression?, _ body: Expression?, id: Int) -> Outcome {
         let o = lookup(list)
         guard case .value(.records(let records), let origin) = o else { return o }
-        let saved = context.variables[v]
-        defer { context.variables[v] = saved }
+        context.variables.append((v, RecordValue(fields: [:], mark: .start, path: "")))
+        let slot = context.variables.count - 1
+        defer { context.variables.removeLast() }
         let recording = record != nil && insideAggregate == 0
         var seen = AggregateRecord()
         insideAggregate += 1
@@ -324,7 +333,7 @@ package struct Evaluator: Sendable {
         for rec in records {
             budget -= 1
             if budget < 0 { return overBudget }
-            context.variables[v] = rec
+            context.variables[slot].record = rec
             if trace != nil {
                 let id = rec.fields["id"].map { " \($0.value)" } ?? ""
                 trace!.append(TraceStep(depth: depth, text: "\(v) = \(rec.path)\(id)", outcome: nil, mark: rec.mark))

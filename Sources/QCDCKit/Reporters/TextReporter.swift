@@ -57,12 +57,19 @@ public struct TextReporter: StreamingReporter {
         var out = paint(header, "1") + "\n"
         for d in report.diagnostics { out += diagnostic(d, l) }
         if report.isInvalid { return out + "  " + l(.invalidReportNotEvaluated) + "\n\n" }
-        let shown = report.results
-            .filter { showAll || ($0.status != .pass && $0.status != .notApplicable) }
-            .filter { $0.baselineState != .unchanged }
-            .sorted { ($0.location.line, $0.location.column, $0.rule.id) < ($1.location.line, $1.location.column, $1.rule.id) }
-        for r in shown { out += result(r, l) }
-        return out + "  " + counts(Summary([report]), l) + "\n\n"
+        // Indices, not copies of the results (a result holds a dozen references).
+        let results = report.results
+        let shown = results.indices
+            .filter { showAll || (results[$0].status != .pass && results[$0].status != .notApplicable) }
+            .filter { results[$0].baselineState != .unchanged }
+            .sorted {
+                (results[$0].location.line, results[$0].location.column, results[$0].rule.id)
+                    < (results[$1].location.line, results[$1].location.column, results[$1].rule.id)
+            }
+        for i in shown { out += result(results[i], l) }
+        var summary = Summary()
+        summary.add(report)
+        return out + "  " + counts(summary, l) + "\n\n"
     }
 
     func counts(_ s: Summary, _ l: Localizer) -> String {

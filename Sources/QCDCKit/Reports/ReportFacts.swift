@@ -15,10 +15,11 @@ public struct ReportFacts: Sendable {
 
     /// Where a missing fact should be written: the deepest existing mapping on its path.
     package func missing(_ path: String) -> MissingFact {
-        var parent = path
-        while let dot = parent.lastIndex(of: ".") {
-            parent = String(parent[..<dot])
-            if let m = containers[parent] { return MissingFact(path: path, mark: m, parent: parent) }
+        var parent = Substring(path)
+        while let dot = parent.utf8.lastIndex(of: UInt8(ascii: ".")) {
+            parent = parent[..<dot]
+            let key = String(parent)
+            if let m = containers[key] { return MissingFact(path: path, mark: m, parent: key) }
         }
         return MissingFact(path: path, mark: containers[""] ?? .start, parent: "")
     }

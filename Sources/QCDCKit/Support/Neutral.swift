@@ -53,10 +53,34 @@ enum Neutral {
         return suspect && s.unicodeScalars.contains { isControl($0) || isInvisible($0) }
     }
 
+    /// True when one pass over the bytes finds neither a workflow marker nor a byte that could
+    /// start a control or invisible character (see ``hasHidden(_:)``): most text, returned as is.
+    static func isPlain(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            var hashes = 0
+            for b in bytes {
+                if b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF || (previous == 0xE1 && b == 0xA0) {
+                    return false
+                }
+                if b == UInt8(ascii: "#") {
+                    hashes += 1
+                } else {
+                    if b == UInt8(ascii: "["), hashes >= 2 { return false }
+                    hashes = 0
+                }
+                previous = b
+            }
+            return true
+        }
+    }
+
     /// The text with every control and invisible character written out: `\n`, `\r`, `\t`, and
     /// `<U+202E>` for the others, and `##[` broken up (a legacy CI workflow-command marker) (line feeds kept as they are with `keepingNewlines`, for
     /// formats where a line break is harmless). Plain text is returned unchanged.
     static func visible(_ s: String, keepingNewlines: Bool = false) -> String {
+        if isPlain(s) { return s }
         // `##[` starts a (legacy) workflow command anywhere on a line of a GitHub Actions log.
         if hasWorkflowMarker(s) { return visible(s.replacingAll("##[", "#<U+0023>["), keepingNewlines: keepingNewlines) }
         guard hasHidden(s) else { return s }
