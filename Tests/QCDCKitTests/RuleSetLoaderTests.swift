@@ -122,6 +122,19 @@ struct RuleSetLoaderTests {
         #expect(builtin.rules.count >= 10)
         #expect(Set(builtin.rules.flatMap(\.appliesTo)).count >= 4)
     }
+
+    @Test func builtinIDIndexMatchesAFullRead() {
+        // `pathsByID` reads each file's `id:` line instead of composing it: check it against the
+        // composed documents, for every built-in file.
+        var composed: [String: String] = [:]
+        for (path, text) in BuiltinRules.files {
+            if let id = YAMLComposer().compose(Array(text.utf8), file: path).node?["id"]?.scalarText { composed[id] = path }
+        }
+        #expect(composed.count == BuiltinRules.files.count)
+        #expect(BuiltinRules.pathsByID == composed)
+        #expect(BuiltinRules.topLevelID("title: x\nid: a.b # note\n") == "a.b")
+        #expect(BuiltinRules.topLevelID("  id: nested\n") == nil)
+    }
 }
 
 @Suite("Every example of every built-in rule")

@@ -56,8 +56,11 @@ public struct Summary: Sendable, Hashable {
         // Counted in fixed slots first: a dictionary update per result was a visible cost.
         var statuses = (pass: 0, fail: 0, missing: 0, notApplicable: 0, error: 0, waived: 0)
         var severities = (error: 0, warning: 0, info: 0)
-        for r in o.results {
-            switch r.status {
+        let results = o.results
+        for i in results.indices {
+            // By index: a `for r in` binding copied every result (a dozen references each).
+            let status = results[i].status
+            switch status {
             case .pass: statuses.pass += 1
             case .fail: statuses.fail += 1
             case .missing: statuses.missing += 1
@@ -65,8 +68,8 @@ public struct Summary: Sendable, Hashable {
             case .error: statuses.error += 1
             case .waived: statuses.waived += 1
             }
-            guard r.status == .fail || r.status == .error else { continue }
-            switch r.severity {
+            guard status == .fail || status == .error else { continue }
+            switch results[i].severity {
             case .error: severities.error += 1
             case .warning: severities.warning += 1
             case .info: severities.info += 1

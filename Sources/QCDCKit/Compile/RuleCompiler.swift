@@ -58,13 +58,17 @@ struct RuleCompiler {
         }
         let base = node.mark
         let style = node.scalarStyle ?? .plain
+        // Character offsets where each line of a block scalar starts, worked out once.
+        var lineStarts = [0]
+        if style == .literal || style == .folded {
+            for (i, ch) in text.enumerated() where ch == "\n" { lineStarts.append(i + 1) }
+        }
         let markAt: (Int) -> Mark = { offset in
             switch style {
             case .literal, .folded:
-                let prefix = text.prefix(offset)
-                let line = prefix.filter { $0 == "\n" }.count
-                let col = prefix.split(separator: "\n", omittingEmptySubsequences: false).last.map(\.count) ?? 0
-                return Mark(line: base.line + 1 + line, column: base.column + 2 + col)
+                var line = 0
+                while line + 1 < lineStarts.count, lineStarts[line + 1] <= offset { line += 1 }
+                return Mark(line: base.line + 1 + line, column: base.column + 2 + offset - lineStarts[line])
             case .singleQuoted, .doubleQuoted:
                 return Mark(line: base.line, column: base.column + 1 + offset)
             case .plain:

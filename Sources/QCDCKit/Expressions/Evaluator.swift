@@ -242,7 +242,7 @@ package struct Evaluator: Sendable {
             }
             return Self.arithmetic(op, x, y, origin: origin)
         case .call(let name, let args):
-            return call(name, args)
+            return call(e.builtin ?? Builtin(rawValue: name), name, args)
         case .comprehension(let agg, let v, let list, let filter, let body):
             return comprehension(agg, v, list, filter, body, id: e.id)
         }
@@ -282,8 +282,8 @@ package struct Evaluator: Sendable {
         }
     }
 
-    private mutating func call(_ name: String, _ args: [Expression]) -> Outcome {
-        guard let builtin = Builtin(rawValue: name) else { return .failure(.cannotEvaluate("\(name)(…)")) }
+    private mutating func call(_ builtin: Builtin?, _ name: String, _ args: [Expression]) -> Outcome {
+        guard let builtin else { return .failure(.cannotEvaluate("\(name)(…)")) }
         switch builtin {
         case .exists:
             switch args[0].kind {

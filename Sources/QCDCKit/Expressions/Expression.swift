@@ -23,6 +23,8 @@ package struct Expression: Sendable {
     /// node's outcome by it, so that a result's culprit is read, not computed again.
     package var id = 0
     package var mark: Mark
+    /// For a call: the function, resolved once by the type checker.
+    var builtin: Builtin?
     /// Filled in by the type checker.
     package var type: ExprType
     /// The expression as written (for `explain`).

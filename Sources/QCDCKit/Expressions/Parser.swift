@@ -20,6 +20,8 @@ struct ExpressionParser {
     var tokens: [LexedToken]
     var pos = 0
     let text: String
+    /// `text` as characters, once: token offsets count characters.
+    private let characters: [Character]
     /// Maps a character offset to a position in the rule file.
     let markAt: (Int) -> Mark
     /// Names bound by enclosing comprehensions.
@@ -32,6 +34,7 @@ struct ExpressionParser {
 
     init(text: String, markAt: @escaping (Int) -> Mark) throws(ExpressionSyntaxError) {
         self.text = text
+        self.characters = Array(text)
         self.markAt = markAt
         self.tokens = try Lexer.tokenize(text)
     }
@@ -48,9 +51,8 @@ struct ExpressionParser {
 
     func source(from start: Int) -> String {
         let end = pos > 0 ? tokens[pos - 1].offset + tokens[pos - 1].length : 0
-        let chars = Array(text)
-        guard start < end, end <= chars.count else { return "" }
-        return String(chars[start..<end])
+        guard start < end, end <= characters.count else { return "" }
+        return String(characters[start..<end])
     }
 
     mutating func parse() throws(ExpressionSyntaxError) -> Expression {

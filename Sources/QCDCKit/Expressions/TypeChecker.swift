@@ -219,6 +219,7 @@ struct TypeChecker {
         }
         let typed = args.map { check($0) }
         e.kind = .call(name, typed)
+        e.builtin = builtin
         func arity(_ n: Int) -> Bool {
             if typed.count != n {
                 error(.argumentCount(name, n, signature: builtin.signature), e.mark)
