@@ -96,12 +96,16 @@ def main():
         names = set()
         communes = []
         for c in range(args.communes):
-            while True:
+            # A fresh name while fresh names are easy to find; past a few tries (thousands of
+            # communes in one province use up the syllable pairs) a number makes it unique.
+            for attempt in range(20):
                 prefix = rng.choice(["Xã", "Xã", "Phường"])
                 n = f"{prefix} {rng.choice(SYLLABLES)} {rng.choice(SYLLABLES)}"
                 if n not in names:
-                    names.add(n)
                     break
+            else:
+                n = f"{n} {c + 1}"
+            names.add(n)
             communes.append((f"{pcode}{c + 1:03d}", n, rng.random()))
         for year in args.years:
             for code, name, quality in communes:

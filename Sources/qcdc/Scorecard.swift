@@ -30,7 +30,10 @@ struct ScorecardCommand: ParsableCommand {
         let run = session.run(flags.reports, keepReports: false, render: { [collector] outcome, _ in collector.entry(outcome) },
                               each: { _, entry in collector.add(entry) })
         let card = collector.scorecard(run, grouping: flags.groupBy)
-        try Terminal.emit(flags.format.render(card), to: flags.output.flatMap { files[$0] })
+        // Written in pieces (JSON a unit at a time), then the file is finished.
+        let target = flags.output.flatMap { files[$0] }
+        try flags.format.write(card) { piece throws(any Error) in try Terminal.write(piece, to: target) }
+        try Terminal.emit("", to: target)
         // The scorecard usually goes to a file: its input errors are repeated on the terminal.
         Terminal.stderr(Terminal.render(run.diagnostics.sorted().filter { $0.severity == .error }))
         for r in card.invalid { Terminal.stderr(Terminal.render(r.diagnostics.filter { $0.severity == .error })) }

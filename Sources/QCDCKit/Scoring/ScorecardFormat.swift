@@ -5,10 +5,22 @@ public enum ScorecardFormat: String, Sendable, CaseIterable {
     /// The scorecard in this format.
     public func render(_ card: Scorecard) -> String {
         switch self {
-        case .html: ScorecardHTML(card).render()
-        case .markdown: ScorecardMarkdown(card).render()
-        case .csv: ScorecardCSV(card).render()
-        case .json: ScorecardJSON(card).document().rendered()
+        case .html: return ScorecardHTML(card).render()
+        case .markdown: return ScorecardMarkdown(card).render()
+        case .csv: return ScorecardCSV(card).render()
+        case .json:
+            var out = ""
+            ScorecardJSON(card).write { out += $0 }
+            return out
+        }
+    }
+
+    /// The scorecard in this format, handed to `sink` in pieces: JSON a unit at a time, so that a
+    /// national scorecard is never one string in memory; the other formats in one piece.
+    public func write<E: Error>(_ card: Scorecard, to sink: (String) throws(E) -> Void) throws(E) {
+        switch self {
+        case .json: try ScorecardJSON(card).write(to: sink)
+        default: try sink(render(card))
         }
     }
 }

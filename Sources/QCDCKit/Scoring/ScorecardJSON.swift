@@ -1,7 +1,12 @@
 /// Scorecard as JSON (documented in docs/output-json.md, "Scorecard").
 struct ScorecardJSON {
     let card: Scorecard
-    init(_ card: Scorecard) { self.card = card }
+    /// The rule set's category ids, sorted once.
+    let categoryIDs: [String]
+    init(_ card: Scorecard) {
+        self.card = card
+        categoryIDs = card.ruleSet.categories.keys.sorted()
+    }
 
     func location(_ l: FindingLocation) -> JSON {
         .object([("file", .string(l.file)), ("line", .int(l.line)), ("column", .int(l.column)), ("path", .string(l.path))])
@@ -13,24 +18,31 @@ struct ScorecardJSON {
                  ("period", JSONReporter.period(u.period)), ("file", .string(u.file))])
     }
 
-    func document() -> JSON {
-        .object([
-            ("tool", .object([("name", .string("qcdc")), ("version", .string(QCDC.version))])),
-            ("schema_version", .int(QCDC.jsonSchemaVersion)),
-            ("kind", .string("scorecard")),
-            ("language", .string(card.language.rawValue)),
-            ("rule_sets", ruleSets()),
-            ("scoring", scoring()),
-            ("grouping", .string(card.grouping.rawValue)),
-            ("summary", summary()),
-            ("units", units()),
-            ("groups", groups()),
-            ("rules", rules()),
-            ("rollups", rollups()),
-            ("trends", trends()),
-            ("invalid", invalid()),
-            ("errors", .array(card.diagnostics.sorted().map { JSONReporter.diagnostic($0, card.language) })),
-        ])
+    /// The document's members; the long arrays (units, groups, trends, invalid reports) are
+    /// built an element at a time as they are written.
+    func members() -> [(String, JSONMember)] {
+        [
+            ("tool", .value(.object([("name", .string("qcdc")), ("version", .string(QCDC.version))]))),
+            ("schema_version", .value(.int(QCDC.jsonSchemaVersion))),
+            ("kind", .value(.string("scorecard"))),
+            ("language", .value(.string(card.language.rawValue))),
+            ("rule_sets", .value(ruleSets())),
+            ("scoring", .value(scoring())),
+            ("grouping", .value(.string(card.grouping.rawValue))),
+            ("summary", .value(summary())),
+            ("units", .elements(card.units.count) { unit($0) }),
+            ("groups", .elements(card.groups.count) { group(card.groups[$0]) }),
+            ("rules", .value(rules())),
+            ("rollups", .value(rollups())),
+            ("trends", .elements(card.trends.count) { trend(card.trends[$0]) }),
+            ("invalid", .elements(card.invalid.count) { invalid(card.invalid[$0]) }),
+            ("errors", .value(.array(card.diagnostics.sorted().map { JSONReporter.diagnostic($0, card.language) }))),
+        ]
+    }
+
+    /// The whole document, written to `sink` in pieces.
+    func write<E: Error>(to sink: (String) throws(E) -> Void) throws(E) {
+        try JSON.stream(members(), to: sink)
     }
 
     func ruleSets() -> JSON {
@@ -62,37 +74,33 @@ struct ScorecardJSON {
         ])
     }
 
-    func units() -> JSON {
+    func unit(_ i: Int) -> JSON {
         let lang = card.language
-        let cats = card.ruleSet.categories.keys.sorted()
-        return .array(card.units.enumerated().map { i, u in
-            let failed: [JSON] = u.failed.map { r in
-                .object([("rule", .string(r.rule.id)), ("severity", .string(r.severity.rawValue)), ("message", .string(r.message(lang))),
-                         ("location", location(r.location)), ("basis", .string(Localizer(lang).basis(r.rule)))])
-            }
-            let categories: [(String, JSON)] = cats.map { ($0, num(u.categories[$0] ?? nil)) }
-            return .object([
-                ("rank", .int(i + 1)),
-                ("code", .string(u.unit.code)), ("name", .string(u.unit.name)), ("kind", .string(u.unit.kind.rawValue)),
-                ("parent", .optional(u.unit.parent)), ("period", JSONReporter.period(u.period)), ("file", .string(u.file)),
-                ("score", num(u.score)), ("coverage", ratio(u.coverage)), ("band", .optional(u.band?.id)),
-                ("earned", .double(u.earned)), ("maximum", .double(u.maximum)),
-                ("categories", .object(categories)), ("failed", .array(failed)),
-                ("missing", .array(u.missing.map { .string($0) })),
-            ])
-        })
+        let u = card.units[i]
+        let failed: [JSON] = u.failed.map { r in
+            .object([("rule", .string(r.rule.id)), ("severity", .string(r.severity.rawValue)), ("message", .string(r.message(lang))),
+                     ("location", location(r.location)), ("basis", .string(Localizer(lang).basis(r.rule)))])
+        }
+        let categories: [(String, JSON)] = categoryIDs.map { ($0, num(u.categories[$0] ?? nil)) }
+        return .object([
+            ("rank", .int(i + 1)),
+            ("code", .string(u.unit.code)), ("name", .string(u.unit.name)), ("kind", .string(u.unit.kind.rawValue)),
+            ("parent", .optional(u.unit.parent)), ("period", JSONReporter.period(u.period)), ("file", .string(u.file)),
+            ("score", num(u.score)), ("coverage", ratio(u.coverage)), ("band", .optional(u.band?.id)),
+            ("earned", .double(u.earned)), ("maximum", .double(u.maximum)),
+            ("categories", .object(categories)), ("failed", .array(failed)),
+            ("missing", .array(u.missing.map { .string($0) })),
+        ])
     }
 
-    func groups() -> JSON {
-        .array(card.groups.map { g in
-            let distribution: [(String, JSON)] = card.config.bands.map { ($0.id, .int(g.distribution[$0.id] ?? 0)) }
-            let ranking: [JSON] = g.members.map { m in .object([("code", .string(m.unit.code)), ("period", JSONReporter.period(m.period)), ("score", num(m.score))]) }
-            return .object([
-                ("key", .string(g.key)), ("name", .string(g.name)), ("units", .int(g.members.count)),
-                ("mean_score", num(g.meanScore)), ("mean_coverage", ratio(g.meanCoverage)),
-                ("distribution", .object(distribution)), ("ranking", .array(ranking)),
-            ])
-        })
+    func group(_ g: GroupSummary) -> JSON {
+        let distribution: [(String, JSON)] = card.config.bands.map { ($0.id, .int(g.distribution[$0.id] ?? 0)) }
+        let ranking: [JSON] = g.members.map { m in .object([("code", .string(m.unit.code)), ("period", JSONReporter.period(m.period)), ("score", num(m.score))]) }
+        return .object([
+            ("key", .string(g.key)), ("name", .string(g.name)), ("units", .int(g.members.count)),
+            ("mean_score", num(g.meanScore)), ("mean_coverage", ratio(g.meanCoverage)),
+            ("distribution", .object(distribution)), ("ranking", .array(ranking)),
+        ])
     }
 
     func rules() -> JSON {
@@ -122,23 +130,19 @@ struct ScorecardJSON {
         })
     }
 
-    func trends() -> JSON {
-        .array(card.trends.map { t in
-            let deltas: [(String, JSON)] = t.categoryDeltas.keys.sorted().map { ($0, num(t.categoryDeltas[$0])) }
-            return .object([
-                ("code", .string(t.to.unit.code)), ("name", .string(t.to.unit.name)),
-                ("from", .object([("period", JSONReporter.period(t.from.period)), ("score", num(t.from.score))])),
-                ("to", .object([("period", JSONReporter.period(t.to.period)), ("score", num(t.to.score))])),
-                ("score_delta", num(t.scoreDelta)), ("category_deltas", .object(deltas)),
-                ("newly_passing", .array(t.newlyPassing.map { .string($0) })),
-                ("newly_failing", .array(t.newlyFailing.map { .string($0) })),
-            ])
-        })
+    func trend(_ t: TrendStep) -> JSON {
+        let deltas: [(String, JSON)] = t.categoryDeltas.keys.sorted().map { ($0, num(t.categoryDeltas[$0])) }
+        return .object([
+            ("code", .string(t.to.unit.code)), ("name", .string(t.to.unit.name)),
+            ("from", .object([("period", JSONReporter.period(t.from.period)), ("score", num(t.from.score))])),
+            ("to", .object([("period", JSONReporter.period(t.to.period)), ("score", num(t.to.score))])),
+            ("score_delta", num(t.scoreDelta)), ("category_deltas", .object(deltas)),
+            ("newly_passing", .array(t.newlyPassing.map { .string($0) })),
+            ("newly_failing", .array(t.newlyFailing.map { .string($0) })),
+        ])
     }
 
-    func invalid() -> JSON {
-        .array(card.invalid.map { r in
-            .object([("file", .string(r.file)), ("errors", .array(r.diagnostics.filter { $0.severity == .error }.map { JSONReporter.diagnostic($0, card.language) }))])
-        })
+    func invalid(_ r: ReportOutcome) -> JSON {
+        .object([("file", .string(r.file)), ("errors", .array(r.diagnostics.filter { $0.severity == .error }.map { JSONReporter.diagnostic($0, card.language) }))])
     }
 }

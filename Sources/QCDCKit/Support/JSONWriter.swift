@@ -1,3 +1,11 @@
+/// A member of a streamed JSON object (``JSON/stream(_:to:)``).
+package enum JSONMember {
+    /// A value built whole.
+    case value(JSON)
+    /// An array of `count` elements, each built when it is written.
+    case elements(Int, (Int) -> JSON)
+}
+
 /// A JSON value with ordered keys, written deterministically.
 package indirect enum JSON: Sendable, Equatable {
     case null
@@ -27,6 +35,42 @@ package indirect enum JSON: Sendable, Equatable {
     /// Appends the value as it appears nested `indent` levels deep (no final newline).
     package func append(to out: inout String, indent: Int) {
         write(&out, indent: indent)
+    }
+
+    /// A pretty-printed top-level object written to `sink` a piece at a time (pieces of about
+    /// 64 KB), with the same bytes as `.object(members).rendered()`: an ``JSONMember/elements(_:_:)``
+    /// member's array is built one element at a time, so a large document is never one tree or
+    /// one string in memory.
+    package static func stream<E: Error>(_ members: [(String, JSONMember)], to sink: (String) throws(E) -> Void) throws(E) {
+        var out = "{\n"
+        func flush(_ force: Bool) throws(E) {
+            if force || out.utf8.count >= 1 << 16 {
+                try sink(out)
+                out = ""
+            }
+        }
+        for (i, (key, member)) in members.enumerated() {
+            out += "  "
+            escape(key, into: &out)
+            out += ": "
+            switch member {
+            case .value(let v): v.write(&out, indent: 1)
+            case .elements(let n, let element):
+                guard n > 0 else { out += "[]"; break }
+                out += "[\n"
+                for j in 0..<n {
+                    out += "    "
+                    element(j).write(&out, indent: 2)
+                    out += (j < n - 1 ? "," : "") + "\n"
+                    try flush(false)
+                }
+                out += "  ]"
+            }
+            out += (i < members.count - 1 ? "," : "") + "\n"
+            try flush(false)
+        }
+        out += "}\n"
+        try flush(true)
     }
 
     private func write(_ out: inout String, indent: Int) {
