@@ -26,7 +26,7 @@ struct Check: ParsableCommand {
         Terminal.language = flags.lang
         let options = try flags.options()
         // Every output is checked (and its temporary file made) before any input is read.
-        let files = try Terminal.prepare(flags.output + [flags.writeBaseline].compactMap { $0 }, inputs: flags.inputs)
+        let files = try Terminal.prepare(flags.output + [flags.writeBaseline].compactMap { $0 }, inputs: flags.inputs(among:))
         defer { files.values.forEach { $0.discard() } }
         let session = CheckSession(options)
         // Every format is written report by report: the run keeps nothing per report.

@@ -88,8 +88,8 @@ struct CheckFlags: ParsableArguments {
         return out
     }
 
-    /// The files the run reads, which no output may overwrite.
-    var inputs: Set<FileIdentity> {
-        InputFile.identities(reports: reports, rules: rules, others: [waivers, baseline == writeBaseline ? nil : baseline])
+    /// Which of `outputs` are files the run reads (no output may overwrite one).
+    func inputs(among outputs: [String]) -> Set<FileIdentity> {
+        InputFile.identities(among: outputs, reports: reports, rules: rules, others: [waivers, baseline == writeBaseline ? nil : baseline])
     }
 }

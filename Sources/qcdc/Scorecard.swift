@@ -19,7 +19,7 @@ struct ScorecardCommand: ParsableCommand {
 
     func run() throws {
         Terminal.language = flags.ruleSet.lang
-        let files = try Terminal.prepare([flags.output].compactMap { $0 }, inputs: flags.inputs)
+        let files = try Terminal.prepare([flags.output].compactMap { $0 }, inputs: flags.inputs(among:))
         defer { files.values.forEach { $0.discard() } }
         let session = CheckSession(try flags.options())
         var config = (session.ruleSet ?? .empty).scoring

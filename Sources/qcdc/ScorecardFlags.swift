@@ -50,5 +50,8 @@ struct ScorecardFlags: ParsableArguments {
     }
 
     /// The files the run reads, which the output may not overwrite.
-    var inputs: Set<FileIdentity> { InputFile.identities(reports: reports, rules: ruleSet.rules, others: [waivers]) }
+    /// Which of `outputs` the run reads.
+    func inputs(among outputs: [String]) -> Set<FileIdentity> {
+        InputFile.identities(among: outputs, reports: reports, rules: ruleSet.rules, others: [waivers])
+    }
 }

@@ -20,9 +20,10 @@ enum Terminal {
 
     /// Checks every output target before any work (a directory, an input, a planted link, a
     /// missing directory are refused) and creates the temporary files; exit 2 on any problem.
-    static func prepare(_ paths: [String], inputs: Set<FileIdentity>) throws -> [String: OutputFile] {
+    static func prepare(_ paths: [String], inputs: ([String]) -> Set<FileIdentity>) throws -> [String: OutputFile] {
         var prepared: [String: OutputFile] = [:]
         var problems: [Diagnostic] = []
+        let inputs = inputs(paths)
         for path in paths where prepared[path] == nil {
             switch OutputFile.prepare(path, inputs: inputs) {
             case .success(let f): prepared[path] = f
@@ -58,7 +59,7 @@ enum Terminal {
     }
 
     /// Writes `text` to `path` (prepared now) or to standard output.
-    static func emit(_ text: String, to path: String?, inputs: Set<FileIdentity> = []) throws {
+    static func emit(_ text: String, to path: String?, inputs: ([String]) -> Set<FileIdentity> = { _ in [] }) throws {
         guard let path else { return try emit(text, to: nil as OutputFile?) }
         let file = try prepare([path], inputs: inputs)[path]!
         try emit(text, to: file)
@@ -71,17 +72,21 @@ enum Terminal {
 
 /// The files a command reads, so that no output overwrites one of them.
 enum InputFile {
-    /// The identities of files a run reads, so that no output overwrites one of them.
-    static func identities(reports: [String], rules: [String], others: [String?]) -> Set<FileIdentity> {
+    /// Which of `outputs` are files the run reads, by identity, so that no output overwrites one
+    /// of them. Only the outputs' identities are kept (the inputs may be 100,000 files), and
+    /// the inputs are not searched at all when no output exists yet.
+    static func identities(among outputs: [String], reports: [String], rules: [String], others: [String?]) -> Set<FileIdentity> {
+        let targets = Set(outputs.compactMap { FileIdentity(path: $0) })
+        guard !targets.isEmpty else { return [] }
         var ids = Set<FileIdentity>()
-        for (path, walked) in InputFiles.expand(reports).files where path != "-" {
-            _ = walked
-            if let id = FileIdentity(path: path) { ids.insert(id) }
+        func note(_ path: String) {
+            if let id = FileIdentity(path: path), targets.contains(id) { ids.insert(id) }
         }
+        for (path, _) in InputFiles.expand(reports).files where path != "-" { note(path) }
         for path in rules {
-            for file in InputFiles.walk(path) + [path] { if let id = FileIdentity(path: file) { ids.insert(id) } }
+            for file in InputFiles.walk(path) + [path] { note(file) }
         }
-        for case let path? in others { if let id = FileIdentity(path: path) { ids.insert(id) } }
+        for case let path? in others { note(path) }
         return ids
     }
 }

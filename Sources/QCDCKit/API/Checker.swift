@@ -118,15 +118,17 @@ public struct Checker: Sendable {
         var count = 0
         let batch = workers <= 1 ? 1 : workers * 32
         var start = 0
+        let name = { (i: Int) in files[i].path == "-" ? InputReader.stdinName : files[i].path }
         while start < files.count {
+            let first = start
             let slice = Array(files[start..<min(start + batch, files.count)])
             start += slice.count
             var ready: [ReportOutcome] = []
-            for item in Self.parallelMap(slice, workers: workers, { file, _ in self.load(file.path, walked: file.walked) }) {
+            for (offset, item) in Self.parallelMap(slice, workers: workers, { file, _ in self.load(file.path, walked: file.walked) }).enumerated() {
                 switch item {
                 case .skipped(let note): notes.append(note)
                 case .outcome(var outcome):
-                    duplicates.flag(&outcome)
+                    duplicates.flag(&outcome, index: first + offset, name: name)
                     prepare(&outcome)
                     ready.append(outcome)
                 }
@@ -186,25 +188,45 @@ public struct Checker: Sendable {
 
     /// Two reports for the same unit and period: the later one (in path order) is an error
     /// naming the first; overlapping periods of one unit get a warning (trends would mislead).
+    /// Reports already seen, by unit, to find a second report for the same unit and period.
+    /// Kept small, since it grows with the run: the key (`commune|100001`, usually short enough
+    /// to be stored inline), the first report's period as two day numbers and its file's
+    /// position in the run; a unit's further periods, rare, in a second table.
     struct DuplicateReports {
-        var seen: [String: [(Period, String)]] = [:]
+        struct Seen {
+            var start: Int32
+            var end: Int32
+            var file: Int32
+            var period: Period { Period(start: Day(ordinal: Int(start)), end: Day(ordinal: Int(end))) }
+        }
+        var first: [String: Seen] = [:]
+        var more: [String: [Seen]] = [:]
 
-        mutating func flag(_ outcome: inout ReportOutcome) {
+        /// Flags `outcome` (the run's file number `index`) when its unit already has a report
+        /// for the same or an overlapping period; `name` gives a file number's name.
+        mutating func flag(_ outcome: inout ReportOutcome, index: Int, name: (Int) -> String) {
             guard let unit = outcome.unit, let period = outcome.period else { return }
             let key = "\(unit.kind.rawValue)|\(unit.code)"
-            for (other, file) in seen[key] ?? [] {
+            let seen = Seen(start: Int32(clamping: period.start.ordinal), end: Int32(clamping: period.end.ordinal), file: Int32(clamping: index))
+            guard let head = first[key] else {
+                first[key] = seen
+                return
+            }
+            for other in [head] + (more[key] ?? []) {
                 let at = Mark.start.located(in: outcome.file)
-                if other == period {
+                let file = name(Int(other.file))
+                if other.period == period {
                     outcome.diagnostics.append(Diagnostic(.error, DiagnosticCode(.report, "duplicate_report"),
                         .secondReport(kind: unit.kind, code: unit.code, period: period, first: file), at: at, notes: [.keepOneReport]))
                     outcome.results = []
                     break
-                } else if other.start <= period.end && period.start <= other.end {
+                } else if other.period.start <= period.end && period.start <= other.period.end {
                     outcome.diagnostics.append(Diagnostic(.warning, DiagnosticCode(.report, "overlapping_period"),
-                        .overlappingPeriod(period, other: other, file: file, kind: unit.kind, code: unit.code), at: at, notes: [.overlapCountedTwice]))
+                        .overlappingPeriod(period, other: other.period, file: file, kind: unit.kind, code: unit.code), at: at,
+                        notes: [.overlapCountedTwice]))
                 }
             }
-            seen[key, default: []].append((period, outcome.file))
+            more[key, default: []].append(seen)
         }
     }
 
