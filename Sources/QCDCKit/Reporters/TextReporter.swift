@@ -120,7 +120,10 @@ public struct TextReporter: StreamingReporter {
         case .waived: label = l(.labelWaived); c = "34"
         }
         let loc = Neutral.path(r.location.description)
-        var s = "\(loc): " + paint("\(label)[\(r.rule.id)]", c) + ": \(Neutral.visible(r.message(l.language)))"
+        // The label already says "missing evidence": the line then names what is missing.
+        let message: String
+        if case .missing(let facts) = r.explanation { message = l.names(facts) } else { message = r.message(l.language) }
+        var s = "\(loc): " + paint("\(label)[\(r.rule.id)]", c) + ": \(Neutral.visible(message))"
         if r.status == .notApplicable, let reason = r.reason(l.language) { s += " — \(Neutral.visible(reason))" }
         if let w = r.waiver { s += " — \(l(.labelWaived)): " + Neutral.visible(l.waiver(w)) }
         s += " (\(l.basis(r.rule)))\n"
