@@ -118,7 +118,7 @@ public struct Checker: Sendable {
         var count = 0
         let batch = workers <= 1 ? 1 : workers * 32
         var start = 0
-        let name = { (i: Int) in files[i].path == "-" ? InputReader.stdinName : files[i].path }
+        let name = { (i: Int) in Self.displayName(files[i].path) }
         while start < files.count {
             let first = start
             let slice = Array(files[start..<min(start + batch, files.count)])
@@ -152,9 +152,12 @@ public struct Checker: Sendable {
         case skipped(Diagnostic)
     }
 
+    /// A file as reports and findings name it: `<stdin>` for `-`.
+    static func displayName(_ f: String) -> String { f == "-" ? InputReader.stdinName : f }
+
     /// Reads and checks one file; safe on any thread.
     func load(_ f: String, walked: Bool) -> Loaded {
-        let name = f == "-" ? InputReader.stdinName : f
+        let name = Self.displayName(f)
         switch InputReader.read(f, limit: limits.maxBytes) {
         case .failure(let d):
             return .outcome(ReportOutcome(file: name, unit: nil, period: nil, results: [], diagnostics: [d]))

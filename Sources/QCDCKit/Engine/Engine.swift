@@ -47,7 +47,8 @@ public struct Engine: Sendable {
         var worst: (RuleResult, [TraceStep])?
         var flagged: [String: FlaggedRecord] = [:]
         for slice in slices {
-            var (r, t) = evaluateWindow(rule, on: report, window: slice, base: result, tracing: tracing)
+            var r = result
+            let t = evaluateWindow(rule, on: report, window: slice, into: &r, tracing: tracing)
             for f in r.flagged { flagged[f.path] = f }
             switch r.explanation {
             case .failed(let values, _): r.explanation = .failed(values: values, slice: slice)
@@ -80,15 +81,8 @@ public struct Engine: Sendable {
         return result
     }
 
-    /// Evaluates `when` and `expect` on one window of the report period.
-    private func evaluateWindow(_ rule: Rule, on report: UnitReport, window: Period, base: RuleResult,
-                                tracing: Bool) -> (result: RuleResult, trace: [TraceStep]) {
-        var result = base
-        let trace = evaluateWindow(rule, on: report, window: window, into: &result, tracing: tracing)
-        return (result, trace)
-    }
-
-    /// ``evaluateWindow(_:on:window:base:tracing:)`` writing into `result`, without copying it.
+    /// Evaluates `when` and `expect` on one window of the report period, writing into `result`
+    /// (filled in place: a result holds a dozen references, and copying it showed in profiles).
     private func evaluateWindow(_ rule: Rule, on report: UnitReport, window: Period, into result: inout RuleResult,
                                 tracing: Bool) -> [TraceStep] {
         result.window = window
