@@ -24,8 +24,8 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: ["EmbedRules"]
         ),
-        // rules/**/*.yaml → BuiltinRules+Files.swift, at build time (never committed), by
-        // Plugins/EmbedRules/embed-rules.sh (/bin/sh and awk: no host tool to build).
+        // rules/**/*.yaml → BuiltinRules+Files.swift and register/*.tsv → Register+Files.swift, at
+        // build time (never committed), by Plugins/EmbedRules/embed-files.sh (/bin/sh and awk: no host tool).
         .plugin(
             name: "EmbedRules",
             capability: .buildTool()

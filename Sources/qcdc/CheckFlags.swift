@@ -48,6 +48,8 @@ struct CheckFlags: ParsableArguments {
     @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Reports checked at once (default: one per processor); the output is the same for any number.", valueName: "N"))
     var jobs: Int?
 
+    @OptionGroup var register: RegisterOption
+
     @OptionGroup var limitOptions: LimitOptions
 
     @Argument(help: ArgumentHelp("Report files or directories, or - for standard input.", valueName: "REPORT"))
@@ -70,6 +72,7 @@ struct CheckFlags: ParsableArguments {
         o.baseline = baseline
         o.gate = Gate(failOn: failOn, failOnMissing: failOnMissing)
         o.strict = strict
+        o.checksRegister = !register.noRegister
         o.language = lang
         o.today = today?.day
         o.limits = try limitOptions.limits()

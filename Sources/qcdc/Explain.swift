@@ -13,6 +13,8 @@ struct Explain: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Show the evaluation of the rule on this report, sub-expression by sub-expression.", valueName: "REPORT"))
     var report: String?
 
+    @OptionGroup var register: RegisterOption
+
     @Argument(help: ArgumentHelp("The rule id, e.g. TCD-01B.", valueName: "RULE-ID"))
     var ruleID: String
 
@@ -32,7 +34,9 @@ struct Explain: ParsableCommand {
                 Terminal.stderr(Terminal.render([d]))
                 throw ExitCode(2)
             }
-            let (unitReport, diags) = Checker(ruleSet: ruleSet, language: options.lang).read(bytes: bytes, file: report == "-" ? "<stdin>" : report)
+            var checker = Checker(ruleSet: ruleSet, language: options.lang)
+            checker.checksRegister = !register.noRegister
+            let (unitReport, diags) = checker.read(bytes: bytes, file: report == "-" ? "<stdin>" : report)
             let problems = Terminal.render(diags)
             guard let unitReport else {
                 try Terminal.emit(out + "\n" + problems, to: nil as String?)

@@ -24,7 +24,7 @@ struct QCDCCommand: ParsableCommand {
         \(LanguageHelp.text)
         """,
         version: QCDC.version,
-        subcommands: [Check.self, ScorecardCommand.self, Rules.self, Explain.self, Template.self, Schema.self]
+        subcommands: [Check.self, ScorecardCommand.self, Rules.self, Explain.self, Template.self, Schema.self, Units.self]
     )
 }
 
@@ -70,4 +70,10 @@ struct RuleSetOptions: ParsableArguments {
         }
         return ruleSet
     }
+}
+
+/// `--no-register`, for every command that reads reports.
+struct RegisterOption: ParsableArguments {
+    @Flag(name: .customLong("no-register"), help: "Do not check province and commune codes, names, subtypes and parents against the official register (for test data with made-up codes).")
+    var noRegister = false
 }

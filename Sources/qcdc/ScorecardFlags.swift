@@ -29,6 +29,8 @@ struct ScorecardFlags: ParsableArguments {
     @Flag(name: .long, help: "Input warnings (unknown fields, invisible characters in names) are errors: the report is invalid (exit 2).")
     var strict = false
 
+    @OptionGroup var register: RegisterOption
+
     @OptionGroup var limitOptions: LimitOptions
 
     @Argument(help: ArgumentHelp("Report files or directories.", valueName: "REPORT"))
@@ -43,6 +45,7 @@ struct ScorecardFlags: ParsableArguments {
         o.rules = ruleSet.rules
         o.waivers = waivers
         o.strict = strict
+        o.checksRegister = !register.noRegister
         o.language = ruleSet.lang
         o.today = today?.day
         o.limits = try limitOptions.limits()

@@ -42,20 +42,20 @@ enum Terminal {
     /// is one line on standard error and exit 2.
     static func emit(_ text: String, to file: OutputFile?) throws {
         let problem = file.map { $0.write(text) ?? $0.commit() } ?? StandardStreams.out(text)
-        if let problem {
-            file?.discard()
-            stderr(render([problem]))
-            throw ExitCode(2)
-        }
+        if let problem { try fail(problem, file) }
+    }
+
+    /// Ends the run after a failed write: the problem on standard error (not when standard
+    /// output's reader has gone, `qcdc … | head`), exit 2.
+    private static func fail(_ problem: Diagnostic, _ file: OutputFile?) throws -> Never {
+        file?.discard()
+        if !StandardStreams.isClosedPipe(problem) { stderr(render([problem])) }
+        throw ExitCode(2)
     }
 
     /// Writes part of an output (to a prepared file, not yet finished, or to standard output).
     static func write(_ text: String, to file: OutputFile?) throws {
-        if let problem = file.map({ $0.write(text) }) ?? StandardStreams.out(text) {
-            file?.discard()
-            stderr(render([problem]))
-            throw ExitCode(2)
-        }
+        if let problem = file.map({ $0.write(text) }) ?? StandardStreams.out(text) { try fail(problem, file) }
     }
 
     /// Writes `text` to `path` (prepared now) or to standard output.

@@ -83,8 +83,8 @@ struct AuthoringCommandTests {
         #expect(first.stdout.contains("lỗi[report.missing_unit]"))
         // Filled in: located, cited results; the rest is missing evidence, not failure.
         let filled = t.stdout
-            .replacingOccurrences(of: "  code:      #", with: "  code: \"00099\"   #")
-            .replacingOccurrences(of: "  name:      #", with: "  name: Xã Thử   #")
+            .replacingOccurrences(of: "  code:      #", with: "  code: \"24967\"   #")
+            .replacingOccurrences(of: "  name:      #", with: "  name: Xã Hiệp Thạnh   #")
             .replacingOccurrences(of: "  members:\n", with: "  members: 4\n")
             .replacingOccurrences(of: "  villages:\n", with: "  villages: 12\n")
             .replacingOccurrences(of: "  items_disclosed:\n", with: "  items_disclosed: 14\n")

@@ -28,8 +28,8 @@ struct CIPipelineTests {
         let r = try runPipeline(out)
         #expect(r.status == 2, "a submission with a data error blocks the merge: \(r.stderr)")
         try assertGolden(r.stdout, "Tests/qcdcTests/Golden/ci.github.txt")
-        #expect(r.stdout.contains("::error file=examples/ci/submissions/00102-2026.yaml,line=9,col=12,title=report.type_mismatch::"))
-        #expect(r.stdout.contains("::warning file=examples/ci/submissions/00101-2026.yaml,line=10,col=64,title=CD-02 "))
+        #expect(r.stdout.contains("::error file=examples/ci/submissions/06688-2026.yaml,line=10,col=12,title=report.type_mismatch::"))
+        #expect(r.stdout.contains("::warning file=examples/ci/submissions/06724-2026.yaml,line=11,col=64,title=CD-02 "))
         let sarif = try String(contentsOf: out.appendingPathComponent("qcdc.sarif"), encoding: .utf8)
         let junit = try String(contentsOf: out.appendingPathComponent("qcdc-junit.xml"), encoding: .utf8)
         let markdown = try String(contentsOf: out.appendingPathComponent("qcdc-summary.md"), encoding: .utf8)
@@ -76,7 +76,7 @@ struct CIPipelineTests {
     }
 
     @Test func waiversAppliedExpiredAndStale() throws {
-        let (r, doc) = try jsonRun(["--waivers", "examples/ci/waivers.yaml", "--today", "2026-11-23", "examples/ci/submissions/00101-2026.yaml", "examples/ci/submissions/00103-2026.yaml"])
+        let (r, doc) = try jsonRun(["--waivers", "examples/ci/waivers.yaml", "--today", "2026-11-23", "examples/ci/submissions/06724-2026.yaml", "examples/ci/submissions/07192-2026.yaml"])
         #expect(r.status == 0)
         let all = results(doc)
         let waived = try #require(all.first { $0["rule"] as? String == "TTND-C1" && $0["status"] as? String == "waived" })
@@ -88,7 +88,7 @@ struct CIPipelineTests {
         #expect(errors.contains { $0["code"] as? String == "waiver.expired" && (($0["location"] as? [String: Any])?["line"] as? Int) == 16 })
         #expect(errors.contains { $0["code"] as? String == "waiver.unused" && (($0["location"] as? [String: Any])?["line"] as? Int) == 23 })
         // Before it expired, the same waiver applies.
-        let (_, before) = try jsonRun(["--waivers", "examples/ci/waivers.yaml", "--today", "2026-10-01", "examples/ci/submissions/00101-2026.yaml"])
+        let (_, before) = try jsonRun(["--waivers", "examples/ci/waivers.yaml", "--today", "2026-10-01", "examples/ci/submissions/06724-2026.yaml"])
         #expect(results(before).contains { $0["rule"] as? String == "CD-02" && $0["status"] as? String == "waived" })
     }
 
@@ -98,7 +98,7 @@ struct CIPipelineTests {
         try Data("""
         waivers:
           - rule: TTND-C9
-            unit: "00103"
+            unit: "07192"
             period: {year: 2026}
             approved_by: X
             expires: 2027-02-30

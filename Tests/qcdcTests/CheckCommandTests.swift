@@ -13,14 +13,25 @@ private func rulesArguments(_ example: String) -> [String] {
     example.hasPrefix("lam-dong-") ? ["--rules", "rules/overlays/lam-dong.yaml"] : []
 }
 
-/// `count` copies of the non-compliant example with distinct unit codes, where every 40th
+/// The register's communes (code, name, subtype, province), from `register/units-2025.tsv`.
+func registerCommunes() throws -> [(code: String, name: String, type: String, parent: String)] {
+    let text = try String(contentsOf: packageRoot.appendingPathComponent("register/units-2025.tsv"), encoding: .utf8)
+    return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        .filter { $0.count == 4 && !$0[3].isEmpty }.map { ($0[0], $0[1], $0[2], $0[3]) }
+}
+
+/// `count` copies of the non-compliant example for distinct real communes, where every 40th
 /// repeats an earlier unit (a duplicate report, an input error).
 func noncompliantReports(_ count: Int) throws -> URL {
     let dir = try temporaryDirectory()
     let source = try String(contentsOf: packageRoot.appendingPathComponent("examples/commune-noncompliant-2026.yaml"), encoding: .utf8)
+    let communes = try registerCommunes()
     for i in 0..<count {
-        let code = i % 40 == 39 ? 1000 + i - 30 : 1000 + i
-        let text = source.replacingOccurrences(of: "code: \"00002\"", with: "code: \"\(code)\"")
+        let c = communes[i % 40 == 39 ? i - 30 : i]
+        let text = source.replacingOccurrences(of: "code: \"24985\"", with: "code: \"\(c.code)\"")
+            .replacingOccurrences(of: "name: Xã Ninh Gia", with: "name: \(c.name)")
+            .replacingOccurrences(of: "subtype: xa", with: "subtype: \(c.type)")
+            .replacingOccurrences(of: "parent: \"68\"", with: "parent: \"\(c.parent)\"")
         try text.write(to: dir.appendingPathComponent(String(format: "r%03d.yaml", i)), atomically: true, encoding: .utf8)
     }
     return dir
@@ -98,7 +109,7 @@ struct CheckCommandTests {
             #expect(!a.stdout.isEmpty && a.stdout == b.stdout, "check --format \(format) differs between runs")
         }
         for format in ["html", "markdown", "csv", "json"] {
-            let args = ["scorecard", "--format", format, "Tests/qcdcTests/Fixtures/scorecard/", "examples/"]
+            let args = ["scorecard", "--no-register", "--format", format, "Tests/qcdcTests/Fixtures/scorecard/", "examples/"]
             let a = try qcdc(args), b = try qcdc(args)
             #expect(!a.stdout.isEmpty && a.stdout == b.stdout, "scorecard --format \(format) differs between runs")
         }
@@ -157,7 +168,7 @@ struct CheckCommandTests {
         let r = try qcdc(["check", dir.path])
         #expect(r.status == 2)
         #expect(r.stdout.contains("a-bad.yaml:2:7: lỗi[input.yaml_syntax]"))
-        #expect(r.stdout.contains("b-good.yaml: Xã Hòa Bình (ví dụ) (xã 00001), 2026"))
+        #expect(r.stdout.contains("b-good.yaml: Xã Hiệp Thạnh (xã 24967), 2026"))
         #expect(r.stdout.contains("35 đạt"))
         let json = try qcdc(["check", "--format", "json", dir.path])
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -185,7 +196,7 @@ struct CheckCommandTests {
         let text = try String(contentsOf: packageRoot.appendingPathComponent("examples/commune-compliant-2026.yaml"), encoding: .utf8)
         let r = try qcdc(["check", "-"], stdin: text)
         #expect(r.status == 0)
-        #expect(r.stdout.hasPrefix("<stdin>: Xã Hòa Bình"))
+        #expect(r.stdout.hasPrefix("<stdin>: Xã Hiệp Thạnh"))
         let json = try qcdc(["check", "-"], stdin: "{\"unit\": {\"code\": \"1\", \"name\": \"E\", \"kind\": \"enterprise\"}, \"period\": {\"year\": 2025}, \"workplace_dialogues\": {\"periodic\": 0}}")
         #expect(json.status == 1)
         #expect(json.stdout.contains("<stdin>:1:122: lỗi[DN-01]"))

@@ -11,10 +11,14 @@ import Testing
 /// Large inputs are generated at test time. The time limit on each run is a hang detector,
 /// not a performance figure (speed is measured by scripts/bench.sh).
 
+/// Three real communes of Lâm Đồng (68), so that reports pass the register check.
+let realCommunes = ["24967": "Xã Hiệp Thạnh", "24985": "Xã Ninh Gia", "24988": "Xã Tà Năng"]
+
 /// A small valid commune report that every rule set accepts; `extra` is appended at the end.
-func goodReport(code: String = "00001", name: String = "Xã Thử", year: Int = 2026, extra: String = "") -> String {
+/// The unit is real (24967, 24985 or 24988) unless the test makes the code or name otherwise.
+func goodReport(code: String = "24967", name: String? = nil, year: Int = 2026, extra: String = "") -> String {
     """
-    unit: {code: "\(code)", name: "\(name)", kind: commune, subtype: xa, parent: "68"}
+    unit: {code: "\(code)", name: "\(name ?? realCommunes[code] ?? "Xã Thử")", kind: commune, subtype: xa, parent: "68"}
     period: {year: \(year)}
     peoples_inspection_board: {members: 7}
     community_conferences: {villages: 7, held: 7}
@@ -61,7 +65,7 @@ func evaluated(_ doc: [String: Any], _ file: String) -> Bool {
 struct HangTests {
     @Test func farFuturePeriodEndIsAnErrorNotALoop() throws {
         let dir = try tree(["a.yaml": goodReport().replacingOccurrences(of: "period: {year: 2026}", with: "period: {from: 2026-01-01, to: 9999-12-01}"),
-                            "b.yaml": goodReport(code: "00002")])
+                            "b.yaml": goodReport(code: "24985")])
         let r = try qcdc(["check", "--format", "json", dir.path], timeout: 60)
         #expect(!r.timedOut)
         #expect(r.status == 2)
@@ -75,7 +79,7 @@ struct HangTests {
         big.reserveCapacity(6_000_000)
         let n = shape == "list" ? 1_000_000 : 300_000
         for i in 0..<n { big += shape == "list" ? "  - \(i % 10)\n" : "  k\(i): 1\n" }
-        let dir = try tree(["a.yaml": goodReport(extra: big), "b.yaml": goodReport(code: "00002")])
+        let dir = try tree(["a.yaml": goodReport(extra: big), "b.yaml": goodReport(code: "24985")])
         let r = try qcdc(["check", "--format", "json", dir.path], timeout: 90)
         #expect(!r.timedOut, "took \(r.seconds) s")
         #expect(evaluated(json(r), "a.yaml") && evaluated(json(r), "b.yaml"))
@@ -95,7 +99,7 @@ struct HangTests {
     @Test func sixteenThousandUndatedCasesAreLinear() throws {
         var cases: [String] = []
         for i in 0..<16_000 { cases.append("{\"id\": \"KN-\(i)\", \"round\": \"first\", \"received\": \"2026-03-02\"}") }
-        let doc = "{\"unit\": {\"code\": \"00001\", \"name\": \"X\", \"kind\": \"commune\"}, \"period\": {\"year\": 2026}, "
+        let doc = "{\"unit\": {\"code\": \"24967\", \"name\": \"Xã Hiệp Thạnh\", \"kind\": \"commune\"}, \"period\": {\"year\": 2026}, "
             + "\"complaints\": {\"cases\": [\(cases.joined(separator: ","))]}}"
         let dir = try tree(["a.json": doc])
         let r = try qcdc(["check", "--format", "json", dir.appendingPathComponent("a.json").path], timeout: 90)
@@ -126,7 +130,7 @@ struct HangTests {
         var cases = ""
         for i in 0..<1000 { cases += "    - {id: K\(i), round: first, received: 2026-03-02}\n" }
         let dir = try tree(["rules.yaml": overlay, "r/a.yaml": goodReport(extra: "complaints:\n  cases:\n" + cases),
-                            "r/b.yaml": goodReport(code: "00002")])
+                            "r/b.yaml": goodReport(code: "24985")])
         let r = try qcdc(["check", "--lang", "en", "--rules", dir.appendingPathComponent("rules.yaml").path, "--format", "json",
                           dir.appendingPathComponent("r").path], timeout: 120)
         #expect(!r.timedOut, "took \(r.seconds) s")
@@ -357,8 +361,8 @@ struct InjectionTests {
     }
 
     @Test func invisibleCharactersInCodesAreErrorsAndInNamesWarnings() throws {
-        let dir = try tree(["a.yaml": goodReport(code: "\u{202E}00001"), "b.yaml": goodReport(code: "00002", name: "Xã\u{200B}Thử"),
-                            "c.yaml": goodReport(code: "00003").replacingOccurrences(of: "parent: \"68\"", with: "parent: \"6\u{200D}8\"")])
+        let dir = try tree(["a.yaml": goodReport(code: "\u{202E}24967"), "b.yaml": goodReport(code: "24985", name: "Xã\u{200B}Thử"),
+                            "c.yaml": goodReport(code: "24988").replacingOccurrences(of: "parent: \"68\"", with: "parent: \"6\u{200D}8\"")])
         let r = try qcdc(["check", "--format", "json", dir.path])
         let doc = json(r)
         #expect(r.status == 2)

@@ -115,7 +115,7 @@ struct LanguageTests {
 
     @Test(arguments: ["html", "markdown", "csv", "json"])
     func scorecardsAreVietnamese(_ format: String) throws {
-        let r = try qcdc(["scorecard", "--format", format, "Tests/qcdcTests/Fixtures/scorecard/"])
+        let r = try qcdc(["scorecard", "--no-register", "--format", format, "Tests/qcdcTests/Fixtures/scorecard/"])
         let words = englishIn(try readable(r.stdout, format: format))
         #expect(words.isEmpty, "English in the Vietnamese \(format) scorecard: \(Set(words).sorted())")
     }
@@ -137,8 +137,8 @@ struct LanguageTests {
         ["check", "--format", "json", "examples/"], ["check", "--format", "sarif", "examples/"],
         ["check", "--format", "junit", "examples/"], ["check", "--format", "github", "examples/"],
         ["check", "--today", "2026-11-23", "--waivers", "examples/ci/waivers.yaml", "--fail-on", "none", "--format", "markdown", "examples/"],
-        ["scorecard", "--format", "html", "Tests/qcdcTests/Fixtures/scorecard/"], ["scorecard", "--format", "markdown", "Tests/qcdcTests/Fixtures/scorecard/"],
-        ["scorecard", "--format", "csv", "Tests/qcdcTests/Fixtures/scorecard/"], ["scorecard", "--format", "json", "Tests/qcdcTests/Fixtures/scorecard/"],
+        ["scorecard", "--no-register", "--format", "html", "Tests/qcdcTests/Fixtures/scorecard/"], ["scorecard", "--no-register", "--format", "markdown", "Tests/qcdcTests/Fixtures/scorecard/"],
+        ["scorecard", "--no-register", "--format", "csv", "Tests/qcdcTests/Fixtures/scorecard/"], ["scorecard", "--no-register", "--format", "json", "Tests/qcdcTests/Fixtures/scorecard/"],
         ["rules", "list"], ["rules", "test"], ["rules", "lint"], ["explain", "--report", "examples/commune-noncompliant-2026.yaml", "KN-02A"],
         ["template", "--kind", "commune", "--year", "2026"], ["schema", "--kind", "commune"],
     ])

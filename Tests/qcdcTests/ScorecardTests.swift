@@ -7,14 +7,14 @@ private let fixture = "Tests/qcdcTests/Fixtures/scorecard/"
 struct ScorecardTests {
     @Test(arguments: ["markdown", "csv", "json"])
     func golden(_ format: String) throws {
-        let r = try qcdc(["scorecard", "--format", format, "--lang", "en", fixture])
+        let r = try qcdc(["scorecard", "--no-register", "--format", format, "--lang", "en", fixture])
         #expect(r.status == 2)    // one fixture report is invalid: listed, the others scored
         #expect(r.stderr.contains("bad-2026.yaml:4:12: error[report.out_of_range]"))
         try assertGolden(r.stdout, "Tests/qcdcTests/Golden/scorecard.\(format == "markdown" ? "md" : format)")
     }
 
     @Test func jsonHasRollupsTrendsAndRules() throws {
-        let r = try qcdc(["scorecard", "--format", "json", "--lang", "en", fixture])
+        let r = try qcdc(["scorecard", "--no-register", "--format", "json", "--lang", "en", fixture])
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let rollups = try #require(doc["rollups"] as? [[String: Any]])
         let dialogue = try #require(rollups.first { $0["id"] as? String == "RU-DIALOGUE" })
@@ -35,13 +35,13 @@ struct ScorecardTests {
         let groups = try #require(doc["groups"] as? [[String: Any]])
         #expect(groups.first { $0["key"] as? String == "77" }?["name"] as? String == "Tỉnh Thử Nghiệm (77)")
         // Models and missing policy from the command line.
-        let ex = try qcdc(["scorecard", "--format", "json", "--model", "flat-unweighted", "--missing", "exclude", fixture])
+        let ex = try qcdc(["scorecard", "--no-register", "--format", "json", "--model", "flat-unweighted", "--missing", "exclude", fixture])
         #expect(ex.stdout.contains("\"model_urn\": \"urn:xccdf:scoring:flat-unweighted\""))
-        #expect(try qcdc(["scorecard", "--model", "xccdf", fixture]).status == 64)
+        #expect(try qcdc(["scorecard", "--no-register", "--model", "xccdf", fixture]).status == 64)
     }
 
     @Test func csvIsSpreadsheetSafe() throws {
-        let r = try qcdc(["scorecard", "--format", "csv", fixture])
+        let r = try qcdc(["scorecard", "--no-register", "--format", "csv", fixture])
         let bytes = Array(r.stdout.utf8)
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
         #expect(r.stdout.contains("\r\n"))
@@ -53,7 +53,7 @@ struct ScorecardTests {
     @Test func htmlIsSelfContainedAndEscaped() throws {
         let dir = try temporaryDirectory()
         let page = dir.appendingPathComponent("scorecard.html")
-        let r = try qcdc(["scorecard", "--output", page.path, fixture])
+        let r = try qcdc(["scorecard", "--no-register", "--output", page.path, fixture])
         #expect(r.status == 2)
         let html = try String(contentsOf: page, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"vi\">"))
@@ -64,7 +64,7 @@ struct ScorecardTests {
         #expect(html.components(separatedBy: "<script>").count == 2)    // the page's own script only
         #expect(html.contains("Content-Security-Policy"))
         #expect(html.contains("<svg"))
-        let en = try qcdc(["scorecard", "--lang", "en", fixture])
+        let en = try qcdc(["scorecard", "--no-register", "--lang", "en", fixture])
         #expect(en.stdout.contains("<html lang=\"en\">") && en.stdout.contains("Pass rate by rule"))
     }
 
@@ -74,7 +74,7 @@ struct ScorecardTests {
     func htmlInARealBrowser() throws {
         let dir = try temporaryDirectory()
         let page = dir.appendingPathComponent("scorecard.html")
-        _ = try qcdc(["scorecard", "--output", page.path, fixture])
+        _ = try qcdc(["scorecard", "--no-register", "--output", page.path, fixture])
         let browser = try #require(ExternalTools.chromium, "\(ExternalTools.skipReason("headless Chromium"))")
         let run = try runProcess(URL(fileURLWithPath: browser), ["--headless=new", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--log-level=0",
                        "--user-data-dir=\(dir.appendingPathComponent("profile").path)",
@@ -96,7 +96,7 @@ struct ScorecardTests {
         let dir = try temporaryDirectory()
         let rules = dir.appendingPathComponent("r.yaml")
         try Data("id: x\nversion: \"1\"\ntitle: {vi: x, en: x}\nrules: [{id: R}]\n".utf8).write(to: rules)
-        let json = try qcdc(["scorecard", "--format", "json", "--rules", rules.path, fixture])
+        let json = try qcdc(["scorecard", "--no-register", "--format", "json", "--rules", rules.path, fixture])
         #expect(json.status == 2)
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let errors = try #require(doc["errors"] as? [[String: Any]])
@@ -104,11 +104,11 @@ struct ScorecardTests {
         #expect(json.stderr.contains("r.yaml:4:"))
         let waivers = dir.appendingPathComponent("w.yaml")
         try Data("waivers:\n  - {rule: NOPE-1}\n".utf8).write(to: waivers)
-        let md = try qcdc(["scorecard", "--format", "markdown", "--lang", "en", "--waivers", waivers.path, fixture])
+        let md = try qcdc(["scorecard", "--no-register", "--format", "markdown", "--lang", "en", "--waivers", waivers.path, fixture])
         #expect(md.status == 2)
         #expect(md.stdout.contains("## Input errors and warnings"))
         #expect(md.stdout.contains("**waiver.missing_key**"))
-        let html = try qcdc(["scorecard", "--waivers", waivers.path, fixture])
+        let html = try qcdc(["scorecard", "--no-register", "--waivers", waivers.path, fixture])
         #expect(html.stdout.contains("<section id=\"input\">") && html.stdout.contains("waiver.unknown_rule"))
     }
 }

@@ -12,6 +12,9 @@ public struct CheckOptions: Sendable {
     public var gate = Gate()
     /// Input warnings are errors.
     public var strict = false
+    /// Check provinces, districts and communes against the official register of administrative
+    /// units (``Register``); off for test data with made-up codes (`--no-register`).
+    public var checksRegister = true
     /// The language of messages.
     public var language: Language = .vi
     /// The date waivers expire against; nil for today in Việt Nam.

@@ -87,7 +87,8 @@ public struct CheckSession: Sendable {
             return CheckRun(ruleSet: ruleSet ?? .empty, reports: [], diagnostics: setupDiagnostics,
                             language: options.language, gate: options.gate)
         }
-        let checker = Checker(ruleSet: ruleSet, language: options.language, limits: options.limits, strict: options.strict)
+        var checker = Checker(ruleSet: ruleSet, language: options.language, limits: options.limits, strict: options.strict)
+        checker.checksRegister = options.checksRegister
         var waived = waivers.map { WaiverSet.Application($0, today: options.today ?? CheckOptions.currentDay()) }
         var compared = baseline.map(Baseline.Comparison.init)
         var recorder = Baseline.Recorder()

@@ -21,6 +21,9 @@ public struct Checker: Sendable {
     /// Input warnings (unknown fields, invisible characters in names) are errors: the report is
     /// invalid and fails the gate with exit 2 (`--strict`).
     public var strict = false
+    /// Provinces, districts and communes are checked against the official register
+    /// (``Register``): unknown codes, names, subtypes and parents (`--no-register` turns it off).
+    public var checksRegister = true
 
     /// A checker for `ruleSet`; `strict` makes input warnings errors.
     public init(ruleSet: RuleSet, language: Language = .vi, limits: LoadLimits = .default, strict: Bool = false) {
@@ -30,11 +33,17 @@ public struct Checker: Sendable {
         self.strict = strict
     }
 
+    private var reader: ReportReader {
+        var reader = ReportReader(ruleSet: ruleSet)
+        reader.checksRegister = checksRegister
+        return reader
+    }
+
     /// Reads and validates one report without evaluating it.
     public func read(bytes: [UInt8], file: String) -> (report: UnitReport?, diagnostics: [Diagnostic]) {
         let (node, loadDiags) = DocumentLoader.load(bytes, file: file, limits: limits)
         guard let node else { return (nil, loadDiags) }
-        let (report, diags) = ReportReader(ruleSet: ruleSet).read(node, file: file)
+        let (report, diags) = reader.read(node, file: file)
         return (report, (loadDiags + diags).sorted())
     }
 
@@ -49,7 +58,7 @@ public struct Checker: Sendable {
         guard let node else {
             return ReportOutcome(file: file, unit: nil, period: nil, results: [], diagnostics: finish(loadDiags, file: file, bytes: bytes))
         }
-        let (report, diags) = ReportReader(ruleSet: ruleSet).read(node, file: file)
+        let (report, diags) = reader.read(node, file: file)
         var all = finish(loadDiags + diags, file: file, bytes: bytes)
         guard let report, !all.contains(where: { $0.severity == .error }) else {
             return ReportOutcome(file: file, unit: report?.unit, period: report?.period, results: [], diagnostics: all)

@@ -26,7 +26,9 @@ public struct TemplateWriter: Sendable {
     /// The template as YAML text: `unit` (with `kind`) and `period` (`year`), then every fact of
     /// ``facts(kind:year:)`` left blank under its groups, each commented with its label, type, unit,
     /// bounds and the rules that read it.
-    public func render(kind: UnitKind, year: Int) -> String {
+    /// With `unit` (from ``Register``), the unit block is filled in: code, official name, type and
+    /// province (or district before 2025).
+    public func render(kind: UnitKind, year: Int, unit: AdministrativeUnit? = nil) -> String {
         let l = Localizer(language)
         var o = "# \(l(.templateTitle(kind: kind, year: year)))\n"
         o += "# \(l(.templateMadeBy(version: QCDC.version, ruleSet: ruleSet.id, ruleSetVersion: ruleSet.version)))\n"
@@ -35,11 +37,19 @@ public struct TemplateWriter: Sendable {
         o += "# " + l(.templateYesNo) + "\n"
         o += "# " + l(.templateCheckIt) + "\n"
         o += "unit:\n"
-        o += "  code:      # \(l(.templateUnitCode))\n"
-        o += "  name:      # \(l(.templateUnitName))\n"
-        o += "  kind: \(kind.rawValue)\n"
-        if kind == .commune { o += "  subtype:   # `xa` | `phuong` | `dac_khu`\n" }
-        o += "  parent:    # \(l(.templateParent))\n"
+        if let unit {
+            o += "  code: \"\(unit.code)\"\n"
+            o += "  name: \"\(unit.name)\"\n"
+            o += "  kind: \(kind.rawValue)\n"
+            if kind == .commune { o += "  subtype: \(unit.type.rawValue)\n" }
+            if let p = unit.parent { o += "  parent: \"\(p)\"\n" }
+        } else {
+            o += "  code:      # \(l(.templateUnitCode))\n"
+            o += "  name:      # \(l(.templateUnitName))\n"
+            o += "  kind: \(kind.rawValue)\n"
+            if kind == .commune { o += "  subtype:   # `xa` | `phuong` | `dac_khu`\n" }
+            o += "  parent:    # \(l(.templateParent))\n"
+        }
         o += "period:\n  year: \(year)\n"
         var openGroups: [String] = []
         for (decl, rules) in facts(kind: kind, year: year) {

@@ -50,7 +50,7 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
             alias_limit too_deep internal
             """)
         add(.report, """
-            not_mapping missing_unit invalid_unit_kind invalid_period invalid_unit_code invisible_character duplicate_report \
+            not_mapping missing_unit invalid_unit_kind invalid_period invalid_unit_code unknown_unit unit_name_mismatch unit_subtype_mismatch unit_parent_mismatch invisible_character duplicate_report \
             overlapping_period duplicate_fact no_rules_apply diagnostics_capped district_after_reform type_mismatch \
             out_of_range invalid_date unknown_field
             """)

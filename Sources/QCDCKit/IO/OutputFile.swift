@@ -231,6 +231,13 @@ package enum StandardStreams {
         _ = write(text, to: STDERR_FILENO, name: "/dev/stderr")
     }
 
+    /// The message key of a write to standard output whose reader has gone (`qcdc … | head`).
+    package static let closedKey = "output.write_failed.closed_pipe"
+
+    /// True when `problem` is standard output's reader having gone: not worth a message, as
+    /// with any command line tool, though the run still ends with a non-zero status.
+    package static func isClosedPipe(_ problem: Diagnostic) -> Bool { problem.message.key == closedKey }
+
     /// Makes a closed pipe an error return (EPIPE) instead of a fatal signal.
     package static func ignoreBrokenPipes() { signal(SIGPIPE, SIG_IGN) }
 

@@ -236,7 +236,7 @@ extension Message {
         Message("output.write_failed", vi: "không ghi được \(path): \(systemError(errno).vi)", en: "cannot write \(path): \(systemError(errno).en)")
     }
     static func cannotWriteStandardOutput(_ errno: Int32) -> Message {
-        Message("output.write_failed.stdout", vi: "không ghi được ra đầu ra chuẩn: \(systemError(errno).vi)",
+        Message(errno == EPIPE ? StandardStreams.closedKey : "output.write_failed.stdout", vi: "không ghi được ra đầu ra chuẩn: \(systemError(errno).vi)",
                 en: "cannot write to standard output: \(systemError(errno).en)")
     }
     static func cannotCreateIn(_ dir: String, _ errno: Int32) -> Message {

@@ -7,6 +7,8 @@ package struct ReportReader: Sendable {
     let index: FactIndex
     /// Unknown fields reported per report before the rest are only counted.
     package var maxUnknownFields = 100
+    /// Check provinces, districts and communes against the official register (``Register``).
+    package var checksRegister = false
 
     package static let reservedKeys: Set<String> = ["unit", "period", "$schema", "notes"]
 
@@ -22,8 +24,12 @@ package struct ReportReader: Sendable {
             return (nil, [Diagnostic(.error, DiagnosticCode(.report, "not_mapping"), .reportNotMapping(found: .found(root)),
                                      at: root.mark.located(in: file), notes: [.seeReportFormat])])
         }
-        let unit = readUnit(root, file: file, into: &diags)
+        var unit = readUnit(root, file: file, into: &diags)
         let period = readPeriod(root["period"], parentMark: root.mark, file: file, into: &diags)
+        if checksRegister, var checked = unit, let period, let node = root["unit"], let register = Register.applying(to: period) {
+            register.check(&checked, node: node, file: file, into: &diags)
+            unit = checked
+        }
         if let unit, let period, unit.kind == .district, period.end >= UnitKind.districtAbolished {
             diags.append(Diagnostic(.error, DiagnosticCode(.report, "district_after_reform"), .districtAfterReform(periodEnd: period.end),
                 at: (root["period"]?.mark ?? root.mark).located(in: file), notes: [.reportDistrictUntilReform]))

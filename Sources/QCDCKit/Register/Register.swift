@@ -1,0 +1,174 @@
+/// The official type of an administrative unit, as the register writes it.
+public enum AdministrativeType: String, Sendable, Hashable, CaseIterable {
+    case tinh
+    case thanhPhoTrungUong = "thanh_pho_tw"
+    case huyen, quan
+    case thiXa = "thi_xa"
+    case thanhPho = "thanh_pho"
+    case xa, phuong
+    case dacKhu = "dac_khu"
+    case thiTran = "thi_tran"
+
+    /// The level of the unit: province, district or commune.
+    public var level: UnitKind {
+        switch self {
+        case .tinh, .thanhPhoTrungUong: .province
+        case .huyen, .quan, .thiXa, .thanhPho: .district
+        case .xa, .phuong, .dacKhu, .thiTran: .commune
+        }
+    }
+
+    /// The type's name: `thành phố trực thuộc trung ương`, `centrally-run city`.
+    public func name(_ lang: Language) -> String {
+        switch (self, lang) {
+        case (.tinh, .vi): "tỉnh"
+        case (.thanhPhoTrungUong, .vi): "thành phố trực thuộc trung ương"
+        case (.huyen, .vi): "huyện"
+        case (.quan, .vi): "quận"
+        case (.thiXa, .vi): "thị xã"
+        case (.thanhPho, .vi): "thành phố thuộc tỉnh"
+        case (.xa, .vi): "xã"
+        case (.phuong, .vi): "phường"
+        case (.dacKhu, .vi): "đặc khu"
+        case (.thiTran, .vi): "thị trấn"
+        case (.tinh, .en): "province"
+        case (.thanhPhoTrungUong, .en): "centrally-run city"
+        case (.huyen, .en): "rural district"
+        case (.quan, .en): "urban district"
+        case (.thiXa, .en): "town"
+        case (.thanhPho, .en): "provincial city"
+        case (.xa, .en): "commune"
+        case (.phuong, .en): "ward"
+        case (.dacKhu, .en): "special zone"
+        case (.thiTran, .en): "township"
+        }
+    }
+}
+
+extension AdministrativeType {
+    /// The name for `count` units: English plurals (`wards`, `special zones`); Vietnamese has none.
+    func name(_ lang: Language, count: Int) -> String {
+        let one = name(lang)
+        guard lang == .en, count != 1 else { return one }
+        return one.hasSuffix("y") ? String(one.dropLast()) + "ies" : one + "s"
+    }
+}
+
+/// One unit of the official register.
+public struct AdministrativeUnit: Sendable, Hashable {
+    /// The official code: 2 digits for a province, 3 for a district, 5 for a commune.
+    public let code: String
+    /// The official name with its type prefix (`Xã Phú Sơn`, `Tỉnh Lâm Đồng`).
+    public let name: String
+    /// The official type.
+    public let type: AdministrativeType
+    /// The code of the unit above (a commune's province, or its district before 1 July 2025);
+    /// nil for a province.
+    public let parent: String?
+}
+
+/// The official list of Vietnamese administrative units (`register/*.tsv`, compiled into qcdc;
+/// their sources are cited in the files and in `register/README.md`).
+///
+/// Two editions ship: the units in force from 1 July 2025 (34 provinces, 3,321 communes;
+/// Quyết định 19/2025/QĐ-TTg) and the units before the reorganisation as the register held them
+/// on 4 January 2025 (63 provinces, 696 districts, 10,051 communes).
+public struct Register: Sendable {
+    /// Which list.
+    public enum Edition: String, Sendable, CaseIterable {
+        /// In force from 1 July 2025.
+        case from2025 = "2025"
+        /// Before 1 July 2025, as of 4 January 2025.
+        case preReform = "pre-2025"
+    }
+
+    /// The edition of this list.
+    public let edition: Edition
+    /// Every unit: provinces, then districts, then communes, each in code order.
+    public let units: [AdministrativeUnit]
+    private let index: [String: Int]
+    private let children: [String: [Int]]
+
+    /// The first day the 2025 list is in force.
+    public static let reformDay = UnitKind.districtAbolished
+    /// The day the pre-reform list was exported: changes after it are not in it.
+    public static let preReformSnapshot = Day(year: 2025, month: 1, day: 4)!
+
+    /// The list in force from 1 July 2025.
+    public static let current = Register(edition: .from2025, text: files["register/units-2025.tsv"] ?? "")
+    /// The list before the reorganisation (state of 4 January 2025).
+    public static let preReform = Register(edition: .preReform, text: files["register/units-pre-2025.tsv"] ?? "")
+
+    /// The list of `edition`.
+    public static func edition(_ edition: Edition) -> Register {
+        edition == .from2025 ? current : preReform
+    }
+
+    /// The list a report for `period` is checked against: the 2025 list when the period ends on
+    /// or after 1 July 2025; the pre-reform list when it ends between 4 January and 30 June 2025;
+    /// none for earlier periods, whose units the shipped snapshot does not describe (communes
+    /// were merged every year before the reform).
+    public static func applying(to period: Period) -> Register? {
+        if period.end >= reformDay { return current }
+        if period.end >= preReformSnapshot { return preReform }
+        return nil
+    }
+
+    init(edition: Edition, text: String) {
+        self.edition = edition
+        var units: [AdministrativeUnit] = []
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
+        where line.first != UInt8(ascii: "#") {
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            guard fields.count == 4, let type = AdministrativeType(rawValue: String(decoding: fields[2], as: UTF8.self)) else { continue }
+            let parent = String(decoding: fields[3], as: UTF8.self)
+            units.append(AdministrativeUnit(code: String(decoding: fields[0], as: UTF8.self),
+                                            name: String(decoding: fields[1], as: UTF8.self),
+                                            type: type, parent: parent.isEmpty ? nil : parent))
+        }
+        var index: [String: Int] = [:]
+        var children: [String: [Int]] = [:]
+        for (i, u) in units.enumerated() {
+            index[u.code] = i
+            if let p = u.parent { children[p, default: []].append(i) }
+        }
+        self.units = units
+        self.index = index
+        self.children = children
+    }
+
+    /// The unit with this code, at any level.
+    public subscript(code: String) -> AdministrativeUnit? {
+        index[code].map { units[$0] }
+    }
+
+    /// The provinces, in code order.
+    public var provinces: [AdministrativeUnit] { units.filter { $0.type.level == .province } }
+
+    /// The units directly below `code` (a province's communes, or before 2025 its districts;
+    /// a district's communes), in code order.
+    public func children(of code: String) -> [AdministrativeUnit] {
+        (children[code] ?? []).map { units[$0] }
+    }
+
+    /// A province's communes (through its districts before 2025), in code order.
+    public func communes(of province: String) -> [AdministrativeUnit] {
+        var out: [AdministrativeUnit] = []
+        for child in children(of: province) {
+            if child.type.level == .commune { out.append(child) } else { out += children(of: child.code) }
+        }
+        return out.sorted { $0.code < $1.code }
+    }
+
+    /// The province a unit belongs to (itself for a province).
+    public func province(of unit: AdministrativeUnit) -> AdministrativeUnit? {
+        var u = unit
+        while let p = u.parent, let up = self[p] { u = up }
+        return u.type.level == .province ? u : nil
+    }
+
+    /// How many units of each type the list holds.
+    public var counts: [AdministrativeType: Int] {
+        units.reduce(into: [:]) { $0[$1.type, default: 0] += 1 }
+    }
+}
