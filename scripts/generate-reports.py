@@ -2,7 +2,17 @@
 """Deterministic generator of commune and province reports for scorecard benchmarks and
 demonstrations (never committed: generate it when needed).
 
+  scripts/generate-reports.py OUT_DIR --country [--missing 0.02] [--years 2026] [--seed 7]
   scripts/generate-reports.py OUT_DIR [--provinces 6] [--communes 90] [--years 2025 2026] [--seed 7]
+
+--country: every real province and commune of the register in force from 1 July 2025
+(register/units-2025.tsv: 34 provinces, 3,321 communes), with their official codes, names,
+types and provinces, so that `qcdc check` and `qcdc scorecard` run with the register check on.
+--missing leaves out that share of communes (and one province in ten of its own report), chosen
+by the seed: the units `--expect all` lists as not submitted. Years 2025 and later only.
+
+Otherwise: made-up provinces (codes 91 and up) with --communes made-up communes each, any
+number of them (for benchmarks beyond the 3,321 real communes); check them with --no-register.
 
 Writes OUT_DIR/<province>/<commune>-<year>.yaml and OUT_DIR/<province>/province-<year>.yaml.
 The same arguments always give the same files. Provinces claim that all their communes run
@@ -38,9 +48,10 @@ def twice_monthly(start, end, skip, rng):
     return out
 
 
-def commune(rng, code, name, parent, year, quality):
+def commune(rng, code, name, parent, year, quality, subtype=None):
     bad = lambda p: rng.random() < p * (1.2 - quality)
-    lines = [f'unit: {{code: "{code}", name: "{name}", kind: commune, subtype: {rng.choice(["xa", "xa", "phuong"])}, parent: "{parent}"}}',
+    subtype = subtype or rng.choice(["xa", "xa", "phuong"])
+    lines = [f'unit: {{code: "{code}", name: "{name}", kind: commune, subtype: {subtype}, parent: "{parent}"}}',
              f"period: {{year: {year}}}"]
     if not bad(0.15):
         if bad(0.2):
@@ -78,14 +89,69 @@ def commune(rng, code, name, parent, year, quality):
     return "\n".join(lines) + "\n"
 
 
+def register():
+    """(provinces, communes by province) from register/units-2025.tsv."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "register", "units-2025.tsv")
+    provinces, communes = [], {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            code, name, kind, parent = line.rstrip("\n").split("\t")
+            if parent:
+                communes.setdefault(parent, []).append((code, name, kind))
+            else:
+                provinces.append((code, name))
+    return provinces, communes
+
+
+def province_report(pcode, pname, year, n):
+    return (f'unit: {{code: "{pcode}", name: "{pname}", kind: province}}\nperiod: {{year: {year}}}\n'
+            f"one_stop:\n  pa_service_centre: true\n  departments: 14\n  departments_running: 14\n  communes: {n}\n  communes_running: {n}\n"
+            f"commune_dialogues:\n  communes: {n}\n  held: {n}\nmass_mobilisation:\n  annual_plan: true\n")
+
+
+def country(args):
+    provinces, communes = register()
+    if any(y < 2025 for y in args.years):
+        raise SystemExit("--country: years 2025 and later only (the register of 1 July 2025)")
+    pick = random.Random(f"{args.seed}-missing")
+    count, left_out = 0, []
+    for pcode, pname in provinces:
+        pdir = os.path.join(args.out, pcode)
+        os.makedirs(pdir, exist_ok=True)
+        units = communes[pcode]
+        for year in args.years:
+            for code, name, kind in units:
+                if pick.random() < args.missing:
+                    left_out.append(code)
+                    continue
+                quality = random.Random(f"{args.seed}-{code}").random()
+                with open(os.path.join(pdir, f"{code}-{year}.yaml"), "w", encoding="utf-8") as f:
+                    f.write(commune(random.Random(f"{args.seed}-{code}-{year}"), code, name, pcode, year,
+                                    min(1.0, quality + (year - args.years[0]) * 0.1), subtype=kind))
+                count += 1
+            if args.missing > 0 and pick.random() < 0.1:
+                left_out.append(pcode)
+                continue
+            with open(os.path.join(pdir, f"province-{year}.yaml"), "w", encoding="utf-8") as f:
+                f.write(province_report(pcode, pname, year, len(units)))
+    print(f"wrote {count} commune reports and the province reports of {len(provinces)} provinces to {args.out}; "
+          f"left out {len(left_out)} reports on purpose")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
+    ap.add_argument("--country", action="store_true", help="every real province and commune (register/units-2025.tsv)")
+    ap.add_argument("--missing", type=float, default=0.0, help="--country: share of communes left out")
     ap.add_argument("--provinces", type=int, default=6)
     ap.add_argument("--communes", type=int, default=90, help="communes per province")
     ap.add_argument("--years", type=int, nargs="+", default=[2025, 2026])
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
+    if args.country:
+        return country(args)
     rng = random.Random(args.seed)
     count = 0
     for p in range(args.provinces):
@@ -113,10 +179,7 @@ def main():
                     f.write(commune(random.Random(f"{args.seed}-{code}-{year}"), code, name, pcode, year, min(1.0, quality + (year - args.years[0]) * 0.1)))
                 count += 1
             with open(os.path.join(pdir, f"province-{year}.yaml"), "w", encoding="utf-8") as f:
-                n = len(communes)
-                f.write(f'unit: {{code: "{pcode}", name: "{pname}", kind: province}}\nperiod: {{year: {year}}}\n'
-                        f"one_stop:\n  pa_service_centre: true\n  departments: 14\n  departments_running: 14\n  communes: {n}\n  communes_running: {n}\n"
-                        f"commune_dialogues:\n  communes: {n}\n  held: {n}\nmass_mobilisation:\n  annual_plan: true\n")
+                f.write(province_report(pcode, pname, year, len(communes)))
     print(f"wrote {count} commune reports and {args.provinces * len(args.years)} province reports to {args.out}")
 
 

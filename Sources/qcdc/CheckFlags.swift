@@ -50,6 +50,8 @@ struct CheckFlags: ParsableArguments {
 
     @OptionGroup var register: RegisterOption
 
+    @OptionGroup var expectation: ExpectOption
+
     @OptionGroup var limitOptions: LimitOptions
 
     @Argument(help: ArgumentHelp("Report files or directories, or - for standard input.", valueName: "REPORT"))
@@ -73,6 +75,7 @@ struct CheckFlags: ParsableArguments {
         o.gate = Gate(failOn: failOn, failOnMissing: failOnMissing)
         o.strict = strict
         o.checksRegister = !register.noRegister
+        o.expect = expectation.expect
         o.language = lang
         o.today = today?.day
         o.limits = try limitOptions.limits()
@@ -93,6 +96,6 @@ struct CheckFlags: ParsableArguments {
 
     /// Which of `outputs` are files the run reads (no output may overwrite one).
     func inputs(among outputs: [String]) -> Set<FileIdentity> {
-        InputFile.identities(among: outputs, reports: reports, rules: rules, others: [waivers, baseline == writeBaseline ? nil : baseline])
+        InputFile.identities(among: outputs, reports: reports, rules: rules, others: [waivers, baseline == writeBaseline ? nil : baseline] + expectation.files)
     }
 }

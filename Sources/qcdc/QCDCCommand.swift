@@ -72,6 +72,15 @@ struct RuleSetOptions: ParsableArguments {
     }
 }
 
+/// `--expect`, for `check` and `scorecard`.
+struct ExpectOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Units a report is expected from (repeatable): all, province:CODE, or a FILE of codes. Those without one are listed, and fail the gate.", valueName: "UNITS"))
+    var expect: [String] = []
+
+    /// The list files among the values (so that no output overwrites one).
+    var files: [String?] { expect.filter { $0 != "all" && !$0.hasPrefix("province:") } }
+}
+
 /// `--no-register`, for every command that reads reports.
 struct RegisterOption: ParsableArguments {
     @Flag(name: .customLong("no-register"), help: "Do not check province and commune codes, names, subtypes and parents against the official register (for test data with made-up codes).")

@@ -31,6 +31,8 @@ struct ScorecardFlags: ParsableArguments {
 
     @OptionGroup var register: RegisterOption
 
+    @OptionGroup var expectation: ExpectOption
+
     @OptionGroup var limitOptions: LimitOptions
 
     @Argument(help: ArgumentHelp("Report files or directories.", valueName: "REPORT"))
@@ -46,6 +48,7 @@ struct ScorecardFlags: ParsableArguments {
         o.waivers = waivers
         o.strict = strict
         o.checksRegister = !register.noRegister
+        o.expect = expectation.expect
         o.language = ruleSet.lang
         o.today = today?.day
         o.limits = try limitOptions.limits()
@@ -55,6 +58,6 @@ struct ScorecardFlags: ParsableArguments {
     /// The files the run reads, which the output may not overwrite.
     /// Which of `outputs` the run reads.
     func inputs(among outputs: [String]) -> Set<FileIdentity> {
-        InputFile.identities(among: outputs, reports: reports, rules: ruleSet.rules, others: [waivers])
+        InputFile.identities(among: outputs, reports: reports, rules: ruleSet.rules, others: [waivers] + expectation.files)
     }
 }

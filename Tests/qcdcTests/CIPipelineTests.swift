@@ -52,6 +52,14 @@ struct CIPipelineTests {
                                       "--junit", out.appendingPathComponent("qcdc-junit.xml").path])
         #expect(v.status == 0, "\(v.stdout)\(v.stderr)")
         #expect(v.stdout.contains("SARIF valid") && v.stdout.contains("JUnit valid"))
+        // With --expect: units without a report are results located by a logical location.
+        let sarif = out.appendingPathComponent("expect.sarif").path, junit = out.appendingPathComponent("expect.xml").path
+        let r = try qcdc(["check", "--expect", "province:22", "--format", "sarif", "--output", sarif, "--format", "junit", "--output", junit,
+                          "examples/ci/submissions/06724-2026.yaml"])
+        #expect(r.status == 1)
+        let w = try python(ciPython, ["scripts/validate-ci-formats.py", "--sarif", sarif, "Tests/qcdcTests/Schemas/sarif-schema-2.1.0.json", "--junit", junit])
+        #expect(w.status == 0 && w.stdout.contains("SARIF valid") && w.stdout.contains("JUnit valid"), "\(w.stdout)\(w.stderr)")
+        #expect(try String(contentsOfFile: sarif, encoding: .utf8).contains("\"fullyQualifiedName\":\"22/06688\""))
     }
 
     @Test func sarifDescribesEveryRuleWithItsBasis() throws {

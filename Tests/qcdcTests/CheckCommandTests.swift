@@ -280,3 +280,100 @@ struct RulesLintTests {
         #expect(viaRules.stdout.contains("lỗi[ruleset.example_failed]: ví dụ của quy tắc DN-01 phải cho kết quả pass nhưng cho fail"))
     }
 }
+
+@Suite("--expect: who has not reported")
+struct ExpectTests {
+    /// Two of three expected communes of Lâm Đồng report; the third does not.
+    func submissions() throws -> (dir: URL, list: String) {
+        let dir = try tree(["r/a.yaml": goodReport(code: "24967"), "r/b.yaml": goodReport(code: "24985"),
+                            "expect.csv": "\u{FEFF}ma,ten,loai\r\n24967,Xã Hiệp Thạnh,xa\r\n# a comment\r\n\r\n24985\r\n24988\r\n"])
+        return (dir, dir.appendingPathComponent("expect.csv").path)
+    }
+
+    @Test func missingUnitsAreListedInEveryFormatAndFailTheGate() throws {
+        let (dir, list) = try submissions()
+        let reports = dir.appendingPathComponent("r").path
+        let text = try qcdc(["check", "--expect", list, reports])
+        #expect(text.status == 1, "\(text.stdout)")
+        #expect(text.stdout.contains("Chưa nộp báo cáo: 1/3 đơn vị"))
+        #expect(text.stdout.contains("lỗi[not_submitted]: Xã Tà Năng (mã 24988, Tỉnh Lâm Đồng) chưa nộp báo cáo"))
+        #expect(try qcdc(["check", "--expect", list, "--fail-on", "none", reports]).status == 0)
+        let json = try qcdc(["check", "--format", "json", "--expect", list, reports])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(doc["expected"] as? Int == 3)
+        let missing = try #require(doc["not_submitted"] as? [[String: Any]])
+        #expect(missing.count == 1 && missing[0]["code"] as? String == "24988" && missing[0]["name"] as? String == "Xã Tà Năng"
+                && missing[0]["province"] as? String == "68")
+        let sarif = try qcdc(["check", "--format", "sarif", "--expect", list, reports]).stdout
+        #expect(sarif.contains("{\"ruleId\":\"not_submitted\""))
+        #expect(sarif.contains("\"logicalLocations\":[{\"name\":\"24988\",\"fullyQualifiedName\":\"68/24988\",\"kind\":\"module\"}]"))
+        let junit = try qcdc(["check", "--format", "junit", "--expect", list, reports]).stdout
+        #expect(junit.contains("<testsuite name=\"not_submitted\" tests=\"1\" failures=\"1\""))
+        let github = try qcdc(["check", "--format", "github", "--lang", "en", "--expect", list, reports]).stdout
+        #expect(github.contains("::error title=not_submitted::Xã Tà Năng (code 24988, Tỉnh Lâm Đồng) has not submitted a report"))
+        let markdown = try qcdc(["check", "--format", "markdown", "--expect", list, reports]).stdout
+        #expect(markdown.contains("### Chưa nộp báo cáo: 1/3 đơn vị"))
+        // A whole province: 124 communes, two reported.
+        let province = try qcdc(["check", "--format", "json", "--expect", "province:68", reports])
+        let p = try #require(try JSONSerialization.jsonObject(with: Data(province.stdout.utf8)) as? [String: Any])
+        #expect(p["expected"] as? Int == 124 && (p["not_submitted"] as? [Any])?.count == 122)
+    }
+
+    @Test func anInvalidReportIsStillASubmissionAndInvalidInputWins() throws {
+        let (dir, list) = try submissions()
+        try Data(goodReport(code: "24988").replacingOccurrences(of: "members: 7", with: "members: bảy").utf8)
+            .write(to: dir.appendingPathComponent("r/c.yaml"))
+        let r = try qcdc(["check", "--format", "json", "--expect", list, dir.appendingPathComponent("r").path])
+        #expect(r.status == 2)
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect((doc["not_submitted"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func aBadExpectationIsLocated() throws {
+        let dir = try tree(["r.yaml": goodReport(), "bad.txt": "24967\n249 67\n"])
+        let province = try qcdc(["check", "--lang", "en", "--expect", "province:99", dir.appendingPathComponent("r.yaml").path])
+        #expect(province.status == 2 && province.stdout.contains("error[input.invalid_expect]: --expect province:99: no province has the code '99'"))
+        let list = try qcdc(["check", "--lang", "en", "--expect", dir.appendingPathComponent("bad.txt").path, dir.appendingPathComponent("r.yaml").path])
+        #expect(list.status == 2 && list.stdout.contains("bad.txt:2:1: error[input.invalid_expect]"))
+    }
+
+    @Test func scorecardShowsSubmissionPerProvince() throws {
+        let (dir, list) = try submissions()
+        let r = try qcdc(["scorecard", "--format", "json", "--expect", list, dir.appendingPathComponent("r").path])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let submission = try #require(doc["submission"] as? [[String: Any]])
+        #expect(submission.count == 1 && submission[0]["province"] as? String == "68" && submission[0]["reported"] as? Int == 2
+                && submission[0]["expected"] as? Int == 3)
+        let html = try qcdc(["scorecard", "--expect", list, dir.appendingPathComponent("r").path]).stdout
+        #expect(html.contains("<section id=\"submission\">") && html.contains("Xã Tà Năng (24988)"))
+    }
+}
+
+@Suite("qcdc units and template --unit")
+struct UnitsCommandTests {
+    @Test func theRegisterIsListed() throws {
+        let all = try qcdc(["units"])
+        #expect(all.status == 0)
+        #expect(all.stdout.hasSuffix("34 đơn vị cấp tỉnh (28 tỉnh, 6 thành phố trực thuộc trung ương); 3.321 đơn vị cấp xã (2.621 xã, 687 phường, 13 đặc khu)\n"))
+        let json = try qcdc(["units", "--format", "json"])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let provinces = try #require(doc["provinces"] as? [[String: Any]])
+        #expect(provinces.count == 34)
+        #expect(provinces.reduce(0) { $0 + (($1["communes"] as? [Any])?.count ?? 0) } == 3321)
+        let csv = try qcdc(["units", "--province", "68", "--format", "csv", "--lang", "en"])
+        #expect(csv.stdout.hasPrefix("\u{FEFF}code,name,type,parent,province\r\n68,Tỉnh Lâm Đồng,tinh,,68\r\n"))
+        #expect(csv.stdout.contains("\r\n24967,Xã Hiệp Thạnh,xa,68,68\r\n"))
+        let bad = try qcdc(["units", "--province", "lam dong"])
+        #expect(bad.status == 64 && bad.stderr.contains("'68': Tỉnh Lâm Đồng"))
+        #expect(try qcdc(["units", "--pre-reform", "--lang", "en"]).stdout.contains("10,051 commune-level units"))
+    }
+
+    @Test func templateFillsTheUnitFromTheRegister() throws {
+        let t = try qcdc(["template", "--unit", "07192"])
+        #expect(t.status == 0)
+        #expect(t.stdout.contains("unit:\n  code: \"07192\"\n  name: \"Đặc khu Cô Tô\"\n  kind: commune\n  subtype: dac_khu\n  parent: \"22\"\n"))
+        #expect(try qcdc(["check", "-"], stdin: t.stdout).status == 0)   // blank: missing evidence only
+        #expect(try qcdc(["template", "--unit", "22", "--kind", "commune"]).status == 64)
+        #expect(try qcdc(["template", "--unit", "99999"]).status == 64)
+    }
+}

@@ -44,7 +44,7 @@ files=$(find "$tmp/yaml" -name '*.yaml' | wc -l)
 echo "qcdc $($bin --version) · $(nproc) cores · $files reports"
 printf '%-8s %14s %14s %14s %14s %9s\n' input "qcdc s" "qcdc rep/s" "peer s" "peer rep/s" "qcdc ×"
 for mode in json yaml; do
-  q=$(OUT="$tmp/qcdc-$mode.json" seconds "$bin" check --format json --fail-on none "$tmp/$mode")
+  q=$(OUT="$tmp/qcdc-$mode.json" seconds "$bin" check --format json --fail-on none --no-register "$tmp/$mode")
   p=$(OUT=/dev/null seconds "$py" scripts/bench/peer/peer.py "$mode" "$tmp/$mode" --out "$tmp/peer-$mode.jsonl")
   "$py" -c "print(f'{\"$mode\":<8} {$q:>14.2f} {$files / $q:>14.0f} {$p:>14.2f} {$files / $p:>14.0f} {$p / $q:>9.2f}')"
 done

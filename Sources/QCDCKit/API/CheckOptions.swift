@@ -15,6 +15,8 @@ public struct CheckOptions: Sendable {
     /// Check provinces, districts and communes against the official register of administrative
     /// units (``Register``); off for test data with made-up codes (`--no-register`).
     public var checksRegister = true
+    /// `--expect`: the units a report is expected from (``Expectation``); empty for none.
+    public var expect: [String] = []
     /// The language of messages.
     public var language: Language = .vi
     /// The date waivers expire against; nil for today in Việt Nam.

@@ -12,6 +12,9 @@ public struct ReportOutcome: Sendable {
     public var diagnostics: [Diagnostic]
     /// The report's typed facts (for scorecard roll-ups); nil when unreadable.
     public var facts: ReportFacts? = nil
+    /// The unit code the report gives, even when the report is invalid (a unit that sent an
+    /// invalid report did report, for `--expect`).
+    package var claimedCode: String?
 
     /// An outcome without facts.
     public init(file: String, unit: UnitInfo?, period: Period?, results: [RuleResult], diagnostics: [Diagnostic]) {
@@ -120,6 +123,14 @@ public struct CheckRun: Sendable {
     /// has its summary and verdict.
     var tally: Tally
 
+    /// With `--expect`: the units expected to report, in the order expected.
+    public var expected: [ExpectedUnit] = []
+    /// With `--expect`: how many units were expected (0 without `--expect`).
+    public var expectedCount: Int { expected.count }
+    /// With `--expect`: the expected units without a report in the run, in the order expected.
+    /// Each is a finding of severity error for the gate.
+    public var notSubmitted: [ExpectedUnit] = []
+
     /// A run of `reports`, with the problems of the inputs as a whole, judged by `gate`; the summary
     /// and verdict are counted from `reports`, and there is no baseline comparison.
     public init(ruleSet: RuleSet, reports: [ReportOutcome], diagnostics: [Diagnostic], language: Language, gate: Gate = Gate()) {
@@ -148,7 +159,7 @@ public struct CheckRun: Sendable {
     /// How the run ends, by its gate.
     public var verdict: Verdict {
         if hasInvalidInput { return .invalidInput }
-        return tally.failing ? .findings : .clean
+        return tally.failing || !notSubmitted.isEmpty && gate.failOn != .none ? .findings : .clean
     }
 
     /// The exit code of the verdict: 0, 1 or 2.

@@ -20,6 +20,8 @@ public struct CheckSession: Sendable {
     public let setupDiagnostics: [Diagnostic]
     let waivers: WaiverSet?
     let baseline: Baseline?
+    /// The units expected to report (`--expect`), or nil.
+    public let expectation: Expectation?
 
     /// Loads and validates the rule set, the waiver file and the baseline file.
     public init(_ options: CheckOptions) {
@@ -40,6 +42,13 @@ public struct CheckSession: Sendable {
                 baseline = b
                 diags += d
             }
+        }
+        if options.expect.isEmpty {
+            expectation = nil
+        } else {
+            let (e, d) = Expectation.load(options.expect, limits: options.limits)
+            expectation = e
+            diags += d
         }
         self.ruleSet = ruleSet
         self.waivers = waivers
@@ -94,11 +103,14 @@ public struct CheckSession: Sendable {
         var recorder = Baseline.Recorder()
         var kept: [ReportOutcome] = []
         var tally = CheckRun.Tally()
+        let expected = Set(expectation?.units.map(\.code) ?? [])
+        var submitted: Set<String> = []
         let inputDiags = try checker.check(paths: paths, workers: options.workers, prepare: { outcome in
             waived?.apply(to: &outcome)
             if options.recordFindings { recorder.record(outcome) }
             compared?.apply(to: &outcome)
             tally.add(outcome, gate: options.gate)
+            if !expected.isEmpty, let code = outcome.unit?.code ?? outcome.claimedCode, expected.contains(code) { submitted.insert(code) }
             if keepReports { kept.append(outcome) }
         }, render: render, each: each)
         var run = CheckRun(ruleSet: ruleSet, reports: kept,
@@ -107,6 +119,10 @@ public struct CheckSession: Sendable {
         run.tally = tally
         run.baseline = compared?.finish()
         run.findingsRecord = recorder.baseline
+        if let expectation {
+            run.expected = expectation.units
+            run.notSubmitted = expectation.units.filter { !submitted.contains($0.code) }
+        }
         return run
     }
 }

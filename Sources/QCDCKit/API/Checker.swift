@@ -61,7 +61,9 @@ public struct Checker: Sendable {
         let (report, diags) = reader.read(node, file: file)
         var all = finish(loadDiags + diags, file: file, bytes: bytes)
         guard let report, !all.contains(where: { $0.severity == .error }) else {
-            return ReportOutcome(file: file, unit: report?.unit, period: report?.period, results: [], diagnostics: all)
+            var outcome = ReportOutcome(file: file, unit: report?.unit, period: report?.period, results: [], diagnostics: all)
+            outcome.claimedCode = report?.unit.code ?? node["unit"]?["code"]?.scalarText
+            return outcome
         }
         let results = Engine(ruleSet: ruleSet, limits: limits).evaluate(report)
         if !results.isEmpty, results.allSatisfy({ $0.status == .notApplicable }) {

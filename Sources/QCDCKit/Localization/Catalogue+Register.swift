@@ -78,3 +78,76 @@ extension Message {
         Message("units.no_province", vi: "không có tỉnh nào mang mã '\(code)'", en: "no province has the code '\(code)'")
     }
 }
+
+// `--expect` and the units that did not report.
+extension Message {
+    static func expectNoProvince(_ code: String) -> Message {
+        Message("input.invalid_expect.province", vi: "--expect province:\(code): không có tỉnh nào mang mã '\(code)'",
+                en: "--expect province:\(code): no province has the code '\(code)'")
+    }
+    static func expectNotUTF8(_ file: String) -> Message {
+        Message("input.invalid_expect.encoding", vi: "danh sách đơn vị \(file) không phải văn bản UTF-8",
+                en: "the list of units \(file) is not UTF-8 text")
+    }
+    static func expectBadCode(_ code: String) -> Message {
+        Message("input.invalid_expect.code", vi: "mã đơn vị không hợp lệ trong danh sách: '\(code)' (có dấu cách hoặc ký tự ẩn)",
+                en: "invalid unit code in the list: '\(code)' (a space or an invisible character)")
+    }
+    static let expectForms = Message("note.expect_forms",
+        vi: "--expect all (mọi tỉnh và xã), --expect province:68 (mọi xã của một tỉnh), hoặc --expect TỆP: mỗi dòng một mã, có thể kèm dấu phẩy và tên (ví dụ tệp của `qcdc units --province 68 --format csv`)",
+        en: "--expect all (every province and commune), --expect province:68 (every commune of a province), or --expect FILE: a code per line, optionally a comma and a name (e.g. the file of `qcdc units --province 68 --format csv`)")
+    static func notSubmitted(_ unit: ExpectedUnit) -> Message {
+        let name = unit.name.map { "\($0) " } ?? ""
+        let vi = unit.provinceName.flatMap { unit.province == unit.code ? nil : ", \($0)" } ?? ""
+        return Message("check.not_submitted", vi: "\(name)(mã \(unit.code)\(vi)) chưa nộp báo cáo",
+                       en: "\(name)(code \(unit.code)\(vi)) has not submitted a report")
+    }
+    static func notSubmittedTitle(_ n: Int, of expected: Int) -> Message {
+        Message("check.not_submitted.title", vi: "Chưa nộp báo cáo: \(n)/\(expected) đơn vị", en: "Not submitted: \(n) of \(expected) units")
+    }
+}
+
+extension Message {
+    static func notSubmittedCount(_ n: Int) -> Message {
+        Message("check.not_submitted.count", vi: "\(n) đơn vị chưa nộp", en: "\(n) \(n == 1 ? "unit" : "units") not submitted")
+    }
+    static let notSubmittedRule = Message("check.not_submitted.rule", vi: "Đơn vị được yêu cầu (--expect) đã nộp báo cáo",
+                                          en: "An expected unit (--expect) has submitted its report")
+}
+
+/// The id `--expect` findings go by in every output (`not_submitted`), and their words.
+enum NotSubmitted {
+    static let id = "not_submitted"
+
+    /// `Xã A (mã 00001, Tỉnh B) chưa nộp báo cáo`.
+    static func text(_ u: ExpectedUnit, _ lang: Language) -> String {
+        Neutral.visible(Message.notSubmitted(u).text(lang))
+    }
+
+    /// The unit as JSON: `{code, name, province, province_name}`.
+    static func json(_ u: ExpectedUnit) -> JSON {
+        .object([("code", .string(u.code)), ("name", .optional(u.name)), ("province", .optional(u.province)),
+                 ("province_name", .optional(u.provinceName))])
+    }
+}
+
+// The scorecard's submission table (`--expect`).
+extension Message {
+    static let submissionTitle = Message("scorecard.submission", vi: "Tình hình nộp báo cáo", en: "Submissions")
+    static let submissionColumns: [Message] = [
+        Message("scorecard.submission.province", vi: "Tỉnh, thành phố", en: "Province"),
+        Message("scorecard.submission.reported", vi: "Đã nộp", en: "Reported"),
+        Message("scorecard.submission.expected", vi: "Phải nộp", en: "Expected"),
+        Message("scorecard.submission.share", vi: "Tỷ lệ", en: "Share"),
+        Message("scorecard.submission.missing", vi: "Chưa nộp", en: "Not submitted"),
+    ]
+}
+
+extension Scorecard.ProvinceSubmission {
+    /// `Tỉnh Lâm Đồng (68)`, or the code alone.
+    var label: String { name.map { "\($0) (\(province))" } ?? province }
+    /// The share reported, in per cent with one decimal.
+    var share: String { expected == 0 ? "—" : Value.format(Double(reported) * 100 / Double(expected), digits: 1) + "%" }
+    /// The missing units' names (or codes), comma-separated.
+    func missingNames() -> String { missing.map { u in u.name.map { "\($0) (\(u.code))" } ?? u.code }.joined(separator: ", ") }
+}

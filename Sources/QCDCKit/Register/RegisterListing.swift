@@ -27,13 +27,17 @@ public struct RegisterListing: Sendable {
     /// Why `code` names no province, with the province it most likely means (by code or name).
     public func unknownProvince(_ code: String) -> String {
         var text = Message.noSuchProvince(code).text(language)
+        if let guess = guessProvince(code) { text += "; " + Message.unitNamed(guess, province: nil).text(language) }
+        return text + " (qcdc units)"
+    }
+
+    /// The province `code` most likely means: the code with its leading zero, or a name.
+    func guessProvince(_ code: String) -> AdministrativeUnit? {
         let key = UnitName.looseKey(code)
-        let guess = register.provinces.first { $0.code == "0" + code }
+        return register.provinces.first { $0.code == "0" + code }
             ?? Suggest.closest(to: key, in: register.provinces.map { UnitName.looseKey($0.name) }).flatMap { k in
                 register.provinces.first { UnitName.looseKey($0.name) == k }
             }
-        if let guess { text += "; " + Message.unitNamed(guess, province: nil).text(language) }
-        return text + " (qcdc units)"
     }
 
     /// The listing of `provinces` (from ``provinces(_:)``) in `format`.

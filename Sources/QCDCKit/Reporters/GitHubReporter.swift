@@ -37,6 +37,7 @@ public struct GitHubReporter: StreamingReporter {
     /// The run's own input problems and a summary notice.
     public func closing(_ run: CheckRun, count: Int) -> String {
         diagnostics(run.diagnostics, run.language)
+            + run.notSubmitted.map { "::error title=\(NotSubmitted.id)::\(escapeData(NotSubmitted.text($0, run.language)))\n" }.joined()
             + "::notice title=qcdc::\(escapeData(Localizer(run.language).annotationSummary(run.summary)))\n"
     }
 

@@ -142,7 +142,10 @@ public struct JSONReporter: StreamingReporter {
                 .object([("new", .int(b.new)), ("unchanged", .int(b.unchanged)), ("fixed", .int(b.fixed))])
             } ?? .null),
             ("summary", summary(run.summary)),
-        ]
+        ] + (run.expectedCount == 0 ? [] : [
+            ("expected", .int(run.expectedCount)),
+            ("not_submitted", .array(run.notSubmitted.map(NotSubmitted.json))),
+        ])
     }
 
     /// A rule's metadata, once per run: everything a result would otherwise repeat.

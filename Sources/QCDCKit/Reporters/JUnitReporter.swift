@@ -77,6 +77,16 @@ public struct JUnitReporter: StreamingReporter {
             suites += "  <testsuite name=\"\(x(d.location.file))\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n"
             suites += "    <testcase classname=\"qcdc\" name=\"\(x(l(.junitInput(d.code))))\">\n      <error message=\"\(x(d.message.text(lang)))\" type=\"\(x(d.code.rawValue))\">\(x(d.text(lang)))</error>\n    </testcase>\n  </testsuite>\n"
         }
+        if run.expectedCount > 0 {
+            let n = run.notSubmitted.count
+            suites += "  <testsuite name=\"\(NotSubmitted.id)\" tests=\"\(n)\" failures=\"\(n)\" errors=\"0\" skipped=\"0\">\n"
+            for u in run.notSubmitted {
+                let text = NotSubmitted.text(u, lang)
+                suites += "    <testcase classname=\"\(x(u.province ?? "qcdc"))\" name=\"\(x(u.code + (u.name.map { " " + $0 } ?? "")))\">\n"
+                suites += "      <failure message=\"\(x(text))\" type=\"\(NotSubmitted.id)\">\(x(text))</failure>\n    </testcase>\n"
+            }
+            suites += "  </testsuite>\n"
+        }
         return suites + "</testsuites>\n"
     }
 

@@ -100,9 +100,19 @@ public struct MarkdownReporter: StreamingReporter {
         var (table, errors, findings, missing, waived) = (sections[0], sections[1], sections[2], sections[3], sections[4])
         errors.add(Substring(run.diagnostics.sorted().filter { $0.severity == .error }
             .map { "- \(code($0.location.description)) **\($0.code)**: \(cell($0.message.text(lang)))\n" }.joined()))
+        // Units that did not report (--expect): a province's list fits; the country's is cut at 200.
+        var notSubmitted = ""
+        if run.expectedCount > 0 {
+            notSubmitted = "\n### " + cell(Localizer(lang)(.notSubmittedTitle(run.notSubmitted.count, of: run.expectedCount))) + "\n\n"
+            for u in run.notSubmitted.prefix(200) { notSubmitted += "- " + cell(NotSubmitted.text(u, lang)) + "\n" }
+            if run.notSubmitted.count > 200 {
+                notSubmitted += lang == .vi ? "\n_… và \(run.notSubmitted.count - 200) đơn vị nữa: xem kết quả đầy đủ (`--format json`)._\n"
+                                            : "\n_… and \(run.notSubmitted.count - 200) more units: see the full results (`--format json`)._\n"
+            }
+        }
         // The sections share the comment's room, the most important first; the headings, totals
         // and notes take at most the reserve.
-        var room = Self.limit - 4_096
+        var room = Self.limit - 4_096 - notSubmitted.utf8.count
         for i in [1, 2, 0, 3, 4] {
             switch i {
             case 0: table.fit(&room)
@@ -128,6 +138,7 @@ public struct MarkdownReporter: StreamingReporter {
         if let b = run.baseline { o += Localizer(lang).baseline(b) + "\n\n" }
         o += vi ? "| Báo cáo | Đơn vị | Kỳ | Đạt | Không đạt | Thiếu | Miễn trừ |\n" : "| Report | Unit | Period | Passed | Failed | Missing | Waived |\n"
         o += "|---|---|---|---:|---:|---:|---:|\n" + table.text + more(table, lang)
+        o += notSubmitted
         if errors.total > 0 {
             o += "\n### " + (vi ? "Lỗi dữ liệu đầu vào" : "Input errors") + "\n\n" + errors.text + more(errors, lang)
         }

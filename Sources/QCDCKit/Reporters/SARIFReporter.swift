@@ -35,7 +35,12 @@ public struct SARIFReporter: StreamingReporter {
                 ("shortDescription", .object([("text", .string(Message.inputCheck(code).text(lang)))])),
                 ("defaultConfiguration", .object([("level", .string("error"))])),
             ])
-        }
+        } + [JSON.object([
+            ("id", .string(NotSubmitted.id)),
+            ("name", .string(NotSubmitted.id)),
+            ("shortDescription", .object([("text", .string(Message.notSubmittedRule.text(lang)))])),
+            ("defaultConfiguration", .object([("level", .string("error"))])),
+        ])]
         let tool = JSON.object([("driver", .object([
             ("name", .string("qcdc")),
             ("version", .string(QCDC.version)),
@@ -82,6 +87,21 @@ public struct SARIFReporter: StreamingReporter {
             Self.diagnostic(d, ruleIndex: indexes.diagnostic(d.code), run.language).append(to: &line, indent: -1)
             out += me.emit(line)
         }
+        for u in run.notSubmitted {
+            var line = ",\n        "
+            JSON.object([
+                ("ruleId", .string(NotSubmitted.id)),
+                ("ruleIndex", .int(indexes.notSubmitted)),
+                ("level", .string("error")),
+                ("message", .object([("text", .string(NotSubmitted.text(u, run.language)))])),
+                ("locations", .array([.object([("logicalLocations", .array([.object([
+                    ("name", .string(u.code)),
+                    ("fullyQualifiedName", .string(u.province.map { $0 == u.code ? u.code : "\($0)/\(u.code)" } ?? u.code)),
+                    ("kind", .string("module")),
+                ])]))])])),
+            ]).append(to: &line, indent: -1)
+            out += me.emit(line)
+        }
         let invocations = JSON.array([.object([("executionSuccessful", .bool(true)), ("exitCode", .int(Int(run.exitCode)))])])
         return out + (me.wroteResult ? "\n      ]" : "]") + ",\n      \"invocations\": " + invocations.fragment(indent: 3) + "\n    }\n  ]\n}\n"
     }
@@ -100,6 +120,9 @@ public struct SARIFReporter: StreamingReporter {
             self.rules = rules
             self.diagnostics = diagnostics
         }
+
+        /// The `not_submitted` descriptor's position: after every input check.
+        var notSubmitted: Int { rules.count + diagnostics.count }
 
         func rule(_ id: String) -> Int? { rules[id] }
         func diagnostic(_ code: DiagnosticCode) -> Int? { diagnostics[code] }

@@ -41,8 +41,15 @@ public struct TextReporter: StreamingReporter {
         let l = Localizer(run.language)
         var out = ""
         for d in run.diagnostics.sorted() where d.severity != .note || showAll { out += diagnostic(d, l) }
+        if run.expectedCount > 0 {
+            out += paint(l(.notSubmittedTitle(run.notSubmitted.count, of: run.expectedCount)), "1") + "\n"
+            for u in run.notSubmitted {
+                out += "  " + paint("\(l.severity(Severity.error))[\(NotSubmitted.id)]", "31") + ": " + NotSubmitted.text(u, l.language) + "\n"
+            }
+        }
         var line = l.totalLine(run.summary)
         line += "; " + counts(run.summary, l)
+        if run.expectedCount > 0 { line += "; " + l(.notSubmittedCount(run.notSubmitted.count)) }
         out += paint(line, "1") + "\n"
         if let b = run.baseline { out += l.baseline(b) + "\n" }
         return out

@@ -142,6 +142,36 @@ public struct Scorecard: Sendable {
     public var trends: [TrendStep]
     /// The run's problems with the inputs as a whole (``CheckRun/diagnostics``).
     public var diagnostics: [Diagnostic]
+    /// With `--expect`: who reported, per province (in code order); empty without `--expect`.
+    public var submission: [ProvinceSubmission] = []
+    /// With `--expect`: the expected units without a report.
+    public var notSubmitted: [ExpectedUnit] = []
+
+    /// How many of a province's expected units reported (`--expect`).
+    public struct ProvinceSubmission: Sendable {
+        /// The province's code, or `—` for units the register does not place.
+        public var province: String
+        /// The province's name, when known.
+        public var name: String?
+        /// Units expected, and those of them that reported.
+        public var expected: Int, reported: Int
+        /// The expected units without a report.
+        public var missing: [ExpectedUnit]
+
+        /// Groups `expected` by province, in code order.
+        static func of(_ run: CheckRun) -> [ProvinceSubmission] {
+            let missing = Set(run.notSubmitted.map(\.code))
+            var byProvince: [String: ProvinceSubmission] = [:]
+            for u in run.expected {
+                let key = u.province ?? "—"
+                var p = byProvince[key] ?? ProvinceSubmission(province: key, name: u.provinceName, expected: 0, reported: 0, missing: [])
+                p.expected += 1
+                if missing.contains(u.code) { p.missing.append(u) } else { p.reported += 1 }
+                byProvince[key] = p
+            }
+            return byProvince.values.sorted { $0.province < $1.province }
+        }
+    }
 
     /// Mean score of the units that have one; nil when none has.
     public var meanScore: Double? { Scorecard.mean(units.compactMap(\.score)) }
@@ -214,8 +244,11 @@ public struct Scorecard: Sendable {
 
         /// The scorecard of `run` (its diagnostics and language) over the entries kept.
         public func scorecard(_ run: CheckRun, grouping: Grouping = .parent) -> Scorecard {
-            Scorecard(ruleSet: ruleSet, config: config, language: run.language, grouping: grouping, scored: units,
-                      invalid: invalid, diagnostics: run.diagnostics)
+            var card = Scorecard(ruleSet: ruleSet, config: config, language: run.language, grouping: grouping, scored: units,
+                                 invalid: invalid, diagnostics: run.diagnostics)
+            card.submission = ProvinceSubmission.of(run)
+            card.notSubmitted = run.notSubmitted
+            return card
         }
     }
 

@@ -121,10 +121,25 @@ struct ScorecardHTML {
         <main>
 
         """
-        o += summarySection() + categorySection() + heatmapSection() + rankingSection() + groupSection() + ruleSection()
+        o += submissionSection() + summarySection() + categorySection() + heatmapSection() + rankingSection() + groupSection() + ruleSection()
         o += rollupSection() + trendSection() + unitSection() + invalidSection() + inputSection()
         o += "</main>\n<script>\(Self.script)</script>\n</body>\n</html>\n"
         return o
+    }
+
+    /// With `--expect`: reported / expected per province, the missing units collapsible.
+    func submissionSection() -> String {
+        guard !card.submission.isEmpty else { return "" }
+        let lang = card.language
+        let cols = Message.submissionColumns.map { Self.esc($0.text(lang)) }
+        var o = "<section id=\"submission\">\n<h2>\(Self.esc(Message.submissionTitle.text(lang)))</h2>\n"
+        let total = card.submission.reduce(into: (0, 0)) { $0.0 += $1.reported; $0.1 += $1.expected }
+        o += "<p><b>\(total.0)/\(total.1)</b></p>\n<div class=\"scroll\"><table>\n<thead><tr><th>\(cols[0])</th><th class=\"n\">\(cols[1])</th><th class=\"n\">\(cols[2])</th><th class=\"n\">\(cols[3])</th><th>\(cols[4])</th></tr></thead><tbody>\n"
+        for p in card.submission {
+            let missing = p.missing.isEmpty ? "—" : "<details><summary>\(p.missing.count)</summary>\(Self.esc(p.missingNames()))</details>"
+            o += "<tr><td>\(Self.esc(p.label))</td><td class=\"n\">\(p.reported)</td><td class=\"n\">\(p.expected)</td><td class=\"n\">\(p.share)</td><td>\(missing)</td></tr>\n"
+        }
+        return o + "</tbody></table></div>\n</section>\n"
     }
 
     func summarySection() -> String {

@@ -30,6 +30,13 @@ struct ScorecardJSON {
             ("scoring", .value(scoring())),
             ("grouping", .value(.string(card.grouping.rawValue))),
             ("summary", .value(summary())),
+        ] + (card.submission.isEmpty ? [] : [
+            ("submission", .value(.array(card.submission.map { p in
+                .object([("province", .string(p.province)), ("name", .optional(p.name)), ("expected", .int(p.expected)),
+                         ("reported", .int(p.reported)), ("not_submitted", .array(p.missing.map(NotSubmitted.json)))])
+            }))),
+            ("not_submitted", .elements(card.notSubmitted.count) { NotSubmitted.json(card.notSubmitted[$0]) }),
+        ]) + [
             ("units", .elements(card.units.count) { unit($0) }),
             ("groups", .elements(card.groups.count) { group(card.groups[$0]) }),
             ("rules", .value(rules())),

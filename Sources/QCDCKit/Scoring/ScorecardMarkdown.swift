@@ -18,6 +18,15 @@ struct ScorecardMarkdown {
         o += "\(w[.scMeanCoverage2]) \(ScorecardWords.share(card.meanCoverage))"
         if !card.invalid.isEmpty { o += " · \(card.invalid.count) \(w[.scInvalidReports])" }
         o += "\n\n"
+        if !card.submission.isEmpty {
+            let cols = Message.submissionColumns.map { cell($0.text(card.language)) }
+            o += "## " + Message.submissionTitle.text(card.language) + "\n\n"
+            o += "| \(cols[0]) | \(cols[1]) | \(cols[2]) | \(cols[3]) | \(cols[4]) |\n|---|---:|---:|---:|---|\n"
+            for p in card.submission {
+                o += "| \(cell(p.label)) | \(p.reported) | \(p.expected) | \(p.share) | \(p.missing.isEmpty ? "—" : cell(p.missingNames())) |\n"
+            }
+            o += "\n"
+        }
         o += "| \(w[.scBand2]) | \(w[.scFrom]) | \(w[.scUnits]) |\n|---|---:|---:|\n"
         for b in card.config.bands { o += "| \(cell(b.name.text(card.language))) | \(Value.format(b.minimum)) | \(card.units.filter { $0.band?.id == b.id }.count) |\n" }
         o += "\n## " + w[.scScoresByCategory] + "\n\n| \(w[.scCategory]) | \(w[.scMeanScore3]) |\n|---|---:|\n"
