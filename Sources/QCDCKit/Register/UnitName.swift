@@ -64,6 +64,8 @@ enum UnitName {
 
     /// True when `written` names the unit officially called `official`.
     static func matches(_ written: String, official: String) -> Bool {
+        // Most reports write the official name as it is: no normalising (Foundation's is slow).
+        if written == official { return true }
         let a = key(written), b = key(official)
         return a == b || strip(a) == strip(b)
     }
