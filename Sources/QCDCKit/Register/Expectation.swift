@@ -33,9 +33,9 @@ public struct Expectation: Sendable {
         func add(_ unit: ExpectedUnit) {
             if seen.insert(unit.code).inserted { units.append(unit) }
         }
-        func registered(_ u: AdministrativeUnit, at location: SourceLocation? = nil) -> ExpectedUnit {
+        func registered(_ u: AdministrativeUnit) -> ExpectedUnit {
             let p = register.province(of: u)
-            return ExpectedUnit(code: u.code, name: u.name, province: p?.code, provinceName: p?.name, location: location)
+            return ExpectedUnit(code: u.code, name: u.name, province: p?.code, provinceName: p?.name, location: nil)
         }
         for spec in specs {
             let argument = SourceLocation(file: "--expect", line: 1, column: 1)
@@ -64,10 +64,10 @@ public struct Expectation: Sendable {
                         continue
                     }
                     for unit in list(text, file: spec, into: &diags) {
-                        add(register[unit.code].map { registered($0, at: unit.location) }.map {
-                            ExpectedUnit(code: $0.code, name: unit.name ?? $0.name, province: $0.province,
-                                         provinceName: $0.provinceName, location: unit.location)
-                        } ?? unit)
+                        // The register places the unit; the list's own name wins.
+                        guard let u = register[unit.code] else { add(unit); continue }
+                        let p = register.province(of: u)
+                        add(ExpectedUnit(code: u.code, name: unit.name ?? u.name, province: p?.code, provinceName: p?.name, location: unit.location))
                     }
                 }
             }
