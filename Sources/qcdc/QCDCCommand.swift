@@ -52,6 +52,20 @@ struct DayArgument: ExpressibleByArgument {
     }
 }
 
+/// A period as reports and scorecards show it: `2026` (the calendar year) or `FROM..TO`.
+struct PeriodArgument: ExpressibleByArgument {
+    var period: Period
+    init?(argument: String) {
+        if argument.count == 4, let y = Int(argument), y >= 1 {
+            period = .year(y)
+            return
+        }
+        let ends = argument.split(separator: ".", omittingEmptySubsequences: true)
+        guard argument.contains(".."), ends.count == 2, let s = Day(iso: String(ends[0])), let e = Day(iso: String(ends[1])), s <= e else { return nil }
+        period = Period(start: s, end: e)
+    }
+}
+
 /// Options shared by the commands that read rule sets.
 struct RuleSetOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A rule-set file or directory (repeatable). Default: the built-in national set.", valueName: "PATH"))

@@ -26,10 +26,10 @@ struct ScorecardCommand: ParsableCommand {
         if let model = flags.model { config.model = model }
         if let missing = flags.missing { config.missing = missing }
         // Each report is scored as it is checked; the scorecard keeps a compact summary per unit.
-        var collector = Scorecard.Collector(ruleSet: session.ruleSet ?? .empty, config: config)
+        var collector = Scorecard.Collector(ruleSet: session.ruleSet ?? .empty, config: config, usesRegister: !flags.register.noRegister)
         let run = session.run(flags.reports, keepReports: false, render: { [collector] outcome, _ in collector.entry(outcome) },
                               each: { _, entry in collector.add(entry) })
-        let card = collector.scorecard(run, grouping: flags.groupBy)
+        let card = collector.scorecard(run, grouping: flags.groupBy, selection: flags.selection, heading: flags.heading)
         // Written in pieces (JSON a unit at a time), then the file is finished.
         let target = flags.output.flatMap { files[$0] }
         try flags.format.write(card) { piece throws(any Error) in try Terminal.write(piece, to: target) }

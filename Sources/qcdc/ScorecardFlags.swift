@@ -5,7 +5,7 @@ import QCDCKit
 struct ScorecardFlags: ParsableArguments {
     @OptionGroup var ruleSet: RuleSetOptions
 
-    @Option(name: .long, help: "Output format: html, markdown, csv, json.")
+    @Option(name: .long, help: "Output format: html, markdown, csv (one row per unit), csv-long (one row per unit and rule), json.")
     var format: ScorecardFormat = .html
 
     @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
@@ -13,6 +13,21 @@ struct ScorecardFlags: ParsableArguments {
 
     @Option(name: .customLong("group-by"), help: "Group units by parent (the province of a commune) or kind.")
     var groupBy: Scorecard.Grouping = .parent
+
+    @Option(name: .long, help: ArgumentHelp("Only reports on this period: a year (2026) or FROM..TO (2026-01-01..2026-06-30). Default: every period, one ranking each.", valueName: "PERIOD"))
+    var period: PeriodArgument?
+
+    @Option(name: .long, help: ArgumentHelp("Only units of this kind: province, commune, district, agency, public_service_unit, state_enterprise, enterprise. Default: every kind, one ranking each.", valueName: "KIND"))
+    var kind: UnitKind?
+
+    @Option(name: .long, help: ArgumentHelp("The document's title, instead of the default.", valueName: "TEXT"))
+    var title: String?
+
+    @Option(name: .long, help: ArgumentHelp("The issuing office, shown under the title.", valueName: "TEXT"))
+    var issuer: String?
+
+    @Option(name: .long, help: ArgumentHelp("The document's date, YYYY-MM-DD (none by default, so output is the same from day to day).", valueName: "DATE"))
+    var date: DayArgument?
 
     @Option(name: .long, help: "Scoring model, by its XCCDF name: flat, flat-unweighted, default, absolute. Default: the rule set's.")
     var model: ScoringConfig.Model?
@@ -40,7 +55,18 @@ struct ScorecardFlags: ParsableArguments {
 
     func validate() throws {
         if reports.isEmpty { throw ValidationError("give at least one REPORT (a file or a directory)") }
+        for (name, text) in [("--title", title), ("--issuer", issuer)] {
+            if let text, text.count > 300 || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                throw ValidationError("\(name) takes one line of at most 300 characters")
+            }
+        }
     }
+
+    /// Which reports the scorecard takes.
+    var selection: ScorecardSelection { ScorecardSelection(period: period?.period, kind: kind) }
+
+    /// The document's heading.
+    var heading: ScorecardHeading { ScorecardHeading(title: title, issuer: issuer, date: date?.day) }
 
     func options() throws -> CheckOptions {
         var o = CheckOptions()

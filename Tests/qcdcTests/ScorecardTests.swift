@@ -90,6 +90,142 @@ struct ScorecardTests {
         #expect(dom.contains("<button type=\"button\">"))                             // sorting enabled by the page's script
     }
 
+    /// Units of one period and one kind are ranked together, newest period first, and
+    /// scores equal as shown share a place (`1=`, `1=`, `3`).
+    @Test func rankingsNeverMixPeriodsOrKindsAndTiesSharePlaces() throws {
+        let r = try qcdc(["scorecard", "--no-register", "--format", "json", "--lang", "en", fixture])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let rankings = try #require(doc["rankings"] as? [[String: Any]])
+        func from(_ x: [String: Any]) -> String { (x["period"] as? [String: Any])?["from"] as? String ?? "?" }
+        #expect(rankings.map { "\(from($0)) \($0["kind"] as? String ?? "?")" } == ["2026-01-01 province", "2026-01-01 commune", "2025-01-01 commune"])
+        let units = try #require(doc["units"] as? [[String: Any]])
+        var offset = 0
+        for ranking in rankings {
+            let n = try #require(ranking["units"] as? Int)
+            let members = units[offset..<offset + n]
+            #expect(members.allSatisfy { from($0) == from(ranking) && $0["kind"] as? String == ranking["kind"] as? String })
+            let places = members.compactMap { $0["rank"] as? Int }
+            #expect(places == places.sorted() && places.first == 1)
+            offset += n
+        }
+        #expect(offset == units.count)
+        let communes = units[1..<5].map { "\($0["rank"] as? Int ?? 0)\($0["rank_tied"] as? Bool == true ? "=" : "")" }
+        #expect(communes == ["1=", "1=", "3", "4"])
+        let md = try qcdc(["scorecard", "--no-register", "--format", "markdown", "--lang", "en", fixture])
+        #expect(md.stdout.contains("## Ranking: commune — 2025 (1 unit)"))
+        #expect(md.stdout.contains("| 1= | Xã An Phú (77001) |"))
+        let csv = try qcdc(["scorecard", "--no-register", "--format", "csv", "--lang", "en", fixture])
+        #expect(csv.stdout.contains("\r\n1=,77001,Xã An Phú,commune,77,77,Tỉnh Thử Nghiệm,2026-01-01,"))
+    }
+
+    /// `--period` and `--kind` keep one ranking; the reports left out are counted.
+    @Test func periodAndKindSelectOneRanking() throws {
+        let r = try qcdc(["scorecard", "--no-register", "--format", "json", "--period", "2026", "--kind", "commune", fixture])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect((doc["rankings"] as? [Any])?.count == 1)
+        #expect((doc["units"] as? [Any])?.count == 4)
+        #expect((doc["selection"] as? [String: Any])?["excluded"] as? Int == 2)
+        let range = try qcdc(["scorecard", "--no-register", "--format", "json", "--period", "2025-01-01..2025-12-31", fixture])
+        #expect(range.stdout.contains("\"excluded\": 5"))
+        let md = try qcdc(["scorecard", "--no-register", "--format", "markdown", "--lang", "en", "--kind", "province", fixture])
+        #expect(md.stdout.contains("5 valid reports are outside the selection \\(--kind province\\) and not scored."))
+        for bad in [["--period", "2026-13-01..2026-12-31"], ["--period", "2026-12-31..2026-01-01"], ["--kind", "village"], ["--date", "24/11/2026"]] {
+            #expect(try qcdc(["scorecard", "--no-register"] + bad + [fixture]).status == 64, "\(bad)")
+        }
+    }
+
+    /// The long CSV: one row per unit and rule that applies to it, for pivot tables.
+    @Test func longCSVHasARowPerUnitAndRule() throws {
+        let r = try qcdc(["scorecard", "--no-register", "--format", "csv-long", "--lang", "en", fixture])
+        #expect(r.status == 2)
+        let lines = r.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.first == "\u{FEFF}period_from,period_to,kind,province,province_name,code,name,rule,category,status,weight,file")
+        #expect(lines.contains { $0.hasPrefix("2026-01-01,2026-12-31,commune,77,Tỉnh Thử Nghiệm,77001,Xã An Phú,TTND-C1,") && $0.contains(",pass,") })
+        #expect(lines.contains { $0.hasPrefix("2025-01-01,2025-12-31,commune,77,Tỉnh Thử Nghiệm,77001,Xã An Phú,TTND-C1,") && !$0.contains(",pass,") })
+        #expect(lines.contains { $0.contains(",'=1+2,") } && !lines.contains { $0.contains(",=1+2,") })
+        // Every unit has the same rules (none disabled): six units, as many rows each.
+        #expect((lines.count - 1) % 6 == 0 && lines.count > 60)
+        let vi = try qcdc(["scorecard", "--no-register", "--format", "csv-long", fixture])
+        #expect(vi.stdout.hasPrefix("\u{FEFF}từ ngày,đến ngày,loại,mã tỉnh,tỉnh,mã,tên,quy tắc,nhóm tiêu chí,kết quả,trọng số,tệp\r\n"))
+        #expect(vi.stdout.contains(",không đạt,") && vi.stdout.contains(",đạt,"))
+    }
+
+    /// Title, issuer and date for an official document; escaped like any text.
+    @Test func headingForAnOfficialDocument() throws {
+        let args = ["scorecard", "--no-register", "--title", "Bảng điểm năm 2026", "--issuer", "UBND tỉnh <b>Thử Nghiệm</b>", "--date", "2026-11-24"]
+        let html = try qcdc(args + [fixture])
+        #expect(html.stdout.contains("<title>Bảng điểm năm 2026</title>") && html.stdout.contains("<h1>Bảng điểm năm 2026</h1>"))
+        #expect(html.stdout.contains("<p class=\"issuer\">UBND tỉnh &lt;b&gt;Thử Nghiệm&lt;/b&gt;</p>"))
+        #expect(html.stdout.contains("<p>Ngày 24 tháng 11 năm 2026</p>"))
+        let json = try qcdc(args + ["--format", "json", fixture])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let heading = try #require(doc["heading"] as? [String: Any])
+        #expect(heading["title"] as? String == "Bảng điểm năm 2026" && heading["date"] as? String == "2026-11-24")
+        #expect(try qcdc(["scorecard", "--no-register", "--title", "a\nb", fixture]).status == 64)
+    }
+
+    /// With the register on, provinces are named by it even when they sent no report.
+    @Test func provincesAreNamedByTheRegister() throws {
+        let r = try qcdc(["scorecard", "--format", "json", "examples/commune-compliant-2026.yaml", "examples/ci/submissions"])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let units = try #require(doc["units"] as? [[String: Any]])
+        #expect(units.first { $0["code"] as? String == "24967" }?["province_name"] as? String == "Tỉnh Lâm Đồng")
+        let groups = try #require(doc["groups"] as? [[String: Any]])
+        #expect(Set(groups.compactMap { $0["name"] as? String }).isSuperset(of: ["Tỉnh Lâm Đồng (68)", "Tỉnh Quảng Ninh (22)"]))
+    }
+
+    /// The search box and the filters, driven in headless Chromium: a copy of the page without
+    /// its Content-Security-Policy runs a script of the test's that types and picks, then logs
+    /// how many ranking rows stay visible.
+    @Test(.enabled(if: ExternalTools.shouldRun(ExternalTools.chromium != nil), Comment(rawValue: ExternalTools.skipReason("headless Chromium (Debian package chromium)"))))
+    func filtersAndSearchInARealBrowser() throws {
+        let dir = try temporaryDirectory()
+        let page = dir.appendingPathComponent("scorecard.html")
+        _ = try qcdc(["scorecard", "--output", page.path, "examples/"])
+        let json = try qcdc(["scorecard", "--format", "json", "examples/"])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let units = try #require(doc["units"] as? [[String: Any]])
+        let driver = """
+        <script>
+        (function () {
+          function shown() { return document.querySelectorAll("tr.u:not([hidden])").length; }
+          function set(id, v) { var el = document.getElementById(id); el.value = v; el.dispatchEvent(new Event("input")); }
+          var out = ["bar=" + !document.getElementById("filters").hidden, "all=" + shown()];
+          set("f-q", "hiep thanh"); out.push("search=" + shown());
+          set("f-q", "24967"); out.push("code=" + shown());
+          set("f-q", ""); set("f-p", "22"); out.push("province=" + shown());
+          out.push("tiles=" + document.querySelectorAll(".tile:not([hidden])").length);
+          set("f-p", ""); set("f-b", "high"); out.push("band=" + shown());
+          set("f-b", ""); set("f-k", "commune"); out.push("kind=" + shown());
+          out.push("sections=" + document.querySelectorAll("section.ranking:not([hidden])").length);
+          set("f-k", ""); out.push("reset=" + shown());
+          console.log("qcdc-test " + out.join(" "));
+        })();
+        </script>
+        """
+        var html = try String(contentsOf: page, encoding: .utf8)
+        html = html.replacingOccurrences(of: #"<meta http-equiv="Content-Security-Policy""#, with: "<meta name=\"csp-removed-by-the-test\"")
+        html = html.replacingOccurrences(of: "</body>", with: driver + "</body>")
+        let driven = dir.appendingPathComponent("driven.html")
+        try Data(html.utf8).write(to: driven)
+        let browser = try #require(ExternalTools.chromium, "\(ExternalTools.skipReason("headless Chromium"))")
+        let run = try runProcess(URL(fileURLWithPath: browser), ["--headless=new", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--log-level=0",
+                       "--user-data-dir=\(dir.appendingPathComponent("profile").path)",
+                       "--virtual-time-budget=3000", "--dump-dom", driven.absoluteString], timeout: 120)
+        let line = try #require(run.stderr.split(separator: "\n").first { $0.contains("qcdc-test ") }, "\(run.stderr.suffix(2000))")
+        func count(_ p: ([String: Any]) -> Bool) -> Int { units.filter(p).count }
+        let expected = [
+            "bar=true", "all=\(units.count)", "search=1", "code=1",
+            "province=\(count { $0["province"] as? String == "22" })", "tiles=2",    // its communes (2026) and agencies (2025)
+            "band=\(count { $0["band"] as? String == "high" })",
+            "kind=\(count { $0["kind"] as? String == "commune" })",
+            "sections=\((doc["rankings"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "commune" }.count)",
+            "reset=\(units.count)",
+        ]
+        #expect(line.contains("qcdc-test " + expected.joined(separator: " ")), "\(line)")
+        #expect(count { $0["province"] as? String == "22" } == 3)
+    }
+
     /// An invalid rule set or waiver file is reported the way `check` reports it: in the
     /// requested format (and on standard error), exit 2.
     @Test func setupErrorsGoThroughTheScorecard() throws {

@@ -10,19 +10,13 @@ extension Message {
     static let scDistributionAcrossBands = Message("scorecard.distribution_across_bands", vi: "Phân bố theo nhóm điểm", en: "Distribution across bands")
     static let scMeanScoreByCategory = Message("scorecard.mean_score_by_category", vi: "Điểm trung bình theo nhóm tiêu chí", en: "Mean score by category")
     static let scScoresByCategory = Message("scorecard.scores_by_category", vi: "Điểm theo nhóm tiêu chí", en: "Scores by category")
-    static let scHeatMapUnitsCategories = Message("scorecard.heat_map_units_categories", vi: "Bản đồ nhiệt: đơn vị × nhóm tiêu chí", en: "Heat map: units × categories")
-    static let scRed0ThroughYellow50To = Message("scorecard.red0_through_yellow50_to", vi: "Màu từ đỏ (0) qua vàng (50) đến xanh (100); xám: không có quy tắc áp dụng.", en: "Red (0) through yellow (50) to green (100); grey: no applicable rule.")
-    static let scHeatMap = Message("scorecard.heat_map", vi: "Bản đồ nhiệt", en: "Heat map")
     static let scScore = Message("scorecard.score", vi: "Điểm", en: "Score")
     static let scRanking = Message("scorecard.ranking", vi: "Xếp hạng", en: "Ranking")
-    static let scClickAColumnHeadingToSort = Message("scorecard.click_a_column_heading_to_sort", vi: "Nhấn tiêu đề cột để sắp xếp.", en: "Click a column heading to sort.")
     static let scUnit = Message("scorecard.unit", vi: "Đơn vị", en: "Unit")
     static let scCode = Message("scorecard.code", vi: "Mã", en: "Code")
     static let scPeriod = Message("scorecard.period", vi: "Kỳ", en: "Period")
     static let scCoverage = Message("scorecard.coverage", vi: "Độ phủ", en: "Coverage")
     static let scBand = Message("scorecard.band", vi: "Nhóm", en: "Band")
-    static let scByParentUnit = Message("scorecard.by_parent_unit", vi: "Theo đơn vị cấp trên", en: "By parent unit")
-    static let scByUnitKind = Message("scorecard.by_unit_kind", vi: "Theo loại đơn vị", en: "By unit kind")
     static let scGroup = Message("scorecard.group", vi: "Nhóm", en: "Group")
     static let scUnits = Message("scorecard.units", vi: "Số đơn vị", en: "Units")
     static let scMeanScore = Message("scorecard.mean_score", vi: "Điểm TB", en: "Mean score")
@@ -62,32 +56,18 @@ extension Message {
     static let scBand2 = Message("scorecard.band2", vi: "Nhóm điểm", en: "Band")
     static let scCategory = Message("scorecard.category", vi: "Nhóm tiêu chí", en: "Category")
     static let scMeanScore3 = Message("scorecard.mean_score3", vi: "Điểm trung bình", en: "Mean score")
-    static let scByGroup = Message("scorecard.by_group", vi: "Theo nhóm đơn vị", en: "By group")
     static let scPassRateByRuleLowestFirst = Message("scorecard.pass_rate_by_rule_lowest_first", vi: "Tỷ lệ đạt theo quy tắc (thấp nhất trước)", en: "Pass rate by rule (lowest first)")
     static let scTrends2 = Message("scorecard.trends2", vi: "Xu hướng", en: "Trends")
 
-    /// A parent's claim its children contradict (texts already escaped for the format).
-    static func rollup(_ f: RollupFinding, parent: String, title: LocalizedText, rule: String, names: String) -> Message {
-        switch f.kind {
-        case .overclaim:
-            let total = f.total.map { "/\($0)" } ?? ""
-            return Message("scorecard.rollup.overclaim",
-                           vi: "\(parent) báo cáo \(f.claimed)\(total) — \(title.vi); nhưng báo cáo của các đơn vị sau cho kết quả không đạt \(rule): \(names)",
-                           en: "\(parent) reports \(f.claimed)\(f.total.map { " of \($0)" } ?? "") — \(title.en); but these units' own reports fail \(rule): \(names)")
-        case .underclaim:
-            return Message("scorecard.rollup.underclaim",
-                           vi: "\(parent) báo cáo \(f.claimed) — \(title.vi); nhưng \(f.childrenPassing) đơn vị cấp dưới đạt \(rule) theo báo cáo của chính họ",
-                           en: "\(parent) reports \(f.claimed) — \(title.en); but \(f.childrenPassing) units pass \(rule) in their own reports")
-        }
-    }
-
-    /// The CSV scorecard's fixed columns: ten before the categories, three after.
+    /// The CSV scorecard's fixed columns: twelve before the categories, three after.
     static let csvColumns: [Message] = [
         Message("scorecard.csv.rank", vi: "hạng", en: "rank"),
         Message("scorecard.csv.code", vi: "mã", en: "code"),
         Message("scorecard.csv.name", vi: "tên", en: "name"),
         Message("scorecard.csv.kind", vi: "loại", en: "kind"),
         Message("scorecard.csv.parent", vi: "cấp trên", en: "parent"),
+        Message("scorecard.csv.province", vi: "mã tỉnh", en: "province"),
+        Message("scorecard.csv.province_name", vi: "tỉnh", en: "province_name"),
         Message("scorecard.csv.period_from", vi: "từ ngày", en: "period_from"),
         Message("scorecard.csv.period_to", vi: "đến ngày", en: "period_to"),
         Message("scorecard.csv.score", vi: "điểm", en: "score"),
@@ -95,6 +75,74 @@ extension Message {
         Message("scorecard.csv.band", vi: "xếp loại", en: "band"),
         Message("scorecard.csv.failed_rules", vi: "quy tắc không đạt", en: "failed_rules"),
         Message("scorecard.csv.missing_rules", vi: "quy tắc thiếu dữ liệu", en: "missing_rules"),
+        Message("scorecard.csv.file", vi: "tệp", en: "file"),
+    ]
+
+    // The national scorecard: rankings per period and kind, filters, roll-ups as a table, trend charts.
+    static let scSearch = Message("scorecard.filter.search", vi: "Tìm đơn vị (tên hoặc mã)", en: "Search units (name or code)")
+    static let scAllProvinces = Message("scorecard.filter.all_provinces", vi: "Mọi tỉnh, thành phố", en: "All provinces")
+    static let scAllBands = Message("scorecard.filter.all_bands", vi: "Mọi nhóm điểm", en: "All bands")
+    static let scAllKinds = Message("scorecard.filter.all_kinds", vi: "Mọi loại đơn vị", en: "All unit kinds")
+    static let scFilters = Message("scorecard.filter.label", vi: "Lọc", en: "Filter")
+    static let scUnitsShown = Message("scorecard.filter.units_shown", vi: "đơn vị đang hiển thị", en: "units shown")
+    static let scProvince = Message("scorecard.province", vi: "Tỉnh, thành phố", en: "Province")
+    static let scByProvince = Message("scorecard.by_province", vi: "Theo tỉnh, thành phố (mỗi ô một đơn vị, tốt nhất trước)", en: "By province (one square per unit, best first)")
+    static let scByKindTiles = Message("scorecard.by_kind_tiles", vi: "Theo loại đơn vị (mỗi ô một đơn vị, tốt nhất trước)", en: "By unit kind (one square per unit, best first)")
+    static let scRankingNote = Message("scorecard.ranking_note", vi: "Đơn vị có điểm bằng nhau (làm tròn 0,1) cùng hạng, ghi “1=”. Nhấn tiêu đề cột để sắp xếp.", en: "Units with equal scores (to 0.1 point) share a place, shown “1=”. Click a column heading to sort.")
+    static let scReportingUnit = Message("scorecard.rollup.reporting_unit", vi: "Đơn vị báo cáo", en: "Reporting unit")
+    static let scFigure = Message("scorecard.rollup.figure", vi: "Số liệu", en: "Figure")
+    static let scClaimed = Message("scorecard.rollup.claimed", vi: "Báo cáo", en: "Claimed")
+    static let scAllowed = Message("scorecard.rollup.allowed", vi: "Báo cáo cấp dưới cho phép", en: "What the children's reports allow")
+    static let scContradicting = Message("scorecard.rollup.contradicting", vi: "Đơn vị cấp dưới mâu thuẫn", en: "Contradicting children")
+    static let scOverclaim = Message("scorecard.rollup.overclaim_label", vi: "Báo cáo cao hơn", en: "Over-claim")
+    static let scUnderclaim = Message("scorecard.rollup.underclaim_label", vi: "Báo cáo thấp hơn", en: "Under-claim")
+    static let scMeanByPeriod = Message("scorecard.trend.mean_by_period", vi: "Điểm trung bình theo kỳ, từng nhóm tiêu chí", en: "Mean score by period, per category")
+    static let scOverall = Message("scorecard.trend.overall", vi: "Điểm chung", en: "Overall")
+    static let scChangesPerUnit = Message("scorecard.trend.changes_per_unit", vi: "Thay đổi của từng đơn vị", en: "Changes per unit")
+    static let scDate = Message("scorecard.date", vi: "Ngày", en: "Date")
+
+    /// `Xếp hạng cấp xã — kỳ 2026 (3248 đơn vị)`.
+    static func rankingTitle(_ r: Ranking) -> Message {
+        let n = r.units.count
+        return Message("scorecard.ranking_title", vi: "Xếp hạng: \(r.kind.name(.vi)) — kỳ \(r.period) (\(n) đơn vị)",
+                       en: "Ranking: \(r.kind.name(.en)) — \(r.period) (\(n) \(n == 1 ? "unit" : "units"))")
+    }
+
+    /// How many children a parent's figure may be, by its children's reports: `2 to 5 (of 6 reporting)`.
+    static func rollupAllowed(_ f: RollupFinding) -> Message {
+        let range = f.childrenPassing == f.atMost ? "\(f.atMost)" : nil
+        return Message("scorecard.rollup.allowed_range",
+                       vi: "\(range ?? "từ \(f.childrenPassing) đến \(f.atMost)") (\(f.childrenInRun) đơn vị có báo cáo)",
+                       en: "\(range ?? "\(f.childrenPassing) to \(f.atMost)") (\(f.childrenInRun) reporting)")
+    }
+
+    /// The reports a selection left out.
+    static func excludedReports(_ n: Int, _ s: ScorecardSelection) -> Message {
+        let what = [s.period.map { "--period \($0)" }, s.kind.map { "--kind \($0.rawValue)" }].compactMap { $0 }.joined(separator: " ")
+        return Message("scorecard.excluded", vi: "\(n) báo cáo hợp lệ nằm ngoài phạm vi đã chọn (\(what)), không được chấm.",
+                       en: "\(n) valid reports are outside the selection (\(what)) and not scored.")
+    }
+
+    /// `Ngày 24 tháng 11 năm 2026` / `24 November 2026`: the date of an official document.
+    static func documentDate(_ d: Day) -> Message {
+        let c = d.components
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return Message("scorecard.document_date", vi: "Ngày \(c.day) tháng \(c.month) năm \(c.year)", en: "\(c.day) \(months[c.month - 1]) \(c.year)")
+    }
+
+    /// The long CSV's columns.
+    static let csvLongColumns: [Message] = [
+        Message("scorecard.csv.period_from", vi: "từ ngày", en: "period_from"),
+        Message("scorecard.csv.period_to", vi: "đến ngày", en: "period_to"),
+        Message("scorecard.csv.kind", vi: "loại", en: "kind"),
+        Message("scorecard.csv.province", vi: "mã tỉnh", en: "province"),
+        Message("scorecard.csv.province_name", vi: "tỉnh", en: "province_name"),
+        Message("scorecard.csv.code", vi: "mã", en: "code"),
+        Message("scorecard.csv.name", vi: "tên", en: "name"),
+        Message("scorecard.csv.rule", vi: "quy tắc", en: "rule"),
+        Message("scorecard.csv.category", vi: "nhóm tiêu chí", en: "category"),
+        Message("scorecard.csv.status", vi: "kết quả", en: "status"),
+        Message("scorecard.csv.weight", vi: "trọng số", en: "weight"),
         Message("scorecard.csv.file", vi: "tệp", en: "file"),
     ]
 }

@@ -30,15 +30,78 @@ public struct UnitScore: Sendable {
     public var failed: [RuleResult]
     /// The ids of the rules with missing evidence, in rule order.
     public var missing: [String]
+    /// The unit's place in its ranking (its period and kind); nil without a score.
+    public var rank: Rank? = nil
+    /// The code of the unit's province: its own for a province; from the register for a
+    /// commune or district it lists; else the parent the report states.
+    public var province: String? = nil
 }
 
-/// A group of units (the communes of a province, or one unit kind).
+/// A place in a ranking. Units whose scores are equal as shown (to 0.1 point) share a place,
+/// and the next place skips as many: 1=, 1=, 3.
+public struct Rank: Sendable, Hashable, CustomStringConvertible {
+    /// 1 for the best.
+    public var position: Int
+    /// Whether another unit shares the place.
+    public var tied: Bool
+    /// `3`, or `1=` for a shared place.
+    public var description: String { tied ? "\(position)=" : String(position) }
+}
+
+/// The units of one period and one unit kind, ranked: what a scorecard compares.
+public struct Ranking: Sendable {
+    /// The period every unit of the ranking reports on.
+    public var period: Period
+    /// The kind of every unit of the ranking.
+    public var kind: UnitKind
+    /// The units', as positions in ``Scorecard/units``.
+    public var units: Range<Int>
+}
+
+/// Which reports a scorecard takes (`--period`, `--kind`); nil takes every one.
+public struct ScorecardSelection: Sendable, Hashable {
+    /// Only reports on exactly this period.
+    public var period: Period?
+    /// Only units of this kind.
+    public var kind: UnitKind?
+    /// Every report.
+    public init(period: Period? = nil, kind: UnitKind? = nil) {
+        self.period = period
+        self.kind = kind
+    }
+    func admits(_ u: UnitScore) -> Bool {
+        (period == nil || period == u.period) && (kind == nil || kind == u.unit.kind)
+    }
+}
+
+/// What heads a scorecard printed as an official document (`--title`, `--issuer`, `--date`).
+public struct ScorecardHeading: Sendable, Hashable {
+    /// Replaces the default title.
+    public var title: String?
+    /// The office that issues the scorecard.
+    public var issuer: String?
+    /// The document's date (none by default, so that output stays the same from day to day).
+    public var date: Day?
+    /// No title, issuer or date of its own.
+    public init(title: String? = nil, issuer: String? = nil, date: Day? = nil) {
+        self.title = title
+        self.issuer = issuer
+        self.date = date
+    }
+}
+
+/// A group of the units of one ranking (the communes of a province, or the ranking's kind).
 public struct GroupSummary: Sendable {
     /// The parent unit's code (`—` for units without one), or the unit kind's raw value, by the
     /// scorecard's grouping.
     public var key: String
-    /// The group's display name: the parent's `name (code)` when the parent reported too, else the key.
+    /// The group's display name: the parent's `name (code)`, named by the register (unless it is
+    /// off) or by the parent's own report, else the key.
     public var name: String
+    /// The ranking's period.
+    public var period: Period
+    /// The ranking's unit kind.
+    public var kind: UnitKind
     /// The units of the group, ranked: best score first.
     public var members: [UnitScore]   // ranked: best first
     /// Mean score of the members that have one; nil when none has.
@@ -91,8 +154,10 @@ public struct RollupFinding: Sendable {
     public var total: Int?
     /// Children of the declared kind whose reports in the run overlap the parent's period.
     public var childrenInRun: Int
-    /// Those of them that pass the declared `child_rule`.
+    /// Those of them that pass the declared `child_rule`: the least the figure can be.
     public var childrenPassing: Int
+    /// The most the figure can be: the children stated (or in the run) less those whose reports fail the rule.
+    public var atMost: Int
     /// The children whose reports contradict the claim (those failing the rule for an over-claim).
     public var contradicting: [(unit: UnitInfo, location: FindingLocation)]
     /// Where the parent states the figure.
@@ -128,15 +193,30 @@ public struct Scorecard: Sendable {
     public var language: Language
     /// How ``groups`` are formed.
     public var grouping: Grouping
-    /// Scored units, ranked: best score first, then by name (Vietnamese collation).
+    /// Scored units, by ranking (see ``rankings``), then best score first, then by name
+    /// (Vietnamese collation).
     public var units: [UnitScore]
+    /// One ranking per period and unit kind: newest period first (by end, then start), then
+    /// kinds in declaration order (province, commune, district, agency, …).
+    public var rankings: [Ranking] = []
+    /// Province and parent codes → official names: from the register unless it is off, else
+    /// from the units' own reports.
+    public var names: [String: String] = [:]
+    /// Valid reports left out by the selection (`--period`, `--kind`).
+    public var excluded: Int = 0
+    /// The selection the scorecard was made with.
+    public var selection = ScorecardSelection()
+    /// Title, issuer and date for an official document.
+    public var heading = ScorecardHeading()
     /// Reports that could not be read (listed, not scored).
     public var invalid: [ReportOutcome]
-    /// The units in groups by ``grouping``, sorted by name (Vietnamese collation).
+    /// The units of each ranking in groups by ``grouping``: by ranking, then by name (Vietnamese collation).
     public var groups: [GroupSummary]
     /// Least-passed first.
     public var rules: [RulePassRate]
     /// Parents' figures that their children's reports contradict, by parent code, then roll-up id.
+    /// The check reads every valid report of the run, also those the selection leaves out; those
+    /// of parents in the selection are kept.
     public var rollups: [RollupFinding]
     /// Changes between consecutive reports of the same unit.
     public var trends: [TrendStep]
@@ -191,29 +271,36 @@ public struct Scorecard: Sendable {
 
     static func mean(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count) }
 
-    /// Scores every valid report of `run` (the others go to ``invalid``), then groups the units,
-    /// rates the rules and checks roll-ups and trends. `config` nil takes the rule set's scoring model.
-    public init(run: CheckRun, config: ScoringConfig? = nil, grouping: Grouping = .parent) {
-        var collector = Collector(ruleSet: run.ruleSet, config: config ?? run.ruleSet.scoring)
+    /// Scores every valid report of `run` (the others go to ``invalid``), then ranks the units
+    /// of each period and kind, groups them, rates the rules and checks roll-ups and trends.
+    /// `config` nil takes the rule set's scoring model.
+    public init(run: CheckRun, config: ScoringConfig? = nil, grouping: Grouping = .parent,
+                selection: ScorecardSelection = ScorecardSelection(), usesRegister: Bool = true) {
+        var collector = Collector(ruleSet: run.ruleSet, config: config ?? run.ruleSet.scoring, usesRegister: usesRegister)
         for r in run.reports { collector.add(collector.entry(r)) }
-        self = collector.scorecard(run, grouping: grouping)
+        self = collector.scorecard(run, grouping: grouping, selection: selection)
     }
 
     /// Builds a scorecard while a run goes, keeping a compact summary per unit (``UnitScore``)
     /// and never the outcomes: ``entry(_:)`` scores an outcome (on any thread), ``add(_:)``
-    /// keeps it (in report order), ``scorecard(_:grouping:)`` finishes.
+    /// keeps it (in report order), ``scorecard(_:grouping:selection:)`` finishes.
     public struct Collector: Sendable {
         /// The run's rule set.
         public let ruleSet: RuleSet
         /// The scoring model.
         public let config: ScoringConfig
+        /// Whether provinces are found and named by the register of administrative units.
+        public let usesRegister: Bool
         var units: [UnitScore] = []
         var invalid: [ReportOutcome] = []
 
-        /// A collector for reports checked against `ruleSet`, scored by `config`.
-        public init(ruleSet: RuleSet, config: ScoringConfig) {
+        /// A collector for reports checked against `ruleSet`, scored by `config`; with
+        /// `usesRegister` (the default) units are placed in their province and parents named
+        /// by the register of administrative units.
+        public init(ruleSet: RuleSet, config: ScoringConfig, usesRegister: Bool = true) {
             self.ruleSet = ruleSet
             self.config = config
+            self.usesRegister = usesRegister
         }
 
         /// What the scorecard keeps of one outcome: its score, or the outcome itself (without
@@ -231,7 +318,9 @@ public struct Scorecard: Sendable {
                 kept.facts = nil
                 return .invalid(kept)
             }
-            return .scored(Scorecard.score(outcome, ruleSet: ruleSet, config: config))
+            var score = Scorecard.score(outcome, ruleSet: ruleSet, config: config)
+            score.province = Scorecard.province(of: score.unit, period: score.period, usesRegister: usesRegister)
+            return .scored(score)
         }
 
         /// Keeps one entry.
@@ -242,10 +331,18 @@ public struct Scorecard: Sendable {
             }
         }
 
-        /// The scorecard of `run` (its diagnostics and language) over the entries kept.
-        public func scorecard(_ run: CheckRun, grouping: Grouping = .parent) -> Scorecard {
-            var card = Scorecard(ruleSet: ruleSet, config: config, language: run.language, grouping: grouping, scored: units,
-                                 invalid: invalid, diagnostics: run.diagnostics)
+        /// The scorecard of `run` (its diagnostics and language) over the entries kept that
+        /// `selection` admits.
+        public func scorecard(_ run: CheckRun, grouping: Grouping = .parent, selection: ScorecardSelection = ScorecardSelection(),
+                              heading: ScorecardHeading = ScorecardHeading()) -> Scorecard {
+            let names = Scorecard.names(units, usesRegister: usesRegister)
+            let selected = units.filter(selection.admits)
+            var card = Scorecard(ruleSet: ruleSet, config: config, language: run.language, grouping: grouping, scored: selected,
+                                 names: names, invalid: invalid, diagnostics: run.diagnostics)
+            card.rollups = Scorecard.checkRollups(units, ruleSet: ruleSet).filter { selection.admits($0.parent) }
+            card.excluded = units.count - selected.count
+            card.selection = selection
+            card.heading = heading
             card.submission = ProvinceSubmission.of(run)
             card.notSubmitted = run.notSubmitted
             return card
@@ -253,34 +350,106 @@ public struct Scorecard: Sendable {
     }
 
     init(ruleSet: RuleSet, config: ScoringConfig, language: Language, grouping: Grouping, scored: [UnitScore],
-         invalid: [ReportOutcome], diagnostics: [Diagnostic]) {
+         names: [String: String], invalid: [ReportOutcome], diagnostics: [Diagnostic]) {
         self.ruleSet = ruleSet
         self.config = config
         self.language = language
         self.grouping = grouping
         self.diagnostics = diagnostics
         self.invalid = invalid
-        units = Scorecard.rank(scored)
-        groups = Scorecard.group(units, by: grouping, config: config)
+        self.names = names
+        let (ranked, rankings) = Scorecard.rankings(scored)
+        units = ranked
+        self.rankings = rankings
+        groups = rankings.flatMap { Scorecard.group(ranked[$0.units], of: $0, by: grouping, names: names, config: config) }
         rules = Scorecard.passRates(units, ruleSet: ruleSet)
         rollups = Scorecard.checkRollups(units, ruleSet: ruleSet)
         trends = Scorecard.trends(units, ruleSet: ruleSet)
     }
 
+    /// The units of `ranking`.
+    public func units(of ranking: Ranking) -> ArraySlice<UnitScore> { units[ranking.units] }
+
+    /// `Tỉnh Lâm Đồng`: a province's or parent's name, by code (nil when unknown).
+    public func name(of code: String) -> String? { names[code] }
+
+    /// A province or parent code's names: the register's (either edition) unless it is off, then
+    /// the name the unit's own report gives.
+    static func names(_ units: [UnitScore], usesRegister: Bool) -> [String: String] {
+        var out: [String: String] = [:]
+        for u in units where u.unit.kind == .province || u.unit.kind == .district { out[u.unit.code] = out[u.unit.code] ?? u.unit.name }
+        guard usesRegister else { return out }
+        var codes = Set(units.compactMap(\.province))
+        for u in units { if let p = u.unit.parent { codes.insert(p) } }
+        for c in codes {
+            if let official = (Register.current[c] ?? Register.preReform[c]), official.type.level != .commune { out[c] = official.name }
+        }
+        return out
+    }
+
+    /// The province `unit` belongs to: itself for a province; by the register of its period (or
+    /// the pre-reform list for earlier periods) when the register is used and lists the unit or
+    /// its parent; else the parent the report states.
+    static func province(of unit: UnitInfo, period: Period, usesRegister: Bool) -> String? {
+        if unit.kind == .province { return unit.code }
+        guard usesRegister else { return unit.parent }
+        let register = Register.applying(to: period) ?? .preReform
+        if let listed = register[unit.code], let p = register.province(of: listed) { return p.code }
+        if let parent = unit.parent, let listed = register[parent], let p = register.province(of: listed) { return p.code }
+        return unit.parent
+    }
+
+    /// Splits units into rankings, one per period and kind (newest period first, then kinds in
+    /// declaration order), ranks each, and gives the units in that order with the rankings.
+    static func rankings(_ xs: [UnitScore]) -> ([UnitScore], [Ranking]) {
+        struct Key: Hashable { let period: Period, kind: UnitKind }
+        let kinds = Dictionary(uniqueKeysWithValues: UnitKind.allCases.enumerated().map { ($1, $0) })
+        let byKey = Dictionary(grouping: xs) { Key(period: $0.period, kind: $0.unit.kind) }
+        let keys = byKey.keys.sorted {
+            ($1.period.end, $1.period.start, kinds[$0.kind]!) < ($0.period.end, $0.period.start, kinds[$1.kind]!)
+        }
+        var units: [UnitScore] = []
+        var out: [Ranking] = []
+        units.reserveCapacity(xs.count)
+        for k in keys {
+            let first = units.count
+            units += placed(rank(byKey[k]!))
+            out.append(Ranking(period: k.period, kind: k.kind, units: first..<units.count))
+        }
+        return (units, out)
+    }
+
+    /// The score as shown (to 0.1 point): what ranks compare.
+    static func shown(_ score: Double) -> Double { (score * 10).rounded() }
+
     static func rank(_ xs: [UnitScore]) -> [UnitScore] {
-        // Names in Vietnamese order first (keys computed once), then a stable sort by score.
+        // Names in Vietnamese order first (keys computed once), then a stable sort by the score as shown.
         let byName = VietnameseCollation.sorted(xs, by: { $0.unit.name }) { a, b in
             (a.unit.code, a.period.start) < (b.unit.code, b.period.start)
         }
         let indexed = byName.enumerated().map { ($0.offset, $0.element) }
         return indexed.sorted { a, b in
-            switch (a.1.score, b.1.score) {
-            case let (x?, y?) where abs(x - y) > 1e-9: return x > y
+            switch (a.1.score.map(shown), b.1.score.map(shown)) {
+            case let (x?, y?) where x != y: return x > y
             case (_?, nil): return true
             case (nil, _?): return false
             default: return a.0 < b.0
             }
         }.map(\.1)
+    }
+
+    /// Gives ranked units their places: equal scores as shown share one (`1=`), and the next
+    /// place skips as many; units without a score get none.
+    static func placed(_ ranked: [UnitScore]) -> [UnitScore] {
+        var xs = ranked
+        var i = 0
+        while i < xs.count, let s = xs[i].score.map(shown) {
+            var j = i + 1
+            while j < xs.count, xs[j].score.map(shown) == s { j += 1 }
+            for k in i..<j { xs[k].rank = Rank(position: i + 1, tied: j - i > 1) }
+            i = j
+        }
+        return xs
     }
 
     /// Scores one report.
@@ -327,19 +496,20 @@ public struct Scorecard: Sendable {
                          missing: report.results.filter { $0.status == .missing }.map(\.rule.id))
     }
 
-    static func group(_ units: [UnitScore], by grouping: Grouping, config: ScoringConfig) -> [GroupSummary] {
+    static func group(_ units: ArraySlice<UnitScore>, of ranking: Ranking, by grouping: Grouping, names: [String: String],
+                      config: ScoringConfig) -> [GroupSummary] {
         var byKey: [String: [UnitScore]] = [:]
         for u in units {
             let key = grouping == .kind ? u.unit.kind.rawValue : (u.unit.parent ?? "—")
             byKey[key, default: []].append(u)
         }
-        let namesByCode = Dictionary(units.map { ($0.unit.code, $0.unit.name) }, uniquingKeysWith: { a, _ in a })
         return byKey.map { key, members in
             var dist: [String: Int] = [:]
             for m in members { if let b = m.band { dist[b.id, default: 0] += 1 } }
-            let name = grouping == .kind ? key : (namesByCode[key].map { "\($0) (\(key))" } ?? key)
-            return GroupSummary(key: key, name: name, members: rank(members), meanScore: mean(members.compactMap(\.score)),
-                                meanCoverage: mean(members.compactMap(\.coverage)), distribution: dist)
+            let name = grouping == .kind ? key : (names[key].map { "\($0) (\(key))" } ?? key)
+            return GroupSummary(key: key, name: name, period: ranking.period, kind: ranking.kind, members: members,
+                                meanScore: mean(members.compactMap(\.score)), meanCoverage: mean(members.compactMap(\.coverage)),
+                                distribution: dist)
         }.sortedByName()
     }
 
@@ -394,11 +564,11 @@ public struct Scorecard: Sendable {
                 let maxPossible = (total ?? children.count + max(0, claimedCount - children.count)) - failing.count
                 if claimedCount > maxPossible && !failing.isEmpty {
                     out.append(RollupFinding(declaration: decl, kind: .overclaim, parent: parent, claimed: claimedCount, total: total,
-                                             childrenInRun: children.count, childrenPassing: passing.count,
+                                             childrenInRun: children.count, childrenPassing: passing.count, atMost: maxPossible,
                                              contradicting: failing.map { ($0.0.unit, $0.1.location) }, location: loc))
                 } else if claimedCount < passing.count {
                     out.append(RollupFinding(declaration: decl, kind: .underclaim, parent: parent, claimed: claimedCount, total: total,
-                                             childrenInRun: children.count, childrenPassing: passing.count,
+                                             childrenInRun: children.count, childrenPassing: passing.count, atMost: maxPossible,
                                              contradicting: [], location: loc))
                 }
             }

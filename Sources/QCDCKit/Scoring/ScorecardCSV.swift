@@ -24,13 +24,13 @@ struct ScorecardCSV {
     func render() -> String {
         let w = ScorecardWords(lang: card.language)
         let cats = card.scoredCategories
-        var header = Message.csvColumns.prefix(10).map { w[$0] }
+        var header = Message.csvColumns.prefix(12).map { w[$0] }
         header += cats.map { w.category(card, $0) }
         header += Message.csvColumns.suffix(3).map { w[$0] }
         var rows = [header.map(Self.cell).joined(separator: ",")]
-        for (i, u) in card.units.enumerated() {
-            let kind = card.language == .en ? u.unit.kind.rawValue : u.unit.kind.name(card.language)
-            var row = [String(i + 1), u.unit.code, u.unit.name, kind, u.unit.parent ?? "", u.period.start.description,
+        for u in card.units {
+            var row = [u.rank?.description ?? "", u.unit.code, u.unit.name, kind(u), u.unit.parent ?? "", u.province ?? "",
+                       u.province.flatMap(card.name(of:)) ?? "", u.period.start.description,
                        u.period.end.description, ScorecardWords.pct(u.score).replacingAll("—", ""),
                        u.coverage.map { Value.format($0 * 100, digits: 1) } ?? "", band(u.band)]
             row += cats.map { (u.categories[$0] ?? nil).map { Value.format($0, digits: 1) } ?? "" }
@@ -38,5 +38,31 @@ struct ScorecardCSV {
             rows.append(row.map(Self.cell).joined(separator: ","))
         }
         return "\u{FEFF}" + rows.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A unit's kind: its stable id in English, its name in Vietnamese.
+    func kind(_ u: UnitScore) -> String { card.language == .en ? u.unit.kind.rawValue : u.unit.kind.name(card.language) }
+
+    /// The long form, for pivot tables: one row per unit and rule that is not disabled, in the
+    /// units' order and then the rule set's; statuses in words in Vietnamese, by their stable ids with `--lang en`.
+    func writeLong<E: Error>(to sink: (String) throws(E) -> Void) throws(E) {
+        let w = ScorecardWords(lang: card.language)
+        let l = Localizer(card.language)
+        try sink("\u{FEFF}" + Message.csvLongColumns.map { Self.cell(w[$0]) }.joined(separator: ",") + "\r\n")
+        let rules = card.ruleSet.rules
+        let categories = rules.map { w.category(card, $0.category) }
+        for u in card.units {
+            let head = [u.period.start.description, u.period.end.description, kind(u), u.province ?? "",
+                        u.province.flatMap(card.name(of:)) ?? "", u.unit.code, u.unit.name].map(Self.cell).joined(separator: ",")
+            let file = Self.cell(u.file)
+            var block = ""
+            for (i, status) in u.statuses.enumerated() {
+                guard let status else { continue }
+                let word = card.language == .en ? status.rawValue : l.status(status)
+                block += head + "," + [rules[i].id, categories[i], word].map(Self.cell).joined(separator: ",")
+                block += "," + Value.format(rules[i].weight) + "," + file + "\r\n"
+            }
+            try sink(block)
+        }
     }
 }

@@ -1,6 +1,8 @@
 /// The output formats of `qcdc scorecard`.
 public enum ScorecardFormat: String, Sendable, CaseIterable {
     case html, markdown, csv, json
+    /// One row per unit and rule, for pivot tables.
+    case csvLong = "csv-long"
 
     /// The scorecard in this format.
     public func render(_ card: Scorecard) -> String {
@@ -8,18 +10,20 @@ public enum ScorecardFormat: String, Sendable, CaseIterable {
         case .html: return ScorecardHTML(card).render()
         case .markdown: return ScorecardMarkdown(card).render()
         case .csv: return ScorecardCSV(card).render()
-        case .json:
+        case .csvLong, .json:
             var out = ""
-            ScorecardJSON(card).write { out += $0 }
+            write(card) { out += $0 }
             return out
         }
     }
 
     /// The scorecard in this format, handed to `sink` in pieces: JSON a unit at a time, so that a
-    /// national scorecard is never one string in memory; the other formats in one piece.
+    /// national scorecard is never one string in memory, the long CSV a unit at a time; the other
+    /// formats in one piece.
     public func write<E: Error>(_ card: Scorecard, to sink: (String) throws(E) -> Void) throws(E) {
         switch self {
         case .json: try ScorecardJSON(card).write(to: sink)
+        case .csvLong: try ScorecardCSV(card).writeLong(to: sink)
         default: try sink(render(card))
         }
     }

@@ -30,6 +30,8 @@ struct ScorecardJSON {
             ("scoring", .value(scoring())),
             ("grouping", .value(.string(card.grouping.rawValue))),
             ("summary", .value(summary())),
+        ] + heading() + [
+            ("rankings", .value(.array(card.rankings.map(ranking)))),
         ] + (card.submission.isEmpty ? [] : [
             ("submission", .value(.array(card.submission.map { p in
                 .object([("province", .string(p.province)), ("name", .optional(p.name)), ("expected", .int(p.expected)),
@@ -50,6 +52,29 @@ struct ScorecardJSON {
     /// The whole document, written to `sink` in pieces.
     func write<E: Error>(to sink: (String) throws(E) -> Void) throws(E) {
         try JSON.stream(members(), to: sink)
+    }
+
+    /// `heading` (title, issuer, date) and `selection` (period, kind), when given.
+    func heading() -> [(String, JSONMember)] {
+        var out: [(String, JSONMember)] = []
+        let h = card.heading
+        if h.title != nil || h.issuer != nil || h.date != nil {
+            out.append(("heading", .value(.object([("title", .optional(h.title)), ("issuer", .optional(h.issuer)),
+                                                   ("date", .optional(h.date?.description))]))))
+        }
+        let sel = card.selection
+        if sel.period != nil || sel.kind != nil {
+            out.append(("selection", .value(.object([("period", sel.period.map(JSONReporter.period) ?? .null),
+                                                     ("kind", .optional(sel.kind?.rawValue)), ("excluded", .int(card.excluded))]))))
+        }
+        return out
+    }
+
+    func ranking(_ r: Ranking) -> JSON {
+        let units = card.units(of: r)
+        return .object([("period", JSONReporter.period(r.period)), ("kind", .string(r.kind.rawValue)), ("units", .int(units.count)),
+                        ("mean_score", num(Scorecard.mean(units.compactMap(\.score)))),
+                        ("mean_coverage", ratio(Scorecard.mean(units.compactMap(\.coverage))))])
     }
 
     func ruleSets() -> JSON {
@@ -90,9 +115,10 @@ struct ScorecardJSON {
         }
         let categories: [(String, JSON)] = categoryIDs.map { ($0, num(u.categories[$0] ?? nil)) }
         return .object([
-            ("rank", .int(i + 1)),
+            ("rank", u.rank.map { .int($0.position) } ?? .null), ("rank_tied", .bool(u.rank?.tied ?? false)),
             ("code", .string(u.unit.code)), ("name", .string(u.unit.name)), ("kind", .string(u.unit.kind.rawValue)),
-            ("parent", .optional(u.unit.parent)), ("period", JSONReporter.period(u.period)), ("file", .string(u.file)),
+            ("parent", .optional(u.unit.parent)), ("province", .optional(u.province)),
+            ("province_name", .optional(u.province.flatMap(card.name(of:)))), ("period", JSONReporter.period(u.period)), ("file", .string(u.file)),
             ("score", num(u.score)), ("coverage", ratio(u.coverage)), ("band", .optional(u.band?.id)),
             ("earned", .double(u.earned)), ("maximum", .double(u.maximum)),
             ("categories", .object(categories)), ("failed", .array(failed)),
@@ -104,7 +130,8 @@ struct ScorecardJSON {
         let distribution: [(String, JSON)] = card.config.bands.map { ($0.id, .int(g.distribution[$0.id] ?? 0)) }
         let ranking: [JSON] = g.members.map { m in .object([("code", .string(m.unit.code)), ("period", JSONReporter.period(m.period)), ("score", num(m.score))]) }
         return .object([
-            ("key", .string(g.key)), ("name", .string(g.name)), ("units", .int(g.members.count)),
+            ("key", .string(g.key)), ("name", .string(g.name)), ("period", JSONReporter.period(g.period)),
+            ("kind", .string(g.kind.rawValue)), ("units", .int(g.members.count)),
             ("mean_score", num(g.meanScore)), ("mean_coverage", ratio(g.meanCoverage)),
             ("distribution", .object(distribution)), ("ranking", .array(ranking)),
         ])
@@ -132,6 +159,7 @@ struct ScorecardJSON {
                 ("parent", unitRef(f.parent)), ("location", location(f.location)),
                 ("claimed", .int(f.claimed)), ("total", f.total.map { .int($0) } ?? .null),
                 ("children_in_run", .int(f.childrenInRun)), ("children_passing", .int(f.childrenPassing)),
+                ("allowed", .object([("min", .int(f.childrenPassing)), ("max", .int(f.atMost))])),
                 ("contradicting", .array(contradicting)),
             ])
         })

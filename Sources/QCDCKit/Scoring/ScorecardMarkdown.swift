@@ -9,7 +9,9 @@ struct ScorecardMarkdown {
     func render() -> String {
         let w = ScorecardWords(lang: card.language)
         let cats = card.scoredCategories
-        var o = "# " + w[.scGrassrootsDemocracyComplianceScorecard] + "\n\n"
+        var o = "# " + cell(card.heading.title ?? w[.scGrassrootsDemocracyComplianceScorecard]) + "\n\n"
+        if let issuer = card.heading.issuer { o += "**\(cell(issuer))**\n\n" }
+        if let date = card.heading.date { o += w[.documentDate(date)] + "\n\n" }
         o += "\(w[.scRuleSet]): `\(card.ruleSet.id)` \(card.ruleSet.version) · \(w[.scModel]) `\(card.config.model.urn)` · "
         o += card.config.missing == .fail ? w[.scMissingEvidenceCountsAsFailed]
                                           : w[.scMissingEvidenceLeftOutOfThe]
@@ -18,6 +20,7 @@ struct ScorecardMarkdown {
         o += "\(w[.scMeanCoverage2]) \(ScorecardWords.share(card.meanCoverage))"
         if !card.invalid.isEmpty { o += " · \(card.invalid.count) \(w[.scInvalidReports])" }
         o += "\n\n"
+        if card.excluded > 0 { o += cell(w[.excludedReports(card.excluded, card.selection)]) + "\n\n" }
         if !card.submission.isEmpty {
             let cols = Message.submissionColumns.map { cell($0.text(card.language)) }
             o += "## " + Message.submissionTitle.text(card.language) + "\n\n"
@@ -31,17 +34,20 @@ struct ScorecardMarkdown {
         for b in card.config.bands { o += "| \(cell(b.name.text(card.language))) | \(Value.format(b.minimum)) | \(card.units.filter { $0.band?.id == b.id }.count) |\n" }
         o += "\n## " + w[.scScoresByCategory] + "\n\n| \(w[.scCategory]) | \(w[.scMeanScore3]) |\n|---|---:|\n"
         for c in cats { o += "| \(cell(w.category(card, c))) | \(ScorecardWords.pct(card.categoryMeans[c])) |\n" }
-        o += "\n## " + w[.scRanking] + "\n\n"
-        o += "| # | \(w[.scUnit]) | \(w[.scPeriod]) | \(w[.scScore]) | \(w[.scCoverage]) | \(w[.scBand]) |"
-        o += cats.map { " \(cell(w.category(card, $0))) |" }.joined() + "\n|---:|---|---|---:|---:|---|" + String(repeating: "---:|", count: cats.count) + "\n"
-        for (i, u) in card.units.enumerated() {
-            o += "| \(i + 1) | \(cell(u.unit.name)) (\(cell(u.unit.code))) | \(w.period(u.period)) | \(ScorecardWords.pct(u.score)) | \(ScorecardWords.share(u.coverage)) | \(cell(w.band(u.band))) |"
-            o += cats.map { " \(ScorecardWords.pct(u.categories[$0] ?? nil)) |" }.joined() + "\n"
-        }
-        if card.groups.count > 1 || card.grouping == .kind {
-            o += "\n## " + w[.scByGroup] + "\n\n| \(w[.scGroup]) | \(w[.scUnits]) | \(w[.scMeanScore]) | \(w[.scMeanCoverage]) | \(w[.scBest]) |\n|---|---:|---:|---:|---|\n"
-            for g in card.groups {
-                o += "| \(cell(g.name)) | \(g.members.count) | \(ScorecardWords.pct(g.meanScore)) | \(ScorecardWords.share(g.meanCoverage)) | \(g.members.first.map { cell($0.unit.name) } ?? "—") |\n"
+        for r in card.rankings {
+            o += "\n## " + w[.rankingTitle(r)] + "\n\n"
+            o += "| # | \(w[.scUnit]) | \(w[.scProvince]) | \(w[.scScore]) | \(w[.scCoverage]) | \(w[.scBand]) |"
+            o += cats.map { " \(cell(w.category(card, $0))) |" }.joined() + "\n|---:|---|---|---:|---:|---|" + String(repeating: "---:|", count: cats.count) + "\n"
+            for u in card.units(of: r) {
+                o += "| \(u.rank?.description ?? "—") | \(cell(u.unit.name)) (\(cell(u.unit.code))) | \(cell(u.province.flatMap(card.name(of:)) ?? u.province ?? "—")) | \(ScorecardWords.pct(u.score)) | \(ScorecardWords.share(u.coverage)) | \(cell(w.band(u.band))) |"
+                o += cats.map { " \(ScorecardWords.pct(u.categories[$0] ?? nil)) |" }.joined() + "\n"
+            }
+            let groups = card.groups.filter { $0.period == r.period && $0.kind == r.kind }
+            if groups.count > 1 {
+                o += "\n| \(w[.scGroup]) | \(w[.scUnits]) | \(w[.scMeanScore]) | \(w[.scMeanCoverage]) | \(w[.scBest]) |\n|---|---:|---:|---:|---|\n"
+                for g in groups {
+                    o += "| \(cell(g.name)) | \(g.members.count) | \(ScorecardWords.pct(g.meanScore)) | \(ScorecardWords.share(g.meanCoverage)) | \(g.members.first.map { cell($0.unit.name) } ?? "—") |\n"
+                }
             }
         }
         o += "\n## " + w[.scPassRateByRuleLowestFirst] + "\n\n"
@@ -49,7 +55,12 @@ struct ScorecardMarkdown {
         for r in card.rules { o += "| **\(r.rule.id)** \(cell(r.rule.title.text(card.language))) | \(w.basis(r.rule)) | \(r.pass) | \(r.fail + r.error) | \(r.missing) | \(ScorecardWords.share(r.passRate)) |\n" }
         if !card.rollups.isEmpty {
             o += "\n## " + w[.scRollUpFiguresContradictedByThe] + "\n\n"
-            for f in card.rollups { o += "- " + rollupText(f, w) + "\n" }
+            o += "| \(w[.scReportingUnit]) | \(w[.scFigure]) | \(w[.scClaimed]) | \(w[.scAllowed]) | \(w[.scContradicting]) |\n|---|---|---:|---|---|\n"
+            for f in card.rollups {
+                let names = f.contradicting.map { "\(cell($0.unit.name)) (\(code("\($0.location.file):\($0.location.line)", table: true)))" }.joined(separator: ", ")
+                o += "| \(cell(f.parent.unit.name)) (\(code("\(f.location.file):\(f.location.line)", table: true))) | \(cell(f.declaration.title.text(card.language))) "
+                o += "| \(f.claimed)\(f.total.map { "/\($0)" } ?? "") \(f.kind == .overclaim ? w[.scOverclaim] : w[.scUnderclaim]) | \(cell(w[.rollupAllowed(f)])) | \(names.isEmpty ? "—" : names) |\n"
+            }
         }
         if !card.trends.isEmpty {
             o += "\n## " + w[.scTrends2] + "\n\n| \(w[.scUnit]) | \(w[.scFrom]) | \(w[.scTo]) | Δ | \(w[.scNewlyPassing]) | \(w[.scNewlyFailing]) |\n|---|---|---|---:|---|---|\n"
@@ -67,12 +78,5 @@ struct ScorecardMarkdown {
             for d in problems { o += "- \(code(d.location.description)) **\(d.code)**: \(cell(d.message.text(card.language)))\n" }
         }
         return o
-    }
-
-    func rollupText(_ f: RollupFinding, _ w: ScorecardWords) -> String {
-        let parent = "\(cell(f.parent.unit.name)) (\(code("\(f.location.file):\(f.location.line)")))"
-        let names = f.contradicting.map { "\(cell($0.unit.name)) (\(code("\($0.location.file):\($0.location.line)")))" }.joined(separator: ", ")
-        let title = LocalizedText(vi: cell(f.declaration.title.vi), en: cell(f.declaration.title.en))
-        return w[.rollup(f, parent: parent, title: title, rule: f.declaration.childRule, names: names)]
     }
 }
