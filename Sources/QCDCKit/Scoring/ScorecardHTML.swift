@@ -107,7 +107,7 @@ struct ScorecardHTML {
         };
         [q, p, b, k].forEach(function (el) { el.addEventListener("input", apply); el.addEventListener("change", apply); });
         bar.hidden = false;
-        apply();
+        if (q.value || p.value || b.value || k.value) { apply(); }
       }
       var opened = [];
       window.addEventListener("beforeprint", function () {
@@ -172,6 +172,7 @@ struct ScorecardHTML {
     td.n { white-space: nowrap; }
     td.nm:not(.id) { min-width: 11em; }
     td.pv { min-width: 9em; }
+    td.bd { white-space: nowrap; }
     .id, code.id { white-space: nowrap; font-variant-numeric: tabular-nums; }
     code { font-size: 13px; overflow-wrap: anywhere; }
     th button { all: unset; cursor: pointer; font-weight: 600; }
@@ -199,6 +200,8 @@ struct ScorecardHTML {
     .sq a { display: block; width: 10px; height: 10px; border-radius: 1px; }
     .warn { color: #a61b1b; }
     [hidden] { display: none !important; }
+    section, .grp, .tile { content-visibility: auto; contain-intrinsic-size: auto 600px; }
+    .tile { contain-intrinsic-size: auto 140px; }
     @media (max-width: 640px) {
       body { font-size: 14px; }
       header { padding: 14px 12px; }
@@ -217,6 +220,7 @@ struct ScorecardHTML {
     }
     @media print {
       @page { size: A4 landscape; margin: 12mm; }
+      section, .grp, .tile { content-visibility: visible; }
       * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       body { background: #fff; font-size: 10pt; }
       header { background: none; color: #000; padding: 0 0 8px; border-bottom: 2px solid #000; }
@@ -429,7 +433,7 @@ struct ScorecardHTML {
         for (i, u) in zip(ranking.units, units) {
             o += "<tr class=\"u\"\(attributes(u))><td class=\"n\">\(u.rank.map(\.description) ?? "—")</td><td class=\"nm\"><a href=\"#u-\(i + 1)\">\(Self.esc(u.unit.name))</a></td><td class=\"id nm\">\(Self.esc(u.unit.code))</td>"
             o += "<td class=\"pv\">\(Self.esc(u.province.flatMap(card.name(of:)) ?? u.province ?? "—"))</td>"
-            o += "<td class=\"n \(Self.heat(u.score))\">\(ScorecardWords.pct(u.score))</td><td class=\"n\">\(ScorecardWords.share(u.coverage))</td><td>\(Self.esc(w.band(u.band)))</td>"
+            o += "<td class=\"n \(Self.heat(u.score))\">\(ScorecardWords.pct(u.score))</td><td class=\"n\">\(ScorecardWords.share(u.coverage))</td><td class=\"bd\">\(Self.esc(w.band(u.band)))</td>"
             for c in cats {
                 let s = u.categories[c] ?? nil
                 o += "<td class=\"n \(Self.heat(s))\">\(ScorecardWords.pct(s))</td>"
