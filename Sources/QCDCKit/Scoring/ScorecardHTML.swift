@@ -184,6 +184,8 @@ struct ScorecardHTML {
     .hbars .track i { display: block; height: 14px; border-radius: 3px; }
     .hbars .v { text-align: right; font-variant-numeric: tabular-nums; }
     .trend { margin: 12px 0 18px; }
+    .tgrid { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 4px 28px; }
+    .hbars.short { grid-template-columns: max-content minmax(60px, 1fr) 3.5em; }
     .trend h4 { margin: 10px 0 6px; font-size: 15px; }
     .muted { color: var(--muted); }
     .ids { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 13px; }
@@ -211,11 +213,12 @@ struct ScorecardHTML {
       main { padding: 8px 8px 32px; }
       section { padding: 12px 10px; margin: 10px 0; border-radius: 6px; }
       table { font-size: 13px; }
+      table.wide { min-width: 600px; }
       th, td { padding: 5px 6px; }
       .card { flex-basis: 40%; padding: 8px 10px; }
       .card b { font-size: 20px; }
       .hbars { grid-template-columns: minmax(80px, 1fr) minmax(60px, 1fr) 3em; }
-      .tiles { grid-template-columns: 1fr; }
+      .tiles, .tgrid { grid-template-columns: 1fr; }
       .sq a { width: 12px; height: 12px; }
     }
     @media print {
@@ -228,7 +231,7 @@ struct ScorecardHTML {
       main { max-width: none; padding: 0; }
       section { border: 0; padding: 0; margin: 12px 0; }
       .scroll, .scroll.tall { overflow: visible; max-height: none; border: 0; }
-      table { font-size: 8pt; width: 100%; }
+      table, table.wide { font-size: 8pt; width: 100%; min-width: 0; }
       th, td { padding: 2px 4px; }
       thead { display: table-header-group; }
       thead th { position: static; box-shadow: none; }
@@ -333,9 +336,10 @@ struct ScorecardHTML {
         return o
     }
 
-    /// A bar per row, in HTML so that it reflows on a phone: label, bar, value.
-    func bars(_ rows: [(label: String, value: Double?)]) -> String {
-        var o = "<div class=\"hbars\">\n"
+    /// A bar per row, in HTML so that it reflows on a phone: label, bar, value. `short` labels
+    /// (periods) take only their width.
+    func bars(_ rows: [(label: String, value: Double?)], short: Bool = false) -> String {
+        var o = short ? "<div class=\"hbars short\">\n" : "<div class=\"hbars\">\n"
         for r in rows {
             let width = Value.format(max(0, min(100, r.value ?? 0)), digits: 1)
             o += "<span>\(Self.esc(r.label))</span><span class=\"track\"><i class=\"\(Self.heat(r.value))\" style=\"width:\(width)%\"></i></span><span class=\"v\">\(ScorecardWords.pct(r.value))</span>\n"
@@ -363,18 +367,22 @@ struct ScorecardHTML {
         for (kind, rankings) in series {
             let ordered = rankings.reversed()
             o += "<div class=\"trend\" data-k=\"\(kind.rawValue)\">\n<h3>\(w[.scMeanByPeriod]): \(Self.esc(kind.name(card.language)))</h3>\n"
-            o += "<h4>\(w[.scOverall])</h4>\n" + bars(ordered.map { ($0.period.description, Scorecard.mean(card.units(of: $0).compactMap(\.score))) })
+            o += "<div class=\"tgrid\">\n<div><h4>\(w[.scOverall])</h4>\n"
+            o += bars(ordered.map { ($0.period.description, Scorecard.mean(card.units(of: $0).compactMap(\.score))) }, short: true) + "</div>\n"
             for c in card.scoredCategories {
-                o += "<h4>\(Self.esc(w.category(card, c)))</h4>\n"
-                o += bars(ordered.map { r in (r.period.description, Scorecard.mean(card.units(of: r).compactMap { $0.categories[c] ?? nil })) })
+                let means = ordered.map { r in (r.period.description, Scorecard.mean(card.units(of: r).compactMap { $0.categories[c] ?? nil })) }
+                guard means.contains(where: { $0.1 != nil }) else { continue }    // not scored for this kind
+                o += "<div><h4>\(Self.esc(w.category(card, c)))</h4>\n"
+                o += bars(means, short: true)
+                o += "</div>\n"
             }
-            o += "</div>\n"
+            o += "</div>\n</div>\n"
         }
         if !card.trends.isEmpty {
-            o += "<h3>\(w[.scChangesPerUnit])</h3>\n<div class=\"scroll tall\"><table class=\"sortable\"><thead><tr><th>\(w[.scUnit])</th><th>\(w[.scCode])</th><th>\(w[.scFrom])</th><th>\(w[.scTo])</th><th class=\"n\">Δ</th><th>\(w[.scNewlyPassing])</th><th>\(w[.scNewlyFailing])</th></tr></thead>\n<tbody>\n"
+            o += "<h3>\(w[.scChangesPerUnit])</h3>\n<div class=\"scroll tall\"><table class=\"sortable wide\"><thead><tr><th>\(w[.scUnit])</th><th>\(w[.scCode])</th><th>\(w[.scFrom])</th><th>\(w[.scTo])</th><th class=\"n\">Δ</th><th>\(w[.scNewlyPassing])</th><th>\(w[.scNewlyFailing])</th></tr></thead>\n<tbody>\n"
             for t in card.trends {
                 let d = t.scoreDelta
-                o += "<tr\(attributes(t.to, band: false))><td class=\"nm\">\(Self.esc(t.to.unit.name))</td><td class=\"id nm\">\(Self.esc(t.to.unit.code))</td><td>\(Self.esc(w.period(t.from.period))): \(ScorecardWords.pct(t.from.score))</td><td>\(Self.esc(w.period(t.to.period))): \(ScorecardWords.pct(t.to.score))</td>"
+                o += "<tr\(attributes(t.to, band: false))><td class=\"nm\">\(Self.esc(t.to.unit.name))</td><td class=\"id nm\">\(Self.esc(t.to.unit.code))</td><td class=\"id\">\(Self.esc(w.period(t.from.period))): \(ScorecardWords.pct(t.from.score))</td><td class=\"id\">\(Self.esc(w.period(t.to.period))): \(ScorecardWords.pct(t.to.score))</td>"
                 o += "<td class=\"n\">\(d.map { ($0 >= 0 ? "+" : "") + Value.format($0, digits: 1) } ?? "—")</td>"
                 o += "<td>\(Self.esc(t.newlyPassing.joined(separator: ", ")))</td><td class=\"warn\">\(Self.esc(t.newlyFailing.joined(separator: ", ")))</td></tr>\n"
             }
@@ -414,7 +422,7 @@ struct ScorecardHTML {
                 o += "</div></div>\n"
             }
             o += "</div>\n"
-            o += "<div class=\"scroll\"><table class=\"sortable\"><thead><tr><th>\(w[.scGroup])</th><th class=\"n\">\(w[.scUnits])</th><th class=\"n\">\(w[.scMeanScore])</th><th class=\"n\">\(w[.scMeanCoverage])</th>"
+            o += "<div class=\"scroll\"><table class=\"sortable wide\"><thead><tr><th>\(w[.scGroup])</th><th class=\"n\">\(w[.scUnits])</th><th class=\"n\">\(w[.scMeanScore])</th><th class=\"n\">\(w[.scMeanCoverage])</th>"
             for b in card.config.bands { o += "<th class=\"n\">\(Self.esc(b.name.text(card.language)))</th>" }
             o += "<th>\(w[.scBest])</th></tr></thead>\n<tbody>\n"
             for g in groups {
@@ -426,7 +434,7 @@ struct ScorecardHTML {
             }
             o += "</tbody></table></div>\n"
         }
-        o += "<h3>\(w[.scRanking])</h3>\n<p class=\"muted\">\(w[.scRankingNote])</p>\n<div class=\"scroll tall\"><table class=\"sortable\">\n<thead><tr>"
+        o += "<h3>\(w[.scRanking])</h3>\n<p class=\"muted\">\(w[.scRankingNote])</p>\n<div class=\"scroll tall\"><table class=\"sortable wide\">\n<thead><tr>"
         o += "<th class=\"n\">#</th><th>\(w[.scUnit])</th><th>\(w[.scCode])</th><th>\(w[.scProvince])</th><th class=\"n\">\(w[.scScore])</th><th class=\"n\">\(w[.scCoverage])</th><th>\(w[.scBand])</th>"
         for c in cats { o += "<th class=\"n\">\(Self.esc(w.category(card, c)))</th>" }
         o += "</tr></thead>\n<tbody>\n"
@@ -449,7 +457,7 @@ struct ScorecardHTML {
 
     func ruleSection() -> String {
         var o = "<section id=\"rules\">\n<h2>\(w[.scPassRateByRuleWhichRequirement])</h2>\n"
-        o += "<div class=\"scroll\"><table class=\"sortable\"><thead><tr><th>\(w[.scRule])</th><th>\(w[.scRequirement])</th><th>\(w[.scBasis])</th><th class=\"n\">\(w[.scPass])</th><th class=\"n\">\(w[.scFail])</th><th class=\"n\">\(w[.scMissing])</th><th class=\"n\">\(w[.scPassRate])</th><th>\(w[.scChart])</th></tr></thead>\n<tbody>\n"
+        o += "<div class=\"scroll\"><table class=\"sortable wide\"><thead><tr><th>\(w[.scRule])</th><th>\(w[.scRequirement])</th><th>\(w[.scBasis])</th><th class=\"n\">\(w[.scPass])</th><th class=\"n\">\(w[.scFail])</th><th class=\"n\">\(w[.scMissing])</th><th class=\"n\">\(w[.scPassRate])</th><th>\(w[.scChart])</th></tr></thead>\n<tbody>\n"
         for r in card.rules {
             let rate = r.passRate
             o += "<tr id=\"rule-\(Self.esc(r.rule.id))\"><td><code class=\"id\">\(Self.esc(r.rule.id))</code></td><td>\(Self.esc(r.rule.title.text(card.language)))</td><td>\(Self.esc(Localizer(card.language).basis(r.rule)))<br><span class=\"muted\">\(w.basis(r.rule))</span></td>"
@@ -466,7 +474,7 @@ struct ScorecardHTML {
     func rollupSection() -> String {
         guard !card.rollups.isEmpty else { return "" }
         let lang = card.language
-        var o = "<section id=\"rollups\">\n<h2>\(w[.scRollUpFiguresContradictedByThe])</h2>\n<div class=\"scroll\"><table class=\"sortable\"><thead><tr>"
+        var o = "<section id=\"rollups\">\n<h2>\(w[.scRollUpFiguresContradictedByThe])</h2>\n<div class=\"scroll\"><table class=\"sortable wide\"><thead><tr>"
         o += "<th>\(w[.scReportingUnit])</th><th>\(w[.scFigure])</th><th class=\"n\">\(w[.scClaimed])</th><th>\(w[.scAllowed])</th><th>\(w[.scContradicting])</th></tr></thead>\n<tbody>\n"
         for f in card.rollups {
             let kind = f.kind == .overclaim ? w[.scOverclaim] : w[.scUnderclaim]
