@@ -15,8 +15,16 @@ struct Template: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Fill the unit block for this province or commune (its official code, see `qcdc units`).", valueName: "CODE"))
     var unit: String?
 
+    @Option(name: .long, help: ArgumentHelp("With --format csv: a row for every commune of this province, code and name filled in.", valueName: "CODE"))
+    var province: String?
+
     @Option(name: .long, help: "Reporting year.")
     var year: Int = 2026
+
+    @Option(name: .long, help: "yaml (one report, every fact commented) or csv (one row per unit, one column per fact; lists of records are left to YAML).")
+    var format: Format = .yaml
+
+    enum Format: String, ExpressibleByArgument { case yaml, csv }
 
     @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?
@@ -26,7 +34,7 @@ struct Template: ParsableCommand {
         unit.flatMap { (year >= 2025 ? Register.current : Register.preReform)[$0] }
     }
 
-    var unitKind: UnitKind? { kind ?? registered?.type.level }
+    var unitKind: UnitKind? { kind ?? registered?.type.level ?? (province != nil ? .commune : nil) }
 
     func validate() throws {
         guard (1990...2100).contains(year) else { throw ValidationError("--year must be between 1990 and 2100") }
@@ -37,8 +45,16 @@ struct Template: ParsableCommand {
             if let kind, kind != u.type.level {
                 throw ValidationError("\(u.code) is \(u.name), a \(u.type.level.rawValue), not a \(kind.rawValue); leave out --kind")
             }
-        } else if kind == nil {
+        } else if kind == nil && province == nil {
             throw ValidationError("give --kind, or --unit with a province or commune code")
+        }
+        if let province {
+            guard format == .csv else { throw ValidationError("--province fills the rows of --format csv; for one report give --unit") }
+            guard let p = (year >= 2025 ? Register.current : Register.preReform)[province], p.type.level == .province else {
+                throw ValidationError("no province has the code '\(province)' in the register (see `qcdc units`)")
+            }
+            if unit != nil { throw ValidationError("give --unit or --province, not both") }
+            if let kind, kind != .commune { throw ValidationError("--province lists communes; leave out --kind or give --kind commune") }
         }
         if unitKind == .district && year > 2025 {
             throw ValidationError("district-level units stopped operating on 2025-07-01; use --year 2025 or earlier")
@@ -47,6 +63,14 @@ struct Template: ParsableCommand {
 
     func run() throws {
         let ruleSet = try options.load()
-        try Terminal.emit(TemplateWriter(ruleSet: ruleSet, language: options.lang).render(kind: unitKind ?? .commune, year: year, unit: registered), to: output)
+        let writer = TemplateWriter(ruleSet: ruleSet, language: options.lang)
+        switch format {
+        case .yaml:
+            try Terminal.emit(writer.render(kind: unitKind ?? .commune, year: year, unit: registered), to: output)
+        case .csv:
+            let register = year >= 2025 ? Register.current : Register.preReform
+            let units = province.map { register.communes(of: $0) } ?? registered.map { [$0] } ?? []
+            try Terminal.emit(writer.renderWide(kind: unitKind ?? .commune, year: year, units: units), to: output)
+        }
     }
 }

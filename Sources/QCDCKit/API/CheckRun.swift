@@ -15,6 +15,11 @@ public struct ReportOutcome: Sendable {
     /// The unit code the report gives, even when the report is invalid (a unit that sent an
     /// invalid report did report, for `--expect`).
     package var claimedCode: String?
+    /// The spreadsheet row the report is (1-based), for a report read from one row of a
+    /// spreadsheet; nil for a whole file.
+    public var row: Int?
+    /// The file as a reader names the report: `reports.csv:12` for a spreadsheet row, else the file.
+    public var displayName: String { row.map { "\(file):\($0)" } ?? file }
 
     /// An outcome without facts.
     public init(file: String, unit: UnitInfo?, period: Period?, results: [RuleResult], diagnostics: [Diagnostic]) {

@@ -129,7 +129,7 @@ public struct Checker: Sendable {
         var count = 0
         let batch = workers <= 1 ? 1 : workers * 32
         var start = 0
-        let name = { (i: Int) in Self.displayName(files[i].path) }
+        let name = { (i: Int, row: Int?) in Self.displayName(files[i].path) + (row.map { ":\($0)" } ?? "") }
         while start < files.count {
             let first = start
             let slice = Array(files[start..<min(start + batch, files.count)])
@@ -138,10 +138,12 @@ public struct Checker: Sendable {
             for (offset, item) in Self.parallelMap(slice, workers: workers, { file, _ in self.load(file.path, walked: file.walked) }).enumerated() {
                 switch item {
                 case .skipped(let note): notes.append(note)
-                case .outcome(var outcome):
-                    duplicates.flag(&outcome, index: first + offset, name: name)
-                    prepare(&outcome)
-                    ready.append(outcome)
+                case .outcomes(let outcomes):
+                    for var outcome in outcomes {
+                        duplicates.flag(&outcome, index: first + offset, name: name)
+                        prepare(&outcome)
+                        ready.append(outcome)
+                    }
                 }
             }
             let base = count
@@ -157,10 +159,12 @@ public struct Checker: Sendable {
         return runDiags
     }
 
-    /// What reading one file gave: a report's outcome, or a note that it is not a report.
+    /// What reading one file gave: its reports' outcomes (one, or one per row of a spreadsheet),
+    /// or a note that it is not a report.
     enum Loaded: Sendable {
-        case outcome(ReportOutcome)
+        case outcomes([ReportOutcome])
         case skipped(Diagnostic)
+        static func outcome(_ o: ReportOutcome) -> Loaded { .outcomes([o]) }
     }
 
     /// A file as reports and findings name it: `<stdin>` for `-`.
@@ -173,6 +177,7 @@ public struct Checker: Sendable {
         case .failure(let d):
             return .outcome(ReportOutcome(file: name, unit: nil, period: nil, results: [], diagnostics: [d]))
         case .success(let bytes):
+            if Spreadsheet.isSpreadsheet(name) { return loadSpreadsheet(bytes, file: name, walked: walked) }
             let (node, loadDiags) = DocumentLoader.load(bytes, file: name, limits: limits)
             if walked, let node, let kind = Self.notAReport(node) {
                 return .skipped(Diagnostic(.note, DiagnosticCode(.input, "skipped"), .skippedNotAReport(kind), at: Mark.start.located(in: f),
@@ -211,6 +216,7 @@ public struct Checker: Sendable {
             var start: Int32
             var end: Int32
             var file: Int32
+            var row: Int32
             var period: Period { Period(start: Day(ordinal: Int(start)), end: Day(ordinal: Int(end))) }
         }
         var first: [String: Seen] = [:]
@@ -218,17 +224,18 @@ public struct Checker: Sendable {
 
         /// Flags `outcome` (the run's file number `index`) when its unit already has a report
         /// for the same or an overlapping period; `name` gives a file number's name.
-        mutating func flag(_ outcome: inout ReportOutcome, index: Int, name: (Int) -> String) {
+        mutating func flag(_ outcome: inout ReportOutcome, index: Int, name: (Int, Int?) -> String) {
             guard let unit = outcome.unit, let period = outcome.period else { return }
             let key = "\(unit.kind.rawValue)|\(unit.code)"
-            let seen = Seen(start: Int32(clamping: period.start.ordinal), end: Int32(clamping: period.end.ordinal), file: Int32(clamping: index))
+            let seen = Seen(start: Int32(clamping: period.start.ordinal), end: Int32(clamping: period.end.ordinal), file: Int32(clamping: index),
+                            row: Int32(clamping: outcome.row ?? 0))
             guard let head = first[key] else {
                 first[key] = seen
                 return
             }
             for other in [head] + (more[key] ?? []) {
-                let at = Mark.start.located(in: outcome.file)
-                let file = name(Int(other.file))
+                let at = Mark(line: outcome.row ?? 1, column: 1).located(in: outcome.file)
+                let file = name(Int(other.file), other.row == 0 ? nil : Int(other.row))
                 if other.period == period {
                     outcome.diagnostics.append(Diagnostic(.error, DiagnosticCode(.report, "duplicate_report"),
                         .secondReport(kind: unit.kind, code: unit.code, period: period, first: file), at: at, notes: [.keepOneReport]))

@@ -97,4 +97,39 @@ public struct TemplateWriter: Sendable {
         case .list: "[]"
         }
     }
+
+    /// The single-valued facts (lists of records left out) read by rules that apply to `kind`
+    /// during `year`, in the order the rule set declares them: the columns of the wide form.
+    public func wideColumns(kind: UnitKind, year: Int) -> [FactDeclaration] {
+        facts(kind: kind, year: year).map(\.0).filter { if case .list = $0.type { return false } else { return true } }
+            .sorted { $0.location < $1.location }
+    }
+
+    /// The wide form (``WideForm``) as CSV: the marker and a title, the keys, the facts' names,
+    /// then a row per unit of `units` with its code, name, kind, subtype, parent and year filled
+    /// in and its facts blank. UTF-8 with a byte-order mark and CRLF, as spreadsheets expect.
+    public func renderWide(kind: UnitKind, year: Int, units: [AdministrativeUnit] = []) -> String {
+        let l = Localizer(language)
+        let facts = wideColumns(kind: kind, year: year)
+        let keys = WideForm.headColumns + facts.map(\.path)
+        let heads: [Message] = [.templateUnitCodeColumn, .templateUnitName, .templateKindColumn, .templateSubtypeColumn, .templateParent, .templateYearColumn]
+        let labels = heads.map { l($0) } + facts.map { "\($0.label.text(language)) (\(typeText($0)))" }
+        let title = "\(l(.templateTitle(kind: kind, year: year))) — \(l(.templateMadeBy(version: QCDC.version, ruleSet: ruleSet.id, ruleSetVersion: ruleSet.version)))"
+        var rows: [[String]] = [
+            ["\(WideForm.markerPrefix):\(WideForm.layout):\(WideForm.version):\(ruleSet.id)", title] + Array(repeating: "", count: max(0, keys.count - 2)),
+            keys, labels,
+        ]
+        for u in units {
+            var row = [u.code, u.name, kind.rawValue, kind == .commune ? u.type.rawValue : "", u.parent ?? "", String(year)]
+            row += Array(repeating: "", count: facts.count)
+            rows.append(row)
+        }
+        return "\u{FEFF}" + rows.map { $0.map(Self.csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A CSV cell, quoted when it holds a delimiter, quote or line break.
+    static func csvCell(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == ";" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
 }

@@ -283,10 +283,11 @@ enum NotAFile: Sendable {
 
 /// Kinds of YAML documents qcdc reads, by name (for "skipped: a waiver file").
 enum DocumentKind: Sendable {
-    case waiverFile, ruleSet, baseline, report
+    case waiverFile, ruleSet, baseline, report, spreadsheet
 
     var name: (vi: String, en: String) {
         switch self {
+        case .spreadsheet: ("một bảng tính không theo mẫu của qcdc", "a spreadsheet not made from qcdc's template")
         case .waiverFile: ("một tệp miễn trừ", "a waiver file")
         case .ruleSet: ("một bộ quy tắc", "a rule set")
         case .baseline: ("một tệp đường cơ sở", "a baseline")
@@ -303,4 +304,45 @@ enum JSONProblem: Sendable {
     case endOfInputExpecting([String])
     case invalidEscape(Character)
     case notAValue(String)
+}
+
+// Spreadsheets: CSV syntax and the wide form's layout.
+extension Message {
+    static let csvUnclosedQuote = Message("input.csv_syntax.unclosed_quote", vi: "dấu ngoặc kép mở ở ô này không được đóng đến hết tệp",
+                                          en: "the quote opened in this cell is never closed")
+    static let csvTextAfterQuote = Message("input.csv_syntax.text_after_quote", vi: "có chữ sau dấu ngoặc kép đóng của ô (mỗi ô chỉ được bọc trong một cặp ngoặc kép)",
+                                           en: "text after the closing quote of a cell (a cell is quoted once, as a whole)")
+    static let csvQuoteInsideField = Message("input.csv_syntax.quote_inside_field", vi: "dấu ngoặc kép nằm giữa ô không được bọc ngoặc kép (viết ô trong ngoặc kép và nhân đôi dấu ngoặc bên trong: \"\")",
+                                             en: "a quote inside a cell that is not quoted (quote the whole cell and double the quote inside: \"\")")
+    static func csvTooManyCells(_ n: Int) -> Message {
+        Message("input.csv_syntax.too_many_cells", vi: "bảng tính có hơn \(n) ô; hãy chia nhỏ tệp", en: "the spreadsheet has more than \(n) cells; split it")
+    }
+    static func notATemplate(_ file: String) -> Message {
+        Message("input.not_a_template", vi: "\(file) không phải báo cáo theo mẫu của qcdc: ô A1 không có dấu hiệu `#qcdc`",
+                en: "\(file) is not a report made from qcdc's template: cell A1 has no `#qcdc` marker")
+    }
+    static let makeATemplate = Message("note.make_a_template", vi: "tạo mẫu bằng `qcdc template --format csv --kind commune --year 2026` rồi chép số liệu vào",
+                                       en: "make one with `qcdc template --format csv --kind commune --year 2026` and copy the figures in")
+    static func spreadsheetUnknownLayout(_ marker: String) -> Message {
+        Message("input.spreadsheet_layout.unknown", vi: "dấu hiệu `\(marker)` ở ô A1 không phải bố cục qcdc đọc được (`#qcdc:wide:1`)",
+                en: "the marker `\(marker)` in A1 is not a layout qcdc reads (`#qcdc:wide:1`)")
+    }
+    static func spreadsheetNewerLayout(_ version: String) -> Message {
+        Message("input.spreadsheet_layout.version", vi: "mẫu phiên bản \(version) do một bản qcdc khác tạo; bản này đọc phiên bản 1",
+                en: "template version \(version) was made by another qcdc; this one reads version 1")
+    }
+    static let spreadsheetNoKeys = Message("input.spreadsheet_layout.no_keys", vi: "dòng 2 phải ghi mã các cột (`unit.code`, `unit.name`, …, đường dẫn các số liệu) nhưng đang trống",
+                                           en: "row 2 must hold the column keys (`unit.code`, `unit.name`, …, the fact paths) but is empty")
+    static func spreadsheetDuplicateColumn(_ key: String, first: Int) -> Message {
+        Message("input.spreadsheet_layout.duplicate_column", vi: "cột `\(key)` đã có ở cột \(first)", en: "column `\(key)` already appears in column \(first)")
+    }
+    static func spreadsheetListColumn(_ key: String) -> Message {
+        Message("input.spreadsheet_layout.list_column", vi: "`\(key)` là danh sách bản ghi; bảng tính một dòng mỗi đơn vị chỉ nhận số liệu đơn",
+                en: "`\(key)` is a list of records; a spreadsheet of one row per unit takes single values only")
+    }
+    static func emptySpreadsheet(_ file: String) -> Message {
+        Message("input.empty.spreadsheet", vi: "\(file) không có dòng số liệu nào (số liệu bắt đầu từ dòng 4)", en: "\(file) has no row of figures (they start at row 4)")
+    }
+    static let listsInYAML = Message("note.lists_in_yaml", vi: "ghi danh sách (các cuộc đối thoại, ngày tiếp dân, vụ khiếu nại…) trong báo cáo YAML của đơn vị",
+                                     en: "write lists (dialogue sessions, reception days, complaint cases…) in the unit's YAML report")
 }

@@ -15,6 +15,7 @@ struct Subject: Sendable {
         case .waiverFile: Subject(vi: "tệp miễn trừ", en: "the waiver file")
         case .baseline: Subject(vi: "tệp đường cơ sở", en: "the baseline")
         case .report: Subject(vi: "báo cáo", en: "the report")
+        case .spreadsheet: Subject(vi: "bảng tính", en: "the spreadsheet")
         }
     }
 }

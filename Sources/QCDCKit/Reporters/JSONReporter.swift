@@ -188,6 +188,7 @@ public struct JSONReporter: StreamingReporter {
         if case .document = layout { out += " " }
         JSON.escape(r.file, into: &out)
         let colon = nested.isEmpty ? ":" : ": "
+        if let row = r.row { out += separator + "\"row\"" + colon + String(row) }
         out += separator + "\"unit\"" + colon
         (r.unit.map { u in
             .object([("code", .string(u.code)), ("name", .string(u.name)), ("kind", .string(u.kind.rawValue)),

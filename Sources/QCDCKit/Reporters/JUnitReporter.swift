@@ -30,16 +30,16 @@ public struct JUnitReporter: StreamingReporter {
         let l = Localizer(lang)
         var cases = ""
         var c = (tests: 0, failures: 0, errors: 0, skipped: 0)
-        let suiteName = report.unit.map { "\(report.file) — \($0.name) (\($0.code))" } ?? report.file
+        let suiteName = report.unit.map { "\(report.displayName) — \($0.name) (\($0.code))" } ?? report.displayName
         for d in report.diagnostics where d.severity == .error {
             c.tests += 1; c.errors += 1
-            cases += "    <testcase classname=\"\(x(report.file))\" name=\"\(x(l(.junitInput(d.code))))\">\n"
+            cases += "    <testcase classname=\"\(x(report.displayName))\" name=\"\(x(l(.junitInput(d.code))))\">\n"
             cases += "      <error message=\"\(x(d.message.text(lang)))\" type=\"\(x(d.code.rawValue))\">\(x(d.text(lang)))</error>\n    </testcase>\n"
         }
         for r in report.results where r.baselineState != .unchanged {
             c.tests += 1
             let name = "\(r.rule.id) \(r.rule.title.text(lang))"
-            let classname = report.unit.map { "\($0.kind.rawValue).\($0.code)" } ?? report.file
+            let classname = report.unit.map { "\($0.kind.rawValue).\($0.code)" } ?? report.displayName
             cases += "    <testcase classname=\"\(x(classname))\" name=\"\(x(name))\" file=\"\(x(r.location.file))\" line=\"\(r.location.line)\">\n"
             let message = r.message(lang)
             let body = "\(r.location): \(message) (\(l.basis(r.rule)))"

@@ -71,7 +71,7 @@ public struct MarkdownReporter: StreamingReporter {
         let l = Localizer(lang)
         let c = Summary([r])
         let unit = r.unit.map { "\(cell($0.name)) (\(cell($0.code)))" } ?? (vi ? "⛔ không hợp lệ" : "⛔ invalid")
-        let row = "| \(code(r.file, table: true)) | \(unit) | \(r.period?.description ?? "—") | \(c.count(.pass)) | \(c.count(.fail) + c.count(.error)) | \(c.count(.missing)) | \(c.count(.waived)) |\n"
+        let row = "| \(code(r.displayName, table: true)) | \(unit) | \(r.period?.description ?? "—") | \(c.count(.pass)) | \(c.count(.fail) + c.count(.error)) | \(c.count(.missing)) | \(c.count(.waived)) |\n"
         let errors = r.diagnostics.sorted().filter { $0.severity == .error }
             .map { "- \(code($0.location.description)) **\($0.code)**: \(cell($0.message.text(lang)))\n" }.joined()
         let findings = r.results.filter(gate.isFinding).map { f in

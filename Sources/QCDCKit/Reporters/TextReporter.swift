@@ -56,7 +56,7 @@ public struct TextReporter: StreamingReporter {
     }
 
     func report(_ report: ReportOutcome, _ l: Localizer) -> String {
-        var header = Neutral.path(report.file)
+        var header = Neutral.path(report.displayName)
         if let u = report.unit {
             header += ": \(Neutral.visible(u.name)) (\(u.kind.name(l.language)) \(Neutral.visible(u.code)))"
             if let p = report.period { header += ", \(p)" }

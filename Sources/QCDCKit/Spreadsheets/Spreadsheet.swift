@@ -1,0 +1,66 @@
+/// Spreadsheets as reports: which files are spreadsheets, and how a run reads one.
+package enum Spreadsheet {
+    /// The most cells a spreadsheet may have (3,321 communes × 600 columns fit).
+    package static let maxCells = 2_000_000
+
+    /// Whether `file` is read as a spreadsheet (by its extension: `.csv`).
+    package static func isSpreadsheet(_ file: String) -> Bool {
+        file.lowercased().hasSuffix(".csv")
+    }
+}
+
+extension Checker {
+    /// Checks each row of a spreadsheet in the wide form (``WideForm``) as a report. One without
+    /// qcdc's marker is skipped with a note when found in a folder, and an error when named.
+    func loadSpreadsheet(_ bytes: [UInt8], file: String, walked: Bool) -> Loaded {
+        func invalid(_ d: Diagnostic) -> Loaded {
+            .outcome(ReportOutcome(file: file, unit: nil, period: nil, results: [], diagnostics: [d]))
+        }
+        let body: ArraySlice<UInt8>
+        switch SourceText.check(bytes, file: file, limits: limits) {
+        case .failure(let d): return invalid(d)
+        case .success(let b): body = b
+        }
+        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return invalid(Diagnostic(.error, DiagnosticCode(.input, "empty"), .emptyFile, at: Mark.start.located(in: file)))
+        }
+        let rows: [[String]]
+        switch CSVReader.read(Array(body), maxCells: Spreadsheet.maxCells) {
+        case .failure(let f):
+            guard !walked || WideForm.isMarked(Self.firstCell(bytes)) else { return skipped(file) }
+            return invalid(Diagnostic(.error, DiagnosticCode(.input, "csv_syntax"), f.message, at: f.mark.located(in: file)))
+        case .success(let r): rows = r
+        }
+        switch WideForm.read(rows, file: file, facts: ruleSet.facts) {
+        case .notATemplate:
+            if walked { return skipped(file) }
+            return invalid(Diagnostic(.error, DiagnosticCode(.input, "not_a_template"), .notATemplate(file), at: Mark.start.located(in: file),
+                                      notes: [.makeATemplate]))
+        case .invalid(let d):
+            return invalid(d)
+        case .reports(let reports):
+            guard !reports.isEmpty else {
+                return invalid(Diagnostic(.error, DiagnosticCode(.input, "empty"), .emptySpreadsheet(file),
+                                          at: Mark(line: WideForm.firstDataRow, column: 1).located(in: file)))
+            }
+            return .outcomes(reports.map { row, node in
+                var outcome = check(node: node, loadDiagnostics: [], file: file, bytes: [])
+                outcome.row = row
+                return outcome
+            })
+        }
+    }
+
+    private func skipped(_ file: String) -> Loaded {
+        .skipped(Diagnostic(.note, DiagnosticCode(.input, "skipped"), .skippedNotAReport(.spreadsheet), at: Mark.start.located(in: file),
+                            notes: [.nameItToCheck]))
+    }
+
+    /// The first cell's text, for telling a malformed qcdc spreadsheet from someone else's file.
+    static func firstCell(_ bytes: [UInt8]) -> [[String]] {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        let end = body.firstIndex { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\t") || $0 == 0x0A || $0 == 0x0D } ?? body.endIndex
+        return [[String(decoding: body[body.startIndex..<end], as: UTF8.self)]]
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import QCDCTestSupport
+import Testing
+
+/// The wide form: one unit per row of a CSV file, made by `qcdc template --format csv`.
+@Suite("Spreadsheets: CSV in the wide form, end to end")
+struct SpreadsheetTests {
+    /// Rows of a CSV as Swift writes them (quoted when needed), with a byte-order mark and CRLF.
+    static func csv(_ rows: [[String]]) -> String {
+        "\u{FEFF}" + rows.map { $0.map { c in
+            c.contains(where: { ",\"\n\r;".contains($0) }) ? "\"" + c.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : c
+        }.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The template of Lai Châu's communes, parsed into rows (keys in row 2).
+    static func template(_ extra: [String] = []) throws -> [[String]] {
+        let r = try qcdc(["template", "--format", "csv", "--province", "12"] + extra)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("\u{FEFF}#qcdc:wide:1:vn.national,"))
+        #expect(r.stdout.contains("\r\n"))
+        return r.stdout.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { line in
+            // The template quotes only its title (row 1); the other rows split on commas.
+            line.hasPrefix("#qcdc") ? [String(line.prefix { $0 != "," })] : line.components(separatedBy: ",")
+        }
+    }
+
+    /// Sets `key` of data row `row` (1-based, as a spreadsheet shows it).
+    static func set(_ rows: inout [[String]], row: Int, _ key: String, _ value: String) {
+        let c = rows[1].firstIndex(of: key)!
+        rows[row - 1][c] = value
+    }
+
+    @Test func templateListsEveryCommuneOfTheProvince() throws {
+        let rows = try Self.template()
+        #expect(rows.count == 3 + 38)
+        #expect(Array(rows[1].prefix(6)) == ["unit.code", "unit.name", "unit.kind", "unit.subtype", "unit.parent", "period.year"])
+        #expect(rows[1].contains("peoples_inspection_board.members"))
+        #expect(!rows[1].contains("dialogue_conferences.sessions"))       // a list of records: YAML only
+        #expect(rows[3].prefix(6) == ["03388", "Phường Đoàn Kết", "commune", "phuong", "12", "2026"])
+        #expect(rows[2][0] == "mã đơn vị (giữ số 0 ở đầu)")
+        let en = try qcdc(["template", "--format", "csv", "--kind", "commune", "--lang", "en"])
+        #expect(en.stdout.contains("unit code (keep leading zeros)"))
+        #expect(try qcdc(["template", "--province", "12"]).status == 64)     // rows need --format csv
+        #expect(try qcdc(["template", "--format", "csv", "--province", "99"]).status == 64)
+    }
+
+    /// Findings and errors point at the cell: row as line, column as column, in every format.
+    @Test func findingsAreLocatedAtTheCell() throws {
+        var rows = try Self.template()
+        rows = Array(rows.prefix(6))
+        Self.set(&rows, row: 4, "peoples_inspection_board.members", "4")
+        Self.set(&rows, row: 4, "community_conferences.villages", "1.441")     // thousands separator
+        Self.set(&rows, row: 5, "peoples_inspection_board.members", "bốn")
+        let dir = try temporaryDirectory()
+        let file = dir.appendingPathComponent("lai-chau.csv")
+        try Data(Self.csv(rows).utf8).write(to: file)
+        let members = rows[1].firstIndex(of: "peoples_inspection_board.members")! + 1
+        let text = try qcdc(["check", "--lang", "en", file.path])
+        #expect(text.status == 2)
+        #expect(text.stdout.contains("\(file.path):4:\(members): error[TTND-C1]: The People's Inspection Board has 4 members for 1441 villages"))
+        #expect(text.stdout.contains("\(file.path):5:\(members): error[report.type_mismatch]"))
+        #expect(text.stdout.contains("\(file.path):4: Phường Đoàn Kết (commune 03388), 2026"))
+        let json = try qcdc(["check", "--format", "json", file.path])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let reports = try #require(doc["reports"] as? [[String: Any]])
+        #expect(reports.map { $0["row"] as? Int } == [4, 5, 6])
+        let failed = (reports[0]["results"] as? [[String: Any]] ?? []).first { $0["rule"] as? String == "TTND-C1" }
+        let at = try #require(failed?["location"] as? [String: Any])
+        #expect(at["line"] as? Int == 4 && at["column"] as? Int == members)
+        let sarif = try qcdc(["check", "--format", "sarif", file.path])
+        #expect(sarif.stdout.contains("\"ruleId\":\"TTND-C1\"") && sarif.stdout.contains("\"region\":{\"startLine\":4,\"startColumn\":\(members)}"))
+    }
+
+    /// A row gives the same results as the same figures written as a YAML report.
+    @Test func aRowIsTheSameAsItsYAMLReport() throws {
+        var rows = Array(try Self.template().prefix(4))
+        let values = ["peoples_inspection_board.members": "14", "community_conferences.villages": "14", "community_conferences.held": "14",
+                      "peoples_inspection_board.annual_plan": "có", "staff_conference.held": "x", "staff_conference.date": "26/02/2027",
+                      "emulation.registration_rate": "85,5%", "disclosure.has_radio": "không"]
+        for (k, v) in values { Self.set(&rows, row: 4, k, v) }
+        let dir = try temporaryDirectory()
+        try Data(Self.csv(rows).utf8).write(to: dir.appendingPathComponent("row.csv"))
+        let yaml = """
+        unit: {code: "03388", name: Phường Đoàn Kết, kind: commune, subtype: phuong, parent: "12"}
+        period: {year: 2026}
+        peoples_inspection_board: {members: 14, annual_plan: true}
+        community_conferences: {villages: 14, held: 14}
+        staff_conference: {held: true, date: 2027-02-26}
+        emulation: {registration_rate: 85.5%}
+        disclosure: {has_radio: false}
+
+        """
+        try Data(yaml.utf8).write(to: dir.appendingPathComponent("row.yaml"))
+        func statuses(_ name: String) throws -> [String: String] {
+            let r = try qcdc(["check", "--format", "json", dir.appendingPathComponent(name).path])
+            let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            let results = try #require((doc["reports"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: results.map { ($0["rule"] as! String, $0["status"] as! String) })
+        }
+        let fromCSV = try statuses("row.csv"), fromYAML = try statuses("row.yaml")
+        #expect(!fromCSV.isEmpty && fromCSV == fromYAML)
+        #expect(fromCSV["TTND-C1"] == "pass" && fromCSV["CD-01"] == "pass")
+    }
+
+    /// A spreadsheet without qcdc's marker found in a folder (a scorecard export) is skipped with
+    /// a note; named, it is an error.
+    @Test func otherSpreadsheetsAreSkippedInFoldersAndRejectedWhenNamed() throws {
+        let dir = try temporaryDirectory()
+        try FileManager.default.copyItem(atPath: "examples/commune-compliant-2026.yaml", toPath: dir.appendingPathComponent("r.yaml").path)
+        let export = dir.appendingPathComponent("scorecard.csv")
+        _ = try qcdc(["scorecard", "--format", "csv", "--output", export.path, dir.appendingPathComponent("r.yaml").path])
+        let walked = try qcdc(["check", "--all", "--lang", "en", dir.path])
+        #expect(walked.status == 0, "\(walked.stdout)")
+        #expect(walked.stdout.contains("scorecard.csv:1:1: note[input.skipped]: skipped: a spreadsheet not made from qcdc's template"))
+        let named = try qcdc(["check", "--lang", "en", export.path])
+        #expect(named.status == 2 && named.stdout.contains("error[input.not_a_template]"))
+    }
+
+    @Test(arguments: [
+        ("#qcdc:wide:1\nunit.code,unit.name\n\"03388,Phường\n", "input.csv_syntax", "3:1"),
+        ("#qcdc:wide:1\nunit.code,unit.name\n03388,Phường \"Đoàn\" Kết\n", "input.csv_syntax", "3:2"),
+        ("#qcdc:wide:2\nunit.code\n", "input.spreadsheet_layout", "1:1"),
+        ("#qcdc:tall:1\nunit.code\n", "input.spreadsheet_layout", "1:1"),
+        ("#qcdc:wide:1\n\n", "input.spreadsheet_layout", "2:1"),
+        ("#qcdc:wide:1\nunit.code,unit.name,unit.code\n", "input.spreadsheet_layout", "2:3"),
+        ("#qcdc:wide:1\nunit.code,citizen_reception.leader_days\n", "input.spreadsheet_layout", "2:2"),
+        ("#qcdc:wide:1\nunit.code\nmã\n", "input.empty", "4:1"),
+        ("#qcdc:wide:1\nunit.code\nmã\n\u{1}\n", "input.control_character", "4:1"),
+    ])
+    func malformedSpreadsheetsAreLocatedErrors(_ text: String, _ code: String, _ at: String) throws {
+        let dir = try temporaryDirectory()
+        let file = dir.appendingPathComponent("bad.csv")
+        try Data(text.utf8).write(to: file)
+        let r = try qcdc(["check", "--lang", "en", file.path])
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("bad.csv:\(at): error[\(code)]"), "\(r.stdout)")
+    }
+
+    /// Two rows for the same unit: the second is an error naming the first by its row.
+    @Test func aUnitTwiceIsADuplicateNamedByRow() throws {
+        var rows = Array(try Self.template().prefix(4))
+        rows.append(rows[3])
+        let dir = try temporaryDirectory()
+        let file = dir.appendingPathComponent("twice.csv")
+        try Data(Self.csv(rows).utf8).write(to: file)
+        let r = try qcdc(["check", "--lang", "en", file.path])
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("twice.csv:5:1: error[report.duplicate_report]") && r.stdout.contains("twice.csv:4"), "\(r.stdout)")
+    }
+
+    /// Python's csv module, an independent writer, fills the template; qcdc reads it back.
+    @Test(.enabled(if: ExternalTools.shouldRun(ExternalTools.python(with: ["csv"]) != nil), Comment(rawValue: ExternalTools.skipReason("python3"))))
+    func aTemplateFilledByPythonsCSVModule() throws {
+        let dir = try temporaryDirectory()
+        let template = dir.appendingPathComponent("template.csv"), filled = dir.appendingPathComponent("filled.csv")
+        #expect(try qcdc(["template", "--format", "csv", "--province", "12", "--output", template.path]).status == 0)
+        let script = """
+        import csv, sys
+        rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+        keys = rows[1]
+        for row in rows[3:]:
+            row[keys.index("peoples_inspection_board.members")] = "3"
+            row[keys.index("community_conferences.villages")] = "12"
+        with open(sys.argv[2], "w", encoding="utf-8", newline="") as f:
+            csv.writer(f, delimiter=";").writerows(rows)
+        """
+        let python = try #require(ExternalTools.python(with: ["csv"]))
+        let run = try runProcess(URL(fileURLWithPath: python), ["-c", script, template.path, filled.path], timeout: 60)
+        #expect(run.status == 0, "\(run.stderr)")
+        let r = try qcdc(["check", "--format", "json", filled.path])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let reports = try #require(doc["reports"] as? [[String: Any]])
+        #expect(reports.count == 38)
+        #expect(reports.allSatisfy { ($0["results"] as? [[String: Any]] ?? []).contains { $0["rule"] as? String == "TTND-C1" && $0["status"] as? String == "fail" } })
+    }
+}
