@@ -56,12 +56,12 @@ struct DayArgument: ExpressibleByArgument {
 struct PeriodArgument: ExpressibleByArgument {
     var period: Period
     init?(argument: String) {
-        if argument.count == 4, let y = Int(argument), y >= 1 {
+        if argument.count == 4, argument.allSatisfy({ $0.isASCII && $0.isNumber }), let y = Int(argument), (1990...2100).contains(y) {
             period = .year(y)
             return
         }
-        let ends = argument.split(separator: ".", omittingEmptySubsequences: true)
-        guard argument.contains(".."), ends.count == 2, let s = Day(iso: String(ends[0])), let e = Day(iso: String(ends[1])), s <= e else { return nil }
+        let ends = argument.components(separatedBy: "..")
+        guard ends.count == 2, let s = Day(iso: ends[0]), let e = Day(iso: ends[1]), s <= e else { return nil }
         period = Period(start: s, end: e)
     }
 }

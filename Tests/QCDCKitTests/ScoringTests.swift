@@ -112,3 +112,30 @@ struct ScoringTests {
         #expect(ScorecardHTML.colour(0) == "#d73027")
     }
 }
+
+/// Places in a ranking: equal as shown (to 0.1 point) is a tie; no score, no place.
+@Suite("Scorecard: places in a ranking")
+struct RankingPlacesTests {
+    static func unit(_ code: String, _ name: String, _ score: Double?, kind: UnitKind = .commune, year: Int = 2026) -> UnitScore {
+        UnitScore(file: "\(code).yaml", unit: UnitInfo(code: code, name: name, kind: kind, parent: "68", subtype: nil), period: .year(year),
+                  statuses: [], rollupFacts: [:], score: score, coverage: nil, band: nil, categories: [:], earned: 0, maximum: 0,
+                  failed: [], missing: [])
+    }
+
+    @Test func equalAsShownSharesAPlaceAndNoScoreHasNone() {
+        let xs = [Self.unit("1", "Xã Bình", 85.04), Self.unit("2", "Xã An", 84.96), Self.unit("3", "Xã Cư", 84.94),
+                  Self.unit("4", "Xã Đa", nil), Self.unit("5", "Xã Ê", 90)]
+        let (units, rankings) = Scorecard.rankings(xs)
+        #expect(rankings.count == 1)
+        #expect(units.map(\.unit.name) == ["Xã Ê", "Xã An", "Xã Bình", "Xã Cư", "Xã Đa"])    // a tie in Vietnamese order
+        #expect(units.map { $0.rank?.description ?? "—" } == ["1", "2=", "2=", "4", "—"])
+    }
+
+    @Test func periodsAndKindsAreRankedApartNewestFirst() {
+        let xs = [Self.unit("1", "A", 50, year: 2025), Self.unit("2", "B", 60), Self.unit("68", "Tỉnh", 70, kind: .province),
+                  Self.unit("3", "C", 40, year: 2025)]
+        let (units, rankings) = Scorecard.rankings(xs)
+        #expect(rankings.map { "\($0.period) \($0.kind.rawValue) \($0.units.count)" } == ["2026 province 1", "2026 commune 1", "2025 commune 2"])
+        #expect(units.map { $0.rank?.position ?? 0 } == [1, 1, 1, 2])
+    }
+}

@@ -129,7 +129,9 @@ struct ScorecardTests {
         #expect(range.stdout.contains("\"excluded\": 5"))
         let md = try qcdc(["scorecard", "--no-register", "--format", "markdown", "--lang", "en", "--kind", "province", fixture])
         #expect(md.stdout.contains("5 valid reports are outside the selection \\(--kind province\\) and not scored."))
-        for bad in [["--period", "2026-13-01..2026-12-31"], ["--period", "2026-12-31..2026-01-01"], ["--kind", "village"], ["--date", "24/11/2026"]] {
+        for bad in [["--period", "2026-13-01..2026-12-31"], ["--period", "2026-12-31..2026-01-01"], ["--period", "+202"], ["--period", "0999"],
+                    ["--period", "2026-01-01...2026-06-30"], ["--period", "2026-01-01.2026-06-30.."], ["--period", "2026.."],
+                    ["--kind", "village"], ["--date", "24/11/2026"]] {
             #expect(try qcdc(["scorecard", "--no-register"] + bad + [fixture]).status == 64, "\(bad)")
         }
     }
@@ -181,8 +183,14 @@ struct ScorecardTests {
     func filtersAndSearchInARealBrowser() throws {
         let dir = try temporaryDirectory()
         let page = dir.appendingPathComponent("scorecard.html")
-        _ = try qcdc(["scorecard", "--output", page.path, "examples/"])
-        let json = try qcdc(["scorecard", "--format", "json", "examples/"])
+        // The examples, and an agency no province holds (it must hide when a province is chosen).
+        let reports = dir.appendingPathComponent("reports")
+        try FileManager.default.copyItem(atPath: "examples", toPath: reports.path)
+        let agency = try String(contentsOfFile: "examples/agency-2025.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "code: SNV-68", with: "code: BAN-TW").replacingOccurrences(of: "  parent: \"68\"\n", with: "")
+        try Data(agency.utf8).write(to: reports.appendingPathComponent("no-province.yaml"))
+        _ = try qcdc(["scorecard", "--output", page.path, reports.path])
+        let json = try qcdc(["scorecard", "--format", "json", reports.path])
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let units = try #require(doc["units"] as? [[String: Any]])
         let driver = """
@@ -195,10 +203,16 @@ struct ScorecardTests {
           set("f-q", "24967"); out.push("code=" + shown());
           set("f-q", ""); set("f-p", "22"); out.push("province=" + shown());
           out.push("tiles=" + document.querySelectorAll(".tile:not([hidden])").length);
+          out.push("groups=" + document.querySelectorAll(".grp:not([hidden])").length);
+          out.push("nameless=" + document.querySelectorAll("tr.u[data-p='']:not([hidden])").length);
           set("f-p", ""); set("f-b", "high"); out.push("band=" + shown());
           set("f-b", ""); set("f-k", "commune"); out.push("kind=" + shown());
           out.push("sections=" + document.querySelectorAll("section.ranking:not([hidden])").length);
           set("f-k", ""); out.push("reset=" + shown());
+          var tables = document.querySelectorAll("section.ranking")[1].querySelectorAll("table");
+          var ranking = tables[tables.length - 1];                  // after the groups' table
+          ranking.tHead.rows[0].cells[2].querySelector("button").click();
+          out.push("first-code=" + ranking.tBodies[0].rows[0].cells[2].textContent);
           console.log("qcdc-test " + out.join(" "));
         })();
         </script>
@@ -216,14 +230,17 @@ struct ScorecardTests {
         func count(_ p: ([String: Any]) -> Bool) -> Int { units.filter(p).count }
         let expected = [
             "bar=true", "all=\(units.count)", "search=1", "code=1",
-            "province=\(count { $0["province"] as? String == "22" })", "tiles=2",    // its communes (2026) and agencies (2025)
+            "province=\(count { $0["province"] as? String == "22" })", "tiles=2", "groups=2",    // its communes (2026) and agencies (2025)
+            "nameless=0",
             "band=\(count { $0["band"] as? String == "high" })",
             "kind=\(count { $0["kind"] as? String == "commune" })",
             "sections=\((doc["rankings"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "commune" }.count)",
             "reset=\(units.count)",
+            "first-code=\(units.filter { $0["kind"] as? String == "commune" && ($0["period"] as? [String: Any])?["from"] as? String == "2026-01-01" }.compactMap { $0["code"] as? String }.min() ?? "?")",
         ]
         #expect(line.contains("qcdc-test " + expected.joined(separator: " ")), "\(line)")
         #expect(count { $0["province"] as? String == "22" } == 3)
+        #expect(count { $0["province"] is NSNull } == 1)                    // the agency without a province
     }
 
     /// An invalid rule set or waiver file is reported the way `check` reports it: in the

@@ -130,26 +130,44 @@ public struct Checker: Sendable {
         let batch = workers <= 1 ? 1 : workers * 32
         var start = 0
         let name = { (i: Int, row: Int?) in Self.displayName(files[i].path) + (row.map { ":\($0)" } ?? "") }
-        while start < files.count {
-            let first = start
-            let slice = Array(files[start..<min(start + batch, files.count)])
-            start += slice.count
-            var ready: [ReportOutcome] = []
-            for (offset, item) in Self.parallelMap(slice, workers: workers, { file, _ in self.load(file.path, walked: file.walked) }).enumerated() {
-                switch item {
-                case .skipped(let note): notes.append(note)
-                case .outcomes(let outcomes):
-                    for var outcome in outcomes {
-                        duplicates.flag(&outcome, index: first + offset, name: name)
-                        prepare(&outcome)
-                        ready.append(outcome)
-                    }
-                }
-            }
+        var ready: [ReportOutcome] = []
+        // Renders what is ready, in parallel, and hands it on in order.
+        func flush() throws {
             let base = count
             let rendered = Self.parallelMap(ready, workers: workers) { outcome, i in render(outcome, base + i) }
             for (outcome, output) in zip(ready, rendered) { try each(outcome, output) }
             count += ready.count
+            ready.removeAll(keepingCapacity: true)
+        }
+        func keep(_ outcome: ReportOutcome, file: Int) {
+            var outcome = outcome
+            duplicates.flag(&outcome, index: file, name: name)
+            prepare(&outcome)
+            ready.append(outcome)
+        }
+        while start < files.count {
+            let first = start
+            let slice = Array(files[start..<min(start + batch, files.count)])
+            start += slice.count
+            for (offset, item) in Self.parallelMap(slice, workers: workers, { file, _ in self.load(file.path, walked: file.walked) }).enumerated() {
+                switch item {
+                case .skipped(let note): notes.append(note)
+                case .outcomes(let outcomes):
+                    for outcome in outcomes { keep(outcome, file: first + offset) }
+                case .rows(let file, let rows):
+                    // A spreadsheet's rows are checked like files: in parallel, a batch at a time.
+                    var next = 0
+                    while next < rows.count {
+                        let chunk = Array(rows[next..<min(next + batch * 4, rows.count)])
+                        next += chunk.count
+                        for outcome in Self.parallelMap(chunk, workers: workers, { row, _ in self.check(row: row, file: file) }) {
+                            keep(outcome, file: first + offset)
+                        }
+                        try flush()
+                    }
+                }
+            }
+            try flush()
         }
         var runDiags = diags + notes
         if count == 0 && !diags.contains(where: { $0.severity == .error }) {
@@ -163,6 +181,8 @@ public struct Checker: Sendable {
     /// or a note that it is not a report.
     enum Loaded: Sendable {
         case outcomes([ReportOutcome])
+        /// A spreadsheet's rows, each a report still to check.
+        case rows(file: String, [SpreadsheetRow])
         case skipped(Diagnostic)
         static func outcome(_ o: ReportOutcome) -> Loaded { .outcomes([o]) }
     }

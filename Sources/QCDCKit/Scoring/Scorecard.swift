@@ -92,8 +92,8 @@ public struct ScorecardHeading: Sendable, Hashable {
 
 /// A group of the units of one ranking (the communes of a province, or the ranking's kind).
 public struct GroupSummary: Sendable {
-    /// The parent unit's code (`—` for units without one), or the unit kind's raw value, by the
-    /// scorecard's grouping.
+    /// The unit's province (``UnitScore/province``), else its parent's code (`—` for units with
+    /// neither), or the unit kind's raw value, by the scorecard's grouping.
     public var key: String
     /// The group's display name: the parent's `name (code)`, named by the register (unless it is
     /// off) or by the parent's own report, else the key.
@@ -156,7 +156,9 @@ public struct RollupFinding: Sendable {
     public var childrenInRun: Int
     /// Those of them that pass the declared `child_rule`: the least the figure can be.
     public var childrenPassing: Int
-    /// The most the figure can be: the children stated (or in the run) less those whose reports fail the rule.
+    /// The most the figure can be: the children stated (or in the run) less those whose reports
+    /// fail the rule; never below ``childrenPassing`` (a stated total below the passing children is
+    /// itself wrong, and the range stays readable).
     public var atMost: Int
     /// The children whose reports contradict the claim (those failing the rule for an over-claim).
     public var contradicting: [(unit: UnitInfo, location: FindingLocation)]
@@ -373,30 +375,34 @@ public struct Scorecard: Sendable {
     /// `Tỉnh Lâm Đồng`: a province's or parent's name, by code (nil when unknown).
     public func name(of code: String) -> String? { names[code] }
 
-    /// A province or parent code's names: the register's (either edition) unless it is off, then
-    /// the name the unit's own report gives.
+    /// Names of the codes units are grouped and placed under (parents, provinces): the
+    /// register's (either edition) for provinces and districts unless it is off, else the name
+    /// the unit's own report gives.
     static func names(_ units: [UnitScore], usesRegister: Bool) -> [String: String] {
-        var out: [String: String] = [:]
-        for u in units where u.unit.kind == .province || u.unit.kind == .district { out[u.unit.code] = out[u.unit.code] ?? u.unit.name }
-        guard usesRegister else { return out }
         var codes = Set(units.compactMap(\.province))
         for u in units { if let p = u.unit.parent { codes.insert(p) } }
+        var out: [String: String] = [:]
+        for u in units where codes.contains(u.unit.code) { out[u.unit.code] = out[u.unit.code] ?? u.unit.name }
+        guard usesRegister else { return out }
         for c in codes {
             if let official = (Register.current[c] ?? Register.preReform[c]), official.type.level != .commune { out[c] = official.name }
         }
         return out
     }
 
-    /// The province `unit` belongs to: itself for a province; by the register of its period (or
-    /// the pre-reform list for earlier periods) when the register is used and lists the unit or
-    /// its parent; else the parent the report states.
+    /// The province `unit` belongs to: itself for a province. With the register, a province,
+    /// district or commune is placed by its own code, then by its parent's, in the list of its
+    /// period (the pre-reform list for earlier periods); another unit (an agency, an enterprise)
+    /// by its parent's code only. Without the register, a commune's or district's stated parent.
+    /// Nil when none of these places it.
     static func province(of unit: UnitInfo, period: Period, usesRegister: Bool) -> String? {
         if unit.kind == .province { return unit.code }
-        guard usesRegister else { return unit.parent }
+        let listed = unit.kind == .commune || unit.kind == .district
+        guard usesRegister else { return listed ? unit.parent : nil }
         let register = Register.applying(to: period) ?? .preReform
-        if let listed = register[unit.code], let p = register.province(of: listed) { return p.code }
-        if let parent = unit.parent, let listed = register[parent], let p = register.province(of: listed) { return p.code }
-        return unit.parent
+        if listed, let own = register[unit.code], own.type.level == unit.kind, let p = register.province(of: own) { return p.code }
+        if let parent = unit.parent, let above = register[parent], above.type.level != .commune, let p = register.province(of: above) { return p.code }
+        return nil
     }
 
     /// Splits units into rankings, one per period and kind (newest period first, then kinds in
@@ -500,7 +506,7 @@ public struct Scorecard: Sendable {
                       config: ScoringConfig) -> [GroupSummary] {
         var byKey: [String: [UnitScore]] = [:]
         for u in units {
-            let key = grouping == .kind ? u.unit.kind.rawValue : (u.unit.parent ?? "—")
+            let key = grouping == .kind ? u.unit.kind.rawValue : (u.province ?? u.unit.parent ?? "—")
             byKey[key, default: []].append(u)
         }
         return byKey.map { key, members in
@@ -564,11 +570,11 @@ public struct Scorecard: Sendable {
                 let maxPossible = (total ?? children.count + max(0, claimedCount - children.count)) - failing.count
                 if claimedCount > maxPossible && !failing.isEmpty {
                     out.append(RollupFinding(declaration: decl, kind: .overclaim, parent: parent, claimed: claimedCount, total: total,
-                                             childrenInRun: children.count, childrenPassing: passing.count, atMost: maxPossible,
+                                             childrenInRun: children.count, childrenPassing: passing.count, atMost: max(maxPossible, passing.count),
                                              contradicting: failing.map { ($0.0.unit, $0.1.location) }, location: loc))
                 } else if claimedCount < passing.count {
                     out.append(RollupFinding(declaration: decl, kind: .underclaim, parent: parent, claimed: claimedCount, total: total,
-                                             childrenInRun: children.count, childrenPassing: passing.count, atMost: maxPossible,
+                                             childrenInRun: children.count, childrenPassing: passing.count, atMost: max(maxPossible, passing.count),
                                              contradicting: [], location: loc))
                 }
             }

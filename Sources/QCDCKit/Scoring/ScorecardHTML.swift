@@ -101,11 +101,14 @@ struct ScorecardHTML {
             it.el.hidden = !ok;
             if (ok && it.row) { shown += 1; }
           });
-          each(scopes, function (s) { s.hidden = !!k.value && s.getAttribute("data-k") !== k.value; });
+          each(scopes, function (s) {
+            if (k.value && s.getAttribute("data-k") !== k.value) { s.hidden = true; }
+            else if (!s.hasAttribute("data-p") && !s.hasAttribute("data-b")) { s.hidden = false; }
+          });
           each(groups, function (g) { g.hidden = !g.querySelector("details:not([hidden])"); });
           count.textContent = String(shown);
         };
-        [q, p, b, k].forEach(function (el) { el.addEventListener("input", apply); el.addEventListener("change", apply); });
+        [q, p, b, k].forEach(function (el) { el.addEventListener("input", apply); });
         bar.hidden = false;
         if (q.value || p.value || b.value || k.value) { apply(); }
       }
@@ -382,7 +385,7 @@ struct ScorecardHTML {
             o += "<h3>\(w[.scChangesPerUnit])</h3>\n<div class=\"scroll tall\"><table class=\"sortable wide\"><thead><tr><th>\(w[.scUnit])</th><th>\(w[.scCode])</th><th>\(w[.scFrom])</th><th>\(w[.scTo])</th><th class=\"n\">Δ</th><th>\(w[.scNewlyPassing])</th><th>\(w[.scNewlyFailing])</th></tr></thead>\n<tbody>\n"
             for t in card.trends {
                 let d = t.scoreDelta
-                o += "<tr\(attributes(t.to, band: false))><td class=\"nm\">\(Self.esc(t.to.unit.name))</td><td class=\"id nm\">\(Self.esc(t.to.unit.code))</td><td class=\"id\">\(Self.esc(w.period(t.from.period))): \(ScorecardWords.pct(t.from.score))</td><td class=\"id\">\(Self.esc(w.period(t.to.period))): \(ScorecardWords.pct(t.to.score))</td>"
+                o += "<tr\(attributes(t.to, band: false)) data-k=\"\(t.to.unit.kind.rawValue)\"><td class=\"nm\">\(Self.esc(t.to.unit.name))</td><td class=\"id nm\">\(Self.esc(t.to.unit.code))</td><td class=\"id\">\(Self.esc(w.period(t.from.period))): \(ScorecardWords.pct(t.from.score))</td><td class=\"id\">\(Self.esc(w.period(t.to.period))): \(ScorecardWords.pct(t.to.score))</td>"
                 o += "<td class=\"n\">\(d.map { ($0 >= 0 ? "+" : "") + Value.format($0, digits: 1) } ?? "—")</td>"
                 o += "<td>\(Self.esc(t.newlyPassing.joined(separator: ", ")))</td><td class=\"warn\">\(Self.esc(t.newlyFailing.joined(separator: ", ")))</td></tr>\n"
             }
@@ -391,11 +394,18 @@ struct ScorecardHTML {
         return o + "</section>\n"
     }
 
-    /// ` data-p="68" data-b="low"`: what the filters read of a unit's element.
+    /// ` data-p="68" data-b="low"`: what the filters read of a unit's element. A unit without a
+    /// province has an empty `data-p`, so that choosing a province hides it.
     func attributes(_ u: UnitScore, band: Bool = true) -> String {
-        var o = u.province.map { " data-p=\"\(Self.esc($0))\"" } ?? ""
+        var o = " data-p=\"\(Self.esc(u.province ?? ""))\""
         if band { o += " data-b=\"\(Self.esc(u.band?.id ?? "-"))\"" }
         return o
+    }
+
+    /// The province every member of a group shares (empty when they do not).
+    func province(of g: GroupSummary) -> String {
+        guard let p = g.members.first?.province, g.members.allSatisfy({ $0.province == p }) else { return "" }
+        return p
     }
 
     /// One period and one kind: the groups as small multiples (a square per unit), the groups'
@@ -409,8 +419,7 @@ struct ScorecardHTML {
         if groups.count > 1 {
             o += "<h3>\(card.grouping == .parent ? w[.scByProvince] : w[.scByKindTiles])</h3>\n<div class=\"tiles\">\n"
             for g in groups {
-                let province = g.members.first?.province.flatMap { p in g.members.allSatisfy { $0.province == p } ? p : nil }
-                o += "<div class=\"tile\"\(province.map { " data-p=\"\(Self.esc($0))\"" } ?? "")><h4>\(Self.esc(g.name))</h4>"
+                o += "<div class=\"tile\" data-p=\"\(Self.esc(province(of: g)))\"><h4>\(Self.esc(g.name))</h4>"
                 o += "<p>\(g.members.count) \(w[.scUnits2]) · \(w[.scMeanScore2]) \(ScorecardWords.pct(g.meanScore))</p><div class=\"dist\">"
                 for b in card.config.bands where (g.distribution[b.id] ?? 0) > 0 {
                     o += "<i style=\"flex:\(g.distribution[b.id]!);background:\(Self.colour(b.minimum + 5))\" title=\"\(Self.esc(b.name.text(card.language))): \(g.distribution[b.id]!)\"></i>"
@@ -426,8 +435,7 @@ struct ScorecardHTML {
             for b in card.config.bands { o += "<th class=\"n\">\(Self.esc(b.name.text(card.language)))</th>" }
             o += "<th>\(w[.scBest])</th></tr></thead>\n<tbody>\n"
             for g in groups {
-                let province = g.members.first?.province.flatMap { p in g.members.allSatisfy { $0.province == p } ? p : nil }
-                o += "<tr\(province.map { " data-p=\"\(Self.esc($0))\"" } ?? "")><td>\(Self.esc(g.name))</td><td class=\"n\">\(g.members.count)</td>"
+                o += "<tr data-p=\"\(Self.esc(province(of: g)))\"><td>\(Self.esc(g.name))</td><td class=\"n\">\(g.members.count)</td>"
                 o += "<td class=\"n\">\(ScorecardWords.pct(g.meanScore))</td><td class=\"n\">\(ScorecardWords.share(g.meanCoverage))</td>"
                 for b in card.config.bands { o += "<td class=\"n\">\(g.distribution[b.id] ?? 0)</td>" }
                 o += "<td>\(g.members.first.map { Self.esc($0.unit.name) } ?? "—")</td></tr>\n"

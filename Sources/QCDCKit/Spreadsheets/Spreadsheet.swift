@@ -9,6 +9,12 @@ package enum Spreadsheet {
     }
 }
 
+/// One row of a spreadsheet, read into a report's nodes.
+package struct SpreadsheetRow: Sendable {
+    package var row: Int
+    package var node: Node
+}
+
 extension Checker {
     /// Checks each row of a spreadsheet in the wide form (``WideForm``) as a report. One without
     /// qcdc's marker is skipped with a note when found in a folder, and an error when named.
@@ -43,12 +49,15 @@ extension Checker {
                 return invalid(Diagnostic(.error, DiagnosticCode(.input, "empty"), .emptySpreadsheet(file),
                                           at: Mark(line: WideForm.firstDataRow, column: 1).located(in: file)))
             }
-            return .outcomes(reports.map { row, node in
-                var outcome = check(node: node, loadDiagnostics: [], file: file, bytes: [])
-                outcome.row = row
-                return outcome
-            })
+            return .rows(file: file, reports.map { SpreadsheetRow(row: $0.row, node: $0.node) })
         }
+    }
+
+    /// Checks one row of a spreadsheet as a report.
+    func check(row: SpreadsheetRow, file: String) -> ReportOutcome {
+        var outcome = check(node: row.node, loadDiagnostics: [], file: file, bytes: [])
+        outcome.row = row.row
+        return outcome
     }
 
     private func skipped(_ file: String) -> Loaded {
