@@ -8,15 +8,17 @@ import PackageDescription
 // A path dependency is known by its folder's name, which differs between clones.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 
-let harnesses = ["FuzzReports", "FuzzRuleSets", "FuzzWaivers", "FuzzBaselines", "FuzzExpressions"]
+let harnesses = ["FuzzReports", "FuzzRuleSets", "FuzzWaivers", "FuzzBaselines", "FuzzExpressions", "FuzzSpreadsheets"]
 
 let package = Package(
     name: "Fuzz",
     dependencies: [.package(path: "..")],
-    targets: harnesses.map { name in
+    targets: [
+        .target(name: "FuzzSupport", dependencies: [.product(name: "QCDCKit", package: root)]),
+    ] + harnesses.map { name in
         .executableTarget(
             name: name,
-            dependencies: [.product(name: "QCDCKit", package: root)],
+            dependencies: ["FuzzSupport", .product(name: "QCDCKit", package: root)],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         )
     }

@@ -7,10 +7,15 @@ cd "$(dirname "$0")"
 root=..
 qcdc=${1:-$root/.build/debug/qcdc}
 [ -x "$qcdc" ] || (cd "$root" && swift build)
-mkdir -p corpus/FuzzReports corpus/FuzzRuleSets corpus/FuzzWaivers corpus/FuzzBaselines corpus/FuzzExpressions
+mkdir -p corpus/FuzzReports corpus/FuzzRuleSets corpus/FuzzWaivers corpus/FuzzBaselines corpus/FuzzExpressions corpus/FuzzSpreadsheets
 cp "$root"/examples/*.yaml "$root"/examples/*.json "$root"/examples/ci/submissions/*.yaml corpus/FuzzReports/
 (cd "$root" && find rules -name "*.yaml") | while read -r f; do cp "$root/$f" "corpus/FuzzRuleSets/$(echo "$f" | tr / _)"; done
 cp "$root/examples/ci/waivers.yaml" corpus/FuzzWaivers/
+# Spreadsheets: a province's template, one filled row, and a few malformed ones.
+"$qcdc" template --format csv --province 12 --output corpus/FuzzSpreadsheets/template.csv
+"$qcdc" template --format csv --unit 24967 --output corpus/FuzzSpreadsheets/one.csv
+printf '#qcdc:wide:1\r\nunit.code,unit.name,unit.kind,period.year,peoples_inspection_board.members,community_conferences.villages,peoples_inspection_board.annual_plan,staff_conference.date\r\nm\r\n"03388";Phường;commune;2026;1.441;"4";có;24/11/2026\r\n' > corpus/FuzzSpreadsheets/filled.csv
+printf '#qcdc:wide:1\nunit.code,unit.name\nx\n"a""b",c\n"unclosed\n' > corpus/FuzzSpreadsheets/quotes.csv
 printf 'waivers:\n  - {rule: TTND-C1, unit: "00001", period: {year: 2026}, justification: "a real reason here", approved_by: X, expires: 2027-01-31}\n' > corpus/FuzzWaivers/one.yaml
 "$qcdc" check --today 2026-11-23 --write-baseline corpus/FuzzBaselines/examples.json "$root/examples/commune-noncompliant-2026.yaml" >/dev/null || true
 python3 - "$root" <<'PY'

@@ -70,3 +70,22 @@ struct ReportReaderTests {
         #expect(d.first?.location.line == 2)
     }
 }
+
+/// The library's one call for a file's bytes: a document is one report, a spreadsheet one per row.
+@Suite("Checker.checkAll: documents and spreadsheets")
+struct CheckAllTests {
+    @Test func aSpreadsheetGivesAReportPerRow() {
+        var checker = Checker(ruleSet: builtin, language: .en)
+        checker.checksRegister = false
+        let csv = "#qcdc:wide:1\nunit.code,unit.name,unit.kind,period.year,peoples_inspection_board.members\nnames\n"
+            + "00001,Xã A,commune,2026,3\n\n00002,Xã B,commune,2026,1.441\n"
+        let outcomes = checker.checkAll(bytes: Array(csv.utf8), file: "p.csv")
+        #expect(outcomes.map(\.row) == [4, 6])
+        #expect(outcomes.map { $0.unit?.code } == ["00001", "00002"])
+        #expect(outcomes.allSatisfy { !$0.isInvalid })
+        let yaml = checker.checkAll(bytes: Array("unit: {code: \"00001\", name: Xã A, kind: commune}\nperiod: {year: 2026}\n".utf8), file: "r.yaml")
+        #expect(yaml.count == 1 && yaml[0].row == nil)
+        let unmarked = checker.checkAll(bytes: Array("a,b\n1,2\n".utf8), file: "x.csv")
+        #expect(unmarked.count == 1 && unmarked[0].diagnostics.first?.code.rawValue == "input.not_a_template")
+    }
+}

@@ -53,6 +53,18 @@ public struct Checker: Sendable {
         return check(node: node, loadDiagnostics: loadDiags, file: file, bytes: bytes)
     }
 
+    /// Checks the reports a file's bytes hold: one for a YAML or JSON document, one per row for a
+    /// spreadsheet in the wide form (`file` ending in `.csv`; ``ReportOutcome/row`` says which),
+    /// or a single invalid outcome saying why there is none.
+    public func checkAll(bytes: [UInt8], file: String) -> [ReportOutcome] {
+        guard Spreadsheet.isSpreadsheet(file) else { return [check(bytes: bytes, file: file)] }
+        switch loadSpreadsheet(bytes, file: file, walked: false) {
+        case .outcomes(let outcomes): return outcomes
+        case .rows(let file, let rows): return rows.map { check(row: $0, file: file) }
+        case .skipped(let note): return [ReportOutcome(file: file, unit: nil, period: nil, results: [], diagnostics: [note])]
+        }
+    }
+
     /// Checks an already-loaded document; `bytes` give the diagnostics their source lines.
     func check(node: Node?, loadDiagnostics loadDiags: [Diagnostic], file: String, bytes: [UInt8]) -> ReportOutcome {
         guard let node else {
