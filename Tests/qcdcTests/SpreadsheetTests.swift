@@ -173,4 +173,23 @@ struct SpreadsheetTests {
         #expect(reports.count == 38)
         #expect(reports.allSatisfy { ($0["results"] as? [[String: Any]] ?? []).contains { $0["rule"] as? String == "TTND-C1" && $0["status"] as? String == "fail" } })
     }
+
+    /// Hostile cells reach no output raw: workflow commands, markup and spreadsheet formulas in a
+    /// row are shown as text; the scorecard names the row.
+    @Test func hostileCellsStayText() throws {
+        let rows = [["#qcdc:wide:1"], ["unit.code", "unit.name", "unit.kind", "unit.parent", "period.year", "peoples_inspection_board.members"],
+                    ["mã"], ["=1+2", "::error file=x::pwned <script>alert(1)</script>", "commune", "@SUM(A1)", "2026", "3"]]
+        let dir = try temporaryDirectory()
+        let file = dir.appendingPathComponent("hostile.csv")
+        try Data(Self.csv(rows).utf8).write(to: file)
+        let github = try qcdc(["check", "--no-register", "--format", "github", file.path])
+        #expect(!github.stdout.split(separator: "\n").contains { $0.hasPrefix("::error file=x::") })
+        let html = try qcdc(["scorecard", "--no-register", file.path])
+        #expect(!html.stdout.contains("<script>alert(1)") && html.stdout.contains("&lt;script&gt;alert(1)"))
+        #expect(html.stdout.contains("hostile.csv:4</code>"))
+        let csv = try qcdc(["scorecard", "--no-register", "--format", "csv", file.path])
+        #expect(csv.stdout.contains(",'=1+2,") && csv.stdout.contains(",'@SUM(A1),") && !csv.stdout.contains(",=1+2,"))
+        let json = try qcdc(["scorecard", "--no-register", "--format", "json", file.path])
+        #expect(json.stdout.contains("\"row\": 4"))
+    }
 }

@@ -4,6 +4,10 @@
 public struct UnitScore: Sendable {
     /// The report's file.
     public var file: String
+    /// The spreadsheet row the report is, for a report read from a row; nil for a whole file.
+    public var row: Int? = nil
+    /// `file`, or `file:row` for a spreadsheet row: where the report is.
+    public var source: String { row.map { "\(file):\($0)" } ?? file }
     /// Who reported.
     public var unit: UnitInfo
     /// The period of the report.
@@ -322,6 +326,7 @@ public struct Scorecard: Sendable {
             }
             var score = Scorecard.score(outcome, ruleSet: ruleSet, config: config)
             score.province = Scorecard.province(of: score.unit, period: score.period, usesRegister: usesRegister)
+            score.row = outcome.row
             return .scored(score)
         }
 

@@ -34,7 +34,7 @@ struct ScorecardCSV {
                        u.period.end.description, ScorecardWords.pct(u.score).replacingAll("—", ""),
                        u.coverage.map { Value.format($0 * 100, digits: 1) } ?? "", band(u.band)]
             row += cats.map { (u.categories[$0] ?? nil).map { Value.format($0, digits: 1) } ?? "" }
-            row += [u.failed.map(\.rule.id).joined(separator: " "), u.missing.joined(separator: " "), u.file]
+            row += [u.failed.map(\.rule.id).joined(separator: " "), u.missing.joined(separator: " "), u.source]
             rows.append(row.map(Self.cell).joined(separator: ","))
         }
         return "\u{FEFF}" + rows.joined(separator: "\r\n") + "\r\n"
@@ -54,7 +54,7 @@ struct ScorecardCSV {
         for u in card.units {
             let head = [u.period.start.description, u.period.end.description, kind(u), u.province ?? "",
                         u.province.flatMap(card.name(of:)) ?? "", u.unit.code, u.unit.name].map(Self.cell).joined(separator: ",")
-            let file = Self.cell(u.file)
+            let file = Self.cell(u.source)
             var block = ""
             for (i, status) in u.statuses.enumerated() {
                 guard let status else { continue }

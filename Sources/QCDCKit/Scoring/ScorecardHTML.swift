@@ -15,7 +15,7 @@ struct ScorecardHTML {
         self.card = card
         self.w = ScorecardWords(lang: card.language)
         var anchors: [AnchorKey: Int] = [:]
-        for (i, u) in card.units.enumerated() { anchors[AnchorKey(file: u.file, code: u.unit.code, period: u.period)] = i }
+        for (i, u) in card.units.enumerated() { anchors[AnchorKey(file: u.source, code: u.unit.code, period: u.period)] = i }
         self.anchors = anchors
     }
 
@@ -461,7 +461,7 @@ struct ScorecardHTML {
     }
 
     /// The position of a unit in ``Scorecard/units``, plus one: its detail's anchor (`#u-12`).
-    func anchor(_ u: UnitScore) -> Int { (anchors[AnchorKey(file: u.file, code: u.unit.code, period: u.period)] ?? 0) + 1 }
+    func anchor(_ u: UnitScore) -> Int { (anchors[AnchorKey(file: u.source, code: u.unit.code, period: u.period)] ?? 0) + 1 }
 
     func ruleSection() -> String {
         var o = "<section id=\"rules\">\n<h2>\(w[.scPassRateByRuleWhichRequirement])</h2>\n"
@@ -517,7 +517,7 @@ struct ScorecardHTML {
                 for u in g.members {
                     let i = anchor(u)
                     o += "<details id=\"u-\(i)\"\(attributes(u))><summary><b class=\"nm\">\(Self.esc(u.unit.name))</b> <span class=\"id nm\">\(Self.esc(u.unit.code))</span> · \(Self.esc(w.period(u.period))) · #\(u.rank.map(\.description) ?? "—") · \(ScorecardWords.pct(u.score)) · \(w[.scCoverage2]) \(ScorecardWords.share(u.coverage)) · \(u.failed.count) \(w[.scFailed]), \(u.missing.count) \(w[.scMissing2])</summary>\n"
-                    o += "<p class=\"muted\"><code>\(Self.esc(u.file))</code></p>\n"
+                    o += "<p class=\"muted\"><code>\(Self.esc(u.source))</code></p>\n"
                     if !u.failed.isEmpty {
                         o += "<div class=\"scroll\"><table><thead><tr><th>\(w[.scRule])</th><th>\(w[.scFinding])</th></tr></thead><tbody>\n"
                         for r in u.failed {

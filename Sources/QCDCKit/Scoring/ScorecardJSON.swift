@@ -117,7 +117,7 @@ struct ScorecardJSON {
         return .object([
             ("rank", u.rank.map { .int($0.position) } ?? .null), ("rank_tied", .bool(u.rank?.tied ?? false)),
             ("code", .string(u.unit.code)), ("name", .string(u.unit.name)), ("kind", .string(u.unit.kind.rawValue)),
-            ("parent", .optional(u.unit.parent)), ("province", .optional(u.province)),
+            ("parent", .optional(u.unit.parent)), ("province", .optional(u.province)), ("row", u.row.map { .int($0) } ?? .null),
             ("province_name", .optional(u.province.flatMap(card.name(of:)))), ("period", JSONReporter.period(u.period)), ("file", .string(u.file)),
             ("score", num(u.score)), ("coverage", ratio(u.coverage)), ("band", .optional(u.band?.id)),
             ("earned", .double(u.earned)), ("maximum", .double(u.maximum)),
