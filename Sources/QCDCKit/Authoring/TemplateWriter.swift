@@ -99,10 +99,19 @@ public struct TemplateWriter: Sendable {
     }
 
     /// The single-valued facts (lists of records left out) read by rules that apply to `kind`
-    /// during `year`, in the order the rule set declares them: the columns of the wide form.
+    /// during `year`: the columns of the wide form. Ordered as the law is, by the rule set's
+    /// categories (participation, transparency, accountability, procedures, workplaces,
+    /// mobilisation), then by the first rule that reads each fact, then as declared.
     public func wideColumns(kind: UnitKind, year: Int) -> [FactDeclaration] {
-        facts(kind: kind, year: year).map(\.0).filter { if case .list = $0.type { return false } else { return true } }
-            .sorted { $0.location < $1.location }
+        let position = Dictionary(uniqueKeysWithValues: ruleSet.rules.enumerated().map { ($1.id, $0) })
+        func key(_ rules: [Rule]) -> (Int, Int) {
+            rules.map { (ruleSet.categories[$0.category]?.order ?? Int.max, position[$0.id] ?? Int.max) }.min { $0 < $1 } ?? (Int.max, Int.max)
+        }
+        return facts(kind: kind, year: year)
+            .filter { if case .list = $0.0.type { return false } else { return true } }
+            .map { (decl: $0.0, key: key($0.1)) }
+            .sorted { ($0.key.0, $0.key.1, $0.decl.location) < ($1.key.0, $1.key.1, $1.decl.location) }
+            .map(\.decl)
     }
 
     /// The wide form (``WideForm``) as CSV: the marker and a title, the keys, the facts' names,
