@@ -19,8 +19,12 @@ struct RuleCompiler {
                                         at: rule.location, notes: Suggest.note(for: rule.category, in: merged.categories.keys) + [.declareCategory]))
             }
             var checker = TypeChecker(facts: merged.facts, parameters: rule.parameters, file: file)
+            var start = checker.diagnostics.count
             let when = raw.when.flatMap { compileExpression($0, what: "rules[\(rule.id)].when", file: file, checker: &checker) }
+            checker.dropCascades(from: start)
+            start = checker.diagnostics.count
             let expect = raw.expect.flatMap { compileExpression($0, what: "rules[\(rule.id)].expect", file: file, checker: &checker) }
+            checker.dropCascades(from: start)
             diags += checker.diagnostics
             checkPlaceholders(rule, merged: merged, mark: raw.messageMarks)
             // A rule whose condition did not compile has an error above: the rule set is not returned.

@@ -14,6 +14,20 @@ struct TypeChecker {
         self.file = file
     }
 
+    /// The messages that name something the expression refers to but the rule set lacks.
+    static let unknownNames: Set<String> = ["expression.type.group", "expression.type.unknown_fact", "expression.type.unknown_parameter",
+                                            "expression.type.unknown_variable", "expression.type.no_field", "expression.type.unknown_list",
+                                            "expression.type.unknown_function"]
+
+    /// Once an expression names something unknown, the type errors that follow from it (`a.bb >= 5`
+    /// with `a.bb` unknown: "cannot compare boolean with integer") only mislead: of the diagnostics
+    /// from `start` on, keeps the unknown names alone when there is one.
+    mutating func dropCascades(from start: Int) {
+        let added = diagnostics[start...]
+        guard added.contains(where: { Self.unknownNames.contains($0.message.key) }) else { return }
+        diagnostics = Array(diagnostics[..<start]) + added.filter { Self.unknownNames.contains($0.message.key) }
+    }
+
     mutating func error(_ message: Message, _ mark: Mark, _ notes: [Message] = []) {
         diagnostics.append(Diagnostic(.error, DiagnosticCode(.expression, "type"), message, at: mark.located(in: file), notes: notes))
     }
