@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Excel workbooks are zip archives; reading their deflated parts needs inflate (zlib).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libyaml itself (Debian libyaml-dev): we compose nodes over its event parser.
@@ -20,7 +22,7 @@ let package = Package(
         ),
         .target(
             name: "QCDCKit",
-            dependencies: ["CYAML"],
+            dependencies: ["CYAML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: ["EmbedRules"]
         ),

@@ -16,6 +16,16 @@ cp "$root/examples/ci/waivers.yaml" corpus/FuzzWaivers/
 "$qcdc" template --format csv --unit 24967 --output corpus/FuzzSpreadsheets/one.csv
 printf '#qcdc:wide:1\r\nunit.code,unit.name,unit.kind,period.year,peoples_inspection_board.members,community_conferences.villages,peoples_inspection_board.annual_plan,staff_conference.date\r\nm\r\n"03388";Phường;commune;2026;1.441;"4";có;24/11/2026\r\n' > corpus/FuzzSpreadsheets/filled.csv
 printf '#qcdc:wide:1\nunit.code,unit.name\nx\n"a""b",c\n"unclosed\n' > corpus/FuzzSpreadsheets/quotes.csv
+# …and the same as a workbook, written by openpyxl (when the test environment has it).
+py=$root/.build/venv/bin/python3
+if "$py" -c "import openpyxl" 2>/dev/null; then
+  "$py" - corpus/FuzzSpreadsheets/one.csv corpus/FuzzSpreadsheets/one.xlsx <<'PY'
+import csv, sys, openpyxl
+wb = openpyxl.Workbook(); ws = wb.active
+for row in csv.reader(open(sys.argv[1], encoding="utf-8-sig")): ws.append([int(v) if v.isdigit() and len(v) < 5 else v for v in row])
+wb.save(sys.argv[2])
+PY
+fi
 printf 'waivers:\n  - {rule: TTND-C1, unit: "00001", period: {year: 2026}, justification: "a real reason here", approved_by: X, expires: 2027-01-31}\n' > corpus/FuzzWaivers/one.yaml
 "$qcdc" check --today 2026-11-23 --write-baseline corpus/FuzzBaselines/examples.json "$root/examples/commune-noncompliant-2026.yaml" >/dev/null || true
 python3 - "$root" <<'PY'

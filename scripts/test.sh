@@ -2,8 +2,8 @@
 # The test command: installs what the tests use to check qcdc's outputs independently, then
 # runs `swift test` (arguments are passed on, e.g. scripts/test.sh --filter Hostile).
 #
-#   - Python validators (jsonschema, PyYAML, junitparser) into a virtual environment under
-#     .build/venv, from PyPI;
+#   - Python validators and clients (jsonschema, PyYAML, junitparser, openpyxl) into a virtual
+#     environment under .build/venv, from PyPI;
 #   - headless Chromium from Debian (apt-get, as root) for the scorecard browser test.
 #
 # What cannot be installed is reported; its tests are then skipped with that reason, unless
@@ -19,14 +19,14 @@ if ! pkg-config --exists yaml-0.1 2>/dev/null && [ ! -f /usr/include/yaml.h ]; t
 fi
 
 venv=.build/venv
-modules="jsonschema yaml junitparser"
+modules="jsonschema yaml junitparser openpyxl"
 if ! "$venv/bin/python3" -c "import ${modules// /, }" 2>/dev/null; then
-  say "installing the Python validators (jsonschema, PyYAML, junitparser) into $venv"
+  say "installing the Python validators (jsonschema, PyYAML, junitparser, openpyxl) into $venv"
   mkdir -p .build
   if python3 -m venv "$venv" 2>/dev/null || python3 -m venv --without-pip "$venv"; then
     "$venv/bin/python3" -m pip --version >/dev/null 2>&1 || python3 -m pip --python "$venv/bin/python3" --version >/dev/null 2>&1 \
       || say "the virtual environment has no pip"
-    "$venv/bin/python3" -m pip install -q --disable-pip-version-check jsonschema pyyaml junitparser \
+    "$venv/bin/python3" -m pip install -q --disable-pip-version-check jsonschema pyyaml junitparser openpyxl \
       || say "could not install the Python validators; their tests will be skipped (or fail under CI=true)"
   else
     say "python3 -m venv is not available; the validator tests will be skipped (or fail under CI=true)"

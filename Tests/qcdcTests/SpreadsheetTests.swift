@@ -192,4 +192,107 @@ struct SpreadsheetTests {
         let json = try qcdc(["scorecard", "--no-register", "--format", "json", file.path])
         #expect(json.stdout.contains("\"row\": 4"))
     }
+
+    // MARK: Excel workbooks
+
+    /// Runs a Python script (the virtual environment's, with openpyxl) with `arguments`.
+    static func python(_ script: String, _ arguments: [String], modules: [String] = ["openpyxl"]) throws {
+        let python = try #require(ExternalTools.python(with: modules), "\(ExternalTools.skipReason("python3 with \(modules)"))")
+        let run = try runProcess(URL(fileURLWithPath: python), ["-c", script] + arguments, timeout: 120)
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+
+    /// The template filled in by openpyxl, an independent writer, with typed cells (numbers,
+    /// dates, booleans, percentages, codes as text), gives the results of the same figures as CSV.
+    @Test(.enabled(if: ExternalTools.shouldRun(ExternalTools.python(with: ["openpyxl"]) != nil), Comment(rawValue: ExternalTools.skipReason("openpyxl"))))
+    func aWorkbookFilledByOpenpyxlReadsAsItsCSV() throws {
+        var rows = Array(try Self.template().prefix(6))
+        let values = ["peoples_inspection_board.members": "4", "community_conferences.villages": "14", "community_conferences.held": "14",
+                      "peoples_inspection_board.annual_plan": "có", "staff_conference.held": "có", "staff_conference.date": "26/02/2027",
+                      "emulation.registration_rate": "85,5%", "disclosure.has_radio": "không"]
+        for (k, v) in values { Self.set(&rows, row: 4, k, v) }
+        Self.set(&rows, row: 5, "peoples_inspection_board.members", "15")
+        let dir = try temporaryDirectory()
+        let csv = dir.appendingPathComponent("lai-chau.csv"), xlsx = dir.appendingPathComponent("lai-chau.xlsx")
+        try Data(Self.csv(rows).utf8).write(to: csv)
+        try Self.python("""
+        import csv, datetime, sys, openpyxl
+        rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))
+        wb = openpyxl.Workbook(); ws = wb.active; ws.title = "Lai Châu"
+        keys = rows[1]
+        for r, row in enumerate(rows, start=1):
+            for c, v in enumerate(row, start=1):
+                if v == "": continue
+                key = keys[c - 1] if c - 1 < len(keys) else ""
+                cell = ws.cell(r, c)
+                if r < 4 or key.startswith("unit."): cell.value = v; cell.number_format = "@"
+                elif v.isdigit(): cell.value = int(v)
+                elif v in ("có", "không"): cell.value = v == "có"
+                elif "/" in v: d, m, y = map(int, v.split("/")); cell.value = datetime.date(y, m, d); cell.number_format = "dd/mm/yyyy"
+                elif v.endswith("%"): cell.value = float(v[:-1].replace(",", ".")) / 100; cell.number_format = "0.0%"
+                else: cell.value = v
+        wb.create_sheet("Ghi chú")["A1"] = "a second sheet, not a report"
+        wb.save(sys.argv[2])
+        """, [csv.path, xlsx.path])
+        func statuses(_ file: URL) throws -> [[String: String]] {
+            let r = try qcdc(["check", "--format", "json", file.path])
+            let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            return (doc["reports"] as? [[String: Any]] ?? []).map { report in
+                Dictionary(uniqueKeysWithValues: (report["results"] as? [[String: Any]] ?? []).map { ($0["rule"] as! String, $0["status"] as! String) })
+            }
+        }
+        let fromCSV = try statuses(csv), fromXLSX = try statuses(xlsx)
+        #expect(fromCSV.count == 3 && fromXLSX == fromCSV)
+        #expect(fromXLSX.first?["TTND-C1"] == "fail" && fromXLSX.first?["CD-01"] == "pass")
+        let members = rows[1].firstIndex(of: "peoples_inspection_board.members")! + 1
+        let text = try qcdc(["check", "--lang", "en", xlsx.path])
+        #expect(text.stdout.contains("lai-chau.xlsx:4:\(members): error[TTND-C1]"), "\(text.stdout.prefix(600))")
+    }
+
+    /// A minimal workbook: one sheet of `cells` (sheetData XML), and options to damage it.
+    static let minimalWorkbook = """
+    import sys, zipfile
+    path, cells, damage = sys.argv[1], sys.argv[2], sys.argv[3]
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    doctype = '<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">]>' if damage == "doctype" else ""
+    wb = '<?xml version="1.0"?>' + doctype + f'<workbook xmlns="{main}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    rels = '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="w" Target="worksheets/sheet1.xml"/></Relationships>'
+    sheet = f'<?xml version="1.0"?><worksheet xmlns="{main}"><sheetData>{cells}</sheetData></worksheet>'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", wb)
+        if damage != "no-rels": z.writestr("xl/_rels/workbook.xml.rels", rels)
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+        if damage == "bomb": z.writestr("xl/sharedStrings.xml", bytes(65 << 20))
+    """
+
+    static func inline(_ ref: String, _ text: String) -> String { "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
+    static let head = "<row r=\"1\">\(inline("A1", "#qcdc:wide:1"))</row><row r=\"2\">\(inline("A2", "unit.code"))\(inline("B2", "unit.name"))\(inline("C2", "unit.kind"))\(inline("D2", "period.year"))\(inline("E2", "peoples_inspection_board.members"))</row>"
+    static let unit = "\(inline("A4", "03388"))\(inline("B4", "Phường Đoàn Kết"))\(inline("C4", "commune"))<c r=\"D4\"><v>2026</v></c>"
+
+    @Test(.enabled(if: ExternalTools.shouldRun(ExternalTools.python(with: ["zipfile"]) != nil), Comment(rawValue: ExternalTools.skipReason("python3"))),
+          arguments: [
+            ("", "none", "lai.xlsx:4:5: error[report.out_of_range]"),                                     // sanity: the minimal book reads
+            ("<c r=\"E4\"><f>A1+1</f></c>", "none", "lai.xlsx:4:5: error[input.xlsx_invalid]"),        // a formula never calculated
+            ("<c r=\"E4\" t=\"e\"><v>#N/A</v></c>", "none", "lai.xlsx:4:5: error[input.xlsx_invalid]"),
+            ("<c r=\"E4\"><v>5</v></c>", "doctype", "lai.xlsx:1:1: error[input.xlsx_invalid]"),
+            ("<c r=\"E4\"><v>5</v></c>", "no-rels", "lai.xlsx:1:1: error[input.xlsx_invalid]"),
+            ("<c r=\"E4\"><v>5</v></c>", "bomb", "lai.xlsx:1:1: error[input.xlsx_invalid]"),
+          ])
+    func malformedWorkbooksAreLocatedErrors(_ cell: String, _ damage: String, _ expected: String) throws {
+        let dir = try temporaryDirectory()
+        let file = dir.appendingPathComponent("lai.xlsx")
+        let members = cell.isEmpty ? "<c r=\"E4\"><v>-3</v></c>" : cell
+        try Self.python(Self.minimalWorkbook, [file.path, Self.head + "<row r=\"4\">\(Self.unit)\(members)</row>", damage], modules: ["zipfile"])
+        let r = try qcdc(["check", "--no-register", "--lang", "en", file.path])
+        #expect(r.status == 2)
+        #expect(r.stdout.contains(expected), "\(r.stdout.prefix(800))")
+    }
+
+    @Test func aFileThatIsNotAWorkbookIsAnError() throws {
+        let dir = try temporaryDirectory()
+        let file = dir.appendingPathComponent("renamed.xlsx")
+        try Data("unit.code,unit.name\n".utf8).write(to: file)
+        let r = try qcdc(["check", "--lang", "en", file.path])
+        #expect(r.status == 2 && r.stdout.contains("renamed.xlsx:1:1: error[input.xlsx_invalid]: not a readable Excel workbook"))
+    }
 }

@@ -47,7 +47,7 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
         add(.input, """
             not_found unreadable not_a_file empty no_reports empty_directory skipped too_large encoding invalid_utf8 \
             control_character yaml_syntax merge_key json_syntax duplicate_key complex_key multiple_documents unknown_alias \
-            alias_limit too_deep internal invalid_expect csv_syntax not_a_template spreadsheet_layout
+            alias_limit too_deep internal invalid_expect csv_syntax not_a_template spreadsheet_layout xlsx_invalid
             """)
         add(.report, """
             not_mapping missing_unit invalid_unit_kind invalid_period invalid_unit_code unknown_unit unit_name_mismatch unit_subtype_mismatch unit_parent_mismatch invisible_character duplicate_report \

@@ -5,7 +5,7 @@ import Glibc
 
 /// Expands report arguments into files.
 package enum InputFiles {
-    static let extensions = [".yaml", ".yml", ".json", ".csv"]
+    static let extensions = [".yaml", ".yml", ".json", ".csv", ".xlsx"]
 
     /// Files named explicitly are taken as they are (a FIFO or `/dev/stdin` too); directories are
     /// searched recursively for report files, skipping hidden entries (`.git`, `.github`) and not

@@ -343,6 +343,29 @@ extension Message {
     static func emptySpreadsheet(_ file: String) -> Message {
         Message("input.empty.spreadsheet", vi: "\(file) không có dòng số liệu nào (số liệu bắt đầu từ dòng 4)", en: "\(file) has no row of figures (they start at row 4)")
     }
+    static let xlsxNotAWorkbook = Message("input.xlsx_invalid.not_a_workbook", vi: "tệp không phải sổ tính Excel (.xlsx) đọc được: hỏng, hoặc là định dạng khác đổi tên",
+                                          en: "not a readable Excel workbook (.xlsx): damaged, or another format renamed")
+    static func xlsxTooManyParts(_ n: Int) -> Message {
+        Message("input.xlsx_invalid.too_many_parts", vi: "sổ tính có hơn \(n) phần bên trong", en: "the workbook holds more than \(n) parts")
+    }
+    static func xlsxMissingPart(_ path: String) -> Message {
+        Message("input.xlsx_invalid.missing_part", vi: "sổ tính thiếu phần \(path)", en: "the workbook lacks its part \(path)")
+    }
+    static func xlsxPartTooLarge(_ path: String, _ n: Int) -> Message {
+        Message("input.xlsx_invalid.part_too_large", vi: "phần \(path) của sổ tính giải nén ra hơn \(n / 1_048_576) MiB", en: "the workbook's part \(path) unpacks to more than \(n / 1_048_576) MiB")
+    }
+    static func xlsxDamaged(_ path: String) -> Message {
+        Message("input.xlsx_invalid.damaged", vi: "không giải nén được phần \(path) của sổ tính (tệp hỏng)", en: "the workbook's part \(path) cannot be unpacked (the file is damaged)")
+    }
+    static func xlsxDocumentType(_ path: String) -> Message {
+        Message("input.xlsx_invalid.doctype", vi: "phần \(path) khai báo kiểu tài liệu (DOCTYPE); sổ tính Excel không có, và qcdc không mở rộng thực thể XML",
+                en: "the part \(path) declares a document type (DOCTYPE); Excel workbooks have none, and qcdc expands no XML entities")
+    }
+    static let xlsxFormulaWithoutValue = Message("input.xlsx_invalid.no_cached_value", vi: "ô có công thức nhưng không có giá trị đã tính (sổ tính được lưu bởi chương trình không tính công thức); mở và lưu lại bằng Excel hoặc LibreOffice",
+                                                 en: "the cell has a formula but no computed value (the workbook was saved by a program that does not calculate); open and save it again in Excel or LibreOffice")
+    static func xlsxErrorValue(_ v: String) -> Message {
+        Message("input.xlsx_invalid.error_value", vi: "ô chứa giá trị lỗi của Excel \(v); sửa công thức", en: "the cell holds the Excel error \(v); fix its formula")
+    }
     static let listsInYAML = Message("note.lists_in_yaml", vi: "ghi danh sách (các cuộc đối thoại, ngày tiếp dân, vụ khiếu nại…) trong báo cáo YAML của đơn vị",
                                      en: "write lists (dialogue sessions, reception days, complaint cases…) in the unit's YAML report")
 }

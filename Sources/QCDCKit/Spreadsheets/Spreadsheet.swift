@@ -3,9 +3,10 @@ package enum Spreadsheet {
     /// The most cells a spreadsheet may have (3,321 communes × 600 columns fit).
     package static let maxCells = 2_000_000
 
-    /// Whether `file` is read as a spreadsheet (by its extension: `.csv`).
+    /// Whether `file` is read as a spreadsheet (by its extension: `.csv`, `.xlsx`).
     package static func isSpreadsheet(_ file: String) -> Bool {
-        file.lowercased().hasSuffix(".csv")
+        let f = file.lowercased()
+        return f.hasSuffix(".csv") || f.hasSuffix(".xlsx")
     }
 }
 
@@ -22,6 +23,20 @@ extension Checker {
         func invalid(_ d: Diagnostic) -> Loaded {
             .outcome(ReportOutcome(file: file, unit: nil, period: nil, results: [], diagnostics: [d]))
         }
+        if file.lowercased().hasSuffix(".xlsx") {
+            switch XLSXReader.read(bytes, maxCells: Spreadsheet.maxCells) {
+            case .failure(let f):
+                return invalid(Diagnostic(.error, DiagnosticCode(.input, "xlsx_invalid"), f.message, at: f.mark.located(in: file)))
+            case .success(let sheets):
+                // The first sheet that carries the marker is the report; other sheets (notes, lists) are left alone.
+                guard let sheet = sheets.first(where: { WideForm.isMarked($0.rows) }) else {
+                    if walked { return skipped(file) }
+                    return invalid(Diagnostic(.error, DiagnosticCode(.input, "not_a_template"), .notATemplate(file), at: Mark.start.located(in: file),
+                                              notes: [.makeATemplate]))
+                }
+                return rows(sheet.rows, file: file, walked: walked)
+            }
+        }
         let body: ArraySlice<UInt8>
         switch SourceText.check(bytes, file: file, limits: limits) {
         case .failure(let d): return invalid(d)
@@ -36,6 +51,14 @@ extension Checker {
             guard !walked || WideForm.isMarked(Self.firstCell(bytes)) else { return skipped(file) }
             return invalid(Diagnostic(.error, DiagnosticCode(.input, "csv_syntax"), f.message, at: f.mark.located(in: file)))
         case .success(let r): rows = r
+        }
+        return self.rows(rows, file: file, walked: walked)
+    }
+
+    /// The reports of a spreadsheet's rows in the wide form.
+    private func rows(_ rows: [[String]], file: String, walked: Bool) -> Loaded {
+        func invalid(_ d: Diagnostic) -> Loaded {
+            .outcome(ReportOutcome(file: file, unit: nil, period: nil, results: [], diagnostics: [d]))
         }
         switch WideForm.read(rows, file: file, facts: ruleSet.facts) {
         case .notATemplate:

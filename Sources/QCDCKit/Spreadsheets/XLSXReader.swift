@@ -1,0 +1,280 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// Reads the cells of an Excel workbook (`.xlsx`, Office Open XML) as rows of text, sheet by
+/// sheet, the way ``CSVReader`` gives a CSV file's: shared and inline strings, numbers as Excel
+/// stores them, booleans as `true`/`false`, dates (a number in a date format, 1900 or 1904
+/// system) as `YYYY-MM-DD`, percentages (a number in a percent format) as `85.5%`, formulas by
+/// their cached value.
+///
+/// Untrusted archives are bounded: at most `maxEntries` entries, each part read only when the
+/// archive says it is at most `maxPartBytes` and stopped as soon as more comes out (an archive
+/// may lie); no part may declare a document type (so no entity expansion); a cell with a
+/// formula but no cached value, or an Excel error value, is a located error.
+package enum XLSXReader {
+    /// One sheet: its name, and its rows (row 1 first; each row's cells from column A, `""` for
+    /// an empty cell).
+    package struct Sheet: Sendable {
+        package var name: String
+        package var rows: [[String]]
+    }
+
+    /// Why a workbook cannot be read, and where (row and column of a cell, else 1:1).
+    package struct Failure: Error, Sendable {
+        package var mark: Mark
+        package var message: Message
+    }
+
+    package static let maxEntries = 10_000
+    package static let maxPartBytes = 64 << 20
+
+    /// Every sheet of the workbook, in the workbook's order.
+    package static func read(_ bytes: [UInt8], maxCells: Int) -> Result<[Sheet], Failure> {
+        do {
+            let archive = try Archive(data: Data(bytes), accessMode: .read)
+            var count = 0
+            for _ in archive { count += 1; if count > maxEntries { throw Failure(mark: .start, message: .xlsxTooManyParts(maxEntries)) } }
+            func part(_ path: String, required: Bool = true) throws -> Data? {
+                guard let entry = archive[path] else {
+                    if required { throw Failure(mark: .start, message: .xlsxMissingPart(path)) }
+                    return nil
+                }
+                guard entry.uncompressedSize <= UInt64(maxPartBytes) else { throw Failure(mark: .start, message: .xlsxPartTooLarge(path, maxPartBytes)) }
+                var out = Data()
+                do {
+                    _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                        out.append(chunk)
+                        if out.count > maxPartBytes { throw Failure(mark: .start, message: .xlsxPartTooLarge(path, maxPartBytes)) }
+                    }
+                } catch let f as Failure { throw f } catch { throw Failure(mark: .start, message: .xlsxDamaged(path)) }
+                if out.range(of: Data("<!DOCTYPE".utf8)) != nil || out.range(of: Data("<!doctype".utf8)) != nil {
+                    throw Failure(mark: .start, message: .xlsxDocumentType(path))
+                }
+                return out
+            }
+            let workbook = try parse(part("xl/workbook.xml")!, WorkbookParser())
+            let rels = try parse(part("xl/_rels/workbook.xml.rels")!, RelationshipParser())
+            let strings = try part("xl/sharedStrings.xml", required: false).map { try parse($0, SharedStringParser()).strings } ?? []
+            let styles = try part("xl/styles.xml", required: false).map { try parse($0, StyleParser()) } ?? StyleParser()
+            var sheets: [Sheet] = []
+            var cells = 0
+            for s in workbook.sheets {
+                guard let target = rels.targets[s.id] else { throw Failure(mark: .start, message: .xlsxMissingPart("xl/_rels/workbook.xml.rels#\(s.id)")) }
+                let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+                let parser = SheetParser(strings: strings, styles: styles, date1904: workbook.date1904, maxCells: maxCells - cells)
+                let sheet = try parse(part(path)!, parser)
+                if let f = sheet.failure { throw f }
+                cells += sheet.cells
+                sheets.append(Sheet(name: s.name, rows: sheet.rows))
+            }
+            return .success(sheets)
+        } catch let f as Failure {
+            return .failure(f)
+        } catch {
+            return .failure(Failure(mark: .start, message: .xlsxNotAWorkbook))
+        }
+    }
+
+    /// Runs `delegate` over `data`; a parse error is a damaged workbook.
+    static func parse<D: XMLParserDelegate>(_ data: Data, _ delegate: D) throws -> D {
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = delegate
+        guard parser.parse() else {
+            if let f = (delegate as? SheetParser)?.failure { throw f }
+            throw Failure(mark: .start, message: .xlsxNotAWorkbook)
+        }
+        return delegate
+    }
+
+    /// The workbook's sheets (name, relationship id) and date system.
+    final class WorkbookParser: NSObject, XMLParserDelegate {
+        var sheets: [(name: String, id: String)] = []
+        var date1904 = false
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+            switch local(name) {
+            case "sheet":
+                if let n = attributes["name"], let id = attributes["r:id"] ?? attributes.first(where: { $0.key.hasSuffix(":id") })?.value {
+                    sheets.append((n, id))
+                }
+            case "workbookPr":
+                date1904 = ["1", "true"].contains(attributes["date1904"] ?? "")
+            default: break
+            }
+        }
+    }
+
+    /// Relationship id → target part.
+    final class RelationshipParser: NSObject, XMLParserDelegate {
+        var targets: [String: String] = [:]
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+            if local(name) == "Relationship", let id = attributes["Id"], let t = attributes["Target"] { targets[id] = t }
+        }
+    }
+
+    /// The shared strings: each `si`'s text runs joined (phonetic runs left out).
+    final class SharedStringParser: NSObject, XMLParserDelegate {
+        var strings: [String] = []
+        var current = "", inText = false, inPhonetic = false
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+            switch local(name) {
+            case "si": current = ""
+            case "t": inText = !inPhonetic
+            case "rPh": inPhonetic = true
+            default: break
+            }
+        }
+        func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            switch local(name) {
+            case "si": strings.append(current)
+            case "t": inText = false
+            case "rPh": inPhonetic = false
+            default: break
+            }
+        }
+    }
+
+    /// Which cell styles show a date or a percentage.
+    final class StyleParser: NSObject, XMLParserDelegate {
+        var custom: [Int: String] = [:]
+        var formats: [Int] = []       // cellXfs: style index → number format id
+        var inCellXfs = false
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+            switch local(name) {
+            case "numFmt":
+                if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"] { custom[id] = code }
+            case "cellXfs": inCellXfs = true
+            case "xf": if inCellXfs { formats.append(attributes["numFmtId"].flatMap(Int.init) ?? 0) }
+            default: break
+            }
+        }
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if local(name) == "cellXfs" { inCellXfs = false }
+        }
+        enum Kind { case date, percent, other }
+        func kind(_ style: Int) -> Kind {
+            guard style >= 0, style < formats.count else { return .other }
+            let id = formats[style]
+            if (14...22).contains(id) || (45...47).contains(id) { return .date }
+            if id == 9 || id == 10 { return .percent }
+            guard let code = custom[id] else { return .other }
+            // Quoted text and bracketed colours or locales say nothing about dates.
+            let bare = code.replacingOccurrences(of: #""[^"]*"|\[[^\]]*\]|\\."#, with: "", options: .regularExpression).lowercased()
+            if bare.contains("%") { return .percent }
+            if bare.contains("d") || bare.contains("y") || (bare.contains("m") && !bare.contains("0")) { return .date }
+            return .other
+        }
+    }
+
+    /// A sheet's cells into rows of text.
+    final class SheetParser: NSObject, XMLParserDelegate {
+        let strings: [String], styles: StyleParser, date1904: Bool, maxCells: Int
+        var rows: [[String]] = []
+        var cells = 0
+        var failure: Failure?
+        var row = 0, column = 0, type = "n", style = 0
+        var value = "", inline = "", hasFormula = false, inValue = false, inInline = false
+        init(strings: [String], styles: StyleParser, date1904: Bool, maxCells: Int) {
+            self.strings = strings; self.styles = styles; self.date1904 = date1904; self.maxCells = maxCells
+        }
+        func fail(_ parser: XMLParser, _ message: Message) {
+            failure = failure ?? Failure(mark: Mark(line: max(row, 1), column: max(column, 1)), message: message)
+            parser.abortParsing()
+        }
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+            switch local(name) {
+            case "row":
+                row = attributes["r"].flatMap(Int.init) ?? row + 1
+                column = 0
+            case "c":
+                if let r = attributes["r"], let (c, rr) = XLSXReader.reference(r) { column = c; row = rr } else { column += 1 }
+                type = attributes["t"] ?? "n"
+                style = attributes["s"].flatMap(Int.init) ?? 0
+                value = ""; inline = ""; hasFormula = false
+            case "v": inValue = true
+            case "f": hasFormula = true
+            case "is": inInline = true
+            default: break
+            }
+        }
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if inValue { value += string } else if inInline { inline += string }
+        }
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            switch local(name) {
+            case "v": inValue = false
+            case "is": inInline = false
+            case "c": finishCell(parser)
+            default: break
+            }
+        }
+        func finishCell(_ parser: XMLParser) {
+            guard row >= 1, column >= 1, row <= 1_048_576, column <= 16_384 else { return fail(parser, .xlsxNotAWorkbook) }
+            if hasFormula && value.isEmpty && type != "inlineStr" { return fail(parser, .xlsxFormulaWithoutValue) }
+            var text: String
+            switch type {
+            case "s":
+                guard let i = Int(value), i >= 0, i < strings.count else { return fail(parser, .xlsxNotAWorkbook) }
+                text = strings[i]
+            case "inlineStr": text = inline
+            case "str": text = value
+            case "b": text = value == "1" ? "true" : "false"
+            case "e": return fail(parser, .xlsxErrorValue(Neutral.visible(value)))
+            default:
+                text = value
+                if let d = Double(value) {
+                    switch styles.kind(style) {
+                    case .date: if let day = XLSXReader.day(serial: d, date1904: date1904) { text = day.description }
+                    case .percent: text = Value.format(d * 100, digits: 10) + "%"
+                    case .other: text = Value.format(d, digits: 10)
+                    }
+                }
+            }
+            guard !text.isEmpty else { return }
+            cells += 1
+            if cells > maxCells { return fail(parser, .csvTooManyCells(maxCells)) }
+            while rows.count < row { rows.append([]) }
+            while rows[row - 1].count < column { rows[row - 1].append("") }
+            rows[row - 1][column - 1] = text
+        }
+    }
+
+    /// `C12` → (3, 12).
+    static func reference(_ r: String) -> (Int, Int)? {
+        var col = 0, digits = ""
+        for ch in r.unicodeScalars {
+            if ("A"..."Z").contains(ch) && digits.isEmpty { col = col * 26 + Int(ch.value - 64) } else if ("0"..."9").contains(ch) { digits.unicodeScalars.append(ch) } else { return nil }
+            if col > 16_384 { return nil }
+        }
+        guard col > 0, let row = Int(digits) else { return nil }
+        return (col, row)
+    }
+
+    /// `C` for column 3.
+    package static func columnName(_ c: Int) -> String {
+        var n = c, out = ""
+        while n > 0 { let r = (n - 1) % 26; out = String(UnicodeScalar(UInt8(65 + r))) + out; n = (n - 1) / 26 }
+        return out
+    }
+
+    /// An Excel date serial as a day: days since 1899-12-30 (serial 60, Excel's 29 February 1900,
+    /// does not exist), or since 1904-01-01 in the 1904 system; the time of day is dropped.
+    static func day(serial: Double, date1904: Bool) -> Day? {
+        guard serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
+        let whole = Int(serial.rounded(.down))
+        if date1904 { return Day(year: 1904, month: 1, day: 1).map { $0.advanced(by: whole) } }
+        if whole == 60 { return nil }
+        let base = Day(year: 1899, month: 12, day: 30)!
+        return base.advanced(by: whole < 60 ? whole + 1 : whole)
+    }
+}
+
+/// The element name without its namespace prefix.
+private func local(_ name: String) -> String {
+    guard let i = name.lastIndex(of: ":") else { return name }
+    return String(name[name.index(after: i)...])
+}
