@@ -18,6 +18,11 @@ if ! pkg-config --exists yaml-0.1 2>/dev/null && [ ! -f /usr/include/yaml.h ]; t
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev >/dev/null) || say "could not install libyaml-dev"
 fi
 
+if ! pkg-config --exists zlib 2>/dev/null && [ ! -f /usr/include/zlib.h ]; then
+  say "zlib1g-dev missing (qcdc reads Excel workbooks with it): installing it"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zlib1g-dev >/dev/null) || say "could not install zlib1g-dev"
+fi
+
 venv=.build/venv
 modules="jsonschema yaml junitparser openpyxl"
 if ! "$venv/bin/python3" -c "import ${modules// /, }" 2>/dev/null; then
