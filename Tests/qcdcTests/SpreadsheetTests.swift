@@ -245,8 +245,15 @@ struct SpreadsheetTests {
         #expect(fromCSV.count == 3 && fromXLSX == fromCSV)
         #expect(fromXLSX.first?["TTND-C1"] == "fail" && fromXLSX.first?["CD-01"] == "pass")
         let members = rows[1].firstIndex(of: "peoples_inspection_board.members")! + 1
+        // In a workbook, a cell is named as Excel names it: sheet, column letters, row.
+        var column = "", n = members
+        while n > 0 { column = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + column; n = (n - 1) / 26 }
         let text = try qcdc(["check", "--lang", "en", xlsx.path])
-        #expect(text.stdout.contains("lai-chau.xlsx:4:\(members): error[TTND-C1]"), "\(text.stdout.prefix(600))")
+        #expect(text.stdout.contains("lai-chau.xlsx:Lai Châu!\(column)4: error[TTND-C1]"), "\(text.stdout.prefix(600))")
+        let json = try qcdc(["check", "--format", "json", xlsx.path])
+        #expect(json.stdout.contains("\"line\":4,\"column\":\(members),\"path\":\"peoples_inspection_board.members\",\"sheet\":\"Lai Châu\""))
+        let sarif = try qcdc(["check", "--format", "sarif", xlsx.path])
+        #expect(sarif.stdout.contains("{\"name\":\"Lai Châu\",\"kind\":\"resource\"}"))
     }
 
     /// A minimal workbook: one sheet of `cells` (sheetData XML), and options to damage it.
@@ -271,9 +278,9 @@ struct SpreadsheetTests {
 
     @Test(.enabled(if: ExternalTools.shouldRun(ExternalTools.python(with: ["zipfile"]) != nil), Comment(rawValue: ExternalTools.skipReason("python3"))),
           arguments: [
-            ("", "none", "lai.xlsx:4:5: error[report.out_of_range]"),                                     // sanity: the minimal book reads
-            ("<c r=\"E4\"><f>A1+1</f></c>", "none", "lai.xlsx:4:5: error[input.xlsx_invalid]"),        // a formula never calculated
-            ("<c r=\"E4\" t=\"e\"><v>#N/A</v></c>", "none", "lai.xlsx:4:5: error[input.xlsx_invalid]"),
+            ("", "none", "lai.xlsx:S!E4: error[report.out_of_range]"),                                    // sanity: the minimal book reads
+            ("<c r=\"E4\"><f>A1+1</f></c>", "none", "lai.xlsx:S!E4: error[input.xlsx_invalid]"),       // a formula never calculated
+            ("<c r=\"E4\" t=\"e\"><v>#N/A</v></c>", "none", "lai.xlsx:S!E4: error[input.xlsx_invalid]"),
             ("<c r=\"E4\"><v>5</v></c>", "doctype", "lai.xlsx:1:1: error[input.xlsx_invalid]"),
             ("<c r=\"E4\"><v>5</v></c>", "no-rels", "lai.xlsx:1:1: error[input.xlsx_invalid]"),
             ("<c r=\"E4\"><v>5</v></c>", "bomb", "lai.xlsx:1:1: error[input.xlsx_invalid]"),

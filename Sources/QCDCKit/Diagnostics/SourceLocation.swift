@@ -8,16 +8,22 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     public var line: Int
     /// 1-based column.
     public var column: Int
+    /// The sheet, for a position in an Excel workbook (its row is `line`, its column `column`).
+    public var sheet: String?
 
-    /// A position in `file` at a 1-based `line` and `column`.
-    public init(file: String, line: Int, column: Int) {
+    /// A position in `file` at a 1-based `line` and `column` (of `sheet` in a workbook).
+    public init(file: String, line: Int, column: Int, sheet: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
+        self.sheet = sheet
     }
 
-    /// `file:line:column`, the compiler-style prefix.
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `file:line:column`, the compiler-style prefix; `file:Sheet!C12` in a workbook.
+    public var description: String {
+        guard let sheet else { return "\(file):\(line):\(column)" }
+        return "\(file):\(sheet)!\(XLSXReader.columnName(column))\(line)"
+    }
 
     /// By file, then line, then column.
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {

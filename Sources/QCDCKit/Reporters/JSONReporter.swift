@@ -256,6 +256,10 @@ public struct JSONReporter: StreamingReporter {
         out += String(r.location.column)
         out += ",\"path\":"
         JSON.escape(r.location.path, into: &out)
+        if let sheet = r.location.sheet {
+            out += ",\"sheet\":"
+            JSON.escape(sheet, into: &out)
+        }
         out += "}"
         if let w = r.window, w != period {
             out += ",\"window\":"
@@ -273,7 +277,7 @@ public struct JSONReporter: StreamingReporter {
         if !r.flagged.isEmpty {
             more.append(("flagged", .array(r.flagged.map { f in
                 .object([("path", .string(f.path)), ("id", .optional(f.id)), ("line", .int(f.location.line)),
-                         ("column", .int(f.location.column))])
+                         ("column", .int(f.location.column))] + (f.location.sheet.map { [("sheet", JSON.string($0))] } ?? []))
             })))
         }
         if let w = r.waiver {
@@ -305,7 +309,7 @@ public struct JSONReporter: StreamingReporter {
             ("code", .string(d.code.rawValue)),
             ("message", .string(d.message.text(lang))),
             ("location", .object([("file", .string(d.location.file)), ("line", .int(d.location.line)),
-                                  ("column", .int(d.location.column))])),
+                                  ("column", .int(d.location.column))] + (d.location.sheet.map { [("sheet", JSON.string($0))] } ?? []))),
             ("notes", .array(d.notes(lang).map { .string($0) })),
         ])
     }

@@ -135,7 +135,7 @@ public struct SARIFReporter: StreamingReporter {
             ("kind", .string("fail")),
             ("level", .string(d.severity == .error ? "error" : d.severity == .warning ? "warning" : "note")),
             ("message", .object([("text", .string(([d.message.text(lang)] + d.notes(lang)).joined(separator: " — ")))])),
-            ("locations", .array([Self.location(file: d.location.file, line: d.location.line, column: d.location.column, path: nil)])),
+            ("locations", .array([Self.location(file: d.location.file, line: d.location.line, column: d.location.column, path: nil, sheet: d.location.sheet)])),
         ])
     }
 
@@ -179,9 +179,9 @@ public struct SARIFReporter: StreamingReporter {
         var text = r.message(lang) + " (" + Localizer(lang).basis(r.rule) + ")"
         if let u = report.unit { text = "\(u.name) (\(u.code)): " + text }
         fields.append(("message", .object([("text", .string(text))])))
-        var locations = [location(file: r.location.file, line: r.location.line, column: r.location.column, path: r.location.path)]
+        var locations = [location(file: r.location.file, line: r.location.line, column: r.location.column, path: r.location.path, sheet: r.location.sheet)]
         for f in r.flagged where f.location.line != r.location.line {
-            locations.append(location(file: f.location.file, line: f.location.line, column: f.location.column, path: f.path))
+            locations.append(location(file: f.location.file, line: f.location.line, column: f.location.column, path: f.path, sheet: f.location.sheet))
         }
         fields.append(("locations", .array(locations)))
         if let b = r.baselineState { fields.append(("baselineState", .string(b.rawValue))) }
@@ -201,14 +201,16 @@ public struct SARIFReporter: StreamingReporter {
         return .object(fields)
     }
 
-    static func location(file: String, line: Int, column: Int, path: String?) -> JSON {
+    static func location(file: String, line: Int, column: Int, path: String?, sheet: String? = nil) -> JSON {
         var loc: [(String, JSON)] = [("physicalLocation", .object([
             ("artifactLocation", .object([("uri", .string(uri(file)))])),
             ("region", .object([("startLine", .int(max(line, 1))), ("startColumn", .int(max(column, 1)))])),
         ]))]
-        if let path, !path.isEmpty {
-            loc.append(("logicalLocations", .array([.object([("fullyQualifiedName", .string(path)), ("kind", .string("member"))])])))
-        }
+        // The fact, and for a workbook the sheet its row and column are on.
+        var logical: [JSON] = []
+        if let sheet { logical.append(.object([("name", .string(sheet)), ("kind", .string("resource"))])) }
+        if let path, !path.isEmpty { logical.append(.object([("fullyQualifiedName", .string(path)), ("kind", .string("member"))])) }
+        if !logical.isEmpty { loc.append(("logicalLocations", .array(logical))) }
         return .object(loc)
     }
 

@@ -14,6 +14,8 @@ package enum Spreadsheet {
 package struct SpreadsheetRow: Sendable {
     package var row: Int
     package var node: Node
+    /// The workbook sheet the row is on; nil for CSV.
+    package var sheet: String? = nil
 }
 
 extension Checker {
@@ -26,7 +28,9 @@ extension Checker {
         if file.lowercased().hasSuffix(".xlsx") {
             switch XLSXReader.read(bytes, maxCells: Spreadsheet.maxCells) {
             case .failure(let f):
-                return invalid(Diagnostic(.error, DiagnosticCode(.input, "xlsx_invalid"), f.message, at: f.mark.located(in: file)))
+                var at = f.mark.located(in: file)
+                at.sheet = f.sheet
+                return invalid(Diagnostic(.error, DiagnosticCode(.input, "xlsx_invalid"), f.message, at: at))
             case .success(let sheets):
                 // The first sheet that carries the marker is the report; other sheets (notes, lists) are left alone.
                 guard let sheet = sheets.first(where: { WideForm.isMarked($0.rows) }) else {
@@ -34,7 +38,7 @@ extension Checker {
                     return invalid(Diagnostic(.error, DiagnosticCode(.input, "not_a_template"), .notATemplate(file), at: Mark.start.located(in: file),
                                               notes: [.makeATemplate]))
                 }
-                return rows(sheet.rows, file: file, walked: walked)
+                return rows(sheet.rows, file: file, walked: walked, sheet: sheet.name)
             }
         }
         let body: ArraySlice<UInt8>
@@ -52,11 +56,11 @@ extension Checker {
             return invalid(Diagnostic(.error, DiagnosticCode(.input, "csv_syntax"), f.message, at: f.mark.located(in: file)))
         case .success(let r): rows = r
         }
-        return self.rows(rows, file: file, walked: walked)
+        return self.rows(rows, file: file, walked: walked, sheet: nil)
     }
 
     /// The reports of a spreadsheet's rows in the wide form.
-    private func rows(_ rows: [[String]], file: String, walked: Bool) -> Loaded {
+    private func rows(_ rows: [[String]], file: String, walked: Bool, sheet: String?) -> Loaded {
         func invalid(_ d: Diagnostic) -> Loaded {
             .outcome(ReportOutcome(file: file, unit: nil, period: nil, results: [], diagnostics: [d]))
         }
@@ -65,14 +69,15 @@ extension Checker {
             if walked { return skipped(file) }
             return invalid(Diagnostic(.error, DiagnosticCode(.input, "not_a_template"), .notATemplate(file), at: Mark.start.located(in: file),
                                       notes: [.makeATemplate]))
-        case .invalid(let d):
+        case .invalid(var d):
+            d.location.sheet = sheet
             return invalid(d)
         case .reports(let reports):
             guard !reports.isEmpty else {
                 return invalid(Diagnostic(.error, DiagnosticCode(.input, "empty"), .emptySpreadsheet(file),
                                           at: Mark(line: WideForm.firstDataRow, column: 1).located(in: file)))
             }
-            return .rows(file: file, reports.map { SpreadsheetRow(row: $0.row, node: $0.node) })
+            return .rows(file: file, reports.map { SpreadsheetRow(row: $0.row, node: $0.node, sheet: sheet) })
         }
     }
 
@@ -80,6 +85,7 @@ extension Checker {
     func check(row: SpreadsheetRow, file: String) -> ReportOutcome {
         var outcome = check(node: row.node, loadDiagnostics: [], file: file, bytes: [])
         outcome.row = row.row
+        if let sheet = row.sheet { outcome.locate(onSheet: sheet) }
         return outcome
     }
 
@@ -94,5 +100,17 @@ extension Checker {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         let end = body.firstIndex { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\t") || $0 == 0x0A || $0 == 0x0D } ?? body.endIndex
         return [[String(decoding: body[body.startIndex..<end], as: UTF8.self)]]
+    }
+}
+
+extension ReportOutcome {
+    /// Puts every position in the report's file on `sheet`: its diagnostics, its results and the
+    /// records they flag.
+    mutating func locate(onSheet sheet: String) {
+        for i in diagnostics.indices where diagnostics[i].location.file == file { diagnostics[i].location.sheet = sheet }
+        for i in results.indices {
+            results[i].location.source.sheet = sheet
+            for j in results[i].flagged.indices { results[i].flagged[j].location.source.sheet = sheet }
+        }
     }
 }

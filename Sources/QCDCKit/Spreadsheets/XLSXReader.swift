@@ -26,6 +26,8 @@ package enum XLSXReader {
     package struct Failure: Error, Sendable {
         package var mark: Mark
         package var message: Message
+        /// The sheet of a failing cell.
+        package var sheet: String? = nil
     }
 
     package static let maxEntries = 10_000
@@ -65,8 +67,12 @@ package enum XLSXReader {
                 guard let target = rels.targets[s.id] else { throw Failure(mark: .start, message: .xlsxMissingPart("xl/_rels/workbook.xml.rels#\(s.id)")) }
                 let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
                 let parser = SheetParser(strings: strings, styles: styles, date1904: workbook.date1904, maxCells: maxCells - cells)
-                let sheet = try parse(part(path)!, parser)
-                if let f = sheet.failure { throw f }
+                let sheet: SheetParser
+                do { sheet = try parse(part(path)!, parser) } catch var f as Failure {
+                    if f.mark != .start { f.sheet = s.name }
+                    throw f
+                }
+                if var f = sheet.failure { f.sheet = s.name; throw f }
                 cells += sheet.cells
                 sheets.append(Sheet(name: s.name, rows: sheet.rows))
             }
