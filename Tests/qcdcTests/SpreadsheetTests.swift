@@ -254,6 +254,13 @@ struct SpreadsheetTests {
         #expect(json.stdout.contains("\"line\":4,\"column\":\(members),\"path\":\"peoples_inspection_board.members\",\"sheet\":\"Lai Châu\""))
         let sarif = try qcdc(["check", "--format", "sarif", xlsx.path])
         #expect(sarif.stdout.contains("{\"name\":\"Lai Châu\",\"kind\":\"resource\"}"))
+        // …and stays valid against the official SARIF schema.
+        let sarifFile = dir.appendingPathComponent("lai-chau.sarif")
+        try Data(sarif.stdout.utf8).write(to: sarifFile)
+        let validator = try #require(ExternalTools.python(with: ["jsonschema", "yaml"]))
+        let v = try runProcess(URL(fileURLWithPath: validator), ["scripts/validate-schema.py", "Tests/qcdcTests/Schemas/sarif-schema-2.1.0.json", sarifFile.path],
+                               timeout: 120)
+        #expect(v.status == 0, "\(v.stdout)\(v.stderr)")
     }
 
     /// A minimal workbook: one sheet of `cells` (sheetData XML), and options to damage it.
