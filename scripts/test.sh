@@ -4,7 +4,8 @@
 #
 #   - Python validators and clients (jsonschema, PyYAML, junitparser, openpyxl) into a virtual
 #     environment under .build/venv, from PyPI;
-#   - headless Chromium from Debian (apt-get, as root) for the scorecard browser test.
+#   - headless Chromium from Debian (apt-get, as root) for the scorecard browser test;
+#   - LibreOffice Calc without a GUI from Debian (libreoffice-calc-nogui) for the workbook round trips.
 #
 # What cannot be installed is reported; its tests are then skipped with that reason, unless
 # CI is set (CI=true), where a missing validator fails the run instead.
@@ -49,4 +50,14 @@ if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
 fi
 
 swift build --build-tests || exit $?
+if ! command -v soffice >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing LibreOffice Calc (Debian libreoffice-calc-nogui) for the workbook round trips"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui >/dev/null) \
+      || say "could not install LibreOffice; the workbook round-trip test will be skipped (or fail under CI=true)"
+  else
+    say "LibreOffice is not installed and cannot be installed here; the workbook round-trip test will be skipped (or fail under CI=true)"
+  fi
+fi
+
 exec swift test --skip-build "$@"

@@ -21,10 +21,10 @@ struct Template: ParsableCommand {
     @Option(name: .long, help: "Reporting year.")
     var year: Int = 2026
 
-    @Option(name: .long, help: "yaml (one report, every fact commented) or csv (one row per unit, one column per fact; lists of records are left to YAML).")
+    @Option(name: .long, help: "yaml (one report, every fact commented), csv or xlsx (one row per unit, one column per fact; lists of records are left to YAML; xlsx needs --output).")
     var format: Format = .yaml
 
-    enum Format: String, ExpressibleByArgument { case yaml, csv }
+    enum Format: String, ExpressibleByArgument { case yaml, csv, xlsx }
 
     @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?
@@ -49,13 +49,14 @@ struct Template: ParsableCommand {
             throw ValidationError("give --kind, or --unit with a province or commune code")
         }
         if let province {
-            guard format == .csv else { throw ValidationError("--province fills the rows of --format csv; for one report give --unit") }
+            guard format != .yaml else { throw ValidationError("--province fills the rows of --format csv or xlsx; for one report give --unit") }
             guard let p = (year >= 2025 ? Register.current : Register.preReform)[province], p.type.level == .province else {
                 throw ValidationError("no province has the code '\(province)' in the register (see `qcdc units`)")
             }
             if unit != nil { throw ValidationError("give --unit or --province, not both") }
             if let kind, kind != .commune { throw ValidationError("--province lists communes; leave out --kind or give --kind commune") }
         }
+        if format == .xlsx && output == nil { throw ValidationError("a workbook is not text: give --output FILE.xlsx") }
         if unitKind == .district && year > 2025 {
             throw ValidationError("district-level units stopped operating on 2025-07-01; use --year 2025 or earlier")
         }
@@ -67,10 +68,14 @@ struct Template: ParsableCommand {
         switch format {
         case .yaml:
             try Terminal.emit(writer.render(kind: unitKind ?? .commune, year: year, unit: registered), to: output)
-        case .csv:
+        case .csv, .xlsx:
             let register = year >= 2025 ? Register.current : Register.preReform
             let units = province.map { register.communes(of: $0) } ?? registered.map { [$0] } ?? []
-            try Terminal.emit(writer.renderWide(kind: unitKind ?? .commune, year: year, units: units), to: output)
+            if format == .csv {
+                try Terminal.emit(writer.renderWide(kind: unitKind ?? .commune, year: year, units: units), to: output)
+            } else {
+                try Terminal.emit(bytes: try writer.renderWorkbook(kind: unitKind ?? .commune, year: year, units: units), to: output!)
+            }
         }
     }
 }

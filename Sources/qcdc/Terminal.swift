@@ -65,6 +65,13 @@ enum Terminal {
         try emit(text, to: file)
     }
 
+    /// Writes `bytes` to `path` (prepared now, replaced atomically).
+    static func emit(bytes: Data, to path: String) throws {
+        let file = try prepare([path], inputs: { _ in [] })[path]!
+        let problem = bytes.withUnsafeBytes { file.write($0) } ?? file.commit()
+        if let problem { try fail(problem, file) }
+    }
+
     static func stderr(_ text: String) {
         StandardStreams.err(text)
     }

@@ -21,6 +21,13 @@ public enum ExternalTools {
             .first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
+    /// LibreOffice (Debian package libreoffice-calc-nogui), for converting and re-saving workbooks.
+    public static let libreOffice: String? = {
+        let env = ProcessInfo.processInfo.environment["QCDC_SOFFICE"].map { [$0] } ?? []
+        return (env + ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"])
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
     /// A Python 3 that can import every module in `modules`: `QCDC_PYTHON`, then the virtual
     /// environment `scripts/test.sh` makes (`.build/venv`), then `python3` on PATH.
     public static func python(with modules: [String]) -> String? {

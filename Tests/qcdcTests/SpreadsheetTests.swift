@@ -309,4 +309,85 @@ struct SpreadsheetTests {
         let r = try qcdc(["check", "--lang", "en", file.path])
         #expect(r.status == 2 && r.stdout.contains("renamed.xlsx:1:1: error[input.xlsx_invalid]: not a readable Excel workbook"))
     }
+
+    /// Our workbook template, opened by openpyxl: codes are text cells with their leading zeros,
+    /// the keys' row is hidden, the headers are frozen, every fact column is validated, the basis
+    /// has its sheet. Filled in by openpyxl and read back by qcdc, a finding points at its cell.
+    @Test(.enabled(if: ExternalTools.shouldRun(ExternalTools.python(with: ["openpyxl"]) != nil), Comment(rawValue: ExternalTools.skipReason("openpyxl"))))
+    func ourWorkbookTemplateOpensInOpenpyxlAndReadsBack() throws {
+        let dir = try temporaryDirectory()
+        let template = dir.appendingPathComponent("lai-chau.xlsx"), filled = dir.appendingPathComponent("filled.xlsx")
+        #expect(try qcdc(["template", "--format", "xlsx", "--province", "12"]).status == 64)      // a workbook needs --output
+        let made = try qcdc(["template", "--format", "xlsx", "--province", "12", "--output", template.path])
+        #expect(made.status == 0, "\(made.stderr)")
+        // Unfilled, it is 38 reports of missing evidence, none failing.
+        let blank = try qcdc(["check", "--format", "json", template.path])
+        #expect(blank.status == 0, "\(blank.stdout.prefix(400))")
+        try Self.python("""
+        import datetime, sys, openpyxl
+        wb = openpyxl.load_workbook(sys.argv[1])
+        assert wb.sheetnames == ["Báo cáo", "Căn cứ"], wb.sheetnames
+        ws = wb["Báo cáo"]
+        assert ws["A1"].value.startswith("#qcdc:wide:1:"), ws["A1"].value
+        assert ws["A4"].value == "03388" and isinstance(ws["A4"].value, str) and ws["A4"].number_format == "@", (ws["A4"].value, ws["A4"].number_format)
+        assert ws.row_dimensions[2].hidden and ws.freeze_panes == "C4", ws.freeze_panes
+        keys = [c.value for c in ws[2]]
+        members = keys.index("peoples_inspection_board.members") + 1
+        validated = {str(r).split(":")[0] for v in ws.data_validations.dataValidation for r in v.sqref.ranges}
+        assert ws.cell(4, members).coordinate in validated, validated
+        assert wb["Căn cứ"].max_row == len(keys) - 6 + 1, (wb["Căn cứ"].max_row, len(keys))
+        ws.cell(4, members).value = 3
+        ws.cell(4, keys.index("community_conferences.villages") + 1).value = 12
+        ws.cell(4, keys.index("staff_conference.date") + 1).value = datetime.date(2027, 2, 26)
+        ws.cell(4, keys.index("staff_conference.held") + 1).value = "có"
+        wb.save(sys.argv[2])
+        """, [template.path, filled.path])
+        let json = try qcdc(["check", "--format", "json", filled.path])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let first = try #require((doc["reports"] as? [[String: Any]])?.first)
+        let results = first["results"] as? [[String: Any]] ?? []
+        #expect(results.first { $0["rule"] as? String == "TTND-C1" }?["status"] as? String == "fail")
+        #expect(results.first { $0["rule"] as? String == "CC-01" }?["status"] as? String == "pass")
+        // The same bytes every time.
+        let again = dir.appendingPathComponent("again.xlsx")
+        _ = try qcdc(["template", "--format", "xlsx", "--province", "12", "--output", again.path])
+        #expect(try Data(contentsOf: again) == Data(contentsOf: template))
+    }
+
+    /// LibreOffice, another independent program, re-saves a workbook that openpyxl filled with a
+    /// formula (which openpyxl cannot calculate: qcdc says so at the cell) and calculates it, and
+    /// qcdc reads the result; LibreOffice's CSV of our template keeps the codes' leading zeros.
+    @Test(.enabled(if: ExternalTools.shouldRun(ExternalTools.libreOffice != nil && ExternalTools.python(with: ["openpyxl"]) != nil),
+                   Comment(rawValue: ExternalTools.skipReason("LibreOffice (Debian libreoffice-calc-nogui) and openpyxl"))))
+    func libreOfficeCalculatesAndResavesOurWorkbooks() throws {
+        let dir = try temporaryDirectory()
+        let template = dir.appendingPathComponent("lai-chau.xlsx"), filled = dir.appendingPathComponent("filled.xlsx")
+        let out = dir.appendingPathComponent("out")
+        _ = try qcdc(["template", "--format", "xlsx", "--province", "12", "--output", template.path])
+        try Self.python("""
+        import sys, openpyxl
+        wb = openpyxl.load_workbook(sys.argv[1]); ws = wb.worksheets[0]
+        keys = [c.value for c in ws[2]]
+        ws.cell(4, keys.index("peoples_inspection_board.members") + 1).value = "=2+1"
+        ws.cell(4, keys.index("community_conferences.villages") + 1).value = 12
+        wb.save(sys.argv[2])
+        """, [template.path, filled.path])
+        let uncalculated = try qcdc(["check", "--lang", "en", filled.path])
+        #expect(uncalculated.status == 2 && uncalculated.stdout.contains("error[input.xlsx_invalid]: the cell has a formula but no computed value"))
+        let soffice = try #require(ExternalTools.libreOffice)
+        let profile = "-env:UserInstallation=" + dir.appendingPathComponent("profile").absoluteString
+        for (file, filter) in [(filled, "xlsx"), (template, "csv:Text - txt - csv (StarCalc):44,34,76,1")] {
+            let run = try runProcess(URL(fileURLWithPath: soffice), [profile, "--headless", "--convert-to", filter, "--outdir", out.path, file.path], timeout: 180)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let json = try qcdc(["check", "--format", "json", out.appendingPathComponent("filled.xlsx").path])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let results = (doc["reports"] as? [[String: Any]])?.first?["results"] as? [[String: Any]] ?? []
+        #expect(results.first { $0["rule"] as? String == "TTND-C1" }?["status"] as? String == "fail", "\(json.stdout.prefix(500))")
+        let csv = try String(contentsOf: out.appendingPathComponent("lai-chau.csv"), encoding: .utf8)
+        // LibreOffice quotes every text cell; the codes keep their leading zeros.
+        #expect(csv.hasPrefix("\"#qcdc:wide:1:vn.national\",") && csv.contains("\n\"03388\",\"Phường Đoàn Kết\",\"commune\",\"phuong\",\"12\",2026"), "\(csv.prefix(300))")
+        let fromLibreOffice = try qcdc(["check", "--format", "json", out.appendingPathComponent("lai-chau.csv").path])
+        #expect(fromLibreOffice.status == 0 && fromLibreOffice.stdout.components(separatedBy: "\"row\":").count - 1 == 38)
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `qcdc template`: a blank report for a unit kind and year, with every fact the
 /// applicable rules read, commented with its label, type, unit and legal basis.
 /// Blank values are "not reported": `check` gives `missing` until they are filled in.
@@ -140,5 +142,61 @@ public struct TemplateWriter: Sendable {
     static func csvCell(_ s: String) -> String {
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == ";" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The wide form as an Excel workbook: the same rows as ``renderWide(kind:year:units:)``, with
+    /// codes and names in text cells (leading zeros kept), the keys' row hidden, the header rows
+    /// and the unit columns frozen, every fact column validated (whole numbers within the declared
+    /// bounds, decimals, percentages, real dates, a list for yes/no and for enumerations) with its
+    /// name as the input prompt; and a second sheet with each column's meaning and legal basis.
+    public func renderWorkbook(kind: UnitKind, year: Int, units: [AdministrativeUnit] = []) throws -> Data {
+        let l = Localizer(language)
+        let facts = wideColumns(kind: kind, year: year)
+        let yesNo = language == .vi ? ["có", "không"] : ["yes", "no"]
+        let heads: [Message] = [.templateUnitCodeColumn, .templateUnitName, .templateKindColumn, .templateSubtypeColumn, .templateParent, .templateYearColumn]
+        var columns = [XLSXWriter.Column(width: 10, style: .text), XLSXWriter.Column(width: 28, style: .text),
+                       XLSXWriter.Column(width: 11, style: .text, validation: .list(UnitKind.allCases.map(\.rawValue))),
+                       XLSXWriter.Column(width: 10, style: .text, validation: .list(["xa", "phuong", "dac_khu"])),
+                       XLSXWriter.Column(width: 9, style: .text), XLSXWriter.Column(width: 8, validation: .whole(min: 1990, max: 2100))]
+        for f in facts {
+            let prompt = "\(f.label.text(language)) (\(typeText(f)))"
+            switch f.type {
+            case .integer: columns.append(.init(width: 16, validation: .whole(min: Int(f.minimum ?? 0), max: f.maximum.map { Int($0) }), prompt: prompt))
+            case .number: columns.append(.init(width: 16, validation: .decimal(min: f.minimum, max: f.maximum), prompt: prompt))
+            case .percent: columns.append(.init(width: 16, style: .percent, validation: .decimal(min: (f.minimum ?? 0) / 100, max: (f.maximum ?? 100) / 100), prompt: prompt))
+            case .boolean: columns.append(.init(width: 14, style: .text, validation: .list(yesNo), prompt: prompt))
+            case .date: columns.append(.init(width: 14, style: .date, validation: .date, prompt: prompt))
+            case .enumeration(let values): columns.append(.init(width: 18, style: .text, validation: .list(values), prompt: prompt))
+            case .string, .list: columns.append(.init(width: 20, style: .text, prompt: prompt))
+            }
+        }
+        let title = "\(l(.templateTitle(kind: kind, year: year))) — \(l(.templateMadeBy(version: QCDC.version, ruleSet: ruleSet.id, ruleSetVersion: ruleSet.version)))"
+        var rows: [[XLSXWriter.Cell?]] = [
+            [.text("\(WideForm.markerPrefix):\(WideForm.layout):\(WideForm.version):\(ruleSet.id)", .title), .text(title, .title)],
+            (WideForm.headColumns + facts.map(\.path)).map { .text($0, .text) },
+            (heads.map { l($0) } + facts.map { "\($0.label.text(language)) (\(typeText($0)))" }).map { .text($0, .header) },
+        ]
+        for u in units {
+            var row: [XLSXWriter.Cell?] = [.text(u.code, .text), .text(u.name, .text), .text(kind.rawValue, .text),
+                                           kind == .commune ? .text(u.type.rawValue, .text) : nil, u.parent.map { .text($0, .text) }, .number(Double(year), .plain)]
+            row += Array(repeating: nil, count: facts.count)
+            rows.append(row)
+        }
+        var form = XLSXWriter.Sheet(name: l(.templateSheetName), columns: columns, rows: rows)
+        form.frozenRows = 3
+        form.frozenColumns = 2
+        form.hiddenRows = [WideForm.keyRow]
+        form.validatedRows = WideForm.firstDataRow...max(WideForm.firstDataRow + 9_999, units.count + WideForm.firstDataRow)
+        form.validationError = l(.templateCellRejected)
+        // The second sheet: what each column is, and why it is asked for.
+        var basis: [[XLSXWriter.Cell?]] = [[.text(l(.templateBasisKey), .header), .text(l(.templateBasisLabel), .header),
+                                            .text(l(.templateBasisType), .header), .text(l(.templateBasis), .header)]]
+        for (decl, readers) in facts.map({ d in (d, self.facts(kind: kind, year: year).first { $0.0.path == d.path }?.1 ?? []) }) {
+            let cites = readers.map { "\($0.id): \(l.basis($0))" }.joined(separator: "\n")
+            basis.append([.text(decl.path, .text), .text(decl.label.text(language), .plain), .text(typeText(decl), .plain), .text(cites, .plain)])
+        }
+        var notes = XLSXWriter.Sheet(name: l(.templateBasisSheetName), columns: [.init(width: 36), .init(width: 48), .init(width: 22), .init(width: 80)], rows: basis)
+        notes.frozenRows = 1
+        return try XLSXWriter(sheets: [form, notes]).write()
     }
 }

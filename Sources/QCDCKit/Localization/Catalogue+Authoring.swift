@@ -129,6 +129,13 @@ extension Message {
     static let templateKindColumn = Message("template.kind_column", vi: "loại đơn vị", en: "unit kind")
     static let templateSubtypeColumn = Message("template.subtype_column", vi: "xã / phường / đặc khu (xa, phuong, dac_khu)", en: "commune type (xa, phuong, dac_khu)")
     static let templateYearColumn = Message("template.year_column", vi: "năm báo cáo", en: "reporting year")
+    static let templateSheetName = Message("template.sheet_name", vi: "Báo cáo", en: "Report")
+    static let templateBasisSheetName = Message("template.basis_sheet_name", vi: "Căn cứ", en: "Basis")
+    static let templateBasisKey = Message("template.basis_key", vi: "Mã cột (dòng 2, ẩn)", en: "Column key (row 2, hidden)")
+    static let templateBasisLabel = Message("template.basis_label", vi: "Số liệu", en: "Fact")
+    static let templateBasisType = Message("template.basis_type", vi: "Kiểu", en: "Type")
+    static let templateCellRejected = Message("template.cell_rejected", vi: "Giá trị không hợp lệ cho cột này: xem dòng 3 (kiểu, giới hạn) và trang Căn cứ. Để trống nếu chưa có số liệu.",
+                                              en: "Not a valid value for this column: see row 3 (type, bounds) and the Basis sheet. Leave it blank when there is no figure.")
     static let templateUnitName = Message("template.unit_name", vi: "tên đơn vị", en: "unit name")
     static let templateParent = Message("template.parent", vi: "mã đơn vị cấp trên", en: "code of the unit above")
     static let templateBasis = Message("template.basis", vi: "Căn cứ", en: "Basis")
