@@ -186,6 +186,8 @@ public struct TemplateWriter: Sendable {
         form.frozenRows = 3
         form.frozenColumns = 2
         form.hiddenRows = [WideForm.keyRow]
+        form.rowHeights = [WideForm.labelRow: 90]
+        form.landscape = true
         form.validatedRows = WideForm.firstDataRow...max(WideForm.firstDataRow + 9_999, units.count + WideForm.firstDataRow)
         form.validationError = l(.templateCellRejected)
         // The second sheet: what each column is, and why it is asked for.

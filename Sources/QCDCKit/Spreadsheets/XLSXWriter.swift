@@ -48,6 +48,10 @@ package struct XLSXWriter {
         package var frozenRows = 0, frozenColumns = 0
         /// 1-based rows hidden from view (still read).
         package var hiddenRows: Set<Int> = []
+        /// 1-based rows given a height, in points (wrapped headers).
+        package var rowHeights: [Int: Double] = [:]
+        /// Printed on landscape pages.
+        package var landscape = false
         /// The 1-based rows validation covers.
         package var validatedRows: ClosedRange<Int>? = nil
         /// The message shown when a value breaks a column's validation.
@@ -148,7 +152,9 @@ package struct XLSXWriter {
         }
         o += "<sheetData>"
         for (r, row) in s.rows.enumerated() {
-            o += "<row r=\"\(r + 1)\"" + (s.hiddenRows.contains(r + 1) ? " hidden=\"1\"" : "") + ">"
+            o += "<row r=\"\(r + 1)\"" + (s.hiddenRows.contains(r + 1) ? " hidden=\"1\"" : "")
+            if let h = s.rowHeights[r + 1] { o += " ht=\"\(Value.format(h, digits: 1))\" customHeight=\"1\"" }
+            o += ">"
             for (c, cell) in row.enumerated() {
                 guard let cell else { continue }
                 let ref = "\(XLSXReader.columnName(c + 1))\(r + 1)"
@@ -173,6 +179,9 @@ package struct XLSXWriter {
                 }
                 o += "</dataValidations>"
             }
+        }
+        if s.landscape {
+            o += "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.5\" bottom=\"0.5\" header=\"0.3\" footer=\"0.3\"/><pageSetup paperSize=\"9\" orientation=\"landscape\"/>"
         }
         return o + "</worksheet>"
     }
