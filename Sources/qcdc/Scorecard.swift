@@ -30,10 +30,18 @@ struct ScorecardCommand: ParsableCommand {
         let run = session.run(flags.reports, keepReports: false, render: { [collector] outcome, _ in collector.entry(outcome) },
                               each: { _, entry in collector.add(entry) })
         let card = collector.scorecard(run, grouping: flags.groupBy, selection: flags.selection, heading: flags.heading)
-        // Written in pieces (JSON a unit at a time), then the file is finished.
+        // Written in pieces (JSON a unit at a time), then the file is finished; a workbook at once.
         let target = flags.output.flatMap { files[$0] }
-        try flags.format.write(card) { piece throws(any Error) in try Terminal.write(piece, to: target) }
-        try Terminal.emit("", to: target)
+        if flags.format.isBinary, let target {
+            let bytes = try flags.format.workbook(card)
+            if let problem = bytes.withUnsafeBytes({ target.write($0) }) ?? target.commit() {
+                Terminal.stderr(Terminal.render([problem]))
+                throw ExitCode(2)
+            }
+        } else {
+            try flags.format.write(card) { piece throws(any Error) in try Terminal.write(piece, to: target) }
+            try Terminal.emit("", to: target)
+        }
         // The scorecard usually goes to a file: its input errors are repeated on the terminal.
         Terminal.stderr(Terminal.render(run.diagnostics.sorted().filter { $0.severity == .error }))
         for r in card.invalid { Terminal.stderr(Terminal.render(r.diagnostics.filter { $0.severity == .error })) }

@@ -5,7 +5,7 @@ import QCDCKit
 struct ScorecardFlags: ParsableArguments {
     @OptionGroup var ruleSet: RuleSetOptions
 
-    @Option(name: .long, help: "Output format: html, markdown, csv (one row per unit), csv-long (one row per unit and rule), json.")
+    @Option(name: .long, help: "Output format: html, markdown, csv (one row per unit), csv-long (one row per unit and rule), json, xlsx (a workbook; needs --output).")
     var format: ScorecardFormat = .html
 
     @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
@@ -55,6 +55,7 @@ struct ScorecardFlags: ParsableArguments {
 
     func validate() throws {
         if reports.isEmpty { throw ValidationError("give at least one REPORT (a file or a directory)") }
+        if format.isBinary && output == nil { throw ValidationError("a workbook is not text: give --output FILE.xlsx") }
         for (name, text) in [("--title", title), ("--issuer", issuer)] {
             if let text, text.count > 300 || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
                 throw ValidationError("\(name) takes one line of at most 300 characters")

@@ -390,4 +390,39 @@ struct SpreadsheetTests {
         let fromLibreOffice = try qcdc(["check", "--format", "json", out.appendingPathComponent("lai-chau.csv").path])
         #expect(fromLibreOffice.status == 0 && fromLibreOffice.stdout.components(separatedBy: "\"row\":").count - 1 == 38)
     }
+
+    /// The scorecard as a workbook: openpyxl finds its sheets, codes as text with their zeros,
+    /// scores as numbers with a format, frozen and filtered headers, the long form and the
+    /// not-submitted list; LibreOffice converts every sheet without errors, values intact.
+    @Test(.enabled(if: ExternalTools.shouldRun(ExternalTools.libreOffice != nil && ExternalTools.python(with: ["openpyxl"]) != nil),
+                   Comment(rawValue: ExternalTools.skipReason("LibreOffice (Debian libreoffice-calc-nogui) and openpyxl"))))
+    func theScorecardWorkbookOpensInOpenpyxlAndLibreOffice() throws {
+        let dir = try temporaryDirectory()
+        let book = dir.appendingPathComponent("scorecard.xlsx"), out = dir.appendingPathComponent("out")
+        #expect(try qcdc(["scorecard", "--format", "xlsx", "examples/ci/submissions"]).status == 64)     // needs --output
+        let r = try qcdc(["scorecard", "--format", "xlsx", "--expect", "province:22", "--output", book.path, "examples/ci/submissions"])
+        #expect(r.status == 2)     // one submission is invalid on purpose: listed, the others scored
+        try Self.python("""
+        import sys, openpyxl
+        wb = openpyxl.load_workbook(sys.argv[1])
+        assert wb.sheetnames == ["Tổng quan", "Đơn vị", "Quy tắc", "Đơn vị × quy tắc", "Tình hình nộp báo cáo", "Chưa nộp"], wb.sheetnames
+        units = wb["Đơn vị"]
+        assert units.freeze_panes == "A2" and units.auto_filter.ref.startswith("A1:"), (units.freeze_panes, units.auto_filter.ref)
+        codes = [row[1] for row in units.iter_rows(min_row=2, values_only=True)]
+        assert "06724" in codes, codes
+        row = next(r for r in units.iter_rows(min_row=2) if r[1].value == "06724")
+        assert isinstance(row[9].value, (int, float)) and row[9].number_format == "0.0", (row[9].value, row[9].number_format)
+        long = wb["Đơn vị × quy tắc"]
+        assert long.max_row > 1 + 2 * 50, long.max_row
+        missing = [r[0] for r in wb["Chưa nộp"].iter_rows(min_row=2, values_only=True)]
+        assert len(missing) > 40 and all(isinstance(c, str) and len(c) == 5 for c in missing), missing[:5]
+        """, [book.path])
+        let soffice = try #require(ExternalTools.libreOffice)
+        let run = try runProcess(URL(fileURLWithPath: soffice), ["-env:UserInstallation=" + dir.appendingPathComponent("profile").absoluteString, "--headless",
+                                 "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                                 "--outdir", out.path, book.path], timeout: 180)
+        #expect(run.status == 0, "\(run.stderr)")
+        let units = try String(contentsOf: out.appendingPathComponent("scorecard-Đơn vị.csv"), encoding: .utf8)
+        #expect(units.contains("06724,Xã Hải Sơn,xã,22,22,Tỉnh Quảng Ninh,2026-01-01,2026-12-31,"), "\(units.prefix(400))")
+    }
 }

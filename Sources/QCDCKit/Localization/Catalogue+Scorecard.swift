@@ -130,6 +130,11 @@ extension Message {
         return Message("scorecard.document_date", vi: "Ngày \(c.day) tháng \(c.month) năm \(c.year)", en: "\(c.day) \(months[c.month - 1]) \(c.year)")
     }
 
+    static let xlsxUnitsSheet = Message("scorecard.xlsx.units", vi: "Đơn vị", en: "Units")
+    static let xlsxRulesSheet = Message("scorecard.xlsx.rules", vi: "Quy tắc", en: "Rules")
+    static let xlsxLongSheet = Message("scorecard.xlsx.long", vi: "Đơn vị × quy tắc", en: "Units × rules")
+    static let xlsxNotSubmittedSheet = Message("scorecard.xlsx.not_submitted", vi: "Chưa nộp", en: "Not submitted")
+
     /// The long CSV's columns.
     static let csvLongColumns: [Message] = [
         Message("scorecard.csv.period_from", vi: "từ ngày", en: "period_from"),

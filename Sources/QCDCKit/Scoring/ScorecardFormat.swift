@@ -1,8 +1,21 @@
+import Foundation
+
 /// The output formats of `qcdc scorecard`.
 public enum ScorecardFormat: String, Sendable, CaseIterable {
     case html, markdown, csv, json
     /// One row per unit and rule, for pivot tables.
     case csvLong = "csv-long"
+    /// An Excel workbook (binary: see ``workbook(_:)``).
+    case xlsx
+
+    /// Whether the format is bytes rather than text (`xlsx`).
+    public var isBinary: Bool { self == .xlsx }
+
+    /// The scorecard as an Excel workbook: summary, units, rules, the long form, and with
+    /// `--expect` the submission and the units that sent nothing.
+    public func workbook(_ card: Scorecard) throws -> Data {
+        try ScorecardWorkbook(card).write()
+    }
 
     /// The scorecard in this format.
     public func render(_ card: Scorecard) -> String {
@@ -10,7 +23,7 @@ public enum ScorecardFormat: String, Sendable, CaseIterable {
         case .html: return ScorecardHTML(card).render()
         case .markdown: return ScorecardMarkdown(card).render()
         case .csv: return ScorecardCSV(card).render()
-        case .csvLong, .json:
+        case .csvLong, .json, .xlsx:
             var out = ""
             write(card) { out += $0 }
             return out
@@ -24,6 +37,7 @@ public enum ScorecardFormat: String, Sendable, CaseIterable {
         switch self {
         case .json: try ScorecardJSON(card).write(to: sink)
         case .csvLong: try ScorecardCSV(card).writeLong(to: sink)
+        case .xlsx: break    // bytes, not text: see workbook(_:)
         default: try sink(render(card))
         }
     }

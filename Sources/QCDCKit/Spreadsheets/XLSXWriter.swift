@@ -8,7 +8,7 @@ import ZIPFoundation
 package struct XLSXWriter {
     /// The fixed styles, by their index in `cellXfs`.
     package enum Style: Int, Sendable {
-        case plain = 0, text, header, date, percent, title
+        case plain = 0, text, header, date, percent, title, decimal1
     }
 
     /// A cell: text (kept as written, never read as a number) or a number.
@@ -52,6 +52,8 @@ package struct XLSXWriter {
         package var rowHeights: [Int: Double] = [:]
         /// Printed on landscape pages.
         package var landscape = false
+        /// Filter buttons on the first row (over every row and column written).
+        package var autoFilter = false
         /// The 1-based rows validation covers.
         package var validatedRows: ClosedRange<Int>? = nil
         /// The message shown when a value breaks a column's validation.
@@ -117,18 +119,19 @@ package struct XLSXWriter {
     }
 
     /// Fonts: normal, bold. Styles: plain, text (`@`), header (bold text, wrapped), date
-    /// (format 14), percent (format 10), title (bold).
+    /// (format 14), percent (format 10), title (bold), one decimal (`0.0`).
     static let styles = head + """
-    <styleSheet xmlns="\(main)"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>\
+    <styleSheet xmlns="\(main)"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>\
     <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
     <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
     <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-    <cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+    <cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
     <xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
     <xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>\
     <xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
     <xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
-    <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>\
+    <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
+    <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
     <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
     """
 
@@ -168,6 +171,9 @@ package struct XLSXWriter {
             o += "</row>"
         }
         o += "</sheetData>"
+        if s.autoFilter, let width = s.rows.map(\.count).max(), width > 0 {
+            o += "<autoFilter ref=\"A1:\(XLSXReader.columnName(width))\(max(s.rows.count, 1))\"/>"
+        }
         if let rows = s.validatedRows {
             let validated = s.columns.enumerated().filter { $0.element.validation != nil }
             if !validated.isEmpty {
