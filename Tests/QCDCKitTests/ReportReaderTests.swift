@@ -89,3 +89,43 @@ struct CheckAllTests {
         #expect(unmarked.count == 1 && unmarked[0].diagnostics.first?.code.rawValue == "input.not_a_template")
     }
 }
+
+/// The workbook reader's conversions, each at its edges.
+@Suite("Spreadsheets: cells as Excel stores them")
+struct SpreadsheetCellTests {
+    @Test func serialDatesInBothSystems() {
+        #expect(XLSXReader.day(serial: 59, date1904: false)?.description == "1900-02-28")
+        #expect(XLSXReader.day(serial: 60, date1904: false) == nil)              // Excel's 29 February 1900
+        #expect(XLSXReader.day(serial: 61, date1904: false)?.description == "1900-03-01")
+        #expect(XLSXReader.day(serial: 46350.75, date1904: false)?.description == "2026-11-24")
+        #expect(XLSXReader.day(serial: 1, date1904: true)?.description == "1904-01-02")
+        #expect(XLSXReader.day(serial: -1, date1904: false) == nil && XLSXReader.day(serial: .infinity, date1904: false) == nil)
+    }
+
+    @Test func numbersReadAsTheCellShowsThem() {
+        #expect(XLSXReader.number(1_000_000_001) == "1000000001")
+        #expect(XLSXReader.number(2_000_000_000) == "2000000000")
+        #expect(XLSXReader.number(0.855 * 100) == "85.5")
+        #expect(XLSXReader.number(12.25) == "12.25")
+        #expect(XLSXReader.unescape("a_x000A_b_x00") == "a\nb_x00")
+    }
+
+    @Test func formatsThatAreDatesOrPercentages() {
+        let styles = XLSXReader.StyleParser()
+        styles.custom = [164: "dd/mm/yyyy", 165: "0.00", 166: "#,##0", 167: "0.0%", 168: "\"d\"0", 169: "[Red]0.00"]
+        styles.formats = [0, 14, 164, 165, 166, 167, 168, 169, 10]
+        #expect((0..<9).map { "\(styles.kind($0))" } == ["other", "date", "date", "other", "other", "percent", "other", "other", "percent"])
+    }
+
+    @Test func wholeNumbersAsPeopleWriteThem() {
+        #expect(["1441", "1.441", "1,441", "1 441", "12.0", "12,0", "12,00"].map { WideForm.integer($0) } == ["1441", "1441", "1441", "1441", "12", "12", "12"])
+        #expect(WideForm.integer("1.5") == nil && WideForm.integer("12,5") == nil && WideForm.integer(",0") == nil)
+        #expect(WideForm.date("24/11/2026") == "2026-11-24" && WideForm.date("31/02/2026") == nil)
+    }
+
+    @Test func workbookPositionsAreNamedAsExcelNamesThem() {
+        #expect(SourceLocation(file: "a.xlsx", line: 12, column: 3, sheet: "S1").description == "a.xlsx:S1!C12")
+        #expect(SourceLocation(file: "a.xlsx", line: 7, column: 28, sheet: "Lâm Đồng").description == "a.xlsx:'Lâm Đồng'!AB7")
+        #expect(SourceLocation(file: "a.xlsx", line: 1, column: 1, sheet: "It's").description == "a.xlsx:'It''s'!A1")
+    }
+}

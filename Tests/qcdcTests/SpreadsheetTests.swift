@@ -249,7 +249,7 @@ struct SpreadsheetTests {
         var column = "", n = members
         while n > 0 { column = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + column; n = (n - 1) / 26 }
         let text = try qcdc(["check", "--lang", "en", xlsx.path])
-        #expect(text.stdout.contains("lai-chau.xlsx:Lai Châu!\(column)4: error[TTND-C1]"), "\(text.stdout.prefix(600))")
+        #expect(text.stdout.contains("lai-chau.xlsx:'Lai Châu'!\(column)4: error[TTND-C1]"), "\(text.stdout.prefix(600))")
         let json = try qcdc(["check", "--format", "json", xlsx.path])
         #expect(json.stdout.contains("\"line\":4,\"column\":\(members),\"path\":\"peoples_inspection_board.members\",\"sheet\":\"Lai Châu\""))
         let sarif = try qcdc(["check", "--format", "sarif", xlsx.path])
@@ -269,13 +269,15 @@ struct SpreadsheetTests {
     path, cells, damage = sys.argv[1], sys.argv[2], sys.argv[3]
     main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     doctype = '<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">]>' if damage == "doctype" else ""
-    wb = '<?xml version="1.0"?>' + doctype + f'<workbook xmlns="{main}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'
-    rels = '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="w" Target="worksheets/sheet1.xml"/></Relationships>'
+    notes = '<sheet name="Ghi chú" sheetId="2" r:id="rId2"/>' if damage == "notes-error" else ""
+    wb = '<?xml version="1.0"?>' + doctype + f'<workbook xmlns="{main}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{notes}<sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    rels = '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="w" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="w" Target="worksheets/sheet2.xml"/></Relationships>'
     sheet = f'<?xml version="1.0"?><worksheet xmlns="{main}"><sheetData>{cells}</sheetData></worksheet>'
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("xl/workbook.xml", wb)
         if damage != "no-rels": z.writestr("xl/_rels/workbook.xml.rels", rels)
         z.writestr("xl/worksheets/sheet1.xml", sheet)
+        z.writestr("xl/worksheets/sheet2.xml", f'<?xml version="1.0"?><worksheet xmlns="{main}"><sheetData><row r="1"><c r="A1" t="e"><v>#N/A</v></c></row></sheetData></worksheet>')
         if damage == "bomb": z.writestr("xl/sharedStrings.xml", bytes(65 << 20))
     """
 
@@ -291,6 +293,15 @@ struct SpreadsheetTests {
             ("<c r=\"E4\"><v>5</v></c>", "doctype", "lai.xlsx:1:1: error[input.xlsx_invalid]"),
             ("<c r=\"E4\"><v>5</v></c>", "no-rels", "lai.xlsx:1:1: error[input.xlsx_invalid]"),
             ("<c r=\"E4\"><v>5</v></c>", "bomb", "lai.xlsx:1:1: error[input.xlsx_invalid]"),
+            ("<c r=\"E4\"><v>-2</v></c>", "notes-error", "lai.xlsx:S!E4: error[report.out_of_range]"),     // an error value in another sheet is not ours
+            // A formula whose result is empty text is a blank cell, not an error: row 5 is still read.
+            ("<c r=\"E4\" t=\"str\"><f>IF(1,\"\",1)</f><v></v></c></row><row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is><t>03390</t></is></c>"
+             + "<c r=\"B5\" t=\"inlineStr\"><is><t>Xã Bình Lư</t></is></c><c r=\"C5\" t=\"inlineStr\"><is><t>commune</t></is></c><c r=\"D5\"><v>2026</v></c>"
+             + "<c r=\"E5\"><v>-3</v></c>", "none", "lai.xlsx:S!E5: error[report.out_of_range]"),
+            ("<c r=\"E9223372036854775807\"><v>5</v></c>", "none", "lai.xlsx:S!D4: error[input.xlsx_invalid]"),     // no overflow
+            // The far corner of a sheet: read within bounds (a million empty rows), not refused.
+            ("<c r=\"E4\"><v>-3</v></c><c r=\"XFD4\"><v>5</v></c></row><row r=\"1048576\"><c r=\"XFD1048576\"><v>5</v></c>", "none",
+             "lai.xlsx:S!E4: error[report.out_of_range]"),
           ])
     func malformedWorkbooksAreLocatedErrors(_ cell: String, _ damage: String, _ expected: String) throws {
         let dir = try temporaryDirectory()

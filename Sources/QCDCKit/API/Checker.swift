@@ -265,8 +265,10 @@ public struct Checker: Sendable {
                 first[key] = seen
                 return
             }
+            let sheet = outcome.results.first?.location.sheet ?? outcome.diagnostics.first { $0.location.file == outcome.file }?.location.sheet
             for other in [head] + (more[key] ?? []) {
-                let at = Mark(line: outcome.row ?? 1, column: 1).located(in: outcome.file)
+                var at = Mark(line: outcome.row ?? 1, column: 1).located(in: outcome.file)
+                at.sheet = sheet
                 let file = name(Int(other.file), other.row == 0 ? nil : Int(other.row))
                 if other.period == period {
                     outcome.diagnostics.append(Diagnostic(.error, DiagnosticCode(.report, "duplicate_report"),
@@ -279,7 +281,8 @@ public struct Checker: Sendable {
                         notes: [.overlapCountedTwice]))
                 }
             }
-            more[key, default: []].append(seen)
+            // A unit's further periods are few; past 64 (a sheet of one unit's rows), only the first are compared.
+            if (more[key]?.count ?? 0) < 64 { more[key, default: []].append(seen) }
         }
     }
 

@@ -161,7 +161,10 @@ public struct TemplateWriter: Sendable {
         for f in facts {
             let prompt = "\(f.label.text(language)) (\(typeText(f)))"
             switch f.type {
-            case .integer: columns.append(.init(width: 16, validation: .whole(min: Int(f.minimum ?? 0), max: f.maximum.map { Int($0) }), prompt: prompt))
+            case .integer:
+                // Bounds as Excel takes them: whole numbers within ±1e15 (a rule set may declare more).
+                func whole(_ d: Double) -> Int { Int(max(-1e15, min(1e15, d.rounded()))) }
+                columns.append(.init(width: 16, validation: .whole(min: whole(f.minimum ?? 0), max: f.maximum.map(whole)), prompt: prompt))
             case .number: columns.append(.init(width: 16, validation: .decimal(min: f.minimum, max: f.maximum), prompt: prompt))
             case .percent: columns.append(.init(width: 16, style: .percent, validation: .decimal(min: (f.minimum ?? 0) / 100, max: (f.maximum ?? 100) / 100), prompt: prompt))
             case .boolean: columns.append(.init(width: 14, style: .text, validation: .list(yesNo), prompt: prompt))

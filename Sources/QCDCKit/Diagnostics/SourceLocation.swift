@@ -22,7 +22,10 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     /// `file:line:column`, the compiler-style prefix; `file:Sheet!C12` in a workbook.
     public var description: String {
         guard let sheet else { return "\(file):\(line):\(column)" }
-        return "\(file):\(sheet)!\(XLSXReader.columnName(column))\(line)"
+        // As Excel writes a reference: a name with anything but letters, digits or `_` quoted, `'` doubled.
+        let plain = sheet.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+        let name = plain ? sheet : "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'"
+        return "\(file):\(name)!\(XLSXReader.columnName(column))\(line)"
     }
 
     /// By file, then line, then column.

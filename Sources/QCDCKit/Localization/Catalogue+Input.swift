@@ -366,6 +366,13 @@ extension Message {
     static func xlsxErrorValue(_ v: String) -> Message {
         Message("input.xlsx_invalid.error_value", vi: "ô chứa giá trị lỗi của Excel \(v); sửa công thức", en: "the cell holds the Excel error \(v); fix its formula")
     }
+    static func spreadsheetKeyTooDeep(_ key: String, _ n: Int) -> Message {
+        Message("input.spreadsheet_layout.too_deep", vi: "mã cột `\(key)` có hơn \(n) cấp", en: "the column key `\(key)` has more than \(n) levels")
+    }
+    static func spreadsheetGroupColumn(_ key: String) -> Message {
+        Message("input.spreadsheet_layout.group_column", vi: "cột `\(key)` là một nhóm mà các cột khác (`\(key).…`) nằm trong đó; mỗi cột là một số liệu",
+                en: "column `\(key)` is a group other columns (`\(key).…`) belong to; each column is one fact")
+    }
     static let listsInYAML = Message("note.lists_in_yaml", vi: "ghi danh sách (các cuộc đối thoại, ngày tiếp dân, vụ khiếu nại…) trong báo cáo YAML của đơn vị",
                                      en: "write lists (dialogue sessions, reception days, complaint cases…) in the unit's YAML report")
 }

@@ -83,7 +83,9 @@ package struct CSVReader {
             if !quoted && (c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r")) { break }
             if !quoted, counts[c] != nil { counts[c]! += 1 }
         }
-        let best = counts.max { a, b in (a.value, a.key == UInt8(ascii: ",") ? 1 : 0) < (b.value, b.key == UInt8(ascii: ",") ? 1 : 0) }!
-        return best.value == 0 ? UInt8(ascii: ",") : best.key
+        // The most used; on a tie, comma, then semicolon, then tab (a fixed order, never a hash's).
+        var best = UInt8(ascii: ",")
+        for d in [UInt8(ascii: ";"), UInt8(ascii: "\t")] where counts[d]! > counts[best]! { best = d }
+        return best
     }
 }

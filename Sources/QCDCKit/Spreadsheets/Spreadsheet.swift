@@ -26,14 +26,16 @@ extension Checker {
             .outcome(ReportOutcome(file: file, unit: nil, period: nil, results: [], diagnostics: [d]))
         }
         if file.lowercased().hasSuffix(".xlsx") {
-            switch XLSXReader.read(bytes, maxCells: Spreadsheet.maxCells) {
+            switch XLSXReader.read(bytes, maxCells: Spreadsheet.maxCells, marker: WideForm.markerPrefix) {
             case .failure(let f):
+                // In a folder, a workbook qcdc cannot open at all (encrypted, another format) is someone else's.
+                if walked && f.sheet == nil && f.mark == .start { return skipped(file) }
                 var at = f.mark.located(in: file)
                 at.sheet = f.sheet
                 return invalid(Diagnostic(.error, DiagnosticCode(.input, "xlsx_invalid"), f.message, at: at))
-            case .success(let sheets):
+            case .success(let found):
                 // The first sheet that carries the marker is the report; other sheets (notes, lists) are left alone.
-                guard let sheet = sheets.first(where: { WideForm.isMarked($0.rows) }) else {
+                guard let sheet = found else {
                     if walked { return skipped(file) }
                     return invalid(Diagnostic(.error, DiagnosticCode(.input, "not_a_template"), .notATemplate(file), at: Mark.start.located(in: file),
                                               notes: [.makeATemplate]))
@@ -43,7 +45,10 @@ extension Checker {
         }
         let body: ArraySlice<UInt8>
         switch SourceText.check(bytes, file: file, limits: limits) {
-        case .failure(let d): return invalid(d)
+        case .failure(let d):
+            // In a folder, a CSV file in another encoding is someone else's unless it starts with the marker.
+            if walked && !bytes.drop(while: { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }).starts(with: Array(WideForm.markerPrefix.utf8)) { return skipped(file) }
+            return invalid(d)
         case .success(let b): body = b
         }
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {

@@ -22,6 +22,9 @@ package enum WideForm {
     /// The row of keys, of names, and the first row of data.
     package static let keyRow = 2, labelRow = 3, firstDataRow = 4
 
+    /// The most dots a key may have (the deepest fact path is far shallower).
+    static let maxKeyDepth = 16
+
     /// The unit and period columns, before the facts.
     package static let headColumns = ["unit.code", "unit.name", "unit.kind", "unit.subtype", "unit.parent", "period.year"]
     static let unitKeys: Set<String> = ["unit.code", "unit.name", "unit.kind", "unit.subtype", "unit.parent"]
@@ -60,7 +63,7 @@ package enum WideForm {
             return invalid(.spreadsheetNoKeys, Mark(line: keyRow, column: 1), [.makeATemplate])
         }
         // The columns: key, its header cell, its declaration.
-        var columns: [(index: Int, key: String, mark: Mark, decl: FactDeclaration?)] = []
+        var columns: [(index: Int, key: String, mark: Mark, decl: FactDeclaration?, segments: [String])] = []
         var seen: [String: Int] = [:]
         for (i, raw) in rows[keyRow - 1].enumerated() {
             let key = raw.trimmingCharacters(in: .whitespaces)
@@ -74,7 +77,14 @@ package enum WideForm {
             if let decl, case .list = decl.type {
                 return invalid(.spreadsheetListColumn(key), mark, [.listsInYAML])
             }
-            columns.append((i, key, mark, decl))
+            let segments = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard segments.count <= maxKeyDepth else { return invalid(.spreadsheetKeyTooDeep(Neutral.visible(String(key.prefix(80))), maxKeyDepth), mark) }
+            columns.append((i, key, mark, decl, segments))
+        }
+        // A column that is a group of others (`a` beside `a.b`) would be dropped without a word.
+        let keys = Set(columns.map(\.key))
+        for c in columns where keys.contains(where: { $0.hasPrefix(c.key + ".") }) {
+            return invalid(.spreadsheetGroupColumn(Neutral.visible(c.key)), c.mark)
         }
         var out: [(row: Int, node: Node)] = []
         for (r, cells) in rows.enumerated() where r + 1 >= firstDataRow {
@@ -82,11 +92,10 @@ package enum WideForm {
             guard cells.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
             var items: [(segments: ArraySlice<String>, keyMark: Mark, value: Node)] = []
             for c in columns where c.index < cells.count {
-                let text = cells[c.index].trimmingCharacters(in: .whitespaces)
+                let text = cells[c.index].trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !text.isEmpty else { continue }
                 let (value, style) = scalar(text, key: c.key, decl: c.decl)
-                let segments = c.key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-                items.append((segments[...], c.mark, Node(.scalar(value, style), at: Mark(line: row, column: c.index + 1))))
+                items.append((c.segments[...], c.mark, Node(.scalar(value, style), at: Mark(line: row, column: c.index + 1))))
             }
             out.append((row, mapping(items, at: Mark(line: row, column: 1))))
         }
@@ -139,7 +148,11 @@ package enum WideForm {
     static func integer(_ text: String) -> String? {
         let t = text.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
         if t.allSatisfy(\.isASCIIDigit) || (t.hasPrefix("-") && t.dropFirst().allSatisfy(\.isASCIIDigit) && t.count > 1) { return t }
-        if t.hasSuffix(".0"), t.dropLast(2).allSatisfy(\.isASCIIDigit), t.count > 2 { return String(t.dropLast(2)) }
+        // `12.0`, `12,0`, `12,00`: a whole number written with a zero fraction (a number cell, a decimal comma).
+        if let sep = t.lastIndex(where: { $0 == "." || $0 == "," }), t[..<sep].allSatisfy(\.isASCIIDigit), !t[..<sep].isEmpty,
+           t[t.index(after: sep)...].allSatisfy({ $0 == "0" }), t.index(after: sep) < t.endIndex {
+            return String(t[..<sep])
+        }
         for sep in [".", ",", " "] where t.contains(sep) {
             let groups = t.split(separator: Character(sep), omittingEmptySubsequences: false)
             if groups.count > 1, (1...3).contains(groups[0].count), groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) && !$0.isEmpty }),

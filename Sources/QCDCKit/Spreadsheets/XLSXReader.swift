@@ -32,9 +32,14 @@ package enum XLSXReader {
 
     package static let maxEntries = 10_000
     package static let maxPartBytes = 64 << 20
+    package static let maxSheets = 256
+    /// Excel's own bounds.
+    static let maxRow = 1_048_576, maxColumn = 16_384
 
-    /// Every sheet of the workbook, in the workbook's order.
-    package static func read(_ bytes: [UInt8], maxCells: Int) -> Result<[Sheet], Failure> {
+    /// The workbook's report: the first sheet (in the workbook's order) whose A1 holds `marker`'s
+    /// start, or nil when none does. Sheets before it are read only up to their first cell, and
+    /// what they hold otherwise (notes, error values) does not matter.
+    package static func read(_ bytes: [UInt8], maxCells: Int, marker: String) -> Result<Sheet?, Failure> {
         do {
             let archive = try Archive(data: Data(bytes), accessMode: .read)
             var count = 0
@@ -44,6 +49,8 @@ package enum XLSXReader {
                     if required { throw Failure(mark: .start, message: .xlsxMissingPart(path)) }
                     return nil
                 }
+                // Only plain files: a "symbolic link" entry would make the zip library allocate what its header claims.
+                guard entry.type == .file else { throw Failure(mark: .start, message: .xlsxDamaged(path)) }
                 guard entry.uncompressedSize <= UInt64(maxPartBytes) else { throw Failure(mark: .start, message: .xlsxPartTooLarge(path, maxPartBytes)) }
                 var out = Data()
                 do {
@@ -52,6 +59,10 @@ package enum XLSXReader {
                         if out.count > maxPartBytes { throw Failure(mark: .start, message: .xlsxPartTooLarge(path, maxPartBytes)) }
                     }
                 } catch let f as Failure { throw f } catch { throw Failure(mark: .start, message: .xlsxDamaged(path)) }
+                // Parts are UTF-8 (no other encoding could hide a DOCTYPE from the check below).
+                if out.starts(with: [0xFF, 0xFE]) || out.starts(with: [0xFE, 0xFF]) || out.prefix(4).contains(0) {
+                    throw Failure(mark: .start, message: .xlsxNotAWorkbook)
+                }
                 if out.range(of: Data("<!DOCTYPE".utf8)) != nil || out.range(of: Data("<!doctype".utf8)) != nil {
                     throw Failure(mark: .start, message: .xlsxDocumentType(path))
                 }
@@ -61,22 +72,22 @@ package enum XLSXReader {
             let rels = try parse(part("xl/_rels/workbook.xml.rels")!, RelationshipParser())
             let strings = try part("xl/sharedStrings.xml", required: false).map { try parse($0, SharedStringParser()).strings } ?? []
             let styles = try part("xl/styles.xml", required: false).map { try parse($0, StyleParser()) } ?? StyleParser()
-            var sheets: [Sheet] = []
-            var cells = 0
+            guard workbook.sheets.count <= maxSheets else { throw Failure(mark: .start, message: .xlsxTooManyParts(maxSheets)) }
             for s in workbook.sheets {
                 guard let target = rels.targets[s.id] else { throw Failure(mark: .start, message: .xlsxMissingPart("xl/_rels/workbook.xml.rels#\(s.id)")) }
                 let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-                let parser = SheetParser(strings: strings, styles: styles, date1904: workbook.date1904, maxCells: maxCells - cells)
+                let parser = SheetParser(strings: strings, styles: styles, date1904: workbook.date1904, maxCells: maxCells, marker: marker)
                 let sheet: SheetParser
                 do { sheet = try parse(part(path)!, parser) } catch var f as Failure {
+                    guard parser.marked else { continue }        // not the report's sheet: whatever it holds
                     if f.mark != .start { f.sheet = s.name }
                     throw f
                 }
+                guard sheet.marked else { continue }
                 if var f = sheet.failure { f.sheet = s.name; throw f }
-                cells += sheet.cells
-                sheets.append(Sheet(name: s.name, rows: sheet.rows))
+                return .success(Sheet(name: s.name, rows: sheet.rows))
             }
-            return .success(sheets)
+            return .success(nil)
         } catch let f as Failure {
             return .failure(f)
         } catch {
@@ -90,7 +101,10 @@ package enum XLSXReader {
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
         guard parser.parse() else {
-            if let f = (delegate as? SheetParser)?.failure { throw f }
+            if let sheet = delegate as? SheetParser {
+                if let f = sheet.failure { throw f }
+                if sheet.stopped { return delegate }        // an unmarked sheet, left after its first cell
+            }
             throw Failure(mark: .start, message: .xlsxNotAWorkbook)
         }
         return delegate
@@ -136,7 +150,7 @@ package enum XLSXReader {
         func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
             switch local(name) {
-            case "si": strings.append(current)
+            case "si": strings.append(XLSXReader.unescape(current))
             case "t": inText = false
             case "rPh": inPhonetic = false
             default: break
@@ -176,77 +190,135 @@ package enum XLSXReader {
         }
     }
 
-    /// A sheet's cells into rows of text.
+    /// A sheet's cells into rows of text. It stops at the first cell unless that is A1 holding
+    /// the marker; it stops with a failure at a cell it cannot read, or once the rows it has
+    /// built (empty cells included) would pass `maxCells`.
     final class SheetParser: NSObject, XMLParserDelegate {
-        let strings: [String], styles: StyleParser, date1904: Bool, maxCells: Int
+        let strings: [String], styles: StyleParser, date1904: Bool, maxCells: Int, marker: String
         var rows: [[String]] = []
-        var cells = 0
+        var allocated = 0
         var failure: Failure?
+        var marked = false, stopped = false
         var row = 0, column = 0, type = "n", style = 0
-        var value = "", inline = "", hasFormula = false, inValue = false, inInline = false
-        init(strings: [String], styles: StyleParser, date1904: Bool, maxCells: Int) {
-            self.strings = strings; self.styles = styles; self.date1904 = date1904; self.maxCells = maxCells
+        var value = "", inline = "", hasFormula = false, inValue = false, inInlineText = false, isError = false
+        init(strings: [String], styles: StyleParser, date1904: Bool, maxCells: Int, marker: String) {
+            self.strings = strings; self.styles = styles; self.date1904 = date1904; self.maxCells = maxCells; self.marker = marker
         }
         func fail(_ parser: XMLParser, _ message: Message) {
-            failure = failure ?? Failure(mark: Mark(line: max(row, 1), column: max(column, 1)), message: message)
+            failure = failure ?? Failure(mark: Mark(line: min(max(row, 1), XLSXReader.maxRow), column: min(max(column, 1), XLSXReader.maxColumn)), message: message)
             parser.abortParsing()
         }
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
             switch local(name) {
             case "row":
-                row = attributes["r"].flatMap(Int.init) ?? row + 1
+                if let r = attributes["r"] {
+                    guard r.count <= 7, let n = Int(r), (1...XLSXReader.maxRow).contains(n) else { return fail(parser, .xlsxNotAWorkbook) }
+                    row = n
+                } else {
+                    guard row < XLSXReader.maxRow else { return fail(parser, .xlsxNotAWorkbook) }
+                    row += 1
+                }
                 column = 0
             case "c":
-                if let r = attributes["r"], let (c, rr) = XLSXReader.reference(r) { column = c; row = rr } else { column += 1 }
+                if let r = attributes["r"] {
+                    guard let (c, rr) = XLSXReader.reference(r) else { return fail(parser, .xlsxNotAWorkbook) }
+                    column = c; row = rr
+                } else {
+                    guard column < XLSXReader.maxColumn else { return fail(parser, .xlsxNotAWorkbook) }
+                    column += 1
+                }
                 type = attributes["t"] ?? "n"
                 style = attributes["s"].flatMap(Int.init) ?? 0
-                value = ""; inline = ""; hasFormula = false
+                value = ""; inline = ""; hasFormula = false; isError = false
             case "v": inValue = true
             case "f": hasFormula = true
-            case "is": inInline = true
+            case "t": inInlineText = type == "inlineStr"
+            case "rPh": inInlineText = false
             default: break
             }
         }
         func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if inValue { value += string } else if inInline { inline += string }
+            if inValue { value += string } else if inInlineText { inline += string }
         }
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
             switch local(name) {
             case "v": inValue = false
-            case "is": inInline = false
+            case "t": inInlineText = false
             case "c": finishCell(parser)
             default: break
             }
         }
         func finishCell(_ parser: XMLParser) {
-            guard row >= 1, column >= 1, row <= 1_048_576, column <= 16_384 else { return fail(parser, .xlsxNotAWorkbook) }
-            if hasFormula && value.isEmpty && type != "inlineStr" { return fail(parser, .xlsxFormulaWithoutValue) }
+            guard row >= 1, column >= 1 else { return fail(parser, .xlsxNotAWorkbook) }
+            // A formula saved without its result (no value, or an empty one that is not text); an empty
+            // text result (`=IF(…;"";…)`, `t="str"`) is a blank cell.
+            if hasFormula && value.isEmpty && type != "str" && type != "inlineStr" { return fail(parser, .xlsxFormulaWithoutValue) }
             var text: String
             switch type {
             case "s":
                 guard let i = Int(value), i >= 0, i < strings.count else { return fail(parser, .xlsxNotAWorkbook) }
                 text = strings[i]
-            case "inlineStr": text = inline
-            case "str": text = value
+            case "inlineStr": text = XLSXReader.unescape(inline)
+            case "str": text = XLSXReader.unescape(value)
             case "b": text = value == "1" ? "true" : "false"
-            case "e": return fail(parser, .xlsxErrorValue(Neutral.visible(value)))
+            case "e": text = value; isError = true      // reported below if the sheet is the report's
+            case "d": text = value.count >= 10 && Day(iso: String(value.prefix(10))) != nil ? String(value.prefix(10)) : value
             default:
                 text = value
-                if let d = Double(value) {
+                if let d = Double(value), d.isFinite {
                     switch styles.kind(style) {
                     case .date: if let day = XLSXReader.day(serial: d, date1904: date1904) { text = day.description }
-                    case .percent: text = Value.format(d * 100, digits: 10) + "%"
-                    case .other: text = Value.format(d, digits: 10)
+                    case .percent: text = XLSXReader.number(d * 100) + "%"
+                    case .other: text = XLSXReader.number(d)
                     }
                 }
             }
+            if !marked {
+                // The first cell decides: A1 with the marker, or not the report's sheet.
+                guard row == 1, column == 1, text.trimmingCharacters(in: .whitespaces).hasPrefix(marker) else {
+                    stopped = true
+                    return parser.abortParsing()
+                }
+                marked = true
+            }
+            if isError { return fail(parser, .xlsxErrorValue(Neutral.visible(text))) }
             guard !text.isEmpty else { return }
-            cells += 1
-            if cells > maxCells { return fail(parser, .csvTooManyCells(maxCells)) }
+            // Bounded by what is built, empty cells included.
+            let growth = max(0, row - rows.count) + max(0, column - (row <= rows.count ? rows[row - 1].count : 0))
+            allocated += growth
+            if allocated > maxCells { return fail(parser, .csvTooManyCells(maxCells)) }
             while rows.count < row { rows.append([]) }
             while rows[row - 1].count < column { rows[row - 1].append("") }
             rows[row - 1][column - 1] = text
         }
+    }
+
+    /// A number as a cell shows it: whole numbers without a fraction (`1000000001`), others in
+    /// the shortest form that reads back exactly (`0.855`).
+    static func number(_ d: Double) -> String {
+        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+        let rounded = (d * 1e9).rounded() / 1e9    // cells hold binary fractions: 85.5 stored as 85.49999999999999
+        return abs(d) < 1e6 && rounded != d && abs(rounded - d) < 1e-9 ? Value.format(rounded, digits: 9) : "\(d)"
+    }
+
+    /// Excel's escapes in text, `_x000A_` for a character it cannot store, decoded.
+    static func unescape(_ s: String) -> String {
+        guard s.contains("_x") else { return s }
+        var out = ""
+        var rest = Substring(s)
+        while let r = rest.range(of: "_x") {
+            out += rest[..<r.lowerBound]
+            let after = rest[r.upperBound...]
+            let hex = after.prefix(4)
+            if hex.count == 4, after.dropFirst(4).first == "_", let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) {
+                out.unicodeScalars.append(scalar)
+                rest = after.dropFirst(5)
+            } else {
+                out += "_x"
+                rest = after
+            }
+        }
+        return out + rest
     }
 
     /// `C12` → (3, 12).
@@ -256,7 +328,7 @@ package enum XLSXReader {
             if ("A"..."Z").contains(ch) && digits.isEmpty { col = col * 26 + Int(ch.value - 64) } else if ("0"..."9").contains(ch) { digits.unicodeScalars.append(ch) } else { return nil }
             if col > 16_384 { return nil }
         }
-        guard col > 0, let row = Int(digits) else { return nil }
+        guard col > 0, digits.count <= 7, let row = Int(digits), (1...maxRow).contains(row), col <= maxColumn else { return nil }
         return (col, row)
     }
 

@@ -217,6 +217,13 @@ package struct XLSXWriter {
         }
     }
 
-    /// Escapes text for XML content and attributes, dropping characters XML 1.0 forbids.
-    static func esc(_ s: String) -> String { MarkupEscape.escape(s) }
+    /// Escapes text for XML content and attributes, dropping characters XML 1.0 forbids; a
+    /// literal `_x0041_` is written `_x005F_x0041_`, so that Excel does not read it as an escape.
+    static func esc(_ s: String) -> String {
+        var t = s
+        if t.contains("_x") {
+            t = t.replacingOccurrences(of: #"_(x[0-9A-Fa-f]{4}_)"#, with: "_x005F_$1", options: .regularExpression)
+        }
+        return MarkupEscape.escape(t)
+    }
 }
