@@ -338,7 +338,9 @@ struct SpreadsheetTests {
         try Self.python("""
         import datetime, sys, openpyxl
         wb = openpyxl.load_workbook(sys.argv[1])
-        assert wb.sheetnames == ["Báo cáo", "Căn cứ"], wb.sheetnames
+        assert wb.sheetnames[0] == "Báo cáo" and wb.sheetnames[-1] == "Căn cứ" and "complaints.cases" in wb.sheetnames, wb.sheetnames
+        cases = wb["complaints.cases"]
+        assert cases["A1"].value == "#qcdc:list:1:complaints.cases" and cases["A2"].value == "unit.code" and cases.row_dimensions[2].hidden
         ws = wb["Báo cáo"]
         assert ws["A1"].value.startswith("#qcdc:wide:1:"), ws["A1"].value
         assert ws["A4"].value == "03388" and isinstance(ws["A4"].value, str) and ws["A4"].number_format == "@", (ws["A4"].value, ws["A4"].number_format)
@@ -436,5 +438,63 @@ struct SpreadsheetTests {
         #expect(run.status == 0, "\(run.stderr)")
         let units = try String(contentsOf: out.appendingPathComponent("scorecard-Đơn vị.csv"), encoding: .utf8)
         #expect(units.contains("06724,Xã Hải Sơn,xã,22,22,Tỉnh Quảng Ninh,2026-01-01,2026-12-31,"), "\(units.prefix(400))")
+    }
+
+    /// The whole example report of a compliant commune — lists of records included — written by
+    /// openpyxl into the workbook template (a sheet per list, records tied to the unit by code)
+    /// gives exactly the results of the YAML report; and a finding about a record points at its
+    /// cell on the list's sheet.
+    @Test(.enabled(if: ExternalTools.shouldRun(ExternalTools.python(with: ["openpyxl", "yaml"]) != nil), Comment(rawValue: ExternalTools.skipReason("openpyxl, PyYAML"))))
+    func theCompliantExampleAsAWorkbookGivesItsYAMLResults() throws {
+        let dir = try temporaryDirectory()
+        let template = dir.appendingPathComponent("t.xlsx"), filled = dir.appendingPathComponent("hiep-thanh.xlsx"), late = dir.appendingPathComponent("late.xlsx")
+        #expect(try qcdc(["template", "--format", "xlsx", "--unit", "24967", "--output", template.path]).status == 0)
+        try Self.python("""
+        import datetime, sys, yaml, openpyxl
+        report = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+        def cell(v):
+            if isinstance(v, bool): return "có" if v else "không"
+            return v
+        def flat(d, prefix=""):
+            for k, v in d.items():
+                if isinstance(v, dict): yield from flat(v, prefix + k + ".")
+                else: yield prefix + k, v
+        facts = dict(flat({k: v for k, v in report.items() if k not in ("unit", "period")}))
+        for out, late in ((sys.argv[3], False), (sys.argv[4], True)):
+            wb = openpyxl.load_workbook(sys.argv[2])
+            main = wb.worksheets[0]
+            keys = [c.value for c in main[2]]
+            for key, value in facts.items():
+                if key in keys and not isinstance(value, list): main.cell(4, keys.index(key) + 1).value = cell(value)
+            for ws in wb.worksheets[1:]:
+                marker = ws["A1"].value or ""
+                if not marker.startswith("#qcdc:list:"): continue
+                path = marker.split(":", 3)[3]
+                records = facts.get(path)
+                if records is None: continue
+                fields = [c.value for c in ws[2]]
+                row = 4
+                if not records: ws.cell(row, 1).value = "24967"       # none: the unit's code alone
+                for record in records:
+                    ws.cell(row, 1).value = "24967"
+                    for k, v in record.items():
+                        if late and path == "dialogue_conferences.sessions" and k == "results_published": v = datetime.date(2026, 10, 30)
+                        ws.cell(row, fields.index(k) + 1).value = cell(v)
+                    row += 1
+            wb.save(out)
+        """, ["examples/commune-compliant-2026.yaml", template.path, filled.path, late.path], modules: ["openpyxl", "yaml"])
+        func statuses(_ path: String) throws -> [String: String] {
+            let r = try qcdc(["check", "--format", "json", path])
+            let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            let results = (doc["reports"] as? [[String: Any]])?.first?["results"] as? [[String: Any]] ?? []
+            return Dictionary(uniqueKeysWithValues: results.map { ($0["rule"] as! String, $0["status"] as! String) })
+        }
+        let fromYAML = try statuses("examples/commune-compliant-2026.yaml"), fromWorkbook = try statuses(filled.path)
+        #expect(!fromYAML.isEmpty && fromWorkbook == fromYAML, "\(fromWorkbook.filter { fromYAML[$0.key] != $0.value })")
+        #expect(!fromWorkbook.values.contains("fail") && !fromWorkbook.values.contains("missing"))
+        // Results published late: the finding is on the sessions' sheet, at the record's cell.
+        let text = try qcdc(["check", "--lang", "en", late.path])
+        #expect(text.stdout.contains("late.xlsx:'dialogue_conferences.sessions'!"), "\(text.stdout.prefix(1200))")
+        #expect(text.stdout.contains("[DIAL-03]"))
     }
 }

@@ -138,6 +138,23 @@ public struct TemplateWriter: Sendable {
         return "\u{FEFF}" + rows.map { $0.map(Self.csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// A fact's column in a workbook: its style and validation, its name as the prompt.
+    func column(_ f: FactDeclaration, yesNo: [String]) -> XLSXWriter.Column {
+        let prompt = "\(f.label.text(language)) (\(typeText(f)))"
+        switch f.type {
+        case .integer:
+            // Bounds as Excel takes them: whole numbers within ±1e15 (a rule set may declare more).
+            func whole(_ d: Double) -> Int { Int(max(-1e15, min(1e15, d.rounded()))) }
+            return .init(width: 16, validation: .whole(min: whole(f.minimum ?? 0), max: f.maximum.map(whole)), prompt: prompt)
+        case .number: return .init(width: 16, validation: .decimal(min: f.minimum, max: f.maximum), prompt: prompt)
+        case .percent: return .init(width: 16, style: .percent, validation: .decimal(min: (f.minimum ?? 0) / 100, max: (f.maximum ?? 100) / 100), prompt: prompt)
+        case .boolean: return .init(width: 14, style: .text, validation: .list(yesNo), prompt: prompt)
+        case .date: return .init(width: 14, style: .date, validation: .date, prompt: prompt)
+        case .enumeration(let values): return .init(width: 18, style: .text, validation: .list(values), prompt: prompt)
+        case .string, .list: return .init(width: 20, style: .text, prompt: prompt)
+        }
+    }
+
     /// A CSV cell, quoted when it holds a delimiter, quote or line break.
     static func csvCell(_ s: String) -> String {
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == ";" || $0 == "\n" || $0 == "\r" }) else { return s }
@@ -158,21 +175,7 @@ public struct TemplateWriter: Sendable {
                        XLSXWriter.Column(width: 11, style: .text, validation: .list(UnitKind.allCases.map(\.rawValue))),
                        XLSXWriter.Column(width: 10, style: .text, validation: .list(["xa", "phuong", "dac_khu"])),
                        XLSXWriter.Column(width: 9, style: .text), XLSXWriter.Column(width: 8, validation: .whole(min: 1990, max: 2100))]
-        for f in facts {
-            let prompt = "\(f.label.text(language)) (\(typeText(f)))"
-            switch f.type {
-            case .integer:
-                // Bounds as Excel takes them: whole numbers within ±1e15 (a rule set may declare more).
-                func whole(_ d: Double) -> Int { Int(max(-1e15, min(1e15, d.rounded()))) }
-                columns.append(.init(width: 16, validation: .whole(min: whole(f.minimum ?? 0), max: f.maximum.map(whole)), prompt: prompt))
-            case .number: columns.append(.init(width: 16, validation: .decimal(min: f.minimum, max: f.maximum), prompt: prompt))
-            case .percent: columns.append(.init(width: 16, style: .percent, validation: .decimal(min: (f.minimum ?? 0) / 100, max: (f.maximum ?? 100) / 100), prompt: prompt))
-            case .boolean: columns.append(.init(width: 14, style: .text, validation: .list(yesNo), prompt: prompt))
-            case .date: columns.append(.init(width: 14, style: .date, validation: .date, prompt: prompt))
-            case .enumeration(let values): columns.append(.init(width: 18, style: .text, validation: .list(values), prompt: prompt))
-            case .string, .list: columns.append(.init(width: 20, style: .text, prompt: prompt))
-            }
-        }
+        for f in facts { columns.append(column(f, yesNo: yesNo)) }
         let title = "\(l(.templateTitle(kind: kind, year: year))) — \(l(.templateMadeBy(version: QCDC.version, ruleSet: ruleSet.id, ruleSetVersion: ruleSet.version)))"
         var rows: [[XLSXWriter.Cell?]] = [
             [.text("\(WideForm.markerPrefix):\(WideForm.layout):\(WideForm.version):\(ruleSet.id)", .title), .text(title, .title)],
@@ -202,6 +205,39 @@ public struct TemplateWriter: Sendable {
         }
         var notes = XLSXWriter.Sheet(name: l(.templateBasisSheetName), columns: [.init(width: 36), .init(width: 48), .init(width: 22), .init(width: 80)], rows: basis)
         notes.frozenRows = 1
-        return try XLSXWriter(sheets: [form, notes]).write()
+        // A sheet per list of records the rules read (complaint cases, reception days…): a record
+        // per row, tied to its unit by code.
+        var listSheets: [XLSXWriter.Sheet] = []
+        var names: Set<String> = [form.name, notes.name]
+        for (decl, readers) in self.facts(kind: kind, year: year) {
+            guard case .list(let fields) = decl.type else { continue }
+            // Named by the list's path (stable, short, what the keys say); its name for people is in B1.
+            var name = decl.path
+            if name.count > 31 {
+                // The path's end, cut at a word: `peoples_inspection_board.inspections` → `inspection_board.inspections`.
+                let tail = decl.path.suffix(31)
+                let clean = decl.path.dropLast(31).last.map { $0 == "_" || $0 == "." } ?? true
+                name = clean ? String(tail) : String(tail.drop { $0 != "_" && $0 != "." }.dropFirst())
+            }
+            while names.contains(name) { name = String(name.prefix(29)) + "·" }
+            names.insert(name)
+            var cols = [XLSXWriter.Column(width: 10, style: .text, prompt: l(.templateUnitCodeColumn))]
+            for f in fields { cols.append(column(f, yesNo: yesNo)) }
+            let cites = readers.map { "\($0.id): \(l.basis($0))" }.joined(separator: "; ")
+            var rows: [[XLSXWriter.Cell?]] = [
+                [.text("\(WideForm.markerPrefix):list:\(WideForm.version):\(decl.path)", .title), .text("\(decl.label.text(language)) — \(cites)", .title)],
+                (["unit.code"] + fields.map(\.path)).map { .text($0, .text) },
+                ([l(.templateUnitCodeColumn)] + fields.map { "\($0.label.text(language)) (\(typeText($0)))" }).map { .text($0, .header) },
+            ]
+            var sheet = XLSXWriter.Sheet(name: name, columns: cols, rows: rows)
+            sheet.frozenRows = 3
+            sheet.frozenColumns = 1
+            sheet.hiddenRows = [WideForm.keyRow]
+            sheet.rowHeights = [WideForm.labelRow: 75]
+            sheet.validatedRows = WideForm.firstDataRow...WideForm.firstDataRow + 19_999
+            sheet.validationError = l(.templateCellRejected)
+            listSheets.append(sheet)
+        }
+        return try XLSXWriter(sheets: [form] + listSheets + [notes]).write()
     }
 }

@@ -373,6 +373,10 @@ extension Message {
         Message("input.spreadsheet_layout.group_column", vi: "cột `\(key)` là một nhóm mà các cột khác (`\(key).…`) nằm trong đó; mỗi cột là một số liệu",
                 en: "column `\(key)` is a group other columns (`\(key).…`) belong to; each column is one fact")
     }
+    static func spreadsheetNotAList(_ path: String) -> Message {
+        Message("input.spreadsheet_layout.not_a_list", vi: "trang tính đánh dấu danh sách `\(path)`, nhưng bộ quy tắc không khai báo danh sách nào như vậy",
+                en: "the sheet is marked as the list `\(path)`, but the rule set declares no such list")
+    }
     static let listsInYAML = Message("note.lists_in_yaml", vi: "ghi danh sách (các cuộc đối thoại, ngày tiếp dân, vụ khiếu nại…) trong báo cáo YAML của đơn vị",
                                      en: "write lists (dialogue sessions, reception days, complaint cases…) in the unit's YAML report")
 }

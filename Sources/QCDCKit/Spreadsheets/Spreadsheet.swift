@@ -16,6 +16,8 @@ package struct SpreadsheetRow: Sendable {
     package var node: Node
     /// The workbook sheet the row is on; nil for CSV.
     package var sheet: String? = nil
+    /// Every marked sheet of the workbook, by ordinal, for positions on list sheets.
+    package var sheets: [String] = []
 }
 
 extension Checker {
@@ -34,13 +36,18 @@ extension Checker {
                 at.sheet = f.sheet
                 return invalid(Diagnostic(.error, DiagnosticCode(.input, "xlsx_invalid"), f.message, at: at))
             case .success(let found):
-                // The first sheet that carries the marker is the report; other sheets (notes, lists) are left alone.
-                guard let sheet = found else {
-                    if walked { return skipped(file) }
+                // The first sheet in the wide form is the report; sheets marked as lists of records add
+                // their rows to it; other sheets (notes) are left alone.
+                guard let main = found.firstIndex(where: { WideForm.listPath($0.rows) == nil }) else {
+                    if walked && found.isEmpty { return skipped(file) }
                     return invalid(Diagnostic(.error, DiagnosticCode(.input, "not_a_template"), .notATemplate(file), at: Mark.start.located(in: file),
                                               notes: [.makeATemplate]))
                 }
-                return rows(sheet.rows, file: file, walked: walked, sheet: sheet.name)
+                let lists = found.enumerated().compactMap { i, s in
+                    WideForm.listPath(s.rows).map { WideForm.ListSheet(path: $0, ordinal: i, name: s.name, rows: s.rows) }
+                }
+                return rows(found[main].rows, file: file, walked: walked, sheet: found[main].name, lists: lists,
+                            sheetNames: found.map(\.name), mainOrdinal: main)
             }
         }
         let body: ArraySlice<UInt8>
@@ -61,28 +68,31 @@ extension Checker {
             return invalid(Diagnostic(.error, DiagnosticCode(.input, "csv_syntax"), f.message, at: f.mark.located(in: file)))
         case .success(let r): rows = r
         }
-        return self.rows(rows, file: file, walked: walked, sheet: nil)
+        return self.rows(rows, file: file, walked: walked, sheet: nil, lists: [], sheetNames: [], mainOrdinal: 0)
     }
 
     /// The reports of a spreadsheet's rows in the wide form.
-    private func rows(_ rows: [[String]], file: String, walked: Bool, sheet: String?) -> Loaded {
+    private func rows(_ rows: [[String]], file: String, walked: Bool, sheet: String?, lists: [WideForm.ListSheet],
+                      sheetNames: [String], mainOrdinal: Int) -> Loaded {
         func invalid(_ d: Diagnostic) -> Loaded {
             .outcome(ReportOutcome(file: file, unit: nil, period: nil, results: [], diagnostics: [d]))
         }
-        switch WideForm.read(rows, file: file, facts: ruleSet.facts) {
+        switch WideForm.read(rows, file: file, facts: ruleSet.facts, lists: lists) {
         case .notATemplate:
             if walked { return skipped(file) }
             return invalid(Diagnostic(.error, DiagnosticCode(.input, "not_a_template"), .notATemplate(file), at: Mark.start.located(in: file),
                                       notes: [.makeATemplate]))
         case .invalid(var d):
-            d.location.sheet = sheet
+            let (column, ordinal) = WideForm.decode(d.location.column)
+            d.location.column = column
+            d.location.sheet = sheetNames.indices.contains(ordinal ?? mainOrdinal) ? sheetNames[ordinal ?? mainOrdinal] : sheet
             return invalid(d)
         case .reports(let reports):
             guard !reports.isEmpty else {
                 return invalid(Diagnostic(.error, DiagnosticCode(.input, "empty"), .emptySpreadsheet(file),
                                           at: Mark(line: WideForm.firstDataRow, column: 1).located(in: file)))
             }
-            return .rows(file: file, reports.map { SpreadsheetRow(row: $0.row, node: $0.node, sheet: sheet) })
+            return .rows(file: file, reports.map { SpreadsheetRow(row: $0.row, node: $0.node, sheet: sheet, sheets: sheetNames) })
         }
     }
 
@@ -90,7 +100,7 @@ extension Checker {
     func check(row: SpreadsheetRow, file: String) -> ReportOutcome {
         var outcome = check(node: row.node, loadDiagnostics: [], file: file, bytes: [])
         outcome.row = row.row
-        if let sheet = row.sheet { outcome.locate(onSheet: sheet) }
+        if let sheet = row.sheet { outcome.locate(onSheet: sheet, sheets: row.sheets) }
         return outcome
     }
 
@@ -109,13 +119,19 @@ extension Checker {
 }
 
 extension ReportOutcome {
-    /// Puts every position in the report's file on `sheet`: its diagnostics, its results and the
-    /// records they flag.
-    mutating func locate(onSheet sheet: String) {
-        for i in diagnostics.indices where diagnostics[i].location.file == file { diagnostics[i].location.sheet = sheet }
+    /// Puts every position in the report's file on its sheet: `sheet`, or the list sheet its
+    /// column encodes (``WideForm/decode(_:)``); for its diagnostics, its results and the records
+    /// they flag.
+    mutating func locate(onSheet sheet: String, sheets: [String]) {
+        func place(_ l: inout SourceLocation) {
+            let (column, ordinal) = WideForm.decode(l.column)
+            l.column = column
+            l.sheet = ordinal.flatMap { sheets.indices.contains($0) ? sheets[$0] : nil } ?? sheet
+        }
+        for i in diagnostics.indices where diagnostics[i].location.file == file { place(&diagnostics[i].location) }
         for i in results.indices {
-            results[i].location.source.sheet = sheet
-            for j in results[i].flagged.indices { results[i].flagged[j].location.source.sheet = sheet }
+            place(&results[i].location.source)
+            for j in results[i].flagged.indices { place(&results[i].flagged[j].location.source) }
         }
     }
 }

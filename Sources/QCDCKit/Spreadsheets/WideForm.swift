@@ -30,6 +30,36 @@ package enum WideForm {
     static let unitKeys: Set<String> = ["unit.code", "unit.name", "unit.kind", "unit.subtype", "unit.parent"]
     static let periodKeys: Set<String> = ["period.year", "period.from", "period.to"]
 
+    /// A sheet of a workbook that holds a list of records for the units of the wide sheet
+    /// (marker `#qcdc:list:1:complaints.cases` in A1): keys in row 2 (`unit.code`, then the
+    /// record's fields), names in row 3, a record per row from row 4. A unit with no row has not
+    /// reported the list (missing evidence); a row with its code and every other cell blank says
+    /// it has none (an empty list).
+    package struct ListSheet: Sendable {
+        package var path: String
+        /// The sheet's position among the workbook's marked sheets.
+        package var ordinal: Int
+        package var name: String
+        package var rows: [[String]]
+    }
+
+    /// The list path a sheet's marker names (`#qcdc:list:1:PATH`), or nil for any other sheet.
+    package static func listPath(_ rows: [[String]]) -> String? {
+        guard let a1 = rows.first?.first?.trimmingCharacters(in: .whitespaces) else { return nil }
+        let fields = a1.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
+        guard fields.count == 4, fields[0] == markerPrefix, fields[1] == "list" else { return nil }
+        return String(fields[3])
+    }
+
+    /// Positions on a list sheet are kept in a report's nodes with the sheet folded into the
+    /// column (a node's position has no sheet): column + (ordinal + 1) × 100,000.
+    static let sheetStride = 100_000
+    static func encode(column: Int, ordinal: Int) -> Int { column + (ordinal + 1) * sheetStride }
+    /// A column and, for a position on a list sheet, the sheet's ordinal.
+    package static func decode(_ column: Int) -> (column: Int, ordinal: Int?) {
+        column > sheetStride ? (column % sheetStride, column / sheetStride - 1) : (column, nil)
+    }
+
     /// What a spreadsheet holds.
     package enum Content: Sendable {
         /// No qcdc marker in A1: not a report (skipped in a folder, an error when named).
@@ -45,8 +75,9 @@ package enum WideForm {
         rows.first?.first.map { $0.trimmingCharacters(in: .whitespaces).hasPrefix(markerPrefix) } ?? false
     }
 
-    /// The reports of a spreadsheet's rows, typed by `facts` (the rule set's declarations).
-    package static func read(_ rows: [[String]], file: String, facts: [String: FactDeclaration]) -> Content {
+    /// The reports of a spreadsheet's rows, typed by `facts` (the rule set's declarations), with
+    /// the records `lists` hold for each unit.
+    package static func read(_ rows: [[String]], file: String, facts: [String: FactDeclaration], lists: [ListSheet] = []) -> Content {
         guard isMarked(rows) else { return .notATemplate }
         let marker = rows[0][0].trimmingCharacters(in: .whitespaces)
         let fields = marker.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
@@ -86,6 +117,47 @@ package enum WideForm {
         for c in columns where keys.contains(where: { $0.hasPrefix(c.key + ".") }) {
             return invalid(.spreadsheetGroupColumn(Neutral.visible(c.key)), c.mark)
         }
+        // The records of each list sheet, by unit code.
+        var records: [(path: String, keyMark: Mark, byUnit: [String: [Node]])] = []
+        for list in lists {
+            let a1 = Mark(line: 1, column: encode(column: 1, ordinal: list.ordinal))
+            guard let decl = facts[list.path], case .list(let fields) = decl.type else {
+                return invalid(.spreadsheetNotAList(Neutral.visible(list.path)), a1)
+            }
+            if records.contains(where: { $0.path == list.path }) { return invalid(.spreadsheetDuplicateColumn(list.path, first: 1), a1) }
+            if columns.contains(where: { $0.key == list.path }) { return invalid(.spreadsheetListColumn(list.path), a1, [.listsInYAML]) }
+            guard list.rows.count >= keyRow, let codeColumn = list.rows[keyRow - 1].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "unit.code" }) else {
+                return invalid(.spreadsheetNoKeys, Mark(line: keyRow, column: encode(column: 1, ordinal: list.ordinal)), [.makeATemplate])
+            }
+            var fieldColumns: [(index: Int, key: String, mark: Mark, decl: FactDeclaration?)] = []
+            for (i, raw) in list.rows[keyRow - 1].enumerated() where i != codeColumn {
+                let key = raw.trimmingCharacters(in: .whitespaces)
+                guard !key.isEmpty else { continue }
+                fieldColumns.append((i, key, Mark(line: keyRow, column: encode(column: i + 1, ordinal: list.ordinal)), fields.first { $0.path == key }))
+            }
+            var byUnit: [String: [Node]] = [:]
+            for (r, cells) in list.rows.enumerated() where r + 1 >= firstDataRow {
+                let code = codeColumn < cells.count ? cells[codeColumn].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+                guard !code.isEmpty else { continue }
+                var entries: [Node.Entry] = []
+                for c in fieldColumns where c.index < cells.count {
+                    let text = cells[c.index].trimmingCharacters(in: .whitespacesAndNewlines)
+                    guard !text.isEmpty else { continue }
+                    let (value, style) = scalar(text, key: c.key, decl: c.decl)
+                    entries.append(Node.Entry(key: c.key, keyMark: c.mark,
+                                              value: Node(.scalar(value, style), at: Mark(line: r + 1, column: encode(column: c.index + 1, ordinal: list.ordinal)))))
+                }
+                var units = byUnit[code] ?? []
+                // A row of the unit's code alone says it has none: an empty list, not a record.
+                if !entries.isEmpty {
+                    units.append(Node(.mapping(entries), at: Mark(line: r + 1, column: encode(column: 1, ordinal: list.ordinal))))
+                }
+                byUnit[code] = units
+            }
+            records.append((list.path, a1, byUnit))
+        }
+        let codeIndex = columns.first { $0.key == "unit.code" }?.index
+
         var out: [(row: Int, node: Node)] = []
         for (r, cells) in rows.enumerated() where r + 1 >= firstDataRow {
             let row = r + 1
@@ -96,6 +168,15 @@ package enum WideForm {
                 guard !text.isEmpty else { continue }
                 let (value, style) = scalar(text, key: c.key, decl: c.decl)
                 items.append((c.segments[...], c.mark, Node(.scalar(value, style), at: Mark(line: row, column: c.index + 1))))
+            }
+            if let codeIndex, codeIndex < cells.count {
+                let code = cells[codeIndex].trimmingCharacters(in: .whitespacesAndNewlines)
+                for list in records {
+                    guard let nodes = list.byUnit[code] else { continue }
+                    let at = nodes.first?.mark ?? list.keyMark
+                    let segments = list.path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+                    items.append((segments[...], list.keyMark, Node(.sequence(nodes), at: at)))
+                }
             }
             out.append((row, mapping(items, at: Mark(line: row, column: 1))))
         }

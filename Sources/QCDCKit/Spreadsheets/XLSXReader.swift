@@ -36,10 +36,10 @@ package enum XLSXReader {
     /// Excel's own bounds.
     static let maxRow = 1_048_576, maxColumn = 16_384
 
-    /// The workbook's report: the first sheet (in the workbook's order) whose A1 holds `marker`'s
-    /// start, or nil when none does. Sheets before it are read only up to their first cell, and
-    /// what they hold otherwise (notes, error values) does not matter.
-    package static func read(_ bytes: [UInt8], maxCells: Int, marker: String) -> Result<Sheet?, Failure> {
+    /// The sheets of a workbook whose A1 holds qcdc's marker (`marker`'s start), in the workbook's
+    /// order; other sheets are read only up to their first cell, and what they hold otherwise
+    /// (notes, error values) does not matter.
+    package static func read(_ bytes: [UInt8], maxCells: Int, marker: String) -> Result<[Sheet], Failure> {
         do {
             let archive = try Archive(data: Data(bytes), accessMode: .read)
             var count = 0
@@ -73,10 +73,12 @@ package enum XLSXReader {
             let strings = try part("xl/sharedStrings.xml", required: false).map { try parse($0, SharedStringParser()).strings } ?? []
             let styles = try part("xl/styles.xml", required: false).map { try parse($0, StyleParser()) } ?? StyleParser()
             guard workbook.sheets.count <= maxSheets else { throw Failure(mark: .start, message: .xlsxTooManyParts(maxSheets)) }
+            var found: [Sheet] = []
+            var cells = 0
             for s in workbook.sheets {
                 guard let target = rels.targets[s.id] else { throw Failure(mark: .start, message: .xlsxMissingPart("xl/_rels/workbook.xml.rels#\(s.id)")) }
                 let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-                let parser = SheetParser(strings: strings, styles: styles, date1904: workbook.date1904, maxCells: maxCells, marker: marker)
+                let parser = SheetParser(strings: strings, styles: styles, date1904: workbook.date1904, maxCells: maxCells - cells, marker: marker)
                 let sheet: SheetParser
                 do { sheet = try parse(part(path)!, parser) } catch var f as Failure {
                     guard parser.marked else { continue }        // not the report's sheet: whatever it holds
@@ -85,9 +87,10 @@ package enum XLSXReader {
                 }
                 guard sheet.marked else { continue }
                 if var f = sheet.failure { f.sheet = s.name; throw f }
-                return .success(Sheet(name: s.name, rows: sheet.rows))
+                cells += sheet.allocated
+                found.append(Sheet(name: s.name, rows: sheet.rows))
             }
-            return .success(nil)
+            return .success(found)
         } catch let f as Failure {
             return .failure(f)
         } catch {
