@@ -73,8 +73,11 @@ struct Template: ParsableCommand {
             let units = province.map { register.communes(of: $0) } ?? registered.map { [$0] } ?? []
             if format == .csv {
                 try Terminal.emit(writer.renderWide(kind: unitKind ?? .commune, year: year, units: units), to: output)
-            } else {
+            } else if province != nil {
                 try Terminal.emit(bytes: try writer.renderWorkbook(kind: unitKind ?? .commune, year: year, units: units), to: output!)
+            } else {
+                // One unit: a sheet per group of facts, a row per fact.
+                try Terminal.emit(bytes: try writer.renderUnitWorkbook(kind: unitKind ?? .commune, year: year, unit: registered), to: output!)
             }
         }
     }

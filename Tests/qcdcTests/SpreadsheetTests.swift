@@ -403,6 +403,26 @@ struct SpreadsheetTests {
         #expect(csv.hasPrefix("\"#qcdc:wide:1:vn.national\",") && csv.contains("\n\"03388\",\"Phường Đoàn Kết\",\"commune\",\"phuong\",\"12\",2026"), "\(csv.prefix(300))")
         let fromLibreOffice = try qcdc(["check", "--format", "json", out.appendingPathComponent("lai-chau.csv").path])
         #expect(fromLibreOffice.status == 0 && fromLibreOffice.stdout.components(separatedBy: "\"row\":").count - 1 == 38)
+        // LibreOffice as the writer of a filled workbook: a filled CSV file imported (the unit
+        // columns as text, so codes keep their zeros) and saved as .xlsx gives the CSV's results.
+        var rows = Array(try Self.template().prefix(6))
+        Self.set(&rows, row: 4, "peoples_inspection_board.members", "3")
+        Self.set(&rows, row: 4, "community_conferences.villages", "12")
+        Self.set(&rows, row: 5, "staff_conference.date", "26/02/2027")
+        let filledCSV = dir.appendingPathComponent("filled-rows.csv")
+        try Data(Self.csv(rows).utf8).write(to: filledCSV)
+        let imported = try runProcess(URL(fileURLWithPath: soffice), [profile, "--headless", "--infilter=CSV:44,34,76,1,1/2/2/2/3/2/4/2/5/2", "--convert-to", "xlsx",
+                                      "--outdir", out.path, filledCSV.path], timeout: 180)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        func statuses(_ file: URL) throws -> [[String: String]] {
+            let r = try qcdc(["check", "--format", "json", file.path])
+            let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            return (doc["reports"] as? [[String: Any]] ?? []).map { report in
+                Dictionary(uniqueKeysWithValues: (report["results"] as? [[String: Any]] ?? []).map { ($0["rule"] as! String, $0["status"] as! String) })
+            }
+        }
+        let fromCSV = try statuses(filledCSV), fromCalc = try statuses(out.appendingPathComponent("filled-rows.xlsx"))
+        #expect(fromCSV.count == 3 && fromCalc == fromCSV)
     }
 
     /// The scorecard as a workbook: openpyxl finds its sheets, codes as text with their zeros,
@@ -448,7 +468,7 @@ struct SpreadsheetTests {
     func theCompliantExampleAsAWorkbookGivesItsYAMLResults() throws {
         let dir = try temporaryDirectory()
         let template = dir.appendingPathComponent("t.xlsx"), filled = dir.appendingPathComponent("hiep-thanh.xlsx"), late = dir.appendingPathComponent("late.xlsx")
-        #expect(try qcdc(["template", "--format", "xlsx", "--unit", "24967", "--output", template.path]).status == 0)
+        #expect(try qcdc(["template", "--format", "xlsx", "--province", "68", "--output", template.path]).status == 0)
         try Self.python("""
         import datetime, sys, yaml, openpyxl
         report = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
@@ -464,6 +484,10 @@ struct SpreadsheetTests {
             wb = openpyxl.load_workbook(sys.argv[2])
             main = wb.worksheets[0]
             keys = [c.value for c in main[2]]
+            # Keep Hiệp Thạnh's row alone, as row 4.
+            source = next(r for r in range(4, main.max_row + 1) if main.cell(r, 1).value == "24967")
+            for c in range(1, 7): main.cell(4, c).value = main.cell(source, c).value
+            main.delete_rows(5, main.max_row)
             for key, value in facts.items():
                 if key in keys and not isinstance(value, list): main.cell(4, keys.index(key) + 1).value = cell(value)
             for ws in wb.worksheets[1:]:
@@ -496,5 +520,65 @@ struct SpreadsheetTests {
         let text = try qcdc(["check", "--lang", "en", late.path])
         #expect(text.stdout.contains("late.xlsx:'dialogue_conferences.sessions'!"), "\(text.stdout.prefix(1200))")
         #expect(text.stdout.contains("[DIAL-03]"))
+    }
+
+    /// One unit's workbook — a sheet per group of facts, a row per fact — filled by openpyxl with
+    /// the compliant example report gives exactly the YAML report's results; a wrong figure is
+    /// found at its cell on its group's sheet.
+    @Test(.enabled(if: ExternalTools.shouldRun(ExternalTools.python(with: ["openpyxl", "yaml"]) != nil), Comment(rawValue: ExternalTools.skipReason("openpyxl, PyYAML"))))
+    func oneUnitsWorkbookGivesItsYAMLResults() throws {
+        let dir = try temporaryDirectory()
+        let template = dir.appendingPathComponent("t.xlsx"), filled = dir.appendingPathComponent("hiep-thanh.xlsx"), wrong = dir.appendingPathComponent("wrong.xlsx")
+        #expect(try qcdc(["template", "--format", "xlsx", "--unit", "24967", "--output", template.path]).status == 0)
+        let blank = try qcdc(["check", "--format", "json", template.path])
+        #expect(blank.status == 0 && !blank.stdout.contains("\"status\":\"fail\""))      // untouched: missing evidence, never a failure
+        try Self.python("""
+        import sys, yaml, openpyxl
+        report = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+        def cell(v): return ("có" if v else "không") if isinstance(v, bool) else v
+        def flat(d, prefix=""):
+            for k, v in d.items():
+                if isinstance(v, dict): yield from flat(v, prefix + k + ".")
+                else: yield prefix + k, v
+        facts = dict(flat({k: v for k, v in report.items() if k not in ("unit", "period")}))
+        for out, members in ((sys.argv[3], None), (sys.argv[4], 4)):
+            wb = openpyxl.load_workbook(sys.argv[2])
+            assert [ws.title for ws in wb.worksheets][:2] == ["Đơn vị", "community_conferences"], wb.sheetnames
+            for ws in wb.worksheets:
+                marker = ws["A1"].value or ""
+                if marker.startswith("#qcdc:group:"):
+                    for row in ws.iter_rows(min_row=3):
+                        key = row[0].value
+                        if key in facts and not isinstance(facts[key], list): row[2].value = cell(facts[key])
+                        if key == "peoples_inspection_board.members" and members is not None: row[2].value = members
+                elif marker.startswith("#qcdc:list:"):
+                    records = facts.get(marker.split(":", 3)[3])
+                    if records is None: continue
+                    fields = [c.value for c in ws[2]]
+                    if not records: ws.cell(4, 1).value = "24967"          # none
+                    for i, record in enumerate(records):                 # the code may be left blank in one unit's workbook
+                        for k, v in record.items(): ws.cell(4 + i, fields.index(k) + 1).value = cell(v)
+            wb.save(out)
+        """, ["examples/commune-compliant-2026.yaml", template.path, filled.path, wrong.path], modules: ["openpyxl", "yaml"])
+        func statuses(_ path: String) throws -> [String: String] {
+            let r = try qcdc(["check", "--format", "json", path])
+            let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            let results = (doc["reports"] as? [[String: Any]])?.first?["results"] as? [[String: Any]] ?? []
+            return Dictionary(uniqueKeysWithValues: results.map { ($0["rule"] as! String, $0["status"] as! String) })
+        }
+        let fromYAML = try statuses("examples/commune-compliant-2026.yaml"), fromWorkbook = try statuses(filled.path)
+        #expect(!fromYAML.isEmpty && fromWorkbook == fromYAML, "\(fromWorkbook.filter { fromYAML[$0.key] != $0.value })")
+        let text = try qcdc(["check", "--lang", "en", wrong.path])
+        #expect(text.stdout.contains("wrong.xlsx:peoples_inspection_board!C") && text.stdout.contains("error[TTND-C1]"), "\(text.stdout.prefix(800))")
+        #expect(text.stdout.hasPrefix("\(wrong.path): Xã Hiệp Thạnh (commune 24967), 2026"))
+        // The cell in every format: GitHub's message names it, JUnit's failure too, JSON and SARIF carry the sheet.
+        let github = try qcdc(["check", "--format", "github", wrong.path])
+        #expect(github.stdout.contains("::peoples_inspection_board!C"), "\(github.stdout.prefix(300))")
+        let junit = try qcdc(["check", "--format", "junit", wrong.path])
+        #expect(junit.stdout.contains("wrong.xlsx:peoples_inspection_board!C"))
+        let markdown = try qcdc(["check", "--format", "markdown", wrong.path])
+        #expect(markdown.stdout.contains("wrong.xlsx:peoples_inspection_board!C"))
+        let json = try qcdc(["check", "--format", "json", wrong.path])
+        #expect(json.stdout.contains("\"sheet\":\"peoples_inspection_board\""))
     }
 }

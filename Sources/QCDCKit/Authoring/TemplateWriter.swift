@@ -155,6 +155,104 @@ public struct TemplateWriter: Sendable {
         }
     }
 
+    /// A sheet per list of records the rules read (complaint cases, reception days…): a record
+    /// per row, tied to its unit by code; named by the list's path (its name for people in B1).
+    func listSheets(kind: UnitKind, year: Int, taken: Set<String>) -> [XLSXWriter.Sheet] {
+        let l = Localizer(language)
+        let yesNo = language == .vi ? ["có", "không"] : ["yes", "no"]
+        var listSheets: [XLSXWriter.Sheet] = []
+        var names = taken
+        for (decl, readers) in facts(kind: kind, year: year) {
+            guard case .list(let fields) = decl.type else { continue }
+            var name = decl.path
+            if name.count > 31 {
+                // The path's end, cut at a word: `peoples_inspection_board.inspections` → `inspection_board.inspections`.
+                let tail = decl.path.suffix(31)
+                let clean = decl.path.dropLast(31).last.map { $0 == "_" || $0 == "." } ?? true
+                name = clean ? String(tail) : String(tail.drop { $0 != "_" && $0 != "." }.dropFirst())
+            }
+            while names.contains(name) { name = String(name.prefix(29)) + "·" }
+            names.insert(name)
+            var cols = [XLSXWriter.Column(width: 10, style: .text, prompt: l(.templateUnitCodeColumn))]
+            for f in fields { cols.append(column(f, yesNo: yesNo)) }
+            let cites = readers.map { "\($0.id): \(l.basis($0))" }.joined(separator: "; ")
+            let rows: [[XLSXWriter.Cell?]] = [
+                [.text("\(WideForm.markerPrefix):list:\(WideForm.version):\(decl.path)", .title), .text("\(decl.label.text(language)) — \(cites)", .title)],
+                (["unit.code"] + fields.map(\.path)).map { .text($0, .text) },
+                ([l(.templateUnitCodeColumn)] + fields.map { "\($0.label.text(language)) (\(typeText($0)))" }).map { .text($0, .header) },
+            ]
+            var sheet = XLSXWriter.Sheet(name: name, columns: cols, rows: rows)
+            sheet.frozenRows = 3
+            sheet.frozenColumns = 1
+            sheet.hiddenRows = [WideForm.keyRow]
+            sheet.rowHeights = [WideForm.labelRow: 75]
+            sheet.validatedRows = WideForm.firstDataRow...WideForm.firstDataRow + 19_999
+            sheet.validationError = l(.templateCellRejected)
+            listSheets.append(sheet)
+        }
+        return listSheets
+    }
+
+    /// One unit's report as a workbook: a sheet for the unit and period, a sheet per group of
+    /// facts in the order of the law — a row per fact: its key (column A), its name, the
+    /// value to fill in (validated as the fact declares), its type and bounds, the rules that read
+    /// it with their citations — and a sheet per list of records (a record's code may be left blank).
+    public func renderUnitWorkbook(kind: UnitKind, year: Int, unit: AdministrativeUnit? = nil) throws -> Data {
+        let l = Localizer(language)
+        let yesNo = language == .vi ? ["có", "không"] : ["yes", "no"]
+        let readers = Dictionary(facts(kind: kind, year: year).map { ($0.0.path, $0.1) }, uniquingKeysWith: { a, _ in a })
+        let columns = [XLSXWriter.Column(width: 28, style: .wrapped), XLSXWriter.Column(width: 40, style: .wrapped), XLSXWriter.Column(width: 16),
+                       XLSXWriter.Column(width: 22, style: .wrapped), XLSXWriter.Column(width: 46, style: .wrapped)]
+        let header: [XLSXWriter.Cell?] = [.text(l(.templateKeyColumn), .header), .text(l(.templateBasisLabel), .header),
+                                          .text(l(.templateValueColumn), .header), .text(l(.templateBasisType), .header), .text(l(.templateBasis), .header)]
+        func sheet(_ name: String, _ marker: String, _ title: String, _ rows: [[XLSXWriter.Cell?]], _ validations: [(Int, Int, XLSXWriter.Validation, String?)]) -> XLSXWriter.Sheet {
+            var s = XLSXWriter.Sheet(name: name, columns: columns, rows: [[.text(marker, .title), .text(title, .title)], header] + rows)
+            s.frozenRows = 2
+            s.cellValidations = validations.map { (row: $0.0, column: $0.1, validation: $0.2, prompt: $0.3) }
+            s.validationError = l(.templateCellRejected)
+            s.landscape = true
+            s.fitWidth = true
+            return s
+        }
+        // Who and when.
+        let unitRows: [[XLSXWriter.Cell?]] = [
+            [.text("unit.code", .text), .text(l(.templateUnitCodeColumn), .plain), unit.map { .text($0.code, .text) } ?? .empty(.text)],
+            [.text("unit.name", .text), .text(l(.templateUnitName), .plain), unit.map { .text($0.name, .text) } ?? .empty(.text)],
+            [.text("unit.kind", .text), .text(l(.templateKindColumn), .plain), .text(kind.rawValue, .text)],
+            [.text("unit.subtype", .text), .text(l(.templateSubtypeColumn), .plain), kind == .commune ? (unit.map { .text($0.type.rawValue, .text) } ?? .empty(.text)) : nil],
+            [.text("unit.parent", .text), .text(l(.templateParent), .plain), unit?.parent.map { .text($0, .text) } ?? .empty(.text)],
+            [.text("period.year", .text), .text(l(.templateYearColumn), .plain), .number(Double(year), .plain)],
+        ]
+        let title = "\(l(.templateTitle(kind: kind, year: year))) — \(l(.templateMadeBy(version: QCDC.version, ruleSet: ruleSet.id, ruleSetVersion: ruleSet.version)))"
+        var sheets = [sheet(l(.templateUnitSheetName), "\(WideForm.markerPrefix):unit:\(WideForm.version):\(ruleSet.id)", title, unitRows,
+                            [(8, 3, .whole(min: 1990, max: 2100), nil), (6, 3, .list(["xa", "phuong", "dac_khu"]), nil)])]
+        // A sheet per group, groups and facts in the order of the law.
+        var groups: [(String, [FactDeclaration])] = []
+        for f in wideColumns(kind: kind, year: year) {
+            let g = String(f.path.split(separator: ".").first ?? "")
+            if let i = groups.firstIndex(where: { $0.0 == g }) { groups[i].1.append(f) } else { groups.append((g, [f])) }
+        }
+        var names: Set<String> = [sheets[0].name]
+        for (group, members) in groups {
+            var name = String(group.prefix(31))
+            while names.contains(name) { name = String(name.prefix(29)) + "·" }
+            names.insert(name)
+            var rows: [[XLSXWriter.Cell?]] = []
+            var validations: [(Int, Int, XLSXWriter.Validation, String?)] = []
+            for (i, f) in members.enumerated() {
+                let c = column(f, yesNo: yesNo)
+                let cites = (readers[f.path] ?? []).map { "\($0.id): \(l.basis($0))" }.joined(separator: "; ")
+                rows.append([.text(f.path, .text), .text(f.label.text(language), .wrapped), .empty(c.style), .text(typeText(f), .wrapped), .text(cites, .wrapped)])
+                if let v = c.validation { validations.append((i + 3, 3, v, c.prompt)) }
+            }
+            var groupSheet = sheet(name, "\(WideForm.markerPrefix):group:\(WideForm.version):\(group)", group, rows, validations)
+            for i in members.indices { groupSheet.rowHeights[i + 3] = 45 }     // room for the wrapped name and citations
+            sheets.append(groupSheet)
+        }
+        sheets += listSheets(kind: kind, year: year, taken: names)
+        return try XLSXWriter(sheets: sheets).write()
+    }
+
     /// A CSV cell, quoted when it holds a delimiter, quote or line break.
     static func csvCell(_ s: String) -> String {
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == ";" || $0 == "\n" || $0 == "\r" }) else { return s }
@@ -205,39 +303,7 @@ public struct TemplateWriter: Sendable {
         }
         var notes = XLSXWriter.Sheet(name: l(.templateBasisSheetName), columns: [.init(width: 36), .init(width: 48), .init(width: 22), .init(width: 80)], rows: basis)
         notes.frozenRows = 1
-        // A sheet per list of records the rules read (complaint cases, reception days…): a record
-        // per row, tied to its unit by code.
-        var listSheets: [XLSXWriter.Sheet] = []
-        var names: Set<String> = [form.name, notes.name]
-        for (decl, readers) in self.facts(kind: kind, year: year) {
-            guard case .list(let fields) = decl.type else { continue }
-            // Named by the list's path (stable, short, what the keys say); its name for people is in B1.
-            var name = decl.path
-            if name.count > 31 {
-                // The path's end, cut at a word: `peoples_inspection_board.inspections` → `inspection_board.inspections`.
-                let tail = decl.path.suffix(31)
-                let clean = decl.path.dropLast(31).last.map { $0 == "_" || $0 == "." } ?? true
-                name = clean ? String(tail) : String(tail.drop { $0 != "_" && $0 != "." }.dropFirst())
-            }
-            while names.contains(name) { name = String(name.prefix(29)) + "·" }
-            names.insert(name)
-            var cols = [XLSXWriter.Column(width: 10, style: .text, prompt: l(.templateUnitCodeColumn))]
-            for f in fields { cols.append(column(f, yesNo: yesNo)) }
-            let cites = readers.map { "\($0.id): \(l.basis($0))" }.joined(separator: "; ")
-            var rows: [[XLSXWriter.Cell?]] = [
-                [.text("\(WideForm.markerPrefix):list:\(WideForm.version):\(decl.path)", .title), .text("\(decl.label.text(language)) — \(cites)", .title)],
-                (["unit.code"] + fields.map(\.path)).map { .text($0, .text) },
-                ([l(.templateUnitCodeColumn)] + fields.map { "\($0.label.text(language)) (\(typeText($0)))" }).map { .text($0, .header) },
-            ]
-            var sheet = XLSXWriter.Sheet(name: name, columns: cols, rows: rows)
-            sheet.frozenRows = 3
-            sheet.frozenColumns = 1
-            sheet.hiddenRows = [WideForm.keyRow]
-            sheet.rowHeights = [WideForm.labelRow: 75]
-            sheet.validatedRows = WideForm.firstDataRow...WideForm.firstDataRow + 19_999
-            sheet.validationError = l(.templateCellRejected)
-            listSheets.append(sheet)
-        }
-        return try XLSXWriter(sheets: [form] + listSheets + [notes]).write()
+        let lists = listSheets(kind: kind, year: year, taken: [form.name, notes.name])
+        return try XLSXWriter(sheets: [form] + lists + [notes]).write()
     }
 }

@@ -26,8 +26,8 @@ public struct GitHubReporter: StreamingReporter {
         for r in report.results {
             guard let severity = gate.level(r) else { continue }
             let level = severity == .error ? "error" : severity == .warning ? "warning" : "notice"
-            var message = "\(Neutral.visible(r.message(lang))) (\(l.basis(r.rule)))"
-            for f in r.flagged { message += "\n" + Neutral.visible("\(f.location.file):\(f.location.line): \(f.id ?? f.path)") }
+            var message = cell(r.location.source) + "\(Neutral.visible(r.message(lang))) (\(l.basis(r.rule)))"
+            for f in r.flagged { message += "\n" + Neutral.visible("\(f.location): \(f.id ?? f.path)") }
             out += command(level, file: r.location.file, line: r.location.line, col: r.location.column,
                            title: "\(r.rule.id) \(r.rule.title.text(lang))", message: message)
         }
@@ -46,9 +46,16 @@ public struct GitHubReporter: StreamingReporter {
         for d in diagnostics.sorted() where d.severity != .note {
             let level = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
             out += command(level, file: d.location.file, line: d.location.line, col: d.location.column,
-                           title: d.code.rawValue, message: ([d.message.text(lang)] + d.notes(lang)).map { Neutral.visible($0) }.joined(separator: "\n"))
+                           title: d.code.rawValue, message: cell(d.location) + ([d.message.text(lang)] + d.notes(lang)).map { Neutral.visible($0) }.joined(separator: "\n"))
         }
         return out
+    }
+
+    /// `'Báo cáo'!J7: ` for a position in a workbook (GitHub shows line and column of a file it
+    /// can display; a workbook's cell is named in the message); nothing otherwise.
+    func cell(_ l: SourceLocation) -> String {
+        guard l.sheet != nil else { return "" }
+        return Neutral.visible(String(l.description.dropFirst(l.file.count + 1))) + ": "
     }
 
     func command(_ level: String, file: String, line: Int, col: Int, title: String, message: String) -> String {

@@ -12,7 +12,8 @@ package enum Spreadsheet {
 
 /// One row of a spreadsheet, read into a report's nodes.
 package struct SpreadsheetRow: Sendable {
-    package var row: Int
+    /// The row, for one report per row; nil for a one-unit workbook.
+    package var row: Int?
     package var node: Node
     /// The workbook sheet the row is on; nil for CSV.
     package var sheet: String? = nil
@@ -36,15 +37,21 @@ extension Checker {
                 at.sheet = f.sheet
                 return invalid(Diagnostic(.error, DiagnosticCode(.input, "xlsx_invalid"), f.message, at: at))
             case .success(let found):
+                let lists = found.enumerated().compactMap { i, s in
+                    WideForm.listPath(s.rows).map { WideForm.ListSheet(path: $0, ordinal: i, name: s.name, rows: s.rows) }
+                }
+                // One unit's workbook: a unit sheet and a sheet per group of facts.
+                if let unitSheet = found.firstIndex(where: { WideForm.sheetKind($0.rows) == "unit" }) {
+                    let parts = found.enumerated().filter { ["unit", "group"].contains(WideForm.sheetKind($0.element.rows)) }.map { ($0.offset, $0.element.rows) }
+                    let content = WideForm.readUnit(parts, unitOrdinal: unitSheet, file: file, facts: ruleSet.facts, lists: lists)
+                    return report(content, file: file, sheet: found[unitSheet].name, sheetNames: found.map(\.name), mainOrdinal: unitSheet)
+                }
                 // The first sheet in the wide form is the report; sheets marked as lists of records add
                 // their rows to it; other sheets (notes) are left alone.
                 guard let main = found.firstIndex(where: { WideForm.listPath($0.rows) == nil }) else {
                     if walked && found.isEmpty { return skipped(file) }
                     return invalid(Diagnostic(.error, DiagnosticCode(.input, "not_a_template"), .notATemplate(file), at: Mark.start.located(in: file),
                                               notes: [.makeATemplate]))
-                }
-                let lists = found.enumerated().compactMap { i, s in
-                    WideForm.listPath(s.rows).map { WideForm.ListSheet(path: $0, ordinal: i, name: s.name, rows: s.rows) }
                 }
                 return rows(found[main].rows, file: file, walked: walked, sheet: found[main].name, lists: lists,
                             sheetNames: found.map(\.name), mainOrdinal: main)
@@ -74,10 +81,17 @@ extension Checker {
     /// The reports of a spreadsheet's rows in the wide form.
     private func rows(_ rows: [[String]], file: String, walked: Bool, sheet: String?, lists: [WideForm.ListSheet],
                       sheetNames: [String], mainOrdinal: Int) -> Loaded {
+        return report(WideForm.read(rows, file: file, facts: ruleSet.facts, lists: lists), file: file, sheet: sheet, sheetNames: sheetNames,
+                      mainOrdinal: mainOrdinal, walked: walked)
+    }
+
+    /// What a spreadsheet's content makes: its reports, or why there are none.
+    private func report(_ content: WideForm.Content, file: String, sheet: String?, sheetNames: [String], mainOrdinal: Int,
+                        walked: Bool = false) -> Loaded {
         func invalid(_ d: Diagnostic) -> Loaded {
             .outcome(ReportOutcome(file: file, unit: nil, period: nil, results: [], diagnostics: [d]))
         }
-        switch WideForm.read(rows, file: file, facts: ruleSet.facts, lists: lists) {
+        switch content {
         case .notATemplate:
             if walked { return skipped(file) }
             return invalid(Diagnostic(.error, DiagnosticCode(.input, "not_a_template"), .notATemplate(file), at: Mark.start.located(in: file),
@@ -92,7 +106,7 @@ extension Checker {
                 return invalid(Diagnostic(.error, DiagnosticCode(.input, "empty"), .emptySpreadsheet(file),
                                           at: Mark(line: WideForm.firstDataRow, column: 1).located(in: file)))
             }
-            return .rows(file: file, reports.map { SpreadsheetRow(row: $0.row, node: $0.node, sheet: sheet, sheets: sheetNames) })
+            return .rows(file: file, reports.map { SpreadsheetRow(row: $0.row == 0 ? nil : $0.row, node: $0.node, sheet: sheet, sheets: sheetNames) })
         }
     }
 

@@ -51,6 +51,75 @@ package enum WideForm {
         return String(fields[3])
     }
 
+    /// The kind of qcdc sheet a marker names: `wide`, `list`, `unit` or `group`.
+    package static func sheetKind(_ rows: [[String]]) -> String? {
+        guard let a1 = rows.first?.first?.trimmingCharacters(in: .whitespaces) else { return nil }
+        let fields = a1.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
+        guard fields.count >= 2, fields[0] == markerPrefix else { return nil }
+        return String(fields[1])
+    }
+
+    /// One unit's workbook: a `unit` sheet (who and when) and a `group` sheet per group of facts,
+    /// each a row per fact: its key in column A, its name in B, its value in C (then its type and
+    /// basis); with the list sheets of ``ListSheet`` (a record's `unit.code` may be left blank).
+    /// `sheets` are the marked sheets, the unit sheet at `unitOrdinal`.
+    package static func readUnit(_ sheets: [(ordinal: Int, rows: [[String]])], unitOrdinal: Int, file: String,
+                                 facts: [String: FactDeclaration], lists: [ListSheet]) -> Content {
+        var items: [(segments: ArraySlice<String>, keyMark: Mark, value: Node)] = []
+        var seen: [String: Mark] = [:]
+        var code: String?
+        for sheet in sheets {
+            for (r, cells) in sheet.rows.enumerated() where r >= 2 {     // row 1 the marker, row 2 the headings
+                let key = (cells.first ?? "").trimmingCharacters(in: .whitespaces)
+                guard !key.isEmpty, !key.hasPrefix(markerPrefix) else { continue }
+                let keyMark = Mark(line: r + 1, column: encode(column: 1, ordinal: sheet.ordinal))
+                if let first = seen[key] {
+                    return .invalid(Diagnostic(.error, DiagnosticCode(.input, "spreadsheet_layout"), .spreadsheetDuplicateColumn(Neutral.visible(key), first: first.line),
+                                               at: keyMark.located(in: file)))
+                }
+                seen[key] = keyMark
+                let text = cells.count > 2 ? cells[2].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+                if key == "unit.code" { code = text }
+                guard !text.isEmpty else { continue }
+                let segments = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+                guard segments.count <= maxKeyDepth else { continue }
+                let (value, style) = scalar(text, key: key, decl: facts[key])
+                items.append((segments[...], keyMark, Node(.scalar(value, style), at: Mark(line: r + 1, column: encode(column: 3, ordinal: sheet.ordinal)))))
+            }
+        }
+        // The unit's records: those with its code, or with none (a row with cells filled but no code).
+        let filled = lists.map { list -> ListSheet in
+            var l = list
+            guard l.rows.count >= keyRow, let c = l.rows[keyRow - 1].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "unit.code" }) else { return l }
+            for i in l.rows.indices where i + 1 >= firstDataRow {
+                var row = l.rows[i]
+                guard row.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
+                if c >= row.count || row[c].trimmingCharacters(in: .whitespaces).isEmpty {
+                    while row.count <= c { row.append("") }
+                    row[c] = code ?? ""
+                    l.rows[i] = row
+                }
+            }
+            return l
+        }
+        let root = Mark(line: 1, column: encode(column: 1, ordinal: unitOrdinal))
+        switch read([["\(markerPrefix):\(layout):\(version)"], ["unit.code"], [""], [code ?? ""]], file: file, facts: facts, lists: filled) {
+        case .invalid(let d): return .invalid(d)
+        case .notATemplate: break
+        case .reports(let rows):
+            // Each list, down to its sequence, beside the facts of its group.
+            func leaves(_ node: Node, _ path: [String], _ keyMark: Mark) {
+                if let entries = node.entries {
+                    for e in entries { leaves(e.value, path + [e.key], e.keyMark) }
+                } else {
+                    items.append((path[...], keyMark, node))
+                }
+            }
+            for e in rows.first?.node.entries ?? [] where e.key != "unit" { leaves(e.value, [e.key], e.keyMark) }
+        }
+        return .reports([(row: 0, node: mapping(items, at: root))])
+    }
+
     /// Positions on a list sheet are kept in a report's nodes with the sheet folded into the
     /// column (a node's position has no sheet): column + (ordinal + 1) × 100,000.
     static let sheetStride = 100_000

@@ -8,13 +8,15 @@ import ZIPFoundation
 package struct XLSXWriter {
     /// The fixed styles, by their index in `cellXfs`.
     package enum Style: Int, Sendable {
-        case plain = 0, text, header, date, percent, title, decimal1
+        case plain = 0, text, header, date, percent, title, decimal1, wrapped
     }
 
     /// A cell: text (kept as written, never read as a number) or a number.
     package enum Cell: Sendable {
         case text(String, Style)
         case number(Double, Style)
+        /// An empty cell with a style, so that what is typed into it takes the style.
+        case empty(Style)
     }
 
     /// What a column accepts: data validation over its data rows.
@@ -52,8 +54,12 @@ package struct XLSXWriter {
         package var rowHeights: [Int: Double] = [:]
         /// Printed on landscape pages.
         package var landscape = false
+        /// Printed as wide as one page (as long as it needs).
+        package var fitWidth = false
         /// Filter buttons on the first row (over every row and column written).
         package var autoFilter = false
+        /// Validation of single cells (1-based row and column), beside the columns'.
+        package var cellValidations: [(row: Int, column: Int, validation: Validation, prompt: String?)] = []
         /// The 1-based rows validation covers.
         package var validatedRows: ClosedRange<Int>? = nil
         /// The message shown when a value breaks a column's validation.
@@ -119,24 +125,26 @@ package struct XLSXWriter {
     }
 
     /// Fonts: normal, bold. Styles: plain, text (`@`), header (bold text, wrapped), date
-    /// (format 14), percent (format 10), title (bold), one decimal (`0.0`).
+    /// (format 14), percent (format 10), title (bold), one decimal (`0.0`), wrapped text.
     static let styles = head + """
     <styleSheet xmlns="\(main)"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>\
     <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
     <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
     <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-    <cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+    <cellXfs count="8"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
     <xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
     <xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>\
     <xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
     <xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
     <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
-    <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
+    <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+    <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>\
     <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
     """
 
     func sheet(_ s: Sheet) -> String {
         var o = Self.head + "<worksheet xmlns=\"\(Self.main)\" xmlns:r=\"\(Self.rel)\">"
+        if s.fitWidth { o += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>" }
         if s.frozenRows > 0 || s.frozenColumns > 0 {
             let top = "\(XLSXReader.columnName(s.frozenColumns + 1))\(s.frozenRows + 1)"
             o += "<sheetViews><sheetView workbookViewId=\"0\"><pane"
@@ -166,6 +174,8 @@ package struct XLSXWriter {
                     o += "<c r=\"\(ref)\" t=\"inlineStr\"" + (style != .plain ? " s=\"\(style.rawValue)\"" : "") + "><is><t xml:space=\"preserve\">\(Self.esc(t))</t></is></c>"
                 case .number(let d, let style):
                     o += "<c r=\"\(ref)\"" + (style != .plain ? " s=\"\(style.rawValue)\"" : "") + "><v>\(Value.format(d, digits: 10))</v></c>"
+                case .empty(let style):
+                    o += "<c r=\"\(ref)\" s=\"\(style.rawValue)\"/>"
                 }
             }
             o += "</row>"
@@ -174,20 +184,20 @@ package struct XLSXWriter {
         if s.autoFilter, let width = s.rows.map(\.count).max(), width > 0 {
             o += "<autoFilter ref=\"A1:\(XLSXReader.columnName(width))\(max(s.rows.count, 1))\"/>"
         }
+        var validations: [String] = []
         if let rows = s.validatedRows {
-            let validated = s.columns.enumerated().filter { $0.element.validation != nil }
-            if !validated.isEmpty {
-                o += "<dataValidations count=\"\(validated.count)\">"
-                for (i, c) in validated {
-                    let col = XLSXReader.columnName(i + 1)
-                    let range = "\(col)\(rows.lowerBound):\(col)\(rows.upperBound)"
-                    o += validation(c.validation!, sqref: range, prompt: c.prompt, error: s.validationError)
-                }
-                o += "</dataValidations>"
+            for (i, c) in s.columns.enumerated() where c.validation != nil {
+                let col = XLSXReader.columnName(i + 1)
+                validations.append(validation(c.validation!, sqref: "\(col)\(rows.lowerBound):\(col)\(rows.upperBound)", prompt: c.prompt, error: s.validationError))
             }
         }
+        for v in s.cellValidations {
+            validations.append(validation(v.validation, sqref: "\(XLSXReader.columnName(v.column))\(v.row)", prompt: v.prompt, error: s.validationError))
+        }
+        if !validations.isEmpty { o += "<dataValidations count=\"\(validations.count)\">" + validations.joined() + "</dataValidations>" }
         if s.landscape {
-            o += "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.5\" bottom=\"0.5\" header=\"0.3\" footer=\"0.3\"/><pageSetup paperSize=\"9\" orientation=\"landscape\"/>"
+            o += "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.5\" bottom=\"0.5\" header=\"0.3\" footer=\"0.3\"/><pageSetup paperSize=\"9\" orientation=\"landscape\""
+            o += s.fitWidth ? " fitToWidth=\"1\" fitToHeight=\"0\"/>" : "/>"
         }
         return o + "</worksheet>"
     }
