@@ -280,6 +280,11 @@ struct SpreadsheetTests {
         z.writestr("xl/worksheets/sheet1.xml", sheet)
         z.writestr("xl/worksheets/sheet2.xml", f'<?xml version="1.0"?><worksheet xmlns="{main}"><sheetData><row r="1"><c r="A1" t="e"><v>#N/A</v></c></row></sheetData></worksheet>')
         if damage == "bomb": z.writestr("xl/sharedStrings.xml", bytes(65 << 20))
+    if damage == "cd-offset":       # the central directory said to start past the end (a crash found by fuzzing)
+        data = bytearray(open(path, "rb").read())
+        eocd = data.rfind(b"PK\\x05\\x06")
+        data[eocd + 16:eocd + 20] = (len(data) + 1000).to_bytes(4, "little")
+        open(path, "wb").write(bytes(data))
     """
 
     static func inline(_ ref: String, _ text: String) -> String { "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
@@ -294,6 +299,7 @@ struct SpreadsheetTests {
             ("<c r=\"E4\"><v>5</v></c>", "doctype", "lai.xlsx:1:1: error[input.xlsx_invalid]"),
             ("<c r=\"E4\"><v>5</v></c>", "no-rels", "lai.xlsx:1:1: error[input.xlsx_invalid]"),
             ("<c r=\"E4\"><v>5</v></c>", "bomb", "lai.xlsx:1:1: error[input.xlsx_invalid]"),
+            ("<c r=\"E4\"><v>5</v></c>", "cd-offset", "lai.xlsx:1:1: error[input.xlsx_invalid]"),
             ("<c r=\"E4\"><v>-2</v></c>", "notes-error", "lai.xlsx:S!E4: error[report.out_of_range]"),     // an error value in another sheet is not ours
             // A formula whose result is empty text is a blank cell, not an error: row 5 is still read.
             ("<c r=\"E4\" t=\"str\"><f>IF(1,\"\",1)</f><v></v></c></row><row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is><t>03390</t></is></c>"

@@ -41,6 +41,8 @@ package enum XLSXReader {
     /// (notes, error values) does not matter.
     package static func read(_ bytes: [UInt8], maxCells: Int, marker: String) -> Result<[Sheet], Failure> {
         do {
+            // The zip library trusts the archive's offsets; every one is checked here first.
+            guard zipIsSound(bytes) else { throw Failure(mark: .start, message: .xlsxNotAWorkbook) }
             let archive = try Archive(data: Data(bytes), accessMode: .read)
             var count = 0
             for _ in archive { count += 1; if count > maxEntries { throw Failure(mark: .start, message: .xlsxTooManyParts(maxEntries)) } }
@@ -322,6 +324,40 @@ package enum XLSXReader {
             }
         }
         return out + rest
+    }
+
+    /// Whether a zip archive's structure stays within its bytes: the end-of-directory record (the
+    /// last one, found as the zip library finds it), the central directory, and each entry's local
+    /// header and data. No ZIP64 (a workbook qcdc reads is at most 8 MiB), at most `maxEntries`.
+    /// The zip library reads at whatever offsets an archive gives and traps past the end of an
+    /// in-memory archive (found by fuzzing), so it is handed only archives that pass.
+    static func zipIsSound(_ b: [UInt8]) -> Bool {
+        func u16(_ i: Int) -> Int { Int(b[i]) | Int(b[i + 1]) << 8 }
+        func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
+        guard b.count >= 22 else { return false }
+        var eocd = -1
+        var i = b.count - 22
+        while i >= max(0, b.count - 22 - 65_535) {
+            if b[i] == 0x50, b[i + 1] == 0x4B, b[i + 2] == 0x05, b[i + 3] == 0x06 { eocd = i; break }
+            i -= 1
+        }
+        guard eocd >= 0 else { return false }
+        let entries = u16(eocd + 10), size = u32(eocd + 12), start = u32(eocd + 16)
+        guard u16(eocd + 4) == 0, u16(eocd + 6) == 0, u16(eocd + 8) == entries, entries <= maxEntries,
+              entries != 0xFFFF, size != 0xFFFF_FFFF, start != 0xFFFF_FFFF, start + size <= eocd else { return false }
+        var p = start
+        for _ in 0..<entries {
+            guard p + 46 <= start + size, u32(p) == 0x0201_4B50 else { return false }
+            let compressed = u32(p + 20), uncompressed = u32(p + 24)
+            let name = u16(p + 28), extra = u16(p + 30), comment = u16(p + 32), local = u32(p + 42)
+            guard compressed != 0xFFFF_FFFF, uncompressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF,
+                  p + 46 + name + extra + comment <= start + size,
+                  local + 30 <= b.count, u32(local) == 0x0403_4B50 else { return false }
+            let data = local + 30 + u16(local + 26) + u16(local + 28)
+            guard data <= b.count, compressed <= b.count - data else { return false }
+            p += 46 + name + extra + comment
+        }
+        return true
     }
 
     /// `C12` → (3, 12).
