@@ -129,3 +129,14 @@ struct SpreadsheetCellTests {
         #expect(SourceLocation(file: "a.xlsx", line: 1, column: 1, sheet: "It's").description == "a.xlsx:'It''s'!A1")
     }
 }
+
+@Suite("Spreadsheets: CSV delimiters")
+struct CSVDelimiterTests {
+    /// The delimiter used most on the first line; a tie always goes the same way (comma, semicolon, tab).
+    @Test func theDelimiterIsChosenTheSameWayEveryTime() {
+        #expect(CSVReader.detectDelimiter(Array("a;b;c\n".utf8)[...]) == UInt8(ascii: ";"))
+        #expect(CSVReader.detectDelimiter(Array("a;b\tc\n".utf8)[...]) == UInt8(ascii: ";"))
+        #expect(CSVReader.detectDelimiter(Array("a,b;c\td\n".utf8)[...]) == UInt8(ascii: ","))
+        #expect(CSVReader.detectDelimiter(Array("\"a;b\",c\n".utf8)[...]) == UInt8(ascii: ","))     // quoted ones do not count
+    }
+}

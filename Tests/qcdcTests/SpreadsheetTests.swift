@@ -114,6 +114,12 @@ struct SpreadsheetTests {
         #expect(walked.stdout.contains("scorecard.csv:1:1: note[input.skipped]: skipped: a spreadsheet not made from qcdc's template"))
         let named = try qcdc(["check", "--lang", "en", export.path])
         #expect(named.status == 2 && named.stdout.contains("error[input.not_a_template]"))
+        // A CSV file in another encoding (Windows-1258) and a damaged workbook are someone else's too.
+        try Data([0x54, 0xEA, 0x6E, 0x2C, 0xD0, 0xE3, 0x0A]).write(to: dir.appendingPathComponent("legacy.csv"))
+        try Data("PK not really".utf8).write(to: dir.appendingPathComponent("broken.xlsx"))
+        let walkedAgain = try qcdc(["check", "--all", "--lang", "en", dir.path])
+        #expect(walkedAgain.status == 0, "\(walkedAgain.stdout)")
+        #expect(walkedAgain.stdout.contains("legacy.csv:1:1: note[input.skipped]") && walkedAgain.stdout.contains("broken.xlsx:1:1: note[input.skipped]"))
     }
 
     @Test(arguments: [
@@ -126,6 +132,8 @@ struct SpreadsheetTests {
         ("#qcdc:wide:1\nunit.code,citizen_reception.leader_days\n", "input.spreadsheet_layout", "2:2"),
         ("#qcdc:wide:1\nunit.code\nmã\n", "input.empty", "4:1"),
         ("#qcdc:wide:1\nunit.code\nmã\n\u{1}\n", "input.control_character", "4:1"),
+        ("#qcdc:wide:1\nunit.code,complaints,complaints.received\n", "input.spreadsheet_layout", "2:2"),         // a group beside its member
+        ("#qcdc:wide:1\nunit.code,\(Array(repeating: "a", count: 20).joined(separator: "."))\n", "input.spreadsheet_layout", "2:2"),
     ])
     func malformedSpreadsheetsAreLocatedErrors(_ text: String, _ code: String, _ at: String) throws {
         let dir = try temporaryDirectory()
