@@ -24,6 +24,15 @@ struct SpreadsheetTests {
         }
     }
 
+    /// Rule id → status, for each report `check --format json` gives of `path`.
+    static func statuses(_ path: String) throws -> [[String: String]] {
+        let r = try qcdc(["check", "--format", "json", path])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        return (doc["reports"] as? [[String: Any]] ?? []).map { report in
+            Dictionary(uniqueKeysWithValues: (report["results"] as? [[String: Any]] ?? []).map { ($0["rule"] as! String, $0["status"] as! String) })
+        }
+    }
+
     /// Sets `key` of data row `row` (1-based, as a spreadsheet shows it).
     static func set(_ rows: inout [[String]], row: Int, _ key: String, _ value: String) {
         let c = rows[1].firstIndex(of: key)!
@@ -91,13 +100,7 @@ struct SpreadsheetTests {
 
         """
         try Data(yaml.utf8).write(to: dir.appendingPathComponent("row.yaml"))
-        func statuses(_ name: String) throws -> [String: String] {
-            let r = try qcdc(["check", "--format", "json", dir.appendingPathComponent(name).path])
-            let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-            let results = try #require((doc["reports"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
-            return Dictionary(uniqueKeysWithValues: results.map { ($0["rule"] as! String, $0["status"] as! String) })
-        }
-        let fromCSV = try statuses("row.csv"), fromYAML = try statuses("row.yaml")
+        let fromCSV = try Self.statuses(dir.appendingPathComponent("row.csv").path).first ?? [:], fromYAML = try Self.statuses(dir.appendingPathComponent("row.yaml").path).first ?? [:]
         #expect(!fromCSV.isEmpty && fromCSV == fromYAML)
         #expect(fromCSV["TTND-C1"] == "pass" && fromCSV["CD-01"] == "pass")
     }
@@ -243,14 +246,7 @@ struct SpreadsheetTests {
         wb.create_sheet("Ghi chú")["A1"] = "a second sheet, not a report"
         wb.save(sys.argv[2])
         """, [csv.path, xlsx.path])
-        func statuses(_ file: URL) throws -> [[String: String]] {
-            let r = try qcdc(["check", "--format", "json", file.path])
-            let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-            return (doc["reports"] as? [[String: Any]] ?? []).map { report in
-                Dictionary(uniqueKeysWithValues: (report["results"] as? [[String: Any]] ?? []).map { ($0["rule"] as! String, $0["status"] as! String) })
-            }
-        }
-        let fromCSV = try statuses(csv), fromXLSX = try statuses(xlsx)
+        let fromCSV = try Self.statuses(csv.path), fromXLSX = try Self.statuses(xlsx.path)
         #expect(fromCSV.count == 3 && fromXLSX == fromCSV)
         #expect(fromXLSX.first?["TTND-C1"] == "fail" && fromXLSX.first?["CD-01"] == "pass")
         let members = rows[1].firstIndex(of: "peoples_inspection_board.members")! + 1
@@ -428,14 +424,7 @@ struct SpreadsheetTests {
         let imported = try runProcess(URL(fileURLWithPath: soffice), [profile, "--headless", "--infilter=CSV:44,34,76,1,1/2/2/2/3/2/4/2/5/2", "--convert-to", "xlsx",
                                       "--outdir", out.path, filledCSV.path], timeout: 180)
         #expect(imported.status == 0, "\(imported.stderr)")
-        func statuses(_ file: URL) throws -> [[String: String]] {
-            let r = try qcdc(["check", "--format", "json", file.path])
-            let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-            return (doc["reports"] as? [[String: Any]] ?? []).map { report in
-                Dictionary(uniqueKeysWithValues: (report["results"] as? [[String: Any]] ?? []).map { ($0["rule"] as! String, $0["status"] as! String) })
-            }
-        }
-        let fromCSV = try statuses(filledCSV), fromCalc = try statuses(out.appendingPathComponent("filled-rows.xlsx"))
+        let fromCSV = try Self.statuses(filledCSV.path), fromCalc = try Self.statuses(out.appendingPathComponent("filled-rows.xlsx").path)
         #expect(fromCSV.count == 3 && fromCalc == fromCSV)
     }
 
@@ -521,13 +510,7 @@ struct SpreadsheetTests {
                     row += 1
             wb.save(out)
         """, ["examples/commune-compliant-2026.yaml", template.path, filled.path, late.path], modules: ["openpyxl", "yaml"])
-        func statuses(_ path: String) throws -> [String: String] {
-            let r = try qcdc(["check", "--format", "json", path])
-            let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-            let results = (doc["reports"] as? [[String: Any]])?.first?["results"] as? [[String: Any]] ?? []
-            return Dictionary(uniqueKeysWithValues: results.map { ($0["rule"] as! String, $0["status"] as! String) })
-        }
-        let fromYAML = try statuses("examples/commune-compliant-2026.yaml"), fromWorkbook = try statuses(filled.path)
+        let fromYAML = try Self.statuses("examples/commune-compliant-2026.yaml").first ?? [:], fromWorkbook = try Self.statuses(filled.path).first ?? [:]
         #expect(!fromYAML.isEmpty && fromWorkbook == fromYAML, "\(fromWorkbook.filter { fromYAML[$0.key] != $0.value })")
         #expect(!fromWorkbook.values.contains("fail") && !fromWorkbook.values.contains("missing"))
         // Results published late: the finding is on the sessions' sheet, at the record's cell.
@@ -574,13 +557,7 @@ struct SpreadsheetTests {
                         for k, v in record.items(): ws.cell(4 + i, fields.index(k) + 1).value = cell(v)
             wb.save(out)
         """, ["examples/commune-compliant-2026.yaml", template.path, filled.path, wrong.path], modules: ["openpyxl", "yaml"])
-        func statuses(_ path: String) throws -> [String: String] {
-            let r = try qcdc(["check", "--format", "json", path])
-            let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-            let results = (doc["reports"] as? [[String: Any]])?.first?["results"] as? [[String: Any]] ?? []
-            return Dictionary(uniqueKeysWithValues: results.map { ($0["rule"] as! String, $0["status"] as! String) })
-        }
-        let fromYAML = try statuses("examples/commune-compliant-2026.yaml"), fromWorkbook = try statuses(filled.path)
+        let fromYAML = try Self.statuses("examples/commune-compliant-2026.yaml").first ?? [:], fromWorkbook = try Self.statuses(filled.path).first ?? [:]
         #expect(!fromYAML.isEmpty && fromWorkbook == fromYAML, "\(fromWorkbook.filter { fromYAML[$0.key] != $0.value })")
         let text = try qcdc(["check", "--lang", "en", wrong.path])
         #expect(text.stdout.contains("wrong.xlsx:peoples_inspection_board!C") && text.stdout.contains("error[TTND-C1]"), "\(text.stdout.prefix(800))")

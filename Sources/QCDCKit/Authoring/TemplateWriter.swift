@@ -297,8 +297,9 @@ public struct TemplateWriter: Sendable {
         // The second sheet: what each column is, and why it is asked for.
         var basis: [[XLSXWriter.Cell?]] = [[.text(l(.templateBasisKey), .header), .text(l(.templateBasisLabel), .header),
                                             .text(l(.templateBasisType), .header), .text(l(.templateBasis), .header)]]
-        for (decl, readers) in facts.map({ d in (d, self.facts(kind: kind, year: year).first { $0.0.path == d.path }?.1 ?? []) }) {
-            let cites = readers.map { "\($0.id): \(l.basis($0))" }.joined(separator: "\n")
+        let readers = Dictionary(self.facts(kind: kind, year: year).map { ($0.0.path, $0.1) }, uniquingKeysWith: { a, _ in a })
+        for decl in facts {
+            let cites = (readers[decl.path] ?? []).map { "\($0.id): \(l.basis($0))" }.joined(separator: "\n")
             basis.append([.text(decl.path, .text), .text(decl.label.text(language), .plain), .text(typeText(decl), .plain), .text(cites, .plain)])
         }
         var notes = XLSXWriter.Sheet(name: l(.templateBasisSheetName), columns: [.init(width: 36), .init(width: 48), .init(width: 22), .init(width: 80)], rows: basis)

@@ -53,8 +53,8 @@ extension Checker {
                     return invalid(Diagnostic(.error, DiagnosticCode(.input, "not_a_template"), .notATemplate(file), at: Mark.start.located(in: file),
                                               notes: [.makeATemplate]))
                 }
-                return rows(found[main].rows, file: file, walked: walked, sheet: found[main].name, lists: lists,
-                            sheetNames: found.map(\.name), mainOrdinal: main)
+                return report(WideForm.read(found[main].rows, file: file, facts: ruleSet.facts, lists: lists), file: file,
+                              sheet: found[main].name, sheetNames: found.map(\.name), mainOrdinal: main, walked: walked)
             }
         }
         let body: ArraySlice<UInt8>
@@ -75,14 +75,7 @@ extension Checker {
             return invalid(Diagnostic(.error, DiagnosticCode(.input, "csv_syntax"), f.message, at: f.mark.located(in: file)))
         case .success(let r): rows = r
         }
-        return self.rows(rows, file: file, walked: walked, sheet: nil, lists: [], sheetNames: [], mainOrdinal: 0)
-    }
-
-    /// The reports of a spreadsheet's rows in the wide form.
-    private func rows(_ rows: [[String]], file: String, walked: Bool, sheet: String?, lists: [WideForm.ListSheet],
-                      sheetNames: [String], mainOrdinal: Int) -> Loaded {
-        return report(WideForm.read(rows, file: file, facts: ruleSet.facts, lists: lists), file: file, sheet: sheet, sheetNames: sheetNames,
-                      mainOrdinal: mainOrdinal, walked: walked)
+        return report(WideForm.read(rows, file: file, facts: ruleSet.facts), file: file, sheet: nil, sheetNames: [], mainOrdinal: 0, walked: walked)
     }
 
     /// What a spreadsheet's content makes: its reports, or why there are none.
