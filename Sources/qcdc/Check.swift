@@ -1,7 +1,8 @@
 import ArgumentParser
+import Foundation
 import QCDCKit
 
-struct Check: ParsableCommand {
+struct Check: ParsableCommand, Configurable {
     static let configuration = CommandConfiguration(
         abstract: "Check reports (YAML or JSON) against the rules.",
         discussion: """
@@ -10,8 +11,12 @@ struct Check: ParsableCommand {
 
         Several outputs in one run: pair each --format with an --output, in order \
         (--format json --output out.json --format sarif --output out.sarif); text is then still \
-        printed on the terminal (unless --quiet). A last --format without an --output goes to \
-        standard output instead of the text.
+        printed on the terminal (only what fails the gate with --quiet). A last --format without an \
+        --output goes to standard output instead of the text.
+
+        Settings: a .qcdc.yaml in the working directory or above it (up to the repository's root), \
+        or --config FILE, gives defaults for the flags (rules, waivers, baseline, fail-on, strict, \
+        register, lang, include/exclude); flags given win; --no-config ignores it (docs/configuration.md).
 
         Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 an invalid \
         report, rule set, waiver or baseline file; 64 a usage error.
@@ -22,6 +27,9 @@ struct Check: ParsableCommand {
 
     @OptionGroup var flags: CheckFlags
 
+    var configOptions: ConfigOptions { flags.config }
+    mutating func configure(_ c: Configuration) { flags.configure(c) }
+
     func run() throws {
         Terminal.language = flags.lang
         let options = try flags.options()
@@ -30,9 +38,12 @@ struct Check: ParsableCommand {
         defer { files.values.forEach { $0.discard() } }
         let session = CheckSession(options)
         // Every format is written report by report: the run keeps nothing per report.
+        let root = SourceRoot.current()
         var writers = flags.destinations.map { format, path in
-            (format.streamer(color: path == nil && Terminal.wantsColor(noColor: flags.noColor), showAll: flags.all, gate: options.gate),
-             path.flatMap { files[$0] })
+            // --quiet and colour are for the terminal: files get the whole format.
+            let style = OutputStyle(color: path == nil && Terminal.wantsColor(noColor: flags.noColor), showAll: flags.all,
+                                    showMissing: flags.showMissing, quiet: path == nil && flags.quiet, omitMissing: flags.omitMissing, gate: options.gate, sourceRoot: root)
+            return (format.streamer(style), path.flatMap { files[$0] })
         }
         for i in writers.indices {
             try Terminal.write(writers[i].0.opening(ruleSet: session.ruleSet ?? .empty, language: flags.lang), to: writers[i].1)
@@ -50,6 +61,14 @@ struct Check: ParsableCommand {
             try Terminal.emit(run.findingsRecord.rendered(), to: files[path])
         }
         for (writer, file) in writers { try Terminal.emit(writer.closing(run, count: count), to: file) }
+        // On GitHub Actions, the annotations' job summary (appended: earlier steps wrote theirs).
+        if let summaryFile = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summaryFile.isEmpty,
+           let github = writers.lazy.compactMap({ $0.0 as? GitHubReporter }).first {
+            if let problem = StandardStreams.append(github.stepSummary(run), to: summaryFile) {
+                Terminal.stderr(Terminal.render([problem]))
+                throw ExitCode(2)
+            }
+        }
         throw ExitCode(run.exitCode)
     }
 }

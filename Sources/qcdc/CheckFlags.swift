@@ -3,34 +3,38 @@ import QCDCKit
 
 /// The flags of `qcdc check`, mapped to the library's ``CheckOptions``.
 struct CheckFlags: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A rule-set file or directory (repeatable). Default: the built-in national set.", valueName: "PATH"))
+    @Option(name: .long, help: ArgumentHelp("A rule-set file or directory (repeatable). Default: the built-in national set.", valueName: "PATH"),
+            completion: .file(extensions: ["yaml", "yml"]))
     var rules: [String] = []
 
-    @Option(name: .long, help: "Output format (repeatable): text, json, jsonl, sarif, junit, github, markdown.")
+    @Option(name: [.customShort("f"), .long], help: "Output format (repeatable): text, json, jsonl, sarif, junit, github, gitlab, markdown.")
     var format: [OutputFormat] = []
 
-    @Option(name: .long, help: ArgumentHelp("Write the matching --format to FILE, atomically (repeatable).", valueName: "FILE"))
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the matching --format to FILE, atomically (repeatable).", valueName: "FILE"),
+            completion: .file())
     var output: [String] = []
 
-    @Option(name: .long, help: "Language of messages: vi (Vietnamese) or en (English).")
-    var lang: Language = .vi
+    @Option(name: .customLong("lang"), help: ArgumentHelp("Language of messages: vi (Vietnamese, the default) or en (English).", valueName: "LANG"))
+    var language: Language?
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding has this severity or higher: error, warning, info, none.")
-    var failOn: FailOn = .error
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 when a finding has this severity or higher: error (the default), warning, info, none.", valueName: "SEVERITY"))
+    var failOnLevel: FailOn?
 
-    @Flag(name: .customLong("fail-on-missing"), help: "Missing evidence is a finding too (for submission gates).")
-    var failOnMissing = false
+    @Flag(name: .customLong("fail-on-missing"), inversion: .prefixedNo, help: "Missing evidence is a finding too (for submission gates).")
+    var failOnMissingFlag: Bool?
 
-    @Option(name: .long, help: ArgumentHelp("A waiver file (YAML): approved exceptions with justification and expiry.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("A waiver file (YAML): approved exceptions with justification and expiry.", valueName: "FILE"),
+            completion: .file(extensions: ["yaml", "yml"]))
     var waivers: String?
 
     @Option(name: .long, help: ArgumentHelp("The date waivers expire against (default: today), for reproducible runs.", valueName: "DATE"))
     var today: DayArgument?
 
-    @Option(name: .long, help: ArgumentHelp("Report only findings not recorded in this baseline file.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Report only findings not recorded in this baseline file.", valueName: "FILE"),
+            completion: .file(extensions: ["json"]))
     var baseline: String?
 
-    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record the current findings in FILE.", valueName: "FILE"))
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record the current findings in FILE.", valueName: "FILE"), completion: .file())
     var writeBaseline: String?
 
     @Flag(name: .long, help: "Also list passed and not-applicable results in text output.")
@@ -39,11 +43,23 @@ struct CheckFlags: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Never colour the text output (NO_COLOR is honoured too).")
     var noColor = false
 
-    @Flag(name: .long, help: "Print nothing on the terminal when every format goes to a file.")
+    @Flag(name: [.customShort("q"), .long], help: "Less on the terminal: only what fails the gate and invalid inputs, no totals (files written with --output are unchanged).")
     var quiet = false
 
-    @Flag(name: .long, help: "Input warnings (unknown fields, invisible characters in names) are errors: the report is invalid (exit 2).")
-    var strict = false
+    @Flag(name: .customLong("show-missing"), inversion: .prefixedNo, help: "Text: list missing evidence rule by rule (by default one line per report says what is missing).")
+    var showMissingFlag: Bool?
+
+    @Flag(name: .customLong("omit-missing"), inversion: .prefixedNo, help: "SARIF and GitLab: leave missing evidence out (by default it is there at level none / info), unless --fail-on-missing.")
+    var omitMissingFlag: Bool?
+
+    @Flag(name: .customLong("strict"), inversion: .prefixedNo, help: "Input warnings (unknown fields, invisible characters in names) are errors: the report is invalid (exit 2).")
+    var strictFlag: Bool?
+
+    @Option(name: .long, help: ArgumentHelp("Only files matching GLOB are reports, among those found in directories (repeatable; see docs/configuration.md).", valueName: "GLOB"))
+    var include: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Leave out files matching GLOB among those found in directories (repeatable).", valueName: "GLOB"))
+    var exclude: [String] = []
 
     @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Reports checked at once (default: one per processor); the output is the same for any number.", valueName: "N"))
     var jobs: Int?
@@ -54,8 +70,41 @@ struct CheckFlags: ParsableArguments {
 
     @OptionGroup var limitOptions: LimitOptions
 
-    @Argument(help: ArgumentHelp("Report files or directories, or - for standard input.", valueName: "REPORT"))
+    @OptionGroup var config: ConfigOptions
+
+    @Argument(help: ArgumentHelp("Report files or directories, or - for standard input.", valueName: "REPORT"),
+              completion: .file(extensions: ["yaml", "yml", "json", "csv", "xlsx"]))
     var reports: [String]
+
+    /// Settings from the configuration file, for what the command line leaves unset.
+    var selection = FileSelection()
+
+    var lang: Language { language ?? .vi }
+    var failOn: FailOn { failOnLevel ?? .error }
+    var failOnMissing: Bool { failOnMissingFlag ?? false }
+    var strict: Bool { strictFlag ?? false }
+    var showMissing: Bool { showMissingFlag ?? false }
+    var omitMissing: Bool { omitMissingFlag ?? false }
+
+    private enum CodingKeys: String, CodingKey {
+        case rules, format, output, language, failOnLevel, failOnMissingFlag, waivers, today, baseline, writeBaseline, all, noColor, quiet,
+             showMissingFlag, omitMissingFlag, strictFlag, include, exclude, jobs, register, expectation, limitOptions, config, reports
+    }
+
+    /// Fills in, from the configuration file, every setting the command line leaves unset.
+    mutating func configure(_ c: Configuration) {
+        if rules.isEmpty { rules = c.rules }
+        if language == nil { language = c.language }
+        if failOnLevel == nil { failOnLevel = c.failOn }
+        if failOnMissingFlag == nil { failOnMissingFlag = c.failOnMissing }
+        if waivers == nil { waivers = c.waivers }
+        if baseline == nil { baseline = c.baseline }
+        if showMissingFlag == nil { showMissingFlag = c.showMissing }
+        if omitMissingFlag == nil { omitMissingFlag = c.omitMissing }
+        if strictFlag == nil { strictFlag = c.strict }
+        register.configure(c)
+        selection = include.isEmpty && exclude.isEmpty ? c.selection : FileSelection(include: include, exclude: exclude)
+    }
 
     func validate() throws {
         if reports.isEmpty { throw ValidationError("give at least one REPORT (a file, a directory, or - for standard input)") }
@@ -65,6 +114,7 @@ struct CheckFlags: ParsableArguments {
         }
         if Set(output).count != output.count { throw ValidationError("two outputs name the same file") }
         if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be from 1 to 256") }
+        try today?.check("--today")
     }
 
     func options() throws -> CheckOptions {
@@ -74,7 +124,8 @@ struct CheckFlags: ParsableArguments {
         o.baseline = baseline
         o.gate = Gate(failOn: failOn, failOnMissing: failOnMissing)
         o.strict = strict
-        o.checksRegister = !register.noRegister
+        o.checksRegister = register.checks
+        o.selection = selection
         o.expect = expectation.expect
         o.language = lang
         o.today = today?.day
@@ -90,7 +141,7 @@ struct CheckFlags: ParsableArguments {
         let formats = format.isEmpty ? [OutputFormat.text] : format
         for (i, f) in formats.enumerated() { out.append((f, i < output.count ? output[i] : nil)) }
         // Every format goes to a file: text still goes to the terminal, unless it is one of the files.
-        if out.allSatisfy({ $0.1 != nil }) && !quiet && !formats.contains(.text) { out.append((.text, nil)) }
+        if out.allSatisfy({ $0.1 != nil }) && !formats.contains(.text) { out.append((.text, nil)) }
         return out
     }
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import QCDCKit
 
-struct Explain: ParsableCommand {
+struct Explain: ParsableCommand, Configurable {
     static let configuration = CommandConfiguration(
         abstract: "Explain a rule: legal basis, facts, condition in words, examples; with --report, how it evaluated.",
         discussion: LanguageHelp.text
@@ -14,6 +14,12 @@ struct Explain: ParsableCommand {
     var report: String?
 
     @OptionGroup var register: RegisterOption
+
+    var configOptions: ConfigOptions { options.config }
+    mutating func configure(_ c: Configuration) {
+        options.configure(c)
+        register.configure(c)
+    }
 
     @Argument(help: ArgumentHelp("The rule id, e.g. TCD-01B.", valueName: "RULE-ID"))
     var ruleID: String
@@ -35,7 +41,7 @@ struct Explain: ParsableCommand {
                 throw ExitCode(2)
             }
             var checker = Checker(ruleSet: ruleSet, language: options.lang)
-            checker.checksRegister = !register.noRegister
+            checker.checksRegister = register.checks
             let (unitReport, diags) = checker.read(bytes: bytes, file: report == "-" ? "<stdin>" : report)
             let problems = Terminal.render(diags)
             guard let unitReport else {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import QCDCKit
 
-struct RulesLint: ParsableCommand {
+struct RulesLint: ParsableCommand, Configurable {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Validate rule sets (every error, located) and run every rule's examples.",
@@ -9,6 +9,9 @@ struct RulesLint: ParsableCommand {
     )
 
     @OptionGroup var files: RuleFiles
+
+    var configOptions: ConfigOptions { files.config }
+    mutating func configure(_ c: Configuration) { files.configure(c) }
 
     func run() throws {
         let lang = files.lang

@@ -1,11 +1,14 @@
 import ArgumentParser
 import QCDCKit
 
-struct RulesList: ParsableCommand {
+struct RulesList: ParsableCommand, Configurable {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the rules that apply, with severity, category and dates in force.",
                                                     discussion: LanguageHelp.text)
 
     @OptionGroup var options: RuleSetOptions
+
+    var configOptions: ConfigOptions { options.config }
+    mutating func configure(_ c: Configuration) { options.configure(c) }
 
     @Option(name: .long, help: "Only rules for this unit kind.")
     var kind: UnitKind?
@@ -15,6 +18,8 @@ struct RulesList: ParsableCommand {
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: RuleCatalog.Format = .text
+
+    func validate() throws { try at?.check("--at") }
 
     func run() throws {
         let ruleSet = try options.load()

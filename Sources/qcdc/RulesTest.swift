@@ -1,7 +1,7 @@
 import ArgumentParser
 import QCDCKit
 
-struct RulesTest: ParsableCommand {
+struct RulesTest: ParsableCommand, Configurable {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run every rule's examples: per-rule results and example coverage.",
@@ -9,6 +9,9 @@ struct RulesTest: ParsableCommand {
     )
 
     @OptionGroup var files: RuleFiles
+
+    var configOptions: ConfigOptions { files.config }
+    mutating func configure(_ c: Configuration) { files.configure(c) }
 
     func run() throws {
         let lang = files.lang

@@ -1,13 +1,16 @@
 import ArgumentParser
 import QCDCKit
 
-struct Schema: ParsableCommand {
+struct Schema: ParsableCommand, Configurable {
     static let configuration = CommandConfiguration(
         abstract: "Print the JSON Schema (2020-12) of reports, derived from the declared facts.",
         discussion: "Point editors at it with a first line `# yaml-language-server: $schema=PATH` in a report. Descriptions are in Vietnamese; --lang en gives English."
     )
 
     @OptionGroup var options: RuleSetOptions
+
+    var configOptions: ConfigOptions { options.config }
+    mutating func configure(_ c: Configuration) { options.configure(c) }
 
     @Option(name: .long, help: "Only the facts read by rules for this unit kind.")
     var kind: UnitKind?

@@ -1,7 +1,7 @@
 import ArgumentParser
 import QCDCKit
 
-struct ScorecardCommand: ParsableCommand {
+struct ScorecardCommand: ParsableCommand, Configurable {
     static let configuration = CommandConfiguration(
         commandName: "scorecard",
         abstract: "Score many units: per unit, per category, per group and per rule; roll-up contradictions and trends.",
@@ -17,6 +17,9 @@ struct ScorecardCommand: ParsableCommand {
 
     @OptionGroup var flags: ScorecardFlags
 
+    var configOptions: ConfigOptions { flags.ruleSet.config }
+    mutating func configure(_ c: Configuration) { flags.configure(c) }
+
     func run() throws {
         Terminal.language = flags.ruleSet.lang
         let files = try Terminal.prepare([flags.output].compactMap { $0 }, inputs: flags.inputs(among:))
@@ -26,7 +29,7 @@ struct ScorecardCommand: ParsableCommand {
         if let model = flags.model { config.model = model }
         if let missing = flags.missing { config.missing = missing }
         // Each report is scored as it is checked; the scorecard keeps a compact summary per unit.
-        var collector = Scorecard.Collector(ruleSet: session.ruleSet ?? .empty, config: config, usesRegister: !flags.register.noRegister)
+        var collector = Scorecard.Collector(ruleSet: session.ruleSet ?? .empty, config: config, usesRegister: flags.register.checks)
         let run = session.run(flags.reports, keepReports: false, render: { [collector] outcome, _ in collector.entry(outcome) },
                               each: { _, entry in collector.add(entry) })
         let card = collector.scorecard(run, grouping: flags.groupBy, selection: flags.selection, heading: flags.heading)

@@ -35,14 +35,21 @@ struct ScorecardFlags: ParsableArguments {
     @Option(name: .long, help: "Missing evidence: fail (counts as failed) or exclude (out of the denominator). Default: the rule set's.")
     var missing: ScoringConfig.MissingPolicy?
 
-    @Option(name: .long, help: ArgumentHelp("A waiver file: waived results are out of the denominator.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("A waiver file: waived results are out of the denominator.", valueName: "FILE"),
+            completion: .file(extensions: ["yaml", "yml"]))
     var waivers: String?
 
     @Option(name: .long, help: ArgumentHelp("The date waivers expire against (default: today).", valueName: "DATE"))
     var today: DayArgument?
 
-    @Flag(name: .long, help: "Input warnings (unknown fields, invisible characters in names) are errors: the report is invalid (exit 2).")
-    var strict = false
+    @Flag(name: .customLong("strict"), inversion: .prefixedNo, help: "Input warnings (unknown fields, invisible characters in names) are errors: the report is invalid (exit 2).")
+    var strictFlag: Bool?
+
+    @Option(name: .long, help: ArgumentHelp("Only files matching GLOB are reports, among those found in directories (repeatable; see docs/configuration.md).", valueName: "GLOB"))
+    var include: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Leave out files matching GLOB among those found in directories (repeatable).", valueName: "GLOB"))
+    var exclude: [String] = []
 
     @OptionGroup var register: RegisterOption
 
@@ -50,12 +57,32 @@ struct ScorecardFlags: ParsableArguments {
 
     @OptionGroup var limitOptions: LimitOptions
 
-    @Argument(help: ArgumentHelp("Report files or directories.", valueName: "REPORT"))
+    @Argument(help: ArgumentHelp("Report files or directories.", valueName: "REPORT"),
+              completion: .file(extensions: ["yaml", "yml", "json", "csv", "xlsx"]))
     var reports: [String]
+
+    /// Which files found in directories are reports (flags, else the configuration file).
+    var fileSelection = FileSelection()
+
+    private enum CodingKeys: String, CodingKey {
+        case ruleSet, format, output, groupBy, period, kind, title, issuer, date, model, missing, waivers, today, strictFlag, include, exclude,
+             register, expectation, limitOptions, reports
+    }
+
+    /// Fills in, from the configuration file, every setting the command line leaves unset.
+    mutating func configure(_ c: Configuration) {
+        ruleSet.configure(c)
+        if waivers == nil { waivers = c.waivers }
+        if strictFlag == nil { strictFlag = c.strict }
+        register.configure(c)
+        fileSelection = include.isEmpty && exclude.isEmpty ? c.selection : FileSelection(include: include, exclude: exclude)
+    }
 
     func validate() throws {
         if reports.isEmpty { throw ValidationError("give at least one REPORT (a file or a directory)") }
         if format.isBinary && output == nil { throw ValidationError("a workbook is not text: give --output FILE.xlsx") }
+        try date?.check("--date")
+        try today?.check("--today")
         for (name, text) in [("--title", title), ("--issuer", issuer)] {
             if let text, text.count > 300 || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
                 throw ValidationError("\(name) takes one line of at most 300 characters")
@@ -73,8 +100,9 @@ struct ScorecardFlags: ParsableArguments {
         var o = CheckOptions()
         o.rules = ruleSet.rules
         o.waivers = waivers
-        o.strict = strict
-        o.checksRegister = !register.noRegister
+        o.strict = strictFlag ?? false
+        o.checksRegister = register.checks
+        o.selection = fileSelection
         o.expect = expectation.expect
         o.language = ruleSet.lang
         o.today = today?.day

@@ -1,13 +1,16 @@
 import ArgumentParser
 import QCDCKit
 
-struct Template: ParsableCommand {
+struct Template: ParsableCommand, Configurable {
     static let configuration = CommandConfiguration(
         abstract: "Write a blank report for a unit kind and year, every fact commented with its label, unit and legal basis.",
         discussion: "The comments are in Vietnamese; --lang en gives English. The keys are the same in both."
     )
 
     @OptionGroup var options: RuleSetOptions
+
+    var configOptions: ConfigOptions { options.config }
+    mutating func configure(_ c: Configuration) { options.configure(c) }
 
     @Option(name: .long, help: "Unit kind: province, commune, district, agency, public_service_unit, state_enterprise, enterprise (with --unit: taken from the register).")
     var kind: UnitKind?

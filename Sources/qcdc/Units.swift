@@ -1,7 +1,7 @@
 import ArgumentParser
 import QCDCKit
 
-struct Units: ParsableCommand {
+struct Units: ParsableCommand, Configurable {
     static let configuration = CommandConfiguration(
         abstract: "List the official register of administrative units (provinces and communes).",
         discussion: """
@@ -23,8 +23,14 @@ struct Units: ParsableCommand {
     @Flag(name: .customLong("pre-reform"), help: "The units before 1 July 2025 (as of 4 January 2025).")
     var preReform = false
 
-    @Option(name: .long, help: "Language: vi (Vietnamese) or en (English).")
-    var lang: Language = .vi
+    @Option(name: .customLong("lang"), help: ArgumentHelp("Language: vi (Vietnamese, the default) or en (English).", valueName: "LANG"))
+    var language: Language?
+
+    @OptionGroup var config: ConfigOptions
+
+    var lang: Language { language ?? .vi }
+    var configOptions: ConfigOptions { config }
+    mutating func configure(_ c: Configuration) { if language == nil { language = c.language } }
 
     @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
     var output: String?

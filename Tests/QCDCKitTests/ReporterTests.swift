@@ -115,14 +115,14 @@ struct ReporterTests {
     }
 
     static let formats: [(OutputFormat, String)] = [(.text, "txt"), (.json, "json"), (.sarif, "sarif"), (.junit, "xml"),
-                                                    (.github, "github.txt"), (.markdown, "md")]
+                                                    (.github, "github.txt"), (.gitlab, "gitlab.json"), (.markdown, "md")]
 
     @Test(arguments: Language.allCases)
     func everyFormatMatchesItsGolden(_ lang: Language) throws {
         let run = try Self.run(lang)
         #expect(run.exitCode == 2)   // the invalid report
         for (format, ext) in Self.formats {
-            let text = format.render(run, showAll: true)
+            let text = format.render(run, OutputStyle(showAll: true))
             try assertGolden(text, "Tests/QCDCKitTests/Golden/reporters.\(lang.rawValue).\(ext)",
                              placeholders: [(QCDC.version, "version")] + run.ruleSet.sources.map { ($0.sha256, "sha256") })
         }

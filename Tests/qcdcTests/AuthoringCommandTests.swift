@@ -90,7 +90,7 @@ struct AuthoringCommandTests {
             .replacingOccurrences(of: "  items_disclosed:\n", with: "  items_disclosed: 14\n")
         let report = dir.appendingPathComponent("filled.yaml")
         try Data(filled.utf8).write(to: report)
-        let r = try qcdc(["check", "--lang", "en", report.path])
+        let r = try qcdc(["check", "--lang", "en", "--show-missing", report.path])
         #expect(r.status == 1)
         #expect(r.stdout.contains("error[TTND-C1]: The People's Inspection Board has 4 members for 12 villages and residential groups; required >= 12."))
         #expect(r.stdout.contains("missing[DIAL-01]"))

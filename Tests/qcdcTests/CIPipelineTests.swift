@@ -69,10 +69,14 @@ struct CIPipelineTests {
         let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
         let dial = try #require(rules.first { $0["id"] as? String == "DIAL-01" })
         // Rule names and descriptions are in the run's language, like the results.
-        #expect((dial["name"] as? String)?.hasPrefix("Chính quyền") == true, "\(dial["name"] ?? "")")
+        #expect(dial["name"] as? String == "Dial01", "a short, identifier-like name: \(dial["name"] ?? "")")
+        #expect(((dial["shortDescription"] as? [String: Any])?["text"] as? String)?.hasPrefix("Chính quyền") == true)
         let en = try qcdc(["check", "--lang", "en", "--format", "sarif", "examples/commune-noncompliant-2026.yaml"])
-        #expect(en.stdout.contains("\"name\": \"The commune government holds a dialogue conference"))
+        #expect(en.stdout.contains("\"text\": \"The commune government holds a dialogue conference"))
         #expect(((dial["help"] as? [String: Any])?["text"] as? String)?.contains("72/2025/QH15") == true)
+        // Help in Markdown: the title, then each citation (linked where it has an address).
+        let markdown = try #require((dial["help"] as? [String: Any])?["markdown"] as? String)
+        #expect(markdown.hasPrefix("**DIAL-01: ") && markdown.contains("72/2025/QH15") && markdown.contains("](https://"))
         #expect((dial["helpUri"] as? String)?.hasPrefix("https://") == true)
         let res = try #require(run["results"] as? [[String: Any]])
         let ttnd = try #require(res.first { $0["ruleId"] as? String == "TTND-C1" })

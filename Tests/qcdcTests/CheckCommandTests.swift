@@ -135,12 +135,16 @@ struct CheckCommandTests {
     /// totals first, then as many lines as fit, the most important sections first, and a note
     /// saying how many were left out.
     @Test func markdownCommentIsCapped() throws {
-        let dir = try noncompliantReports(300)
+        let dir = try noncompliantReports(1000)
         let r = try qcdc(["check", "--lang", "en", "--format", "markdown", dir.path])
         #expect(r.stdout.count <= 65_536 && r.stdout.count > 50_000, "\(r.stdout.count) characters")
-        #expect(r.stdout.hasPrefix("## qcdc — ⛔ Invalid input\n\n300 reports · "))
+        #expect(r.stdout.hasPrefix("## qcdc — ⛔ Invalid input\n\n1000 reports · "))
         #expect(r.stdout.contains("### Input errors") && r.stdout.contains("### Findings"))
-        #expect(r.stdout.contains("more lines, left out to keep the comment within 65536 characters"))
+        #expect(r.stdout.contains("more entries, left out to keep the comment within 65536 characters"))
+        #expect(r.stdout.contains("its artifact"))
+        // Each report's findings fold into one block, never cut in the middle.
+        let opened = r.stdout.components(separatedBy: "<details>").count, closed = r.stdout.components(separatedBy: "</details>").count
+        #expect(opened == closed && opened > 10)
     }
 
     @Test func exitCodes() throws {
@@ -230,8 +234,12 @@ struct CheckCommandTests {
         let r = try qcdc(["check", "--format", "json", "--output", out.path, report], directory: dir)
         #expect(r.status == 1)
         #expect(r.stdout.contains("lỗi[TTND-C1]"))   // text still on the terminal
-        let quiet = try qcdc(["check", "--quiet", "--format", "json", "--output", out.path, report], directory: dir)
-        #expect(quiet.status == 1 && quiet.stdout.isEmpty)
+        // --quiet: only what fails the gate on the terminal (no header, no missing evidence, no totals).
+        let quiet = try qcdc(["check", "-q", "-f", "json", "-o", out.path, report], directory: dir)
+        #expect(quiet.status == 1 && quiet.stdout.contains("lỗi[TTND-C1]"))
+        #expect(!quiet.stdout.contains("thiếu dữ liệu") && !quiet.stdout.contains("Tổng cộng") && !quiet.stdout.contains("Xã Ninh Gia"))
+        let quietClean = try qcdc(["check", "-q", packageRoot.appendingPathComponent("examples/commune-compliant-2026.yaml").path], directory: dir)
+        #expect(quietClean.status == 0 && quietClean.stdout.isEmpty)
         let written = try String(contentsOf: out, encoding: .utf8)
         #expect(written.contains("{\"rule\":\"TTND-C1\""))
         #expect(written.contains("\"file\": \"rules/national/communes.yaml\""))

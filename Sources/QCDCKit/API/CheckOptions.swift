@@ -17,6 +17,8 @@ public struct CheckOptions: Sendable {
     public var checksRegister = true
     /// `--expect`: the units a report is expected from (``Expectation``); empty for none.
     public var expect: [String] = []
+    /// Which files found in directories are reports (`include`, `exclude`).
+    public var selection = FileSelection()
     /// The language of messages.
     public var language: Language = .vi
     /// The date waivers expire against; nil for today in Việt Nam.

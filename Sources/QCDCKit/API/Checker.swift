@@ -24,6 +24,8 @@ public struct Checker: Sendable {
     /// Provinces, districts and communes are checked against the official register
     /// (``Register``): unknown codes, names, subtypes and parents (`--no-register` turns it off).
     public var checksRegister = true
+    /// Which files found in directories are reports (``check(paths:each:)``).
+    public var selection = FileSelection()
 
     /// A checker for `ruleSet`; `strict` makes input warnings errors.
     public init(ruleSet: RuleSet, language: Language = .vi, limits: LoadLimits = .default, strict: Bool = false) {
@@ -135,7 +137,7 @@ public struct Checker: Sendable {
                                            prepare: (inout ReportOutcome) -> Void,
                                            render: @Sendable (ReportOutcome, Int) -> Rendered,
                                            each: (ReportOutcome, Rendered) throws -> Void) rethrows -> [Diagnostic] {
-        let (files, diags) = InputFiles.expand(paths)
+        let (files, diags) = InputFiles.expand(paths, selection: selection)
         var duplicates = DuplicateReports()
         var notes: [Diagnostic] = []
         var count = 0
@@ -211,7 +213,7 @@ public struct Checker: Sendable {
         case .success(let bytes):
             if Spreadsheet.isSpreadsheet(name) { return loadSpreadsheet(bytes, file: name, walked: walked) }
             let (node, loadDiags) = DocumentLoader.load(bytes, file: name, limits: limits)
-            if walked, let node, let kind = Self.notAReport(node) {
+            if walked, let node, let kind = Self.notAReport(node, topLevel: ruleSet.factIndex.topLevel) {
                 return .skipped(Diagnostic(.note, DiagnosticCode(.input, "skipped"), .skippedNotAReport(kind), at: Mark.start.located(in: f),
                                            notes: [.nameItToCheck]))
             }
@@ -288,10 +290,16 @@ public struct Checker: Sendable {
 
     /// "a waiver file", "a rule set" or "a baseline" when the document's top-level keys say so
     /// unmistakably; anything with `unit` or `period` is a report, however broken.
-    static func notAReport(_ root: Node) -> DocumentKind? {
+    static func notAReport(_ root: Node, topLevel: Set<String> = []) -> DocumentKind? {
         guard let entries = root.entries, root["unit"] == nil, root["period"] == nil else { return nil }
         let keys = Set(entries.map(\.key))
+        // A mapping that shares no key with a report (package.json, a workflow, a tool's settings)
+        // is some other file that happens to sit among the reports. A damaged report keeps at least
+        // one of its sections, so it is still checked (and its errors shown).
+        if !keys.isEmpty && keys.isDisjoint(with: topLevel) && !keys.contains("waivers") && !keys.contains("qcdc_baseline")
+            && !(keys.contains("id") && keys.contains("rules")) { return .other }
         if keys == ["waivers"] { return .waiverFile }
+        if !keys.isEmpty && keys.isSubset(of: Configuration.keys) { return .configuration }
         if keys.contains("qcdc_baseline") && keys.isSubset(of: ["qcdc_baseline", "tool_version", "findings"]) { return .baseline }
         let ruleSetKeys: Set<String> = ["id", "version", "title", "description", "extends", "facts", "categories", "rules",
                                         "overrides", "scoring", "rollups"]

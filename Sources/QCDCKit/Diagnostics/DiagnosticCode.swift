@@ -4,7 +4,7 @@
 public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
     /// What the problem is in.
     public enum Namespace: String, Sendable, CaseIterable {
-        case input, report, ruleset, waiver, baseline, expression, output
+        case input, report, ruleset, waiver, baseline, config, expression, output
     }
 
     /// The kind of input the problem is in.
@@ -65,6 +65,7 @@ public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConver
             unknown_field expired unused
             """)
         add(.baseline, "unknown_key missing_key type_mismatch not_bilingual invalid_value invalid_date unknown_rule")
+        add(.config, "unknown_key missing_key type_mismatch invalid_value")
         add(.expression, "syntax type too_deep too_large expensive")
         add(.output, "is_directory is_input symlink no_directory not_a_file write_failed")
         return out

@@ -10,7 +10,8 @@ package enum InputFiles {
     /// Files named explicitly are taken as they are (a FIFO or `/dev/stdin` too); directories are
     /// searched recursively for report files, skipping hidden entries (`.git`, `.github`) and not
     /// following symbolic links to directories (no loops).
-    package static func expand(_ paths: [String]) -> (files: [(path: String, walked: Bool)], diagnostics: [Diagnostic]) {
+    /// Files found in directories are taken when `selection` admits them.
+    package static func expand(_ paths: [String], selection: FileSelection = FileSelection()) -> (files: [(path: String, walked: Bool)], diagnostics: [Diagnostic]) {
         var files: [(path: String, walked: Bool)] = []
         var diags: [Diagnostic] = []
         for p in paths {
@@ -22,7 +23,7 @@ package enum InputFiles {
                 continue
             }
             guard st.st_mode & S_IFMT == S_IFDIR else { files.append((p, false)); continue }
-            let found = walk(p)
+            let found = walk(p).filter(selection.admits)
             if found.isEmpty {
                 diags.append(Diagnostic(.warning, DiagnosticCode(.input, "empty_directory"), .emptyDirectory(p),
                                         at: Mark.start.located(in: p)))

@@ -221,6 +221,15 @@ enum TemporaryFiles {
 
 /// Writes to standard output and standard error with errors reported, never trapped.
 package enum StandardStreams {
+    /// Appends `text` to the file at `path`, creating it: the one output not written by
+    /// replacement, for GitHub's `$GITHUB_STEP_SUMMARY`, which a job's steps add to in turn.
+    package static func append(_ text: String, to path: String) -> Diagnostic? {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return OutputFile.error("write_failed", path, .cannotWrite(path, errno), nil) }
+        defer { close(fd) }
+        return write(text, to: fd, name: path) == nil ? nil : OutputFile.error("write_failed", path, .cannotWrite(path, errno), nil)
+    }
+
     /// Writes all of `text` to standard output; a closed pipe or full disk gives a diagnostic.
     package static func out(_ text: String) -> Diagnostic? {
         write(text, to: STDOUT_FILENO, name: "-")

@@ -70,3 +70,15 @@ extension Message {
     }
     static let baselinePeriodExample = Message("note.baseline_period", vi: "ví dụ 2026-01-01..2026-12-31", en: "e.g. 2026-01-01..2026-12-31")
 }
+
+extension Message {
+    // MARK: The configuration file (.qcdc.yaml)
+
+    static func configEmptyPath(_ key: String) -> Message {
+        Message("config.invalid_value.path", vi: "\(key): đường dẫn để trống hoặc chứa ký tự NUL", en: "\(key): the path is empty or holds a NUL character")
+    }
+    static func configChoice(_ key: String, _ value: String, _ allowed: [String]) -> Message {
+        Message("config.invalid_value.choice", vi: "\(key): '\(Neutral.visible(value))' không phải một trong \(allowed.joined(separator: ", "))",
+                en: "\(key): '\(Neutral.visible(value))' is not one of \(allowed.joined(separator: ", "))")
+    }
+}

@@ -283,7 +283,7 @@ enum NotAFile: Sendable {
 
 /// Kinds of YAML documents qcdc reads, by name (for "skipped: a waiver file").
 enum DocumentKind: Sendable {
-    case waiverFile, ruleSet, baseline, report, spreadsheet
+    case waiverFile, ruleSet, baseline, report, spreadsheet, configuration, other
 
     var name: (vi: String, en: String) {
         switch self {
@@ -292,6 +292,8 @@ enum DocumentKind: Sendable {
         case .ruleSet: ("một bộ quy tắc", "a rule set")
         case .baseline: ("một tệp đường cơ sở", "a baseline")
         case .report: ("một báo cáo", "a report")
+        case .configuration: ("một tệp cấu hình qcdc", "a qcdc configuration file")
+        case .other: ("một tệp khác (không có trường nào của báo cáo)", "another kind of file (none of a report's fields)")
         }
     }
 }

@@ -14,6 +14,12 @@ extension Message {
     static let labelUnevaluable = Message("output.label.unevaluable", vi: "không đánh giá được", en: "eval-error")
     static let labelNotApplicable = Message("output.label.not_applicable", vi: "không áp dụng", en: "n/a")
     static let labelWaived = Message("output.label.waived", vi: "miễn trừ", en: "waived")
+    /// Text output's one line for a report's missing evidence (without `--show-missing`).
+    static func missingCollapsed(_ n: Int, _ ids: [String]) -> Message {
+        let shown = ids.prefix(12).joined(separator: ", ") + (ids.count > 12 ? ", …" : "")
+        return Message("output.missing_collapsed", vi: "\(n) quy tắc chưa có dữ liệu để đánh giá (\(shown)); xem từng quy tắc với --show-missing",
+                       en: "\(n) rules lack the evidence to evaluate them (\(shown)); --show-missing lists them")
+    }
 }
 
 extension Message {
@@ -26,6 +32,13 @@ extension Message {
                 en: "\(w.waiver.justification) (approved by \(w.waiver.approvedBy), expires \(w.waiver.expires))")
     }
     /// The name of a JUnit test case for an input problem.
+    /// JUnit's reason for a finding that does not fail the gate (a skipped test case).
+    static func belowGate(_ severity: Severity, failOn: FailOn, _ text: String) -> Message {
+        let l = (vi: Localizer(.vi), en: Localizer(.en))
+        return Message("output.junit.below_gate",
+                       vi: "không chặn: vi phạm mức \(l.vi.severity(severity)), dưới ngưỡng --fail-on \(failOn.rawValue) — \(text)",
+                       en: "does not fail the gate: a finding of severity \(l.en.severity(severity)), below --fail-on \(failOn.rawValue) — \(text)")
+    }
     static func junitInput(_ code: DiagnosticCode) -> Message {
         Message("output.junit.input", vi: "dữ liệu đầu vào: \(code)", en: "input: \(code)")
     }

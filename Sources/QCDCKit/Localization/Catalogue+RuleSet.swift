@@ -16,6 +16,8 @@ struct Subject: Sendable {
         case .baseline: Subject(vi: "tệp đường cơ sở", en: "the baseline")
         case .report: Subject(vi: "báo cáo", en: "the report")
         case .spreadsheet: Subject(vi: "bảng tính", en: "the spreadsheet")
+        case .configuration: Subject(vi: "tệp cấu hình", en: "the configuration file")
+        case .other: Subject(vi: "tệp", en: "the file")
         }
     }
 }

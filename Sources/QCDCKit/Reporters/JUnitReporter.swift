@@ -1,22 +1,24 @@
 /// JUnit XML: one testsuite per report, one testcase per rule result.
-/// Failed results are `<failure>`, unevaluable ones `<error>`, missing evidence, waived and
-/// not-applicable results `<skipped>` (missing evidence is a `<failure>` with `--fail-on-missing`).
+/// A `<failure>` (or `<error>`, for a rule that could not be evaluated) is only what fails the
+/// gate, so that the test view agrees with the exit code; findings below `--fail-on`, missing
+/// evidence (a failure with `--fail-on-missing`), waived and not-applicable results are
+/// `<skipped>` with the reason in the run's language.
 ///
 /// Written report by report: each testsuite carries its own counts; the root `testsuites`
 /// carries none (they are known only at the end, and JUnit readers add up the suites).
 public struct JUnitReporter: StreamingReporter {
-    /// Whether missing evidence is a failure (`--fail-on-missing`), set by ``init(gate:)``.
-    var failOnMissing: Bool
+    /// What fails.
+    var gate: Gate
 
-    /// A reporter for runs judged by `gate` (missing evidence fails with `--fail-on-missing`).
+    /// A reporter for runs judged by `gate`.
     public init(gate: Gate = Gate()) {
-        failOnMissing = gate.failOnMissing
+        self.gate = gate
     }
 
     /// The run as a JUnit XML document.
     public func render(_ run: CheckRun) -> String {
         var me = self
-        me.failOnMissing = run.gate.failOnMissing
+        me.gate = run.gate
         return me.renderStreamed(run)
     }
 
@@ -44,16 +46,21 @@ public struct JUnitReporter: StreamingReporter {
             let message = r.message(lang)
             let body = "\(r.location): \(message) (\(l.basis(r.rule)))"
                 + r.flagged.map { "\n  \($0.location): \($0.id ?? $0.path)" }.joined()
+            let fails = gate.fails(r)
             switch r.status {
-            case .fail:
+            case .fail where fails:
                 c.failures += 1
                 cases += "      <failure message=\"\(x(message))\" type=\"\(r.severity.rawValue)\">\(x(body))</failure>\n"
-            case .error:
+            case .error where fails:
                 c.errors += 1
                 cases += "      <error message=\"\(x(message))\" type=\"evaluation\">\(x(body))</error>\n"
-            case .missing where failOnMissing:
+            case .missing where fails:
                 c.failures += 1
                 cases += "      <failure message=\"\(x(message))\" type=\"missing\">\(x(body))</failure>\n"
+            case .fail, .error:
+                c.skipped += 1
+                cases += "      <skipped message=\"\(x(l(.belowGate(r.severity, failOn: gate.failOn, message))))\"/>\n"
+                cases += "      <system-out>\(x(body))</system-out>\n"
             case .missing, .waived, .notApplicable:
                 c.skipped += 1
                 var why = r.status == .waived ? l(.labelWaived) + ": " + (r.waiver.map { l.waiver($0) } ?? "") : message

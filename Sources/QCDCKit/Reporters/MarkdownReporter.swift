@@ -11,6 +11,8 @@ public struct MarkdownReporter: StreamingReporter {
     /// The sections, in the order they are printed, as they fill: table rows, input errors,
     /// findings, missing evidence, waivers.
     private var sections = [Section](repeating: Section(), count: 5)
+    /// Findings seen (the findings section holds a block per report).
+    private var findingCount = 0
     /// The most a comment holds (GitHub's limit for a comment body).
     public static let limit = 65_536
 
@@ -58,7 +60,7 @@ public struct MarkdownReporter: StreamingReporter {
             room -= used
         }
 
-        var text: String { lines.joined() }
+        var text: String { lines.joined().replacingAll("\u{1D}", "\n") }
     }
 
     /// Nothing yet: the verdict, which comes first, is known at the end.
@@ -74,9 +76,17 @@ public struct MarkdownReporter: StreamingReporter {
         let row = "| \(code(r.displayName, table: true)) | \(unit) | \(r.period?.description ?? "—") | \(c.count(.pass)) | \(c.count(.fail) + c.count(.error)) | \(c.count(.missing)) | \(c.count(.waived)) |\n"
         let errors = r.diagnostics.sorted().filter { $0.severity == .error }
             .map { "- \(code($0.location.description)) **\($0.code)**: \(cell($0.message.text(lang)))\n" }.joined()
-        let findings = r.results.filter(gate.isFinding).map { f in
-            "- \(code(f.location.description)) **\(f.rule.id)** (\(l.severity(f.severity))): \(cell(f.message(lang))) — _\(cell(l.basis(f.rule)))_\n"
-        }.joined()
+        // A report's findings fold into one block (one "line" here: U+001D stands for its line
+        // breaks until ``Section/text``), so a cut never splits one.
+        let found = r.results.filter(gate.isFinding)
+        var findings = ""
+        if !found.isEmpty {
+            let unitName = r.unit.map { " — \(cell($0.name)) (\(cell($0.code)))" } ?? ""
+            findings = "<details><summary>\(code(r.displayName))\(unitName): \(found.count) \(vi ? "vi phạm" : found.count == 1 ? "finding" : "findings")</summary>\u{1D}\u{1D}"
+                + found.map { f in
+                    "- \(code(f.location.description)) **\(f.rule.id)** (\(l.severity(f.severity))): \(cell(f.message(lang))) — _\(cell(l.basis(f.rule)))_\u{1D}"
+                }.joined() + "\u{1D}</details>\n"
+        }
         let missing = r.results.filter { $0.status == .missing && !gate.isFinding($0) && $0.baselineState != .unchanged }
             .map { "- \(code("\($0.location.file):\($0.location.line)")) **\($0.rule.id)**: \(cell($0.message(lang)))\n" }.joined()
         let waived = r.results.filter { $0.status == .waived }
@@ -88,6 +98,7 @@ public struct MarkdownReporter: StreamingReporter {
     public mutating func emit(_ rendered: String) -> String {
         for (i, part) in rendered.split(separator: "\u{1E}", omittingEmptySubsequences: false).enumerated() where i < sections.count {
             sections[i].add(part)
+            if i == 2 { findingCount += part.components(separatedBy: "\u{1D}- ").count - 1 }
         }
         return ""
     }
@@ -123,7 +134,7 @@ public struct MarkdownReporter: StreamingReporter {
             }
         }
         let verdict: String
-        let belowThreshold = findings.total
+        let belowThreshold = findingCount
         switch run.verdict {
         case .clean where belowThreshold > 0:
             verdict = vi ? "✅ Đạt ngưỡng; vi phạm dưới ngưỡng --fail-on \(run.gate.failOn.rawValue): \(belowThreshold)"
@@ -162,8 +173,8 @@ public struct MarkdownReporter: StreamingReporter {
     func more(_ section: Section, _ lang: Language) -> String {
         guard section.omitted > 0 else { return "" }
         return lang == .vi
-            ? "\n_… và \(section.omitted) dòng nữa, lược bớt để bình luận không vượt quá \(Self.limit) ký tự: xem kết quả đầy đủ (`--format json`, `sarif` hoặc `junit`)._\n"
-            : "\n_… and \(section.omitted) more lines, left out to keep the comment within \(Self.limit) characters: see the full results (`--format json`, `sarif` or `junit`)._\n"
+            ? "\n_… và \(section.omitted) mục nữa, lược bớt để bình luận không vượt quá \(Self.limit) ký tự: xem kết quả đầy đủ trong các tệp của lần chạy (artifact: SARIF, JUnit hoặc `--format json`)._\n"
+            : "\n_… and \(section.omitted) more entries, left out to keep the comment within \(Self.limit) characters: see the full results in the run's files (its artifact: SARIF, JUnit or `--format json`)._\n"
     }
 
     /// Text from the inputs for a table cell or list item: Markdown syntax, HTML, links and

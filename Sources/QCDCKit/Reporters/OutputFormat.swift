@@ -28,27 +28,59 @@ extension StreamingReporter {
     }
 }
 
+/// How a run is shown, beyond its format: what `qcdc check`'s display flags set.
+public struct OutputStyle: Sendable {
+    /// Colour text with ANSI escape codes (for a terminal).
+    public var color = false
+    /// Text: also list passed and not-applicable results (`--all`).
+    public var showAll = false
+    /// Text: list missing evidence rule by rule (`--show-missing`); otherwise one line per report.
+    public var showMissing = false
+    /// Text: only what fails the gate and invalid inputs, no headers or totals (`--quiet`).
+    public var quiet = false
+    /// SARIF and GitLab: leave missing evidence out (`--omit-missing`), unless the gate counts it.
+    public var omitMissing = false
+    /// What counts as a finding, and what fails.
+    public var gate = Gate()
+    /// SARIF and GitLab: name files relative to this root (`%SRCROOT%`); nil names them as given.
+    public var sourceRoot: SourceRoot?
+
+    public init(color: Bool = false, showAll: Bool = false, showMissing: Bool = false, quiet: Bool = false, omitMissing: Bool = false,
+                gate: Gate = Gate(), sourceRoot: SourceRoot? = nil) {
+        self.sourceRoot = sourceRoot
+        self.color = color
+        self.showAll = showAll
+        self.showMissing = showMissing
+        self.quiet = quiet
+        self.omitMissing = omitMissing
+        self.gate = gate
+    }
+}
+
 /// The output formats of `qcdc check`. A new format is one file, one case and
 /// one switch arm.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case text, json, jsonl, sarif, junit, github, markdown
+    case text, json, jsonl, sarif, junit, github, gitlab, markdown
 
-    /// The format's writer, which writes a run report by report; `gate` decides what the
-    /// annotations, JUnit and Markdown count as findings.
-    public func streamer(color: Bool = false, showAll: Bool = false, gate: Gate = Gate()) -> any StreamingReporter {
+    /// The format's writer, which writes a run report by report; the style's gate decides what
+    /// the annotations, JUnit and Markdown count as findings.
+    public func streamer(_ style: OutputStyle = OutputStyle()) -> any StreamingReporter {
         switch self {
-        case .text: TextReporter(color: color, showAll: showAll)
+        case .text: TextReporter(style)
         case .json: JSONReporter()
         case .jsonl: JSONReporter(layout: .lines)
-        case .sarif: SARIFReporter()
-        case .junit: JUnitReporter(gate: gate)
-        case .github: GitHubReporter(gate: gate)
-        case .markdown: MarkdownReporter(gate: gate)
+        case .sarif: SARIFReporter(style)
+        case .junit: JUnitReporter(gate: style.gate)
+        case .github: GitHubReporter(gate: style.gate)
+        case .gitlab: GitLabReporter(style)
+        case .markdown: MarkdownReporter(gate: style.gate)
         }
     }
 
-    /// Renders a run. `color` applies to text only.
-    public func render(_ run: CheckRun, color: Bool = false, showAll: Bool = false) -> String {
-        streamer(color: color, showAll: showAll, gate: run.gate).renderStreamed(run)
+    /// Renders a run (judged by its own gate).
+    public func render(_ run: CheckRun, _ style: OutputStyle = OutputStyle()) -> String {
+        var style = style
+        style.gate = run.gate
+        return streamer(style).renderStreamed(run)
     }
 }

@@ -1,11 +1,19 @@
 /// SARIF 2.1.0 for code-scanning tools (GitHub, GitLab, Azure DevOps).
 ///
-/// Every rule of the rule set is a `reportingDescriptor` (name and descriptions in the run's
-/// language, help text with the legal basis, help URI where the rule has one). Results: failures (`kind: fail`, level by
-/// severity), missing evidence (`kind: review`), waived results (with a `suppression` carrying
-/// the justification); input problems are results of their diagnostic code.
+/// Every rule of the rule set is a `reportingDescriptor` (a short name, descriptions in the run's
+/// language, help as text and Markdown with the legal basis, help URI where the rule has one).
+/// Results: findings (`kind: fail`, level by severity), missing evidence (`kind: review`, level
+/// `none`; left out with ``OutputStyle/omitMissing``), waived results (with a `suppression`
+/// carrying the justification); input problems are results of their diagnostic code. Each
+/// finding has `partialFingerprints` from its baseline identity (rule, unit, period, status).
+/// With a ``SourceRoot``, paths are relative to `%SRCROOT%`, declared in `originalUriBaseIds`.
 public struct SARIFReporter: StreamingReporter {
-    public init() {}
+    /// What counts as a finding, whether missing evidence is left out, the source root.
+    var style: OutputStyle
+
+    public init(_ style: OutputStyle = OutputStyle()) {
+        self.style = style
+    }
 
     /// Whether a result has been written (the next one needs a comma before it).
     private var wroteResult = false
@@ -31,13 +39,13 @@ public struct SARIFReporter: StreamingReporter {
         let descriptors = ruleSet.rules.map { Self.descriptor($0, lang) } + DiagnosticCode.all.map { code in
             JSON.object([
                 ("id", .string(code.rawValue)),
-                ("name", .string(code.rawValue)),
+                ("name", .string(Self.shortName(code.rawValue))),
                 ("shortDescription", .object([("text", .string(Message.inputCheck(code).text(lang)))])),
                 ("defaultConfiguration", .object([("level", .string("error"))])),
             ])
         } + [JSON.object([
             ("id", .string(NotSubmitted.id)),
-            ("name", .string(NotSubmitted.id)),
+            ("name", .string(Self.shortName(NotSubmitted.id))),
             ("shortDescription", .object([("text", .string(Message.notSubmittedRule.text(lang)))])),
             ("defaultConfiguration", .object([("level", .string("error"))])),
         ])]
@@ -50,8 +58,15 @@ public struct SARIFReporter: StreamingReporter {
         let properties = JSON.object([
             ("ruleSets", .array(ruleSet.sources.map { .string("\($0.id)@\($0.version) sha256:\($0.sha256)") })),
         ])
+        var bases = ""
+        if let root = style.sourceRoot {
+            bases = "      \"originalUriBaseIds\": " + JSON.object([("%SRCROOT%", .object([
+                ("uri", .string(root.uri)),
+                ("description", .object([("text", .string(lang == .vi ? "Thư mục gốc của kho (hoặc thư mục làm việc)" : "The repository's root (or the working directory)"))])),
+            ]))]).fragment(indent: 3) + ",\n"
+        }
         return "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
-            + "      \"tool\": " + tool.fragment(indent: 3) + ",\n"
+            + "      \"tool\": " + tool.fragment(indent: 3) + ",\n" + bases
             + "      \"properties\": " + properties.fragment(indent: 3) + ",\n"
             + "      \"results\": ["
     }
@@ -62,11 +77,12 @@ public struct SARIFReporter: StreamingReporter {
         var out = ""
         for d in outcome.diagnostics where d.severity != .note {
             out += ",\n        "
-            Self.diagnostic(d, ruleIndex: indexes.diagnostic(d.code), language).append(to: &out, indent: -1)
+            diagnostic(d, ruleIndex: indexes.diagnostic(d.code), language).append(to: &out, indent: -1)
         }
         for r in outcome.results where [.fail, .error, .missing, .waived].contains(r.status) {
+            if r.status == .missing && style.omitMissing && !style.gate.isFinding(r) { continue }
             out += ",\n        "
-            Self.result(r, of: outcome, ruleIndex: indexes.rule(r.rule.id), language).append(to: &out, indent: -1)
+            result(r, of: outcome, ruleIndex: indexes.rule(r.rule.id), language).append(to: &out, indent: -1)
         }
         return out
     }
@@ -84,7 +100,7 @@ public struct SARIFReporter: StreamingReporter {
         var out = ""
         for d in run.diagnostics.sorted() where d.severity != .note {
             var line = ",\n        "
-            Self.diagnostic(d, ruleIndex: indexes.diagnostic(d.code), run.language).append(to: &line, indent: -1)
+            diagnostic(d, ruleIndex: indexes.diagnostic(d.code), run.language).append(to: &line, indent: -1)
             out += me.emit(line)
         }
         for u in run.notSubmitted {
@@ -99,6 +115,7 @@ public struct SARIFReporter: StreamingReporter {
                     ("fullyQualifiedName", .string(u.province.map { $0 == u.code ? u.code : "\($0)/\(u.code)" } ?? u.code)),
                     ("kind", .string("module")),
                 ])]))])])),
+                ("partialFingerprints", Self.fingerprints(SHA256.hex(Array("\(NotSubmitted.id)|\(u.code)".utf8)))),
             ]).append(to: &line, indent: -1)
             out += me.emit(line)
         }
@@ -128,15 +145,29 @@ public struct SARIFReporter: StreamingReporter {
         func diagnostic(_ code: DiagnosticCode) -> Int? { diagnostics[code] }
     }
 
-    static func diagnostic(_ d: Diagnostic, ruleIndex: Int?, _ lang: Language) -> JSON {
+    func diagnostic(_ d: Diagnostic, ruleIndex: Int?, _ lang: Language) -> JSON {
         var fields: [(String, JSON)] = [("ruleId", .string(d.code.rawValue))]
         if let ruleIndex { fields.append(("ruleIndex", .int(ruleIndex))) }
         return .object(fields + [
             ("kind", .string("fail")),
             ("level", .string(d.severity == .error ? "error" : d.severity == .warning ? "warning" : "note")),
             ("message", .object([("text", .string(([d.message.text(lang)] + d.notes(lang)).joined(separator: " — ")))])),
-            ("locations", .array([Self.location(file: d.location.file, line: d.location.line, column: d.location.column, path: nil, sheet: d.location.sheet)])),
+            ("locations", .array([location(file: d.location.file, line: d.location.line, column: d.location.column, path: nil, sheet: d.location.sheet)])),
+            ("partialFingerprints", Self.fingerprints(Baseline.fingerprint(d))),
         ])
+    }
+
+    /// The fingerprints of a result: qcdc's own, versioned, and the one GitHub code scanning
+    /// reads (`primaryLocationLineHash`; given, it is used as it is), both from the finding's
+    /// stable identity rather than the report's lines.
+    static func fingerprints(_ hash: String) -> JSON {
+        .object([("qcdc/v1", .string(hash)), ("primaryLocationLineHash", .string(String(hash.prefix(16)) + ":1"))])
+    }
+
+    /// A short, identifier-like name for a descriptor (SARIF's `name`): `InputYamlSyntax`,
+    /// `Dial01`… from an id or code.
+    static func shortName(_ id: String) -> String {
+        id.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined()
     }
 
     /// A rule's `reportingDescriptor`: name and descriptions in the run's language, help with
@@ -150,12 +181,22 @@ public struct SARIFReporter: StreamingReporter {
             if let n = c.note { line += "\n\(noteWord): \(n.text(lang))" }
             return line
         }.joined(separator: "\n")
+        // The same as Markdown: the title, then each citation as a list item, its words quoted.
+        let md = { (s: String) in Neutral.markdown(s) }
+        let markdown = "**\(md(r.id)): \(md(r.title.text(lang)))**\n\n" + (lang == .vi ? "Căn cứ:\n\n" : "Basis:\n\n") + r.basis.map { c -> String in
+            var cite = md(c.short(lang))
+            if let url = c.url, url.hasPrefix("https://"), !url.contains(")"), !url.contains(" ") { cite = "[\(cite)](\(url))" }
+            var item = "- \(cite) — _\(md(l.kind(c.kind))), \(md(l.strength(c.strength)))_"
+            if let q = c.quote { item += "\n\n  > \(md(q))" }
+            if let n = c.note { item += "\n\n  \(md(noteWord)): \(md(n.text(lang)))" }
+            return item
+        }.joined(separator: "\n")
         var props: [(String, JSON)] = [
             ("id", .string(r.id)),
-            ("name", .string(r.title.text(lang))),
+            ("name", .string(shortName(r.id))),
             ("shortDescription", .object([("text", .string(r.title.text(lang)))])),
             ("fullDescription", .object([("text", .string(r.definition.description?.text(lang) ?? r.title.text(lang)))])),
-            ("help", .object([("text", .string(help))])),
+            ("help", .object([("text", .string(help)), ("markdown", .string(markdown))])),
             ("defaultConfiguration", .object([("level", .string(level(r.severity)))])),
         ]
         if let url = r.basis.compactMap(\.url).first { props.insert(("helpUri", .string(url)), at: 2) }
@@ -170,12 +211,14 @@ public struct SARIFReporter: StreamingReporter {
 
     /// One rule result as a SARIF result: failures by severity, missing evidence for review,
     /// waived ones with their suppression; every flagged case a further location.
-    static func result(_ r: RuleResult, of report: ReportOutcome, ruleIndex: Int?, _ lang: Language) -> JSON {
+    func result(_ r: RuleResult, of report: ReportOutcome, ruleIndex: Int?, _ lang: Language) -> JSON {
         var fields: [(String, JSON)] = [("ruleId", .string(r.rule.id))]
         if let ruleIndex { fields.append(("ruleIndex", .int(ruleIndex))) }
-        let isFailure = r.status == .fail || r.status == .error || (r.status == .waived && r.waiver?.originalStatus != .missing)
+        // Missing evidence is for review at level none, unless the gate counts it (--fail-on-missing).
+        let isFailure = r.status == .fail || r.status == .error || (r.status == .missing && style.gate.failOnMissing)
+            || (r.status == .waived && (r.waiver?.originalStatus != .missing || style.gate.failOnMissing))
         fields.append(("kind", .string(isFailure ? "fail" : "review")))
-        fields.append(("level", .string(isFailure ? level(r.severity) : "none")))
+        fields.append(("level", .string(!isFailure ? "none" : r.status == .missing ? "error" : Self.level(r.severity))))
         var text = r.message(lang) + " (" + Localizer(lang).basis(r.rule) + ")"
         if let u = report.unit { text = "\(u.name) (\(u.code)): " + text }
         fields.append(("message", .object([("text", .string(text))])))
@@ -184,6 +227,7 @@ public struct SARIFReporter: StreamingReporter {
             locations.append(location(file: f.location.file, line: f.location.line, column: f.location.column, path: f.path, sheet: f.location.sheet))
         }
         fields.append(("locations", .array(locations)))
+        if let hash = Baseline.fingerprint(r, of: report) { fields.append(("partialFingerprints", Self.fingerprints(hash))) }
         if let b = r.baselineState { fields.append(("baselineState", .string(b.rawValue))) }
         if let w = r.waiver {
             fields.append(("suppressions", .array([.object([
@@ -201,9 +245,17 @@ public struct SARIFReporter: StreamingReporter {
         return .object(fields)
     }
 
-    static func location(file: String, line: Int, column: Int, path: String?, sheet: String? = nil) -> JSON {
+    func location(file: String, line: Int, column: Int, path: String?, sheet: String? = nil) -> JSON {
+        var artifact: [(String, JSON)] = [("uri", .string(Self.uri(file)))]
+        if let root = style.sourceRoot {
+            if let relative = root.relative(file) {
+                artifact = [("uri", .string(Self.uri(relative))), ("uriBaseId", .string("%SRCROOT%"))]
+            } else if file != InputReader.stdinName {
+                artifact = [("uri", .string("file://" + Self.uri(PathUtil.resolve(root.workingDirectory, file))))]
+            }
+        }
         var loc: [(String, JSON)] = [("physicalLocation", .object([
-            ("artifactLocation", .object([("uri", .string(uri(file)))])),
+            ("artifactLocation", .object(artifact)),
             ("region", .object([("startLine", .int(max(line, 1))), ("startColumn", .int(max(column, 1)))])),
         ]))]
         // The fact, and for a workbook the sheet its row and column are on.

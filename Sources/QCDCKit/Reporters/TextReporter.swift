@@ -1,17 +1,28 @@
 /// Compiler-style text for people: `path:line:col: lỗi[RULE-ID]: message (basis)`, grouped by
 /// report, the source line under each input error, then a summary. In the run's language.
+///
+/// Missing evidence takes one line per report unless ``OutputStyle/showMissing`` (or `--all`, or
+/// a gate that counts it as a finding), so that real findings stand out. ``OutputStyle/quiet``
+/// keeps only what fails the gate and invalid inputs.
 public struct TextReporter: StreamingReporter {
-    /// Colour the output with ANSI escape codes (for a terminal).
-    public var color: Bool
-    /// Also list passed and not-applicable results.
-    public var showAll: Bool
+    /// What to show.
+    public var style: OutputStyle
+    var color: Bool { style.color }
+    var showAll: Bool { style.showAll }
 
     /// A reporter; `color` adds ANSI colours, `showAll` also lists passed and not-applicable results
     /// and notes.
     public init(color: Bool = false, showAll: Bool = false) {
-        self.color = color
-        self.showAll = showAll
+        style = OutputStyle(color: color, showAll: showAll)
     }
+
+    /// A reporter showing what `style` asks for.
+    public init(_ style: OutputStyle) {
+        self.style = style
+    }
+
+    /// Missing evidence is listed rule by rule.
+    var listsMissing: Bool { style.showMissing || style.showAll || style.gate.failOnMissing }
 
     private func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
@@ -40,6 +51,13 @@ public struct TextReporter: StreamingReporter {
     public func closing(_ run: CheckRun) -> String {
         let l = Localizer(run.language)
         var out = ""
+        if style.quiet {
+            for d in run.diagnostics.sorted() where d.severity == .error { out += diagnostic(d, l) }
+            for u in run.notSubmitted where style.gate.failOn != .none {
+                out += paint("\(l.severity(Severity.error))[\(NotSubmitted.id)]", "31") + ": " + NotSubmitted.text(u, l.language) + "\n"
+            }
+            return out
+        }
         for d in run.diagnostics.sorted() where d.severity != .note || showAll { out += diagnostic(d, l) }
         if run.expectedCount > 0 {
             out += paint(l(.notSubmittedTitle(run.notSubmitted.count, of: run.expectedCount)), "1") + "\n"
@@ -56,6 +74,7 @@ public struct TextReporter: StreamingReporter {
     }
 
     func report(_ report: ReportOutcome, _ l: Localizer) -> String {
+        if style.quiet { return quiet(report, l) }
         var header = Neutral.path(report.displayName)
         if let u = report.unit {
             header += ": \(Neutral.visible(u.name)) (\(u.kind.name(l.language)) \(Neutral.visible(u.code)))"
@@ -66,17 +85,35 @@ public struct TextReporter: StreamingReporter {
         if report.isInvalid { return out + "  " + l(.invalidReportNotEvaluated) + "\n\n" }
         // Indices, not copies of the results (a result holds a dozen references).
         let results = report.results
+        let lists = listsMissing
         let shown = results.indices
             .filter { showAll || (results[$0].status != .pass && results[$0].status != .notApplicable) }
-            .filter { results[$0].baselineState != .unchanged }
+            .filter { results[$0].baselineState != .unchanged && (lists || results[$0].status != .missing) }
             .sorted {
                 (results[$0].location.line, results[$0].location.column, results[$0].rule.id)
                     < (results[$1].location.line, results[$1].location.column, results[$1].rule.id)
             }
         for i in shown { out += result(results[i], l) }
+        if !lists {
+            let missing = results.filter { $0.status == .missing && $0.baselineState != .unchanged }.map(\.rule.id)
+            if !missing.isEmpty {
+                out += "\(Neutral.path(report.displayName)): " + paint(l(.labelMissing), "35") + ": " + l(.missingCollapsed(missing.count, missing)) + "\n"
+            }
+        }
         var summary = Summary()
         summary.add(report)
         return out + "  " + counts(summary, l) + "\n\n"
+    }
+
+    /// `--quiet`: the report's input errors and the results that fail the gate, nothing else.
+    func quiet(_ report: ReportOutcome, _ l: Localizer) -> String {
+        var out = ""
+        for d in report.diagnostics where d.severity == .error { out += diagnostic(d, l) }
+        let failing = report.results.filter(style.gate.fails).sorted {
+            ($0.location.line, $0.location.column, $0.rule.id) < ($1.location.line, $1.location.column, $1.rule.id)
+        }
+        for r in failing { out += result(r, l) }
+        return out
     }
 
     func counts(_ s: Summary, _ l: Localizer) -> String {

@@ -450,6 +450,8 @@ extension RuleSet {
 package struct FactIndex: Sendable {
     /// Group paths (`complaints`) that hold declared facts (`complaints.cases`).
     let groups: Set<String>
+    /// The names at a report's top level (`complaints`, `one_stop`…).
+    let topLevel: Set<String>
     private let childrenByGroup: [String: [String]]
     private let pathByLeaf: [String: String]
 
@@ -468,6 +470,7 @@ package struct FactIndex: Sendable {
         }
         self.groups = groups
         self.childrenByGroup = children.mapValues { $0.sorted() }
+        self.topLevel = children[""] ?? []
         self.pathByLeaf = leaves
     }
 

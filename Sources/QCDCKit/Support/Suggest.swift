@@ -1,5 +1,5 @@
-/// "Did you mean …?" suggestions by edit distance.
-enum Suggest {
+/// "Did you mean …?" suggestions by edit distance (also for the command line's subcommands).
+public enum Suggest {
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a.lowercased().unicodeScalars), b = Array(b.lowercased().unicodeScalars)
         if a.isEmpty { return b.count }
@@ -17,7 +17,7 @@ enum Suggest {
     }
 
     /// The closest candidate within a distance proportional to the word's length.
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let limit = max(2, word.count / 3)
         let length = word.unicodeScalars.count
         var best: (String, Int)?
