@@ -52,14 +52,7 @@ struct CheckFlags: ParsableArguments {
     @Flag(name: .customLong("omit-missing"), inversion: .prefixedNo, help: "SARIF and GitLab: leave missing evidence out (by default it is there at level none / info), unless --fail-on-missing.")
     var omitMissingFlag: Bool?
 
-    @Flag(name: .customLong("strict"), inversion: .prefixedNo, help: "Input warnings (unknown fields, invisible characters in names) are errors: the report is invalid (exit 2).")
-    var strictFlag: Bool?
-
-    @Option(name: .long, help: ArgumentHelp("Only files matching GLOB are reports, among those found in directories (repeatable; see docs/configuration.md).", valueName: "GLOB"))
-    var include: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("Leave out files matching GLOB among those found in directories (repeatable).", valueName: "GLOB"))
-    var exclude: [String] = []
+    @OptionGroup var inputs: InputOptions
 
     @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Reports checked at once (default: one per processor); the output is the same for any number.", valueName: "N"))
     var jobs: Int?
@@ -82,13 +75,12 @@ struct CheckFlags: ParsableArguments {
     var lang: Language { language ?? .vi }
     var failOn: FailOn { failOnLevel ?? .error }
     var failOnMissing: Bool { failOnMissingFlag ?? false }
-    var strict: Bool { strictFlag ?? false }
     var showMissing: Bool { showMissingFlag ?? false }
     var omitMissing: Bool { omitMissingFlag ?? false }
 
     private enum CodingKeys: String, CodingKey {
         case rules, format, output, language, failOnLevel, failOnMissingFlag, waivers, today, baseline, writeBaseline, all, noColor, quiet,
-             showMissingFlag, omitMissingFlag, strictFlag, include, exclude, jobs, register, expectation, limitOptions, config, reports
+             showMissingFlag, omitMissingFlag, inputs, jobs, register, expectation, limitOptions, config, reports
     }
 
     /// Fills in, from the configuration file, every setting the command line leaves unset.
@@ -101,9 +93,8 @@ struct CheckFlags: ParsableArguments {
         if baseline == nil { baseline = c.baseline }
         if showMissingFlag == nil { showMissingFlag = c.showMissing }
         if omitMissingFlag == nil { omitMissingFlag = c.omitMissing }
-        if strictFlag == nil { strictFlag = c.strict }
         register.configure(c)
-        selection = include.isEmpty && exclude.isEmpty ? c.selection : FileSelection(include: include, exclude: exclude)
+        selection = inputs.configure(c)
     }
 
     func validate() throws {
@@ -123,7 +114,7 @@ struct CheckFlags: ParsableArguments {
         o.waivers = waivers
         o.baseline = baseline
         o.gate = Gate(failOn: failOn, failOnMissing: failOnMissing)
-        o.strict = strict
+        o.strict = inputs.strict
         o.checksRegister = register.checks
         o.selection = selection
         o.expect = expectation.expect

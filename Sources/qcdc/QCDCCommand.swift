@@ -214,6 +214,29 @@ struct ExpectOption: ParsableArguments {
     var files: [String?] { expect.filter { $0 != "all" && !$0.hasPrefix("province:") } }
 }
 
+/// How reports are read, for `check` and `scorecard`: `--strict`, and which files found in
+/// directories are reports (`--include`, `--exclude`).
+struct InputOptions: ParsableArguments {
+    @Flag(name: .customLong("strict"), inversion: .prefixedNo, help: "Input warnings (unknown fields, invisible characters in names) are errors: the report is invalid (exit 2).")
+    var strictFlag: Bool?
+
+    @Option(name: .long, help: ArgumentHelp("Only files matching GLOB are reports, among those found in directories (repeatable; see docs/configuration.md).", valueName: "GLOB"))
+    var include: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Leave out files matching GLOB among those found in directories (repeatable).", valueName: "GLOB"))
+    var exclude: [String] = []
+
+    /// Input warnings are errors (the default: they are not).
+    var strict: Bool { strictFlag ?? false }
+
+    /// The configuration's `strict` where the command line gives none; the files found that
+    /// are reports: the flags' globs, else the configuration's.
+    mutating func configure(_ c: Configuration) -> FileSelection {
+        if strictFlag == nil { strictFlag = c.strict }
+        return include.isEmpty && exclude.isEmpty ? c.selection : FileSelection(include: include, exclude: exclude)
+    }
+}
+
 /// `--no-register`, for every command that reads reports.
 struct RegisterOption: ParsableArguments {
     @Flag(name: .customLong("register"), inversion: .prefixedNo,

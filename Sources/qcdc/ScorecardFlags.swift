@@ -42,14 +42,7 @@ struct ScorecardFlags: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The date waivers expire against (default: today).", valueName: "DATE"))
     var today: DayArgument?
 
-    @Flag(name: .customLong("strict"), inversion: .prefixedNo, help: "Input warnings (unknown fields, invisible characters in names) are errors: the report is invalid (exit 2).")
-    var strictFlag: Bool?
-
-    @Option(name: .long, help: ArgumentHelp("Only files matching GLOB are reports, among those found in directories (repeatable; see docs/configuration.md).", valueName: "GLOB"))
-    var include: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("Leave out files matching GLOB among those found in directories (repeatable).", valueName: "GLOB"))
-    var exclude: [String] = []
+    @OptionGroup var inputs: InputOptions
 
     @OptionGroup var register: RegisterOption
 
@@ -65,7 +58,7 @@ struct ScorecardFlags: ParsableArguments {
     var fileSelection = FileSelection()
 
     private enum CodingKeys: String, CodingKey {
-        case ruleSet, format, output, groupBy, period, kind, title, issuer, date, model, missing, waivers, today, strictFlag, include, exclude,
+        case ruleSet, format, output, groupBy, period, kind, title, issuer, date, model, missing, waivers, today, inputs,
              register, expectation, limitOptions, reports
     }
 
@@ -73,9 +66,8 @@ struct ScorecardFlags: ParsableArguments {
     mutating func configure(_ c: Configuration) {
         ruleSet.configure(c)
         if waivers == nil { waivers = c.waivers }
-        if strictFlag == nil { strictFlag = c.strict }
         register.configure(c)
-        fileSelection = include.isEmpty && exclude.isEmpty ? c.selection : FileSelection(include: include, exclude: exclude)
+        fileSelection = inputs.configure(c)
     }
 
     func validate() throws {
@@ -100,7 +92,7 @@ struct ScorecardFlags: ParsableArguments {
         var o = CheckOptions()
         o.rules = ruleSet.rules
         o.waivers = waivers
-        o.strict = strictFlag ?? false
+        o.strict = inputs.strict
         o.checksRegister = register.checks
         o.selection = fileSelection
         o.expect = expectation.expect

@@ -55,7 +55,7 @@ public struct Configuration: Sendable, Equatable {
     /// outside a repository, only `directory` itself. The path is relative to `directory` when
     /// `directory` is `.` (`.qcdc.yaml`, `../../.qcdc.yaml`).
     public static func find(from directory: String = ".") -> String? {
-        let inRepository = isInRepository(directory)
+        let inRepository = SourceRoot.repository(containing: realpath(directory) ?? directory) != nil
         var dir = directory
         for _ in 0..<256 {
             let candidate = PathUtil.join(dir, fileName)
@@ -67,18 +67,6 @@ public struct Configuration: Sendable, Equatable {
             dir = up
         }
         return nil
-    }
-
-    /// Whether `directory` or a directory above it holds `.git`.
-    static func isInRepository(_ directory: String) -> Bool {
-        guard var path = realpath(directory) else { return false }
-        while true {
-            if access(PathUtil.join(path, ".git"), F_OK) == 0 { return true }
-            let parent = PathUtil.dirname(path)
-            if parent == path { return false }
-            if parent.isEmpty { return access("/.git", F_OK) == 0 }
-            path = parent
-        }
     }
 
     private static func realpath(_ path: String) -> String? {

@@ -22,14 +22,18 @@ public struct SourceRoot: Sendable, Hashable {
     /// The repository's root above the working directory, or the working directory.
     public static func current() -> SourceRoot {
         let cwd = FileManager.default.currentDirectoryPath
-        var dir = cwd
+        return SourceRoot(path: repository(containing: cwd) ?? cwd, workingDirectory: cwd)
+    }
+
+    /// The nearest directory at or above `directory` (an absolute path) that holds `.git`.
+    static func repository(containing directory: String) -> String? {
+        var dir = directory
         while true {
-            if access(PathUtil.join(dir, ".git"), F_OK) == 0 { return SourceRoot(path: dir, workingDirectory: cwd) }
+            if access(PathUtil.join(dir, ".git"), F_OK) == 0 { return dir }
             let parent = PathUtil.dirname(dir)
-            if parent == dir || dir == "/" { break }
+            if parent == dir || dir == "/" { return nil }
             dir = parent.isEmpty ? "/" : parent
         }
-        return SourceRoot(path: cwd, workingDirectory: cwd)
     }
 
     /// `file` relative to the root (`submissions/Xã A.yaml`), or nil when it is outside the

@@ -23,11 +23,7 @@ public struct GitLabReporter: StreamingReporter {
     public func report(_ outcome: ReportOutcome, index: Int, language lang: Language) -> String {
         let l = Localizer(lang)
         var out = ""
-        for d in outcome.diagnostics where d.severity != .note {
-            out += issue(description: "\(d.code): " + ([d.message.text(lang)] + d.notes(lang)).joined(separator: " — "),
-                         check: d.code.rawValue, fingerprint: Baseline.fingerprint(d),
-                         severity: d.severity == .error ? "blocker" : "minor", location: d.location)
-        }
+        for d in outcome.diagnostics where d.severity != .note { out += issue(d, lang) }
         for r in outcome.results {
             let severity: String
             switch r.status {
@@ -59,11 +55,7 @@ public struct GitLabReporter: StreamingReporter {
     public func closing(_ run: CheckRun, count: Int) -> String {
         var me = self
         var out = ""
-        for d in run.diagnostics.sorted() where d.severity != .note {
-            out += me.emit(issue(description: "\(d.code): " + ([d.message.text(run.language)] + d.notes(run.language)).joined(separator: " — "),
-                                 check: d.code.rawValue, fingerprint: Baseline.fingerprint(d),
-                                 severity: d.severity == .error ? "blocker" : "minor", location: d.location))
-        }
+        for d in run.diagnostics.sorted() where d.severity != .note { out += me.emit(issue(d, run.language)) }
         // A unit without a report has no file: the issue points at the run's first input, line 1.
         for u in run.notSubmitted {
             let at = SourceLocation(file: ".", line: 1, column: 1)
@@ -71,6 +63,12 @@ public struct GitLabReporter: StreamingReporter {
                                  fingerprint: SHA256.hex(Array("\(NotSubmitted.id)|\(u.code)".utf8)), severity: "critical", location: at))
         }
         return out + (me.wrote ? "\n]\n" : "]\n")
+    }
+
+    /// An input problem as an issue: `blocker` for an error (the report cannot be evaluated).
+    func issue(_ d: Diagnostic, _ lang: Language) -> String {
+        issue(description: "\(d.code): " + ([d.message.text(lang)] + d.notes(lang)).joined(separator: " — "), check: d.code.rawValue,
+              fingerprint: Baseline.fingerprint(d), severity: d.severity == .error ? "blocker" : "minor", location: d.location)
     }
 
     /// One issue, on its own line after a comma.
