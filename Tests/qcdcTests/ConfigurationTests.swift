@@ -99,6 +99,14 @@ struct ConfigurationTests {
         // The flags replace the file's globs.
         let flags = try qcdc(["check", "--lang", "en", "--include", "**/*.bak.yaml", "."], directory: root)
         #expect(flags.stdout.contains("Total: 1 report;") && flags.stdout.contains("cũ.bak.yaml"), "\(flags.stdout)")
+        // `**` spans any number of directories, several times in one pattern.
+        let deep = try qcdc(["check", "--lang", "en", "--include", "**/**/2026/**", "--exclude", "**/*.bak.yaml", "."], directory: root)
+        #expect(deep.stdout.contains("Total: 1 report;") && deep.stdout.contains("Xã Hiệp Thạnh.yaml"), "\(deep.stdout)")
+        let none = try qcdc(["check", "--lang", "en", "--include", "**/2025/**", "."], directory: root)
+        #expect(!none.stdout.contains("Xã Hiệp Thạnh"), "\(none.stdout)")
+        // An empty configuration file is no setting at all.
+        let empty = try qcdc(["check", "--config", "/dev/null", "--lang", "en", "submissions/2026/Xã Hiệp Thạnh.yaml"], directory: root)
+        #expect(empty.status == 0 && empty.stdout.contains("Total: 1 report;"))
         // A file named on the command line is always taken.
         let named = try qcdc(["check", "--lang", "en", "drafts/nháp.yaml"], directory: root)
         #expect(named.status == 0 && named.stdout.contains("Total: 1 report;"))

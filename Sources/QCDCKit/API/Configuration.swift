@@ -86,6 +86,12 @@ public struct Configuration: Sendable, Equatable {
     /// Reads configuration text; `file` names it in messages, and relative paths in it are
     /// taken from `file`'s directory.
     public static func load(_ bytes: [UInt8], file: String, limits: LoadLimits = .default) -> (Configuration?, [Diagnostic]) {
+        // An empty file is no setting at all (the loader would ask for a report).
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            var c = Configuration()
+            c.file = file
+            return (c, [])
+        }
         let (node, loadDiags) = DocumentLoader.load(bytes, file: file, limits: limits)
         guard let node else { return (nil, loadDiags) }
         var r = NodeReading(file: file, namespace: .config, document: .configuration)
@@ -196,14 +202,28 @@ public struct FileSelection: Sendable, Equatable {
         return !path.isEmpty && (1...path.count).contains { n in segments(parts[...], path[0..<n]) }
     }
 
-    /// Segment-wise matching with `**` for any number of directories.
+    /// Segment-wise matching with `**` for any number of directories, by dynamic programming
+    /// (time: pattern segments × path segments, however many `**` a pattern has).
     static func segments(_ p: ArraySlice<Substring>, _ t: ArraySlice<Substring>) -> Bool {
-        guard let first = p.first else { return t.isEmpty }
-        if first == "**" {
-            for skip in 0...t.count where segments(p.dropFirst(), t.dropFirst(skip)) { return true }
-            return false
+        let p = Array(p), t = Array(t)
+        // row[j]: the pattern's first i segments match the path's first j.
+        var row = [Bool](repeating: false, count: t.count + 1)
+        row[0] = true
+        for segment in p {
+            var next = [Bool](repeating: false, count: t.count + 1)
+            if segment == "**" {
+                var any = false
+                for j in 0...t.count {
+                    any = any || row[j]
+                    next[j] = any
+                }
+            } else {
+                for (j, name) in t.enumerated() where row[j] && Glob.matches(String(segment), String(name)) {
+                    next[j + 1] = true
+                }
+            }
+            row = next
         }
-        guard let head = t.first, Glob.matches(String(first), String(head)) else { return false }
-        return segments(p.dropFirst(), t.dropFirst())
+        return row[t.count]
     }
 }
