@@ -1,6 +1,12 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// QCDC_STATIC_LIBYAML=1 (set by scripts/install.sh) links libyaml from its static archive
+// (Debian libyaml-dev's libyaml.a), so the installed binary needs no libyaml at run time. The
+// system-library target stays; only its module map (without `link "yaml"`) and the linker flag
+// change. Without it, libyaml is linked as the shared library pkg-config names.
+let staticLibYAML = Context.environment["QCDC_STATIC_LIBYAML"].map { !$0.isEmpty && $0 != "0" } ?? false
+
 let package = Package(
     name: "qcdc",
     platforms: [.macOS(.v13)],
@@ -15,15 +21,18 @@ let package = Package(
     ],
     targets: [
         // libyaml itself (Debian libyaml-dev): we compose nodes over its event parser.
-        .systemLibrary(
-            name: "CYAML",
-            pkgConfig: "yaml-0.1",
-            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
-        ),
+        staticLibYAML
+            ? .systemLibrary(name: "CYAML", path: "Sources/CYAML/static")
+            : .systemLibrary(
+                name: "CYAML",
+                pkgConfig: "yaml-0.1",
+                providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+            ),
         .target(
             name: "QCDCKit",
             dependencies: ["CYAML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: [.swiftLanguageMode(.v6)],
+            linkerSettings: staticLibYAML ? [.linkedLibrary(":libyaml.a")] : [],
             plugins: ["EmbedRules"]
         ),
         // rules/**/*.yaml → BuiltinRules+Files.swift and register/*.tsv → Register+Files.swift, at

@@ -5,8 +5,9 @@
 #   scripts/install.sh                     # into ~/.local (bin/qcdc, share/man/man1/qcdc.1, …)
 #   scripts/install.sh --prefix /usr/local # or PREFIX=/usr/local; DESTDIR is honoured for packaging
 #
-# The installed binary needs no Swift toolchain (`env -i qcdc --version` works); it needs
-# glibc and the shared libraries Debian installs with libyaml, libxml2 and zlib (docs/install.md).
+# The installed binary needs no Swift toolchain (`env -i qcdc --version` works) and no libyaml:
+# both are linked in (libyaml from Debian libyaml-dev's libyaml.a). At run time it needs glibc,
+# libstdc++ and Debian's libxml2 and zlib1g. scripts/check-install.sh PREFIX verifies all this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 prefix=${PREFIX:-$HOME/.local}
@@ -21,15 +22,35 @@ done
 case "$prefix" in /*) ;; *) prefix=$PWD/$prefix ;; esac
 root=${DESTDIR:-}$prefix
 
-echo "Building qcdc (release, Swift runtime linked in)…"
-swift build -c release --product qcdc --static-swift-stdlib 2>&1 | grep -v "warning: the use of \`mktemp'" | tail -1
-bin=.build/release/qcdc
+# libyaml from its static archive when the toolchain's linker finds one (Debian libyaml-dev has it;
+# Package.swift reads QCDC_STATIC_LIBYAML). Its own scratch path keeps the development build
+# (.build/debug, linked against the shared libyaml) as it is.
+scratch=.build/install
+if [ "$(clang -print-file-name=libyaml.a 2>/dev/null)" != libyaml.a ]; then
+  export QCDC_STATIC_LIBYAML=1
+  echo "Building qcdc (release; the Swift runtime and libyaml linked in)…"
+else
+  echo "Building qcdc (release; the Swift runtime linked in; no libyaml.a found, so libyaml stays a shared library)…"
+fi
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+if ! swift build -c release --product qcdc --static-swift-stdlib --scratch-path "$scratch" >"$log" 2>&1; then
+  grep -v "warning: the use of \`mktemp'" "$log" | tail -20 >&2
+  echo "install.sh: the release build failed (above)" >&2
+  exit 1
+fi
+tail -1 "$log"
+bin=$scratch/release/qcdc
 
-# The man page, from the commands' own help (swift-argument-parser's generate-manual plugin).
+# The man page, from the commands' own help (swift-argument-parser's generate-manual plugin). It
+# builds the package in debug; in the default scratch path that is the development build, reused.
 man=.build/man
 mkdir -p "$man"
-swift package --allow-writing-to-directory "$man" generate-manual --output-directory "$man" \
+env -u QCDC_STATIC_LIBYAML swift package --allow-writing-to-directory "$man" generate-manual --output-directory "$man" \
   --date "$(date -u -d "@$(git log -1 --format=%ct 2>/dev/null || date +%s)" +%Y-%m-%d)" >/dev/null
+# generate-manual keeps the help's blank lines, which mdoc warns about ("Empty input line"):
+# they are paragraph breaks, so say so.
+sed -i 's/^$/.Pp/' "$man/qcdc.1"
 
 install -d "$root/bin" "$root/share/man/man1" "$root/share/bash-completion/completions" \
   "$root/share/zsh/site-functions" "$root/share/fish/vendor_completions.d"
