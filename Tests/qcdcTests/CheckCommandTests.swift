@@ -317,8 +317,12 @@ struct ExpectTests {
         #expect(sarif.contains("\"logicalLocations\":[{\"name\":\"24988\",\"fullyQualifiedName\":\"68/24988\",\"kind\":\"module\"}]"))
         let junit = try qcdc(["check", "--format", "junit", "--expect", list, reports]).stdout
         #expect(junit.contains("<testsuite name=\"not_submitted\" tests=\"1\" failures=\"1\""))
-        let github = try qcdc(["check", "--format", "github", "--lang", "en", "--expect", list, reports]).stdout
+        let summary = try temporaryDirectory().appendingPathComponent("summary.md")
+        let github = try qcdc(["check", "--format", "github", "--lang", "en", "--expect", list, reports],
+                              environment: ["GITHUB_STEP_SUMMARY": summary.path]).stdout
         #expect(github.contains("::error title=not_submitted::Xã Tà Năng (code 24988, Tỉnh Lâm Đồng) has not submitted a report"))
+        // The run's own errors are rows of the job summary too.
+        #expect(try String(contentsOf: summary, encoding: .utf8).contains("| `not_submitted` | 1 |"))
         let markdown = try qcdc(["check", "--format", "markdown", "--expect", list, reports]).stdout
         #expect(markdown.contains("### Chưa nộp báo cáo: 1/3 đơn vị"))
         // A whole province: 124 communes, two reported.

@@ -80,13 +80,9 @@ public struct GitHubReporter: StreamingReporter {
     /// The run's own input problems and the units that did not report (errors, after the
     /// reports'), the warnings kept, the notices summed up, what was left out, and the totals.
     public func closing(_ run: CheckRun, count: Int) -> String {
-        var me = self
+        var (me, out) = withRunEntries(run)
         let l = Localizer(run.language)
         let vi = run.language == .vi
-        var out = me.emit(diagnostics(run.diagnostics, run.language))
-        out += me.emit(run.notSubmitted.map {
-            entry("error", l.severity(Severity.error), subject: NotSubmitted.id, file: nil, line: 0, col: 0, title: NotSubmitted.id, message: NotSubmitted.text($0, run.language))
-        }.joined())
         out += me.warnings.joined()
         let missing = me.notices.filter { $0.key.hasPrefix("missing:") }
         let info = me.notices.filter { !$0.key.hasPrefix("missing:") }
@@ -107,10 +103,23 @@ public struct GitHubReporter: StreamingReporter {
         return out + "::notice title=qcdc::\(escapeData(l.annotationSummary(run.summary)))\n"
     }
 
+    /// This reporter after emitting the run's own entries (its input problems, the units that did
+    /// not report), and what they wrote: ``closing(_:count:)`` and ``stepSummary(_:)`` count them.
+    private func withRunEntries(_ run: CheckRun) -> (reporter: GitHubReporter, output: String) {
+        var me = self
+        let label = Localizer(run.language).severity(Severity.error)
+        var out = me.emit(diagnostics(run.diagnostics, run.language))
+        out += me.emit(run.notSubmitted.map {
+            entry("error", label, subject: NotSubmitted.id, file: nil, line: 0, col: 0, title: NotSubmitted.id, message: NotSubmitted.text($0, run.language))
+        }.joined())
+        return (me, out)
+    }
+
     /// The job summary (Markdown) for `$GITHUB_STEP_SUMMARY`, after ``closing(_:count:)``: the
     /// verdict, the totals, findings by rule, and what annotations left out. Far under GitHub's
     /// 1 MiB per step (a line per rule at most).
     public func stepSummary(_ run: CheckRun) -> String {
+        let me = withRunEntries(run).reporter
         let vi = run.language == .vi
         let verdict: String
         switch run.verdict {
@@ -122,14 +131,14 @@ public struct GitHubReporter: StreamingReporter {
         if run.expectedCount > 0 {
             o += (vi ? "Chưa nộp báo cáo: \(run.notSubmitted.count)/\(run.expectedCount) đơn vị\n\n" : "Not submitted: \(run.notSubmitted.count) of \(run.expectedCount) units\n\n")
         }
-        if !findings.isEmpty {
+        if !me.findings.isEmpty {
             o += vi ? "| Quy tắc / mã | Số vi phạm |\n|---|---:|\n" : "| Rule / code | Findings |\n|---|---:|\n"
-            for (id, n) in findings.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(200) {
+            for (id, n) in me.findings.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(200) {
                 o += "| `\(Neutral.visible(id).replacingAll("`", "'").replacingAll("|", "\\|"))` | \(n) |\n"
             }
             o += "\n"
         }
-        let left = beyond[0] + beyond[1]
+        let left = me.beyond[0] + me.beyond[1]
         if left > 0 {
             o += vi ? "_\(left) chú thích vượt giới hạn của GitHub được ghi thành dòng trong nhật ký của bước._\n"
                     : "_\(left) annotations beyond GitHub's limits are plain lines in the step's log._\n"
