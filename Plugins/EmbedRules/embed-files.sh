@@ -8,7 +8,10 @@
 #   embed-files.sh OUTPUT TYPE DIR RELATIVE-PATH...
 #
 # TYPE is the Swift type extended with `static let files: [String: String]`, keyed by the
-# directory's name and the relative path (`rules/vn/national.yaml`).
+# directory's name and the relative path (`rules/vn/national.yaml`), and with
+# `static let digests: [String: String]`, each file's SHA-256 in hex, so that qcdc does not hash
+# its built-in rules on every start (empty if neither sha256sum nor shasum is found: qcdc then
+# hashes them at run time).
 set -eu
 [ $# -ge 3 ] || { echo "usage: embed-files.sh OUTPUT TYPE DIR RELATIVE-PATH..." >&2; exit 64; }
 out=$1 type=$2 dir=$3
@@ -34,6 +37,18 @@ trap 'rm -f "$tmp"' EXIT
         if [ -z "$(tail -c 1 "$file")" ]; then echo; fi
         printf '        """####,\n'
     done
+    echo '    ]'
+    echo '    static let digests: [String: String] = ['
+    if command -v sha256sum >/dev/null 2>&1; then hash="sha256sum"
+    elif command -v shasum >/dev/null 2>&1; then hash="shasum -a 256"
+    else hash=""; fi
+    if [ -n "$hash" ]; then
+        for rel in "$@"; do
+            printf '        "%s/%s": "%s",\n' "$key" "$rel" "$($hash < "$dir/$rel" | cut -c1-64)"
+        done
+    else
+        echo '        :'
+    fi
     echo '    ]'
     echo '}'
 } > "$tmp"

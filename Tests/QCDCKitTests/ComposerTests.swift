@@ -39,6 +39,20 @@ struct ComposerTests {
         #expect(diags[0].message.contains("line 1"))
     }
 
+    /// Small mappings find an earlier key by a scan, larger ones through an index built at the
+    /// 16th key: duplicates are found on both sides of that point, each at its first line.
+    @Test func duplicateKeysInSmallAndLargeMappings() {
+        var lines = (1...40).map { "k\($0): \($0)" }
+        lines.insert("k3: again", at: 10)      // line 11, while the mapping has 10 keys
+        lines.insert("k5: again", at: 30)      // line 31, after the index was built
+        lines.append("k40: again")             // line 43, a key added after the index
+        let (node, diags) = compose(lines.joined(separator: "\n") + "\n")
+        #expect(node?.entries?.count == 40)
+        #expect(diags.map(\.location.line) == [11, 31, 43])
+        #expect(diags.map { $0.message.contains("line \($0.location.line == 11 ? 3 : $0.location.line == 31 ? 5 : 42)") } == [true, true, true],
+                "\(diags.map(\.message))")
+    }
+
     @Test func aliasBombIsStopped() {
         var yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
         var prev = "a"

@@ -62,6 +62,21 @@ struct WorkCalendarTests {
         #expect(w2027 == ["2027-W06"])   // W05 (1–7 February) holds Lunar New Year's Day
     }
 
+    /// The weeks are remembered per window; a calendar changed afterwards (an overlay's days
+    /// off) answers for itself, and the copy made before it keeps the old answer.
+    @Test func rememberedWeeksFollowChangesToTheCalendar() {
+        let march = Period(start: day("2026-03-01"), end: day("2026-03-31"))
+        let before = cal
+        var changed = cal
+        #expect(before.requiredWeeks(in: march).count == 4)
+        for d in ["2026-03-09", "2026-03-10", "2026-03-11", "2026-03-12", "2026-03-13"] { changed.daysOff[day(d)] = "local" }
+        #expect(changed.requiredWeeks(in: march).map(\.label) == ["2026-W10", "2026-W12", "2026-W13"])
+        #expect(before.requiredWeeks(in: march).count == 4)
+        var merged = before
+        merged.merge(changed)
+        #expect(merged.requiredWeeks(in: march).count == 3)
+    }
+
     @Test func isoWeekLabelsAcrossTheYearEnd() {
         #expect(Period(start: day("2026-12-28"), end: day("2027-01-03")).label == "2026-W53")
         #expect(Period(start: day("2025-12-29"), end: day("2026-01-04")).label == "2026-W01")

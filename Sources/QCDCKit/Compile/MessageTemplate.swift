@@ -44,31 +44,34 @@ public struct MessageTemplate: Sendable {
     }
 
     static func pieces(_ text: String) -> [Piece] {
+        // Braces are ASCII, so the text is scanned as bytes and cut into substrings between them.
         var pieces: [Piece] = []
         var plain = ""
-        var current: String?
-        func flush() {
-            if !plain.isEmpty { pieces.append(.text(plain)) }
-            plain = ""
-        }
-        for ch in text {
-            if ch == "{" {
-                if let c = current { plain += "{" + c }
-                current = ""
-            } else if ch == "}", let c = current {
-                if c.isEmpty { plain += "{}" } else {
-                    flush()
-                    pieces.append(.placeholder(c))
+        var run = text.startIndex      // where the text not yet taken starts (a "{" while one is open)
+        var open: String.Index?        // just after the "{" of the placeholder being read
+        let utf8 = text.utf8
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let next = utf8.index(after: i)
+            if utf8[i] == UInt8(ascii: "{") {
+                plain += text[run..<i]  // an earlier "{" left open is plain text
+                run = i
+                open = next
+            } else if utf8[i] == UInt8(ascii: "}"), let o = open {
+                if o == i {
+                    plain += "{}"
+                } else {
+                    if !plain.isEmpty { pieces.append(.text(plain)) }
+                    plain = ""
+                    pieces.append(.placeholder(String(text[o..<i])))
                 }
-                current = nil
-            } else if current != nil {
-                current!.append(ch)
-            } else {
-                plain.append(ch)
+                open = nil
+                run = next
             }
+            i = next
         }
-        if let c = current { plain += "{" + c }
-        flush()
+        plain += text[run...]
+        if !plain.isEmpty { pieces.append(.text(plain)) }
         return pieces
     }
 }

@@ -24,7 +24,21 @@ struct ExpressionSyntaxError: Error {
 
 enum Lexer {
     static func tokenize(_ text: String) throws(ExpressionSyntaxError) -> [LexedToken] {
-        let c = Array(text)
+        try tokenize(text, Array(text), boundaries: characterBoundaries(text))
+    }
+
+    /// The index of each character of `text`, then its end: `text[b[i]..<b[j]]` is characters
+    /// i to j as a substring, copied in one go (building a `String` from `Character`s appends
+    /// them one by one).
+    static func characterBoundaries(_ text: String) -> [String.Index] {
+        var b = Array(text.indices)
+        b.append(text.endIndex)
+        return b
+    }
+
+    /// Tokenises `text`, given as its characters `c` and their ``characterBoundaries(_:)``.
+    static func tokenize(_ text: String, _ c: [Character], boundaries b: [String.Index]) throws(ExpressionSyntaxError) -> [LexedToken] {
+        func slice(_ from: Int, _ to: Int) -> String { String(text[b[from]..<b[to]]) }
         var i = 0
         var out: [LexedToken] = []
         func isDigit(_ ch: Character) -> Bool { ch.isASCII && ch.isNumber }
@@ -34,9 +48,9 @@ enum Lexer {
             let start = i
             if isDigit(ch) {
                 // A date is exactly DDDD-DD-DD not followed by a digit.
-                if i + 10 <= c.count, Day.looksLikeDate(String(c[i..<i + 10])),
+                if i + 10 <= c.count, c[i + 4] == "-", Day.looksLikeDate(slice(i, i + 10)),
                    i + 10 == c.count || !isDigit(c[i + 10]) {
-                    let s = String(c[i..<i + 10])
+                    let s = slice(i, i + 10)
                     guard let d = Day(iso: s) else { throw ExpressionSyntaxError(message: .notAValidDate(s), offset: i) }
                     out.append(LexedToken(token: .date(d), offset: start, length: 10))
                     i += 10
@@ -49,7 +63,8 @@ enum Lexer {
                     i += 1
                     while i < c.count, isDigit(c[i]) { i += 1 }
                 }
-                let s = String(c[start..<i]).replacingOccurrences(of: "_", with: "")
+                var s = slice(start, i)
+                if s.utf8.contains(UInt8(ascii: "_")) { s = s.replacingOccurrences(of: "_", with: "") }
                 if i < c.count, c[i] == "%" {
                     i += 1
                     out.append(LexedToken(token: .percent((Double(s) ?? 0) / 100), offset: start, length: i - start))
@@ -63,7 +78,7 @@ enum Lexer {
             }
             if ch.isLetter || ch == "_" {
                 while i < c.count, c[i].isLetter || isDigit(c[i]) || c[i] == "_" { i += 1 }
-                out.append(LexedToken(token: .identifier(String(c[start..<i])), offset: start, length: i - start))
+                out.append(LexedToken(token: .identifier(slice(start, i)), offset: start, length: i - start))
                 continue
             }
             if ch == "\"" || ch == "'" {
@@ -79,9 +94,8 @@ enum Lexer {
                 out.append(LexedToken(token: .string(s), offset: start, length: i - start))
                 continue
             }
-            let two = i + 1 < c.count ? String(c[i...i + 1]) : ""
-            if ["==", "!=", "<=", ">="].contains(two) {
-                out.append(LexedToken(token: .op(two), offset: start, length: 2))
+            if i + 1 < c.count, c[i + 1] == "=", ch == "=" || ch == "!" || ch == "<" || ch == ">" {
+                out.append(LexedToken(token: .op(slice(i, i + 2)), offset: start, length: 2))
                 i += 2
                 continue
             }

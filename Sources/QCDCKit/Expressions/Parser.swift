@@ -20,8 +20,8 @@ struct ExpressionParser {
     var tokens: [LexedToken]
     var pos = 0
     let text: String
-    /// `text` as characters, once: token offsets count characters.
-    private let characters: [Character]
+    /// Where each character of `text` starts (token offsets count characters), and its end.
+    private let boundaries: [String.Index]
     /// Maps a character offset to a position in the rule file.
     let markAt: (Int) -> Mark
     /// Names bound by enclosing comprehensions.
@@ -34,9 +34,9 @@ struct ExpressionParser {
 
     init(text: String, markAt: @escaping (Int) -> Mark) throws(ExpressionSyntaxError) {
         self.text = text
-        self.characters = Array(text)
+        self.boundaries = Lexer.characterBoundaries(text)
         self.markAt = markAt
-        self.tokens = try Lexer.tokenize(text)
+        self.tokens = try Lexer.tokenize(text, Array(text), boundaries: boundaries)
     }
 
     var current: LexedToken { tokens[pos] }
@@ -51,8 +51,13 @@ struct ExpressionParser {
 
     func source(from start: Int) -> String {
         let end = pos > 0 ? tokens[pos - 1].offset + tokens[pos - 1].length : 0
-        guard start < end, end <= characters.count else { return "" }
-        return String(characters[start..<end])
+        return slice(start, end)
+    }
+
+    /// Characters `start..<end` of the text ("" when out of range).
+    func slice(_ start: Int, _ end: Int) -> String {
+        guard start < end, end < boundaries.count else { return "" }
+        return String(text[boundaries[start]..<boundaries[end]])
     }
 
     mutating func parse() throws(ExpressionSyntaxError) -> Expression {
@@ -182,7 +187,7 @@ struct ExpressionParser {
         let t = current
         let mark = markAt(t.offset)
         func lit(_ v: Value, _ type: ExprType) -> Expression {
-            Expression(.literal(v), at: mark, type: type, text: String(Array(text)[t.offset..<t.offset + t.length]))
+            Expression(.literal(v), at: mark, type: type, text: slice(t.offset, t.offset + t.length))
         }
         switch t.token {
         case .integer(let v): advance(); return lit(.int(v), .integer)

@@ -22,10 +22,22 @@ package struct YAMLComposer: Sendable {
         var anchor: String?
         var entries: [Node.Entry] = []
         var items: [Node] = []
+        /// The keys by text, once a mapping has ``indexFrom`` entries (a scan is cheaper before).
         var seen: [String: Mark] = [:]
         /// The key read and waiting for its value (mappings only).
         var key: (text: String, mark: Mark, isMerge: Bool)?
         var size = 1
+
+        static let indexFrom = 16
+
+        /// Where `key` was first written in this mapping, if it was.
+        mutating func earlier(_ key: String) -> Mark? {
+            if seen.isEmpty {
+                if entries.count < Self.indexFrom { return entries.first { $0.key == key }?.keyMark }
+                for e in entries { seen[e.key] = e.keyMark }
+            }
+            return seen[key]
+        }
     }
 
     /// Parses one YAML document. Non-fatal problems (duplicate keys) come back in
@@ -169,10 +181,10 @@ package struct YAMLComposer: Sendable {
             if key.isMerge {
                 diags.append(Diagnostic(.error, DiagnosticCode(.input, "merge_key"), .mergeKey,
                                         at: key.mark.located(in: file), notes: [.writeFieldsOut]))
-            } else if let first = top.seen[key.text] {
+            } else if let first = top.earlier(key.text) {
                 diags.append(.duplicateKey(key.text, first: first, at: key.mark.located(in: file)))
             } else {
-                top.seen[key.text] = key.mark
+                if !top.seen.isEmpty { top.seen[key.text] = key.mark }
                 top.entries.append(Node.Entry(key: key.text, keyMark: key.mark, value: node))
                 top.size += size
             }

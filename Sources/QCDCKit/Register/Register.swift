@@ -116,15 +116,29 @@ public struct Register: Sendable {
 
     init(edition: Edition, text: String) {
         self.edition = edition
+        let types = Dictionary(uniqueKeysWithValues: AdministrativeType.allCases.map { (Array($0.rawValue.utf8), $0) })
         var units: [AdministrativeUnit] = []
-        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
-        where line.first != UInt8(ascii: "#") {
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-            guard fields.count == 4, let type = AdministrativeType(rawValue: String(decoding: fields[2], as: UTF8.self)) else { continue }
-            let parent = String(decoding: fields[3], as: UTF8.self)
-            units.append(AdministrativeUnit(code: String(decoding: fields[0], as: UTF8.self),
-                                            name: String(decoding: fields[1], as: UTF8.self),
-                                            type: type, parent: parent.isEmpty ? nil : parent))
+        units.reserveCapacity(text.utf8.count / 40)
+        // Lines of four tab-separated fields, scanned as bytes ("#" starts a comment line).
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                defer { start = end + 1 }
+                guard end > start, bytes[start] != UInt8(ascii: "#") else { continue }
+                var fields: [Range<Int>] = []
+                var f = start
+                for i in start...end where i == end || bytes[i] == UInt8(ascii: "\t") {
+                    fields.append(f..<i)
+                    f = i + 1
+                }
+                guard fields.count == 4, let type = types[Array(bytes[fields[2]])] else { continue }
+                func field(_ n: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[n]]), as: UTF8.self) }
+                units.append(AdministrativeUnit(code: field(0), name: field(1), type: type,
+                                                parent: fields[3].isEmpty ? nil : field(3)))
+            }
         }
         var index: [String: Int] = [:]
         var children: [String: [Int]] = [:]

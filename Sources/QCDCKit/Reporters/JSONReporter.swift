@@ -270,10 +270,20 @@ public struct JSONReporter: StreamingReporter {
     }
 
     /// The members only some results have.
+    /// The common ones (lists of names) are written straight out; the rare ones go through ``JSON``.
     private static func extras(_ r: RuleResult, _ lang: Language, into out: inout String) {
+        func names(_ member: String, _ items: [String]) {
+            guard !items.isEmpty else { return }
+            out += member
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                JSON.escape(item, into: &out)
+            }
+            out += "]"
+        }
+        names(",\"missing_facts\":[", r.missingFacts)
+        names(",\"shortfall\":[", r.shortfall)
         var more: [(String, JSON)] = []
-        if !r.missingFacts.isEmpty { more.append(("missing_facts", .array(r.missingFacts.map { .string($0) }))) }
-        if !r.shortfall.isEmpty { more.append(("shortfall", .array(r.shortfall.map { .string($0) }))) }
         if !r.flagged.isEmpty {
             more.append(("flagged", .array(r.flagged.map { f in
                 .object([("path", .string(f.path)), ("id", .optional(f.id)), ("line", .int(f.location.line)),

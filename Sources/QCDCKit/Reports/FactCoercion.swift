@@ -6,10 +6,9 @@ import Foundation
 enum FactCoercion {
     static func coerce(_ node: Node, as decl: FactDeclaration, path: String, file: String,
                        into diags: inout [Diagnostic]) -> Value? {
-        let loc = node.mark.located(in: file)
         func mismatch(_ what: Expected, _ notes: [Message] = []) -> Value? {
             diags.append(Diagnostic(.error, DiagnosticCode(.report, "type_mismatch"), .expected(path, what, found: .found(node)),
-                                    at: loc, notes: notes))
+                                    at: node.mark.located(in: file), notes: notes))
             return nil
         }
         if case .list(let fields) = decl.type {
@@ -18,7 +17,7 @@ enum FactCoercion {
             }
             var records: [RecordValue] = []
             for (i, item) in items.enumerated() {
-                let rpath = "\(path)[\(i)]"
+                let rpath = path + "[" + String(i) + "]"
                 guard let entries = item.entries else {
                     diags.append(Diagnostic(.error, DiagnosticCode(.report, "type_mismatch"), .expectedRecord(rpath, found: .found(item)),
                                             at: item.mark.located(in: file)))
@@ -33,8 +32,9 @@ enum FactCoercion {
                         continue
                     }
                     if e.value.isNull { continue }
-                    if let v = coerce(e.value, as: f, path: "\(rpath).\(e.key)", file: file, into: &diags) {
-                        values[e.key] = FactValue(v, mark: e.value.mark, path: "\(rpath).\(e.key)")
+                    let fieldPath = rpath + "." + e.key
+                    if let v = coerce(e.value, as: f, path: fieldPath, file: file, into: &diags) {
+                        values[e.key] = FactValue(v, mark: e.value.mark, path: fieldPath)
                     }
                 }
                 records.append(RecordValue(fields: values, mark: item.mark, path: rpath))
@@ -87,7 +87,7 @@ enum FactCoercion {
             guard let d = Day(iso: text) else {
                 if Day.looksLikeDate(text) {
                     diags.append(Diagnostic(.error, DiagnosticCode(.report, "invalid_date"), .notInCalendar(path, text),
-                                            at: loc, notes: [.checkDayAndMonth]))
+                                            at: node.mark.located(in: file), notes: [.checkDayAndMonth]))
                     return nil
                 }
                 return mismatch(.date, DateHint.notes(for: text))
@@ -109,13 +109,13 @@ enum FactCoercion {
             let minimum = decl.minimum ?? (decl.type == .integer ? 0 : nil)
             if let minimum, x * scale < minimum - 1e-9 {
                 diags.append(Diagnostic(.error, DiagnosticCode(.report, "out_of_range"),
-                    .belowMinimum(path, text, minimum: Value.format(minimum) + shown), at: loc,
+                    .belowMinimum(path, text, minimum: Value.format(minimum) + shown), at: node.mark.located(in: file),
                     notes: decl.type == .integer && minimum == 0 ? [.countsNotNegative] : []))
                 return nil
             }
             if let maximum = decl.maximum, x * scale > maximum + 1e-9 {
                 diags.append(Diagnostic(.error, DiagnosticCode(.report, "out_of_range"),
-                    .aboveMaximum(path, text, maximum: Value.format(maximum) + shown), at: loc))
+                    .aboveMaximum(path, text, maximum: Value.format(maximum) + shown), at: node.mark.located(in: file)))
                 return nil
             }
         }

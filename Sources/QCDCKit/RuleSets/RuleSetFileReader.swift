@@ -7,12 +7,13 @@ struct RuleSetFileReader {
     static let topKeys = ["id", "version", "title", "description", "extends", "facts", "categories", "rules", "overrides", "scoring",
                           "rollups", "calendar"]
 
-    /// Reads one file; nil (with diagnostics) when it is not a rule set at all.
-    func read(_ bytes: [UInt8], file: String, key: String) -> (ParsedRuleSet?, [Diagnostic]) {
+    /// Reads one file; nil (with diagnostics) when it is not a rule set at all. `digest` is the
+    /// bytes' SHA-256 when it is known already (a built-in file's, from the build).
+    func read(_ bytes: [UInt8], file: String, key: String, digest: String? = nil) -> (ParsedRuleSet?, [Diagnostic]) {
         let (node, loadDiags) = YAMLComposer(limits: limits).compose(bytes, file: file)
         guard let root = node else { return (nil, loadDiags) }
         var r = NodeReading(file: file)
-        let parsed = read(root, file: file, key: key, sha: SHA256.hex(bytes), reading: &r)
+        let parsed = read(root, file: file, key: key, sha: digest ?? SHA256.hex(bytes), reading: &r)
         return (parsed, loadDiags + r.diags)
     }
 

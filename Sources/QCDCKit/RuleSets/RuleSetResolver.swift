@@ -38,7 +38,7 @@ struct RuleSetResolver {
             return nil
         }
         texts[file] = bytes
-        let (parsed, readDiags) = reader.read(bytes, file: file, key: key)
+        let (parsed, readDiags) = reader.read(bytes, file: file, key: key, digest: source.isBuiltin ? BuiltinRules.digests[file] : nil)
         diags += readDiags
         guard let parsed else { done[key] = .some(nil); return nil }
         stack.append(key)

@@ -109,7 +109,9 @@ package indirect enum JSON: Sendable, Equatable {
 
     static func escape(_ s: String, into out: inout String) {
         // Fast path: most strings need no escaping.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        func special(_ u: UInt8) -> Bool { u < 0x20 || u == 0x22 || u == 0x5C }
+        let plain = s.utf8.withContiguousStorageIfAvailable { !$0.contains(where: special) } ?? !s.utf8.contains(where: special)
+        if plain {
             out += "\""
             out += s
             out += "\""

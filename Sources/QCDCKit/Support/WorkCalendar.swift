@@ -1,3 +1,5 @@
+import Foundation
+
 /// The official working calendar of state agencies: which days are days off (public holidays,
 /// Tết, swapped days) and which Saturdays are worked instead. Declared in rule sets under
 /// `calendar:` (the national set's is `rules/national/calendar.yaml`, with its sources), merged
@@ -9,15 +11,31 @@
 /// duties do not apply to it. Unknown swapped days and the Hùng Kings' day are not guessed.
 package struct WorkCalendar: Sendable, Hashable {
     /// Weekdays that are days off, by date.
-    package var daysOff: [Day: String] = [:]
+    package var daysOff: [Day: String] = [:] { didSet { weeks = WeekCache() } }
     /// Weekend days worked instead of a day off (make-up Saturdays).
-    package var workingDays: Set<Day> = []
+    package var workingDays: Set<Day> = [] { didSet { weeks = WeekCache() } }
     /// Years whose days off are listed in full (an official schedule was published).
-    package var scheduledYears: Set<Int> = []
+    package var scheduledYears: Set<Int> = [] { didSet { weeks = WeekCache() } }
     /// Month-day pairs off every year without a schedule (Labour Code Art 112: 1/1, 30/4, 1/5, 2/9).
-    package var fixedDaysOff: [(month: Int, day: Int)] = []
+    package var fixedDaysOff: [(month: Int, day: Int)] = [] { didSet { weeks = WeekCache() } }
     /// Lunar New Year's Day (Mùng 1 Tết) by solar year.
-    package var lunarNewYear: [Int: Day] = [:]
+    package var lunarNewYear: [Int: Day] = [:] { didSet { weeks = WeekCache() } }
+    /// ``requiredWeeks(in:)`` by window: every report of a year asks for the same weeks. A change
+    /// to the calendar gives it a new, empty cache (copies made before keep theirs).
+    private var weeks = WeekCache()
+
+    /// Results shared by the copies of one calendar, across threads.
+    private final class WeekCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var weeks: [Period: [Period]] = [:]
+
+        func get(_ window: Period, _ make: () -> [Period]) -> [Period] {
+            if let hit = lock.withLock({ weeks[window] }) { return hit }
+            let value = make()
+            lock.withLock { if weeks.count < 256 { weeks[window] = value } }
+            return value
+        }
+    }
 
     package init() {}
 
@@ -91,6 +109,10 @@ package struct WorkCalendar: Sendable, Hashable {
     /// duty applies: weeks with no working day (a Tết week) are exempt, as is the week of
     /// Lunar New Year in a year without an official schedule.
     package func requiredWeeks(in window: Period) -> [Period] {
+        self.weeks.get(window) { computeRequiredWeeks(in: window) }
+    }
+
+    private func computeRequiredWeeks(in window: Period) -> [Period] {
         var weeks: [Period] = []
         var monday = window.start.advanced(by: (7 - window.start.weekday) % 7)
         while monday.advanced(by: 6) <= window.end {

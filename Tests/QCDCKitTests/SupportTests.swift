@@ -1,0 +1,67 @@
+import Testing
+@testable import QCDCKit
+
+@Suite("Support: SHA-256")
+struct SHA256Tests {
+    /// FIPS 180-4's "abc", the empty message, a Vietnamese name, and every padding edge (55, 56,
+    /// 63, 64, 65, 119, 120, 128 bytes: the length fits in the last block or needs another),
+    /// against Python's hashlib.
+    @Test func digestsMatchAReferenceImplementation() {
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(Array("Xã Tà Năng".utf8)) == "470f91fd15ae8d570347285be240989f30804ee9902972f23f919c99bfe2b435")
+        let expected: [Int: String] = [
+            0: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+            55: "e7313d333c272e639f790978283f9eb392e843d0f29b7016828bb1daa4aac70b",
+            56: "4324d65f3c103567f5589c710bc08f8523f929a9272e3af36fc968e52abc6c27",
+            63: "81c80242132f230c3bd41b3e63bbcff16107339549214a99614ff26664625055",
+            64: "39e3d7b6b5d075d37d053ad89b24b41bef4f3c29760c84447cab3f3be1882241",
+            65: "aacca6ff74fdbb296d165a45cecfa04e5127bc008770fbbdd48006f2d2fae95e",
+            119: "9ce7368e4daf32341631b492e80359dc9f594b48453cd0dd5bf0b19279cc177e",
+            120: "7836b787757e95e58b3ca5aec90b1b004e8deba1e50e9675af9cabf1a13a04b5",
+            128: "d2742f1f4ac6bb7ca2b239ee18402ba8b3f9f8e652d2a72973c2b9ba11c08cf6",
+            1000: "1e9bc38cbf860b9ec31918b065f9b52476c549a782e0e7990bed8ce3868d2371",
+        ]
+        for (n, hex) in expected {
+            let bytes = (0..<n).map { UInt8(($0 * 7 + 3) % 256) }
+            #expect(SHA256.hex(bytes) == hex, "\(n) bytes")
+            #expect(SHA256.digest(bytes).count == 32)
+        }
+    }
+}
+
+@Suite("Support: message templates")
+struct MessageTemplateTests {
+    /// `{name}` is a placeholder; `{}`, a `{` never closed and a lone `}` are text; a second `{`
+    /// makes the first one text.
+    @Test func placeholdersAndTheTextAroundThem() {
+        typealias P = MessageTemplate.Piece
+        let cases: [(String, [P])] = [
+            ("Xã {unit} họp {n} lần", [.text("Xã "), .placeholder("unit"), .text(" họp "), .placeholder("n"), .text(" lần")]),
+            ("{n}", [.placeholder("n")]),
+            ("{}", [.text("{}")]),
+            ("a {} b", [.text("a {} b")]),
+            ("{a{b}", [.text("{a"), .placeholder("b")]),
+            ("{{x}}", [.text("{"), .placeholder("x"), .text("}")]),
+            ("x} y", [.text("x} y")]),
+            ("chưa đóng {mở", [.text("chưa đóng {mở")]),
+            ("", []),
+        ]
+        for (text, pieces) in cases {
+            #expect(MessageTemplate.pieces(text) == pieces, "\(text)")
+        }
+    }
+}
+
+@Suite("Support: the built-in files")
+struct EmbeddedFilesTests {
+    /// The digests worked out at build time (Plugins/EmbedRules) are those of the embedded text,
+    /// one for each file, so outputs name the same sha256 as hashing at run time would.
+    @Test func buildTimeDigestsAreTheEmbeddedTextsOwn() {
+        #expect(BuiltinRules.digests.count == BuiltinRules.files.count)
+        #expect(Register.digests.count == Register.files.count)
+        for (path, text) in BuiltinRules.files.merging(Register.files, uniquingKeysWith: { a, _ in a }) {
+            let digest = BuiltinRules.digests[path] ?? Register.digests[path]
+            #expect(digest == SHA256.hex(Array(text.utf8)), "\(path)")
+        }
+    }
+}
