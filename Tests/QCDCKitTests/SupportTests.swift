@@ -65,3 +65,39 @@ struct EmbeddedFilesTests {
         }
     }
 }
+
+@Suite("Support: paths and URIs")
+struct PathTests {
+    @Test func resolveNormalisesDotsAndSlashes() {
+        #expect(PathUtil.resolve("/work", "a/./b//c") == "/work/a/b/c")
+        #expect(PathUtil.resolve("/work/x", "../báo cáo/Xã Tà Năng.yaml") == "/work/báo cáo/Xã Tà Năng.yaml")
+        #expect(PathUtil.resolve("/w", "/abs/../etc/./f") == "/etc/f")
+        #expect(PathUtil.resolve("rel", "../../up") == "../up")
+        #expect(PathUtil.resolve("/", "..") == "/")
+        #expect(PathUtil.resolve("/w", "a/..") == "/w")
+        #expect(PathUtil.resolve("/w", "/") == "/")
+        #expect(PathUtil.resolve("/w", "...") == "/w/...")
+    }
+
+    /// RFC 3986 unreserved characters and "/" stay; every other byte is %XX, upper case.
+    @Test func uriPercentEncodesEveryOtherByte() {
+        #expect(SARIFReporter.uri("báo cáo/Xã 1.yaml") == "b%C3%A1o%20c%C3%A1o/X%C3%A3%201.yaml")
+        #expect(SARIFReporter.uri("a-b_c.d~e/F9") == "a-b_c.d~e/F9")
+        #expect(SARIFReporter.uri("%#?:[]@!$&'()*+,;=") == "%25%23%3F%3A%5B%5D%40%21%24%26%27%28%29%2A%2B%2C%3B%3D")
+        #expect(SARIFReporter.uri("") == "")
+    }
+}
+
+@Suite("Support: JSON strings")
+struct JSONEscapeTests {
+    /// Quotes, backslashes and control characters are escaped; everything else, Vietnamese and
+    /// bidirectional controls included, is written as it is (other outputs neutralise those).
+    @Test func escapesExactlyWhatJSONRequires() {
+        func escaped(_ s: String) -> String { var out = ""; JSON.escape(s, into: &out); return out }
+        #expect(escaped("Xã Tà Năng") == "\"Xã Tà Năng\"")
+        #expect(escaped("a\"b\\c\nd\re\tf\u{1}g\u{1F}h ã\u{7F}") == "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u001fh ã\u{7F}\"")
+        #expect(escaped("\r\n") == "\"\\r\\n\"")
+        #expect(escaped("") == "\"\"")
+        #expect(escaped("\"") == "\"\\\"\"")
+    }
+}

@@ -268,12 +268,18 @@ public struct SARIFReporter: StreamingReporter {
 
     /// A relative URI reference for a path (spaces and non-ASCII percent-encoded).
     static func uri(_ path: String) -> String {
-        var out = ""
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count)
         for b in path.utf8 {
-            let c = Character(Unicode.Scalar(b))
-            if c.isASCII && (c.isLetter || c.isNumber || "-._~/".contains(c)) { out.append(c) }
-            else { out += "%" + SourceText.hex(b) }
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.append(b)
+            default:
+                out += [UInt8(ascii: "%"), hex[Int(b >> 4)], hex[Int(b & 0x0F)]]
+            }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

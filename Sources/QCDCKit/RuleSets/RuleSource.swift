@@ -68,12 +68,18 @@ enum PathUtil {
     /// Joins and removes `.` and `..` segments (for relative `extends`).
     static func resolve(_ base: String, _ rel: String) -> String {
         let full = rel.hasPrefix("/") ? rel : join(base, rel)
-        var parts: [String] = []
-        for p in full.split(separator: "/", omittingEmptySubsequences: false) {
-            if p == "." || (p.isEmpty && !parts.isEmpty) { continue }
-            if p == "..", let last = parts.last, last != "..", !last.isEmpty { parts.removeLast(); continue }
-            parts.append(String(p))
+        // Split at the byte "/" (a path's separator whatever follows it), without copying parts.
+        let dot = UInt8(ascii: ".")
+        var parts: [Substring] = []
+        for p in full.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+            if (p.count == 1 && p.first == dot) || (p.isEmpty && !parts.isEmpty) { continue }
+            if p.count == 2, p.allSatisfy({ $0 == dot }), let last = parts.last, last != ".." {
+                if !last.isEmpty { parts.removeLast(); continue }
+                if parts.count == 1 { continue }   // "/..": the root's parent is the root
+            }
+            parts.append(Substring(p))
         }
-        return parts.joined(separator: "/")
+        let joined = parts.joined(separator: "/")
+        return joined.isEmpty && full.hasPrefix("/") ? "/" : joined
     }
 }

@@ -74,8 +74,11 @@ package indirect enum JSON: Sendable, Equatable {
     }
 
     private func write(_ out: inout String, indent: Int) {
-        let nl = indent >= 0 ? "\n" : ""
-        func pad(_ n: Int) -> String { indent >= 0 ? JSON.indents[min(n, JSON.indents.count - 1)] : "" }
+        // Appends only: `a + b` would build a temporary string for every separator.
+        let pretty = indent >= 0
+        func newline() { if pretty { out += "\n" } }
+        func pad(_ n: Int) { if pretty { out += JSON.indents[min(n, JSON.indents.count - 1)] } }
+        let inner = pretty ? indent + 1 : -1
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -84,24 +87,30 @@ package indirect enum JSON: Sendable, Equatable {
         case .string(let s): JSON.escape(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
-            out += "[" + nl
+            out += "["
+            newline()
             for (i, item) in items.enumerated() {
-                out += pad(indent + 1)
-                item.write(&out, indent: indent >= 0 ? indent + 1 : -1)
-                out += (i < items.count - 1 ? "," : "") + nl
+                pad(indent + 1)
+                item.write(&out, indent: inner)
+                if i < items.count - 1 { out += "," }
+                newline()
             }
-            out += pad(indent) + "]"
+            pad(indent)
+            out += "]"
         case .object(let pairs):
             if pairs.isEmpty { out += "{}"; return }
-            out += "{" + nl
+            out += "{"
+            newline()
             for (i, (k, v)) in pairs.enumerated() {
-                out += pad(indent + 1)
+                pad(indent + 1)
                 JSON.escape(k, into: &out)
-                out += indent >= 0 ? ": " : ":"
-                v.write(&out, indent: indent >= 0 ? indent + 1 : -1)
-                out += (i < pairs.count - 1 ? "," : "") + nl
+                out += pretty ? ": " : ":"
+                v.write(&out, indent: inner)
+                if i < pairs.count - 1 { out += "," }
+                newline()
             }
-            out += pad(indent) + "}"
+            pad(indent)
+            out += "}"
         }
     }
 
@@ -117,23 +126,33 @@ package indirect enum JSON: Sendable, Equatable {
             out += "\""
             return
         }
+        // The runs between characters to escape are copied whole (those characters are ASCII, so
+        // cutting at them never splits a character).
         out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    out.unicodeScalars.append(u)
+        let utf8 = s.utf8
+        var run = utf8.startIndex
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            let next = utf8.index(after: i)
+            if special(b) {
+                out += s[run..<i]
+                switch b {
+                case 0x22: out += "\\\""
+                case 0x5C: out += "\\\\"
+                case 0x0A: out += "\\n"
+                case 0x0D: out += "\\r"
+                case 0x09: out += "\\t"
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out += "\\u00"
+                    out += String(decoding: [hex[Int(b >> 4)], hex[Int(b & 0x0F)]], as: UTF8.self)
                 }
+                run = next
             }
+            i = next
         }
+        out += s[run...]
         out += "\""
     }
 }
