@@ -14,7 +14,7 @@ cd "$(dirname "$0")/../.."
 n=${1:-10000}
 py=${PYTHON:-python3}
 "$py" -c 'import regorus, yaml' 2>/dev/null || { echo "needs gordon-to-regorus and pyyaml for $py (see the header)" >&2; exit 2; }
-swift build -c release -q
+swift build -c release -q --product qcdc
 bin=$PWD/.build/release/qcdc
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
