@@ -89,7 +89,10 @@ enum InputFile {
         func note(_ path: String) {
             if let id = FileIdentity(path: path), targets.contains(id) { ids.insert(id) }
         }
-        for (path, _) in InputFiles.expand(reports).files where path != "-" { note(path) }
+        var walker = InputFiles.Walker(reports)
+        while let (path, _) = walker.next() {
+            if path != "-" { note(path) }
+        }
         for path in rules {
             for file in InputFiles.walk(path) + [path] { note(file) }
         }

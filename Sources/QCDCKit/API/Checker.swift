@@ -137,13 +137,14 @@ public struct Checker: Sendable {
                                            prepare: (inout ReportOutcome) -> Void,
                                            render: @Sendable (ReportOutcome, Int) -> Rendered,
                                            each: (ReportOutcome, Rendered) throws -> Void) rethrows -> [Diagnostic] {
-        let (files, diags) = InputFiles.expand(paths, selection: selection)
+        // Files are found as they are checked, a directory at a time: a run keeps no list of paths.
+        var walker = InputFiles.Walker(paths, selection: selection)
         var duplicates = DuplicateReports()
         var notes: [Diagnostic] = []
         var count = 0
-        let batch = workers <= 1 ? 1 : workers * 32
+        let batch = workers <= 1 ? 1 : workers * 8
         var start = 0
-        let name = { (i: Int, row: Int?) in Self.displayName(files[i].path) + (row.map { ":\($0)" } ?? "") }
+        let name = { (i: Int, row: Int?) in Self.displayName(walker.name(of: i)) + (row.map { ":\($0)" } ?? "") }
         var ready: [ReportOutcome] = []
         // Renders what is ready, in parallel, and hands it on in order.
         func flush() throws {
@@ -159,9 +160,12 @@ public struct Checker: Sendable {
             prepare(&outcome)
             ready.append(outcome)
         }
-        while start < files.count {
+        var slice: [(path: String, walked: Bool)] = []
+        while true {
+            slice.removeAll(keepingCapacity: true)
+            while slice.count < batch, let file = walker.next() { slice.append(file) }
+            if slice.isEmpty { break }
             let first = start
-            let slice = Array(files[start..<min(start + batch, files.count)])
             start += slice.count
             for (offset, item) in Self.parallelMap(slice, workers: workers, { file, _ in self.load(file.path, walked: file.walked) }).enumerated() {
                 switch item {
@@ -183,6 +187,7 @@ public struct Checker: Sendable {
             }
             try flush()
         }
+        let diags = walker.diagnostics
         var runDiags = diags + notes
         if count == 0 && !diags.contains(where: { $0.severity == .error }) {
             runDiags.append(Diagnostic(.error, DiagnosticCode(.input, "no_reports"), .noReports(paths),
@@ -237,55 +242,6 @@ public struct Checker: Sendable {
         var outcomes: [ReportOutcome] = []
         let diags = check(paths: paths) { outcomes.append($0) }
         return CheckRun(ruleSet: ruleSet, reports: outcomes, diagnostics: diags, language: language)
-    }
-
-    /// Two reports for the same unit and period: the later one (in path order) is an error
-    /// naming the first; overlapping periods of one unit get a warning (trends would mislead).
-    /// Reports already seen, by unit, to find a second report for the same unit and period.
-    /// Kept small, since it grows with the run: the key (`commune|100001`, usually short enough
-    /// to be stored inline), the first report's period as two day numbers and its file's
-    /// position in the run; a unit's further periods, rare, in a second table.
-    struct DuplicateReports {
-        struct Seen {
-            var start: Int32
-            var end: Int32
-            var file: Int32
-            var row: Int32
-            var period: Period { Period(start: Day(ordinal: Int(start)), end: Day(ordinal: Int(end))) }
-        }
-        var first: [String: Seen] = [:]
-        var more: [String: [Seen]] = [:]
-
-        /// Flags `outcome` (the run's file number `index`) when its unit already has a report
-        /// for the same or an overlapping period; `name` gives a file number's name.
-        mutating func flag(_ outcome: inout ReportOutcome, index: Int, name: (Int, Int?) -> String) {
-            guard let unit = outcome.unit, let period = outcome.period else { return }
-            let key = "\(unit.kind.rawValue)|\(unit.code)"
-            let seen = Seen(start: Int32(clamping: period.start.ordinal), end: Int32(clamping: period.end.ordinal), file: Int32(clamping: index),
-                            row: Int32(clamping: outcome.row ?? 0))
-            guard let head = first[key] else {
-                first[key] = seen
-                return
-            }
-            let sheet = outcome.results.first?.location.sheet ?? outcome.diagnostics.first { $0.location.file == outcome.file }?.location.sheet
-            for other in [head] + (more[key] ?? []) {
-                var at = Mark(line: outcome.row ?? 1, column: 1).located(in: outcome.file)
-                at.sheet = sheet
-                let file = name(Int(other.file), other.row == 0 ? nil : Int(other.row))
-                if other.period == period {
-                    outcome.diagnostics.append(Diagnostic(.error, DiagnosticCode(.report, "duplicate_report"),
-                        .secondReport(kind: unit.kind, code: unit.code, period: period, first: file), at: at, notes: [.keepOneReport]))
-                    outcome.results = []
-                    break
-                } else if other.period.start <= period.end && period.start <= other.period.end {
-                    outcome.diagnostics.append(Diagnostic(.warning, DiagnosticCode(.report, "overlapping_period"),
-                        .overlappingPeriod(period, other: other.period, file: file, kind: unit.kind, code: unit.code), at: at,
-                        notes: [.overlapCountedTwice]))
-                }
-            }
-            // A unit's further periods are few; past 64 (a sheet of one unit's rows), only the first are compared.
-            if (more[key]?.count ?? 0) < 64 { more[key, default: []].append(seen) }
-        }
     }
 
     /// "a waiver file", "a rule set" or "a baseline" when the document's top-level keys say so

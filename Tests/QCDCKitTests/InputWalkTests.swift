@@ -1,0 +1,148 @@
+import Foundation
+import QCDCTestSupport
+import Testing
+@testable import QCDCKit
+
+/// A tree whose names sort differently by whole path and by name alone: `a.yaml` before `a/`,
+/// `a-b/` (`-` is before `/`) before `a/`, a space, capitals, Vietnamese, a hidden directory,
+/// a file that is not a report, and depth.
+private func tree() throws -> (root: String, files: [String]) {
+    let root = try temporaryDirectory().path
+    let files = ["a.yaml", "a/b.yaml", "a/b/c.yaml", "a/b-c/d.yml", "a-b/e.json", "a b/f.yaml", "A/g.yaml",
+                 "Đà Lạt/h.yaml", "xã/i.yaml", "z.csv", "a/b/c/d/e/f.yaml", "a/a.yaml"]
+    for f in files + [".hidden/x.yaml", "a/.git/y.yaml", "a/notes.txt"] {
+        let path = root + "/" + f
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data("unit: {}\n".utf8).write(to: URL(fileURLWithPath: path))
+    }
+    return (root, files.map { root + "/" + $0 })
+}
+
+@Suite("Input: walking directories one at a time")
+struct InputWalkTests {
+    /// The walk lists one directory at a time, yet gives the order of a sort of whole paths (what
+    /// a run's output order has always been).
+    @Test func ordersFilesAsTheirWholePaths() throws {
+        let (root, files) = try tree()
+        #expect(InputFiles.walk(root) == files.sorted())
+        var walker = InputFiles.Walker([root])
+        var seen: [String] = []
+        while let (path, walked) = walker.next() {
+            #expect(walked)
+            seen.append(path)
+        }
+        #expect(seen == files.sorted())
+        #expect(walker.diagnostics.isEmpty)
+        #expect(walker.count == files.count)
+    }
+
+    /// Every file's path is found again by its number, in any order, for files found in
+    /// directories and named explicitly alike, across several arguments.
+    @Test func namesEveryFileByItsNumber() throws {
+        let (root, files) = try tree()
+        let explicit = files[0]
+        var walker = InputFiles.Walker([root + "/a", explicit, "-", root])
+        var all: [String] = []
+        while let (path, _) = walker.next() { all.append(path) }
+        #expect(all.count == files.filter { $0.hasPrefix(root + "/a/") }.count + 2 + files.count)
+        let named = all.count - files.count - 2
+        #expect(Array(all[named...named + 1]) == [explicit, "-"])
+        for i in all.indices.reversed() + all.indices.shuffled() {
+            #expect(walker.name(of: i) == all[i], "file \(i)")
+        }
+    }
+
+    /// A file that vanished after it was checked is named by its directory, not by a neighbour;
+    /// so are the others of a directory that changed.
+    @Test func namesTheDirectoryWhenAFileVanished() throws {
+        let (root, _) = try tree()
+        var walker = InputFiles.Walker([root + "/a/b"])
+        var all: [String] = []
+        while let (path, _) = walker.next() { all.append(path) }
+        #expect(all == [root + "/a/b/c.yaml", root + "/a/b/c/d/e/f.yaml"])
+        try FileManager.default.removeItem(atPath: root + "/a/b/c.yaml")
+        #expect(walker.name(of: 0) == root + "/a/b")
+        #expect(walker.name(of: 1) == root + "/a/b/c/d/e/f.yaml")
+        try Data().write(to: URL(fileURLWithPath: root + "/a/b/c/d/e/0.yaml"))
+        #expect(walker.name(of: 1) == root + "/a/b/c/d/e")
+    }
+
+    /// Names equal to Swift (the same letters, composed and decomposed) are ordered by their
+    /// bytes, whatever order the file system lists them in.
+    @Test func ordersCanonicallyEqualNamesByTheirBytes() throws {
+        let root = try temporaryDirectory().path
+        let composed = "\u{E9}", decomposed = "e\u{301}"
+        for dir in [decomposed, composed] {
+            try FileManager.default.createDirectory(atPath: root + "/" + dir, withIntermediateDirectories: true)
+            for f in ["x.yaml", "y.yaml"] { try Data("unit: {}\n".utf8).write(to: URL(fileURLWithPath: root + "/" + dir + "/" + f)) }
+        }
+        let found = InputFiles.walk(root).map { Array($0.dropFirst(root.count + 1).utf8) }
+        // "e" (0x65) before "é" (0xC3 0xA9): the decomposed directory's files come first, together.
+        #expect(found == [decomposed + "/x.yaml", decomposed + "/y.yaml", composed + "/x.yaml", composed + "/y.yaml"].map { Array($0.utf8) })
+    }
+
+    /// Problems come in the order of the arguments, after the walk that finds them.
+    @Test func reportsMissingPathsAndEmptyDirectoriesInOrder() throws {
+        let (root, files) = try tree()
+        let empty = try temporaryDirectory().path
+        let (found, diags) = InputFiles.expand([root + "/missing.yaml", empty, root + "/a-b", root + "/gone"],
+                                               selection: FileSelection())
+        #expect(found.map(\.path) == [root + "/a-b/e.json"])
+        #expect(diags.map(\.code.rawValue) == ["input.not_found", "input.empty_directory", "input.not_found"])
+        #expect(diags.map(\.location.file) == [root + "/missing.yaml", empty, root + "/gone"])
+        // A selection that admits nothing leaves the directory empty too.
+        let none = FileSelection(include: ["nothing-matches"], base: root)
+        #expect(InputFiles.expand([root], selection: none).diagnostics.map(\.code.rawValue) == ["input.empty_directory"])
+        #expect(files.count == InputFiles.expand([root]).files.count)
+    }
+}
+
+@Suite("Duplicate reports: the index kept by unit")
+struct DuplicateIndexTests {
+    typealias Seen = Checker.DuplicateReports.Seen
+
+    /// Different units never share a key: leading zeros count, kinds differ, and codes that do
+    /// not pack stay text.
+    @Test func keysTellUnitsApart() {
+        let key = Checker.DuplicateReports.key
+        var keys = Set<Checker.DuplicateReports.Key>()
+        let codes = ["1", "01", "001", "10", "0", "9999999", "0000000", "24985", "00001", "12345678", "", "BNV", "x1", "١٢"]
+        for kind in UnitKind.allCases {
+            for code in codes { keys.insert(key(kind, code)) }
+        }
+        #expect(keys.count == UnitKind.allCases.count * codes.count)
+        #expect(key(.commune, "24985") == .packed(UInt32(2) << 27 | 5 << 24 | 24985))
+        #expect(key(.commune, "12345678") == .text("commune|12345678"))
+        #expect(key(.agency, "BNV") == .text("agency|BNV"))
+        // A code of letters written composed or decomposed is the same unit, as before.
+        #expect(key(.agency, "S\u{E9}") == key(.agency, "Se\u{301}"))
+    }
+
+    /// 200,000 units go in and each comes back with its own values; a value that does not fit a
+    /// slot (a spreadsheet row, a day before 1970, a long period) comes back whole.
+    @Test func tableGivesBackWhatWentIn() {
+        let table = Checker.PackedTable()
+        var rng = SystemRandomNumberGenerator()
+        var expected: [UInt32: Seen] = [:]
+        while expected.count < 200_000 {
+            let key = UInt32.random(in: 1...UInt32.max, using: &rng)
+            guard expected[key] == nil else { continue }
+            let start = Int32.random(in: 19_000...21_000, using: &rng)
+            let seen = Seen(start: start, end: start + Int32.random(in: 0...400, using: &rng), file: Int32(expected.count), row: 0)
+            expected[key] = seen
+            #expect(table.insert(key, seen) == nil)
+        }
+        let odd: [Seen] = [Seen(start: 20_000, end: 20_365, file: 7, row: 12),
+                           Seen(start: -5, end: 300, file: 8, row: 0),
+                           Seen(start: 1_000, end: 70_000, file: 9, row: 0),
+                           Seen(start: 70_000, end: 70_001, file: 10, row: 0)]
+        for (i, seen) in odd.enumerated() {
+            let key = UInt32(i + 1)
+            if expected[key] != nil { continue }
+            expected[key] = seen
+            #expect(table.insert(key, seen) == nil)
+        }
+        let probe = Seen(start: 0, end: 0, file: -1, row: 0)
+        for (key, seen) in expected { #expect(table.insert(key, probe) == seen) }
+    }
+}
