@@ -169,6 +169,46 @@ struct ComposerTests {
         #expect(r.node?["t"]?.scalarText == "Xã 😀")
     }
 
+    /// Strings without escapes are copied whole: the column after one still counts characters,
+    /// not bytes, and a string with an escape (the slow path) agrees.
+    @Test func jsonColumnsAfterStrings() {
+        for (text, column) in [("{\"tên\": \"Xã Tà Năng\", \"n\": 1}", 28), ("{\"tên\": \"Xã T\\u00e0 Năng\", \"n\": 1}", 33)] {
+            let r = JSONReader().read(Array(text.utf8), file: "r.json")
+            #expect(r.diagnostics.isEmpty)
+            #expect(r.node?["n"]?.mark == Mark(line: 1, column: column), "\(text)")
+        }
+        let unterminated = JSONReader().read(Array("{\"a\": \"xã".utf8), file: "r.json")
+        #expect(unterminated.diagnostics.first?.code == "input.json_syntax")
+        let control = JSONReader().read(Array("{\"a\": \"x\u{1}\"}".utf8), file: "r.json")
+        #expect(control.diagnostics.first?.code == "input.control_character")
+    }
+
+    /// An object's earlier keys are found by a scan up to 16 keys and by an index after: a
+    /// duplicate is caught, and located at its first key, on both sides of that point.
+    @Test func jsonDuplicateKeysInLargeObjects() {
+        for n in [3, 15, 16, 17, 40] {
+            let members = (0..<n).map { "\"k\($0)\": \($0)" } + ["\"k\(n / 2)\": 0", "\"k\(n - 1)\": 0"]
+            let r = JSONReader().read(Array(("{" + members.joined(separator: ",\n") + "}").utf8), file: "r.json")
+            #expect(r.diagnostics.map(\.code.rawValue) == ["input.duplicate_key", "input.duplicate_key"], "\(n)")
+            #expect(r.diagnostics.map(\.location.line) == [n + 1, n + 2], "\(n)")
+            #expect(r.node?.entries?.count == n)
+        }
+    }
+
+    /// The first bad byte is found without counting lines, then located: after CRLF line ends and
+    /// multi-byte characters, the line and column are those of a character-by-character count.
+    @Test func badBytesAreLocatedAfterCRLFAndVietnamese() {
+        let prefix = Array("a: Tà Năng\r\nb: ả\rc: ".utf8)
+        for (bad, code) in [([UInt8(0x01)], "input.control_character"), ([0x7F], "input.control_character"),
+                            ([0xC3, 0x28], "input.invalid_utf8"), ([0xED, 0xA0, 0x80], "input.invalid_utf8"),
+                            ([0xF4, 0x90, 0x80, 0x80], "input.invalid_utf8"), ([0xE1, 0xBA], "input.invalid_utf8")] {
+            let r = YAMLComposer().compose(prefix + bad + Array("\n".utf8), file: "t.yaml")
+            #expect(r.diagnostics.first?.code == code, "\(bad)")
+            #expect(r.diagnostics.first?.location.line == 3, "\(bad)")
+            #expect(r.diagnostics.first?.location.column == 4, "\(bad)")
+        }
+    }
+
     @Test func loaderPicksJSONForStdin() {
         let r = DocumentLoader.load(Array("  {\"a\": 1}".utf8), file: "<stdin>")
         #expect(r.node?["a"]?.scalarText == "1")

@@ -80,7 +80,9 @@ package struct JSONReader: Sendable {
                 if depth >= maxDepth { throw Diagnostic.tooDeep(maxDepth, at: start.located(in: file)) }
                 advance(); skipSpace()
                 var entries: [Node.Entry] = []
-                var seen: [String: Mark] = [:]
+                // An earlier key is found by a scan while the object is small, by an index after
+                // (as the YAML composer does): hashing every key of every small object cost more.
+                var index: [String: Int]? = nil
                 if i < bytes.count, bytes[i] == UInt8(ascii: "}") { advance(); return Node(.mapping([]), at: start) }
                 while true {
                     skipSpace()
@@ -91,11 +93,16 @@ package struct JSONReader: Sendable {
                     try expect(UInt8(ascii: ":"), ["':'"])
                     skipSpace()
                     let v = try value(depth: depth + 1)
-                    if let first = seen[key] {
-                        diags.append(.duplicateKey(key, first: first, at: kmark.located(in: file)))
+                    let earlier = index.map { $0[key] } ?? entries.firstIndex { $0.key == key }
+                    if let earlier {
+                        diags.append(.duplicateKey(key, first: entries[earlier].keyMark, at: kmark.located(in: file)))
                     } else {
-                        seen[key] = kmark
                         entries.append(Node.Entry(key: key, keyMark: kmark, value: v))
+                        if index != nil {
+                            index?[key] = entries.count - 1
+                        } else if entries.count == 16 {
+                            index = Dictionary(entries.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+                        }
                     }
                     skipSpace()
                     guard i < bytes.count else { throw error(.endOfInputExpecting(["','", "'}'"])) }
@@ -121,7 +128,12 @@ package struct JSONReader: Sendable {
                 return Node(.scalar(try string(), .doubleQuoted), at: start)
             default:
                 var j = i
-                while j < bytes.count, !" \t\r\n,]}:".utf8.contains(bytes[j]) { j += 1 }
+                scan: while j < bytes.count {
+                    switch bytes[j] {
+                    case 0x20, 0x09, 0x0D, 0x0A, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ":"): break scan
+                    default: j += 1
+                    }
+                }
                 let word = String(decoding: bytes[i..<j], as: UTF8.self)
                 guard word == "true" || word == "false" || word == "null" || Self.isNumber(word) else {
                     throw error(word.isEmpty ? .value : .notAValue(word))
@@ -149,6 +161,22 @@ package struct JSONReader: Sendable {
 
         mutating func string() throws -> String {
             advance() // opening quote
+            // Most strings have no escape: they are their bytes, copied once. (No byte below 0x20,
+            // so no line break: only the column moves, one per character.)
+            var j = i, characters = 0
+            while j < bytes.count {
+                let b = bytes[j]
+                if b == 0x22 || b == 0x5C || b < 0x20 { break }
+                if b & 0xC0 != 0x80 { characters += 1 }
+                j += 1
+            }
+            if j < bytes.count && bytes[j] == 0x22 {
+                let s = String(decoding: bytes[i..<j], as: UTF8.self)
+                col += characters
+                i = j
+                advance() // closing quote
+                return s
+            }
             var out: [UInt8] = []
             while true {
                 guard i < bytes.count else { throw error(.unterminatedString) }

@@ -49,45 +49,62 @@ enum SourceText {
             return .failure(Diagnostic(.error, DiagnosticCode(.input, "encoding"), .otherEncoding(encoding),
                 at: SourceLocation(file: file, line: 1, column: 1), notes: [.saveAsUTF8WithOrWithoutBOM]))
         }
-        // Validate UTF-8 and reject C0 controls other than tab, LF, CR.
+        // Validate UTF-8 and reject C0 controls other than tab, LF, CR. The first bad byte is
+        // found without counting lines; its line and column are worked out only when there is one.
+        guard let bad = firstBadByte(body) else { return .success(body) }
+        let b = body[bad]
         var line = 1, column = 1
         var i = body.startIndex
-        let end = body.endIndex
-        while i < end {
-            let b = body[i]
-            var len = 0
-            if b < 0x80 {
-                if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D || b == 0x7F {
-                    return .failure(Diagnostic(.error, DiagnosticCode(.input, "control_character"), .controlCharacter(hex(b)),
-                        at: SourceLocation(file: file, line: line, column: column), notes: [.removeControlCharacter]))
-                }
-                len = 1
-            } else if b & 0xE0 == 0xC0 && b >= 0xC2 { len = 2 }
-            else if b & 0xF0 == 0xE0 { len = 3 }
-            else if b & 0xF8 == 0xF0 && b <= 0xF4 { len = 4 }
-            var ok = len > 0 && i + len <= end
-            if ok && len > 1 {
-                for k in 1..<len where body[i + k] & 0xC0 != 0x80 { ok = false }
-                if ok && len == 3 {
-                    let c = body[i + 1]
-                    if b == 0xE0 && c < 0xA0 || b == 0xED && c >= 0xA0 { ok = false }
-                }
-                if ok && len == 4 {
-                    let c = body[i + 1]
-                    if b == 0xF0 && c < 0x90 || b == 0xF4 && c >= 0x90 { ok = false }
-                }
-            }
-            if !ok {
-                return .failure(Diagnostic(.error, DiagnosticCode(.input, "invalid_utf8"), .invalidUTF8(hex(b)),
-                    at: SourceLocation(file: file, line: line, column: column),
-                    notes: Self.looksLegacyVietnamese(body) ? [.saveAsUTF8, .legacyVietnameseEncoding] : [.saveAsUTF8]))
-            }
-            if b == 0x0A { line += 1; column = 1 } else if b == 0x0D {
-                if i + 1 < end && body[i + 1] == 0x0A { } else { line += 1; column = 1 }
+        while i < bad {
+            let c = body[i]
+            if c == 0x0A { line += 1; column = 1 } else if c == 0x0D {
+                if i + 1 < body.endIndex && body[i + 1] == 0x0A { } else { line += 1; column = 1 }
             } else { column += 1 }
-            i += len
+            // The text before `bad` is valid UTF-8: a lead byte says how long its character is.
+            i += c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
         }
-        return .success(body)
+        if b < 0x80 {
+            return .failure(Diagnostic(.error, DiagnosticCode(.input, "control_character"), .controlCharacter(hex(b)),
+                at: SourceLocation(file: file, line: line, column: column), notes: [.removeControlCharacter]))
+        }
+        return .failure(Diagnostic(.error, DiagnosticCode(.input, "invalid_utf8"), .invalidUTF8(hex(b)),
+            at: SourceLocation(file: file, line: line, column: column),
+            notes: Self.looksLegacyVietnamese(body) ? [.saveAsUTF8, .legacyVietnameseEncoding] : [.saveAsUTF8]))
+    }
+
+    /// The index of the first byte that starts a control character (other than tab, LF, CR) or
+    /// is not valid UTF-8; nil when there is none.
+    static func firstBadByte(_ body: ArraySlice<UInt8>) -> Int? {
+        body.withUnsafeBufferPointer { p -> Int? in
+            var i = 0
+            let end = p.count
+            while i < end {
+                let b = p[i]
+                if b < 0x80 {
+                    if b >= 0x20 && b != 0x7F || b == 0x0A || b == 0x0D || b == 0x09 { i += 1; continue }
+                    return body.startIndex + i
+                }
+                var len = 0
+                if b & 0xE0 == 0xC0 && b >= 0xC2 { len = 2 }
+                else if b & 0xF0 == 0xE0 { len = 3 }
+                else if b & 0xF8 == 0xF0 && b <= 0xF4 { len = 4 }
+                var ok = len > 0 && i + len <= end
+                if ok {
+                    for k in 1..<len where p[i + k] & 0xC0 != 0x80 { ok = false }
+                    if ok && len == 3 {
+                        let c = p[i + 1]
+                        if b == 0xE0 && c < 0xA0 || b == 0xED && c >= 0xA0 { ok = false }
+                    }
+                    if ok && len == 4 {
+                        let c = p[i + 1]
+                        if b == 0xF0 && c < 0x90 || b == 0xF4 && c >= 0x90 { ok = false }
+                    }
+                }
+                if !ok { return body.startIndex + i }
+                i += len
+            }
+            return nil
+        }
     }
 
     /// UTF-32 or UTF-16, by byte-order mark or (without one) by the zero bytes that ASCII text

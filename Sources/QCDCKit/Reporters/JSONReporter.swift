@@ -32,7 +32,7 @@ public struct JSONReporter: StreamingReporter {
         let rules = ruleSet.rules.filter { !$0.disabled }.sorted { $0.id < $1.id }
         switch layout {
         case .lines:
-            var out = "{\"type\":\"header\""
+            var out = JSONText("{\"type\":\"header\"")
             Self.compactMembers(Self.head(ruleSet, language), into: &out)
             for (key, entries) in [("rules", rules.map { ($0.id, Self.rule($0, language)) }), ("facts", Self.facts(ruleSet, language))] {
                 out += ",\"" + key + "\":{"
@@ -44,9 +44,10 @@ public struct JSONReporter: StreamingReporter {
                 }
                 out += "}"
             }
-            return out + "}\n"
+            out += "}\n"
+            return out.string
         case .document:
-            var out = "{\n"
+            var out = JSONText("{\n")
             for (key, value) in Self.head(ruleSet, language) {
                 Self.member(key, value, into: &out)
                 out += ",\n"
@@ -61,35 +62,37 @@ public struct JSONReporter: StreamingReporter {
                 }
                 out += entries.isEmpty ? "},\n" : "\n  },\n"
             }
-            return out + "  \"reports\": ["
+            out += "  \"reports\": ["
+            return out.string
         }
     }
 
     /// One report: an element of `reports` with the separator before it, or one line.
     public func report(_ outcome: ReportOutcome, index: Int, language: Language) -> String {
-        var out: String
+        var out: JSONText
         switch layout {
         case .lines:
-            out = "{\"type\":\"report\","
+            out = JSONText("{\"type\":\"report\",")
             reportMembers(outcome, language, into: &out, separator: ",", nested: "")
             out += "}\n"
         case .document:
-            out = index == 0 ? "\n    {\n      " : ",\n    {\n      "
+            out = JSONText(index == 0 ? "\n    {\n      " : ",\n    {\n      ")
             reportMembers(outcome, language, into: &out, separator: ",\n      ", nested: "\n        ")
             out += "\n    }"
         }
-        return out
+        return out.string
     }
 
     /// The end of `reports`, then `errors`, `baseline` and `summary` (as lines: one summary line).
     public func closing(_ run: CheckRun, count: Int) -> String {
         switch layout {
         case .lines:
-            var out = "{\"type\":\"summary\""
+            var out = JSONText("{\"type\":\"summary\"")
             Self.compactMembers(Self.tail(run), into: &out)
-            return out + "}\n"
+            out += "}\n"
+            return out.string
         case .document:
-            var out = count == 0 ? "]" : "\n  ]"
+            var out = JSONText(count == 0 ? "]" : "\n  ]")
             let errors = run.diagnostics.sorted().map { Self.diagnostic($0, run.language) }
             out += ",\n  \"errors\": "
             Self.lines(errors, indent: "\n    ", close: "\n  ", into: &out)
@@ -97,14 +100,15 @@ public struct JSONReporter: StreamingReporter {
                 out += ",\n"
                 Self.member(key, value, into: &out)
             }
-            return out + "\n}\n"
+            out += "\n}\n"
+            return out.string
         }
     }
 
     // MARK: - Members
 
     /// `  "key": value`, at the document's first level.
-    static func member(_ key: String, _ value: JSON, into out: inout String) {
+    static func member(_ key: String, _ value: JSON, into out: inout JSONText) {
         out += "  "
         JSON.escape(key, into: &out)
         out += ": "
@@ -112,7 +116,7 @@ public struct JSONReporter: StreamingReporter {
     }
 
     /// An array of compact values, one per line after `indent`; `[]` when empty.
-    static func lines(_ items: [JSON], indent: String, close: String, into out: inout String) {
+    static func lines(_ items: [JSON], indent: String, close: String, into out: inout JSONText) {
         guard !items.isEmpty else { out += "[]"; return }
         out += "["
         for (i, item) in items.enumerated() {
@@ -183,7 +187,7 @@ public struct JSONReporter: StreamingReporter {
     }
 
     /// The members of one report, each after `separator`; results and errors one per line after `nested`.
-    func reportMembers(_ r: ReportOutcome, _ lang: Language, into out: inout String, separator: String, nested: String) {
+    func reportMembers(_ r: ReportOutcome, _ lang: Language, into out: inout JSONText, separator: String, nested: String) {
         out += "\"file\":"
         if case .document = layout { out += " " }
         JSON.escape(r.file, into: &out)
@@ -228,7 +232,7 @@ public struct JSONReporter: StreamingReporter {
     /// report's whole period. `message` is written for `fail`, `error` and `waived`, and for a
     /// `missing` result of a multi-year report; a pass's message is its rule's title, and a
     /// plain `missing` result's is its `missing_facts` (labelled in the top-level `facts`).
-    static func result(_ r: RuleResult, period: Period?, _ lang: Language, into out: inout String) {
+    static func result(_ r: RuleResult, period: Period?, _ lang: Language, into out: inout JSONText) {
         out += "{\"rule\":"
         JSON.escape(r.rule.id, into: &out)
         out += ",\"status\":\""
@@ -271,7 +275,7 @@ public struct JSONReporter: StreamingReporter {
 
     /// The members only some results have.
     /// The common ones (lists of names) are written straight out; the rare ones go through ``JSON``.
-    private static func extras(_ r: RuleResult, _ lang: Language, into out: inout String) {
+    private static func extras(_ r: RuleResult, _ lang: Language, into out: inout JSONText) {
         func names(_ member: String, _ items: [String]) {
             guard !items.isEmpty else { return }
             out += member
@@ -304,7 +308,7 @@ public struct JSONReporter: StreamingReporter {
     }
 
     /// `,"key":value` for each member, compact, continuing an object already open.
-    static func compactMembers(_ members: [(String, JSON)], into out: inout String) {
+    static func compactMembers(_ members: [(String, JSON)], into out: inout JSONText) {
         for (key, value) in members {
             out += ","
             JSON.escape(key, into: &out)

@@ -74,7 +74,7 @@ public struct SARIFReporter: StreamingReporter {
     /// One report's results, one per line, each after a comma: its input problems, then its
     /// findings (failures, unevaluable rules, missing evidence, waived results).
     public func report(_ outcome: ReportOutcome, index: Int, language: Language) -> String {
-        var out = ""
+        var out = JSONText()
         for d in outcome.diagnostics where d.severity != .note {
             out += ",\n        "
             diagnostic(d, ruleIndex: indexes.diagnostic(d.code), language).append(to: &out, indent: -1)
@@ -84,7 +84,7 @@ public struct SARIFReporter: StreamingReporter {
             out += ",\n        "
             result(r, of: outcome, ruleIndex: indexes.rule(r.rule.id), language).append(to: &out, indent: -1)
         }
-        return out
+        return out.string
     }
 
     /// Drops the comma before the run's first result.

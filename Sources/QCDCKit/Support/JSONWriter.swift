@@ -1,3 +1,34 @@
+/// Where JSON text is written: a `String`, or ``JSONText`` (bytes), which a run's reports are
+/// written into: appending to an array of bytes costs a fraction of appending to a `String`,
+/// and a report's JSON is a few thousand appends.
+package protocol JSONSink {
+    mutating func write(_ s: String)
+    mutating func write(_ s: Substring)
+    /// An ASCII byte.
+    mutating func write(ascii b: UInt8)
+}
+
+extension JSONSink {
+    static func += (out: inout Self, s: String) { out.write(s) }
+}
+
+extension String: JSONSink {
+    package mutating func write(_ s: String) { self += s }
+    package mutating func write(_ s: Substring) { self += s }
+    package mutating func write(ascii b: UInt8) { unicodeScalars.append(Unicode.Scalar(b)) }
+}
+
+/// JSON text written as UTF-8 bytes, made a `String` once at the end (``string``).
+package struct JSONText: JSONSink {
+    package var bytes: [UInt8] = []
+    package init(_ start: String = "") { bytes.append(contentsOf: start.utf8) }
+    package mutating func write(_ s: String) { bytes.append(contentsOf: s.utf8) }
+    package mutating func write(_ s: Substring) { bytes.append(contentsOf: s.utf8) }
+    package mutating func write(ascii b: UInt8) { bytes.append(b) }
+    /// The text written (valid UTF-8: every piece came from a `String`).
+    package var string: String { String(decoding: bytes, as: UTF8.self) }
+}
+
 /// A member of a streamed JSON object (``JSON/stream(_:to:)``).
 package enum JSONMember {
     /// A value built whole.
@@ -33,7 +64,7 @@ package indirect enum JSON: Sendable, Equatable {
     }
 
     /// Appends the value as it appears nested `indent` levels deep (no final newline).
-    package func append(to out: inout String, indent: Int) {
+    package func append<Sink: JSONSink>(to out: inout Sink, indent: Int) {
         write(&out, indent: indent)
     }
 
@@ -73,10 +104,10 @@ package indirect enum JSON: Sendable, Equatable {
         try flush(true)
     }
 
-    private func write(_ out: inout String, indent: Int) {
+    private func write<Sink: JSONSink>(_ out: inout Sink, indent: Int) {
         // Appends only: `a + b` would build a temporary string for every separator.
         let pretty = indent >= 0
-        func newline() { if pretty { out += "\n" } }
+        func newline() { if pretty { out.write(ascii: 0x0A) } }
         func pad(_ n: Int) { if pretty { out += JSON.indents[min(n, JSON.indents.count - 1)] } }
         let inner = pretty ? indent + 1 : -1
         switch self {
@@ -87,48 +118,48 @@ package indirect enum JSON: Sendable, Equatable {
         case .string(let s): JSON.escape(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
-            out += "["
+            out.write(ascii: UInt8(ascii: "["))
             newline()
             for (i, item) in items.enumerated() {
                 pad(indent + 1)
                 item.write(&out, indent: inner)
-                if i < items.count - 1 { out += "," }
+                if i < items.count - 1 { out.write(ascii: UInt8(ascii: ",")) }
                 newline()
             }
             pad(indent)
-            out += "]"
+            out.write(ascii: UInt8(ascii: "]"))
         case .object(let pairs):
             if pairs.isEmpty { out += "{}"; return }
-            out += "{"
+            out.write(ascii: UInt8(ascii: "{"))
             newline()
             for (i, (k, v)) in pairs.enumerated() {
                 pad(indent + 1)
                 JSON.escape(k, into: &out)
                 out += pretty ? ": " : ":"
                 v.write(&out, indent: inner)
-                if i < pairs.count - 1 { out += "," }
+                if i < pairs.count - 1 { out.write(ascii: UInt8(ascii: ",")) }
                 newline()
             }
             pad(indent)
-            out += "}"
+            out.write(ascii: UInt8(ascii: "}"))
         }
     }
 
     private static let indents: [String] = (0..<32).map { String(repeating: "  ", count: $0) }
 
-    static func escape(_ s: String, into out: inout String) {
+    static func escape<Sink: JSONSink>(_ s: String, into out: inout Sink) {
         // Fast path: most strings need no escaping.
         func special(_ u: UInt8) -> Bool { u < 0x20 || u == 0x22 || u == 0x5C }
         let plain = s.utf8.withContiguousStorageIfAvailable { !$0.contains(where: special) } ?? !s.utf8.contains(where: special)
         if plain {
-            out += "\""
-            out += s
-            out += "\""
+            out.write(ascii: 0x22)
+            out.write(s)
+            out.write(ascii: 0x22)
             return
         }
         // The runs between characters to escape are copied whole (those characters are ASCII, so
         // cutting at them never splits a character).
-        out += "\""
+        out.write(ascii: 0x22)
         let utf8 = s.utf8
         var run = utf8.startIndex
         var i = utf8.startIndex
@@ -136,7 +167,7 @@ package indirect enum JSON: Sendable, Equatable {
             let b = utf8[i]
             let next = utf8.index(after: i)
             if special(b) {
-                out += s[run..<i]
+                out.write(s[run..<i])
                 switch b {
                 case 0x22: out += "\\\""
                 case 0x5C: out += "\\\\"
@@ -152,8 +183,8 @@ package indirect enum JSON: Sendable, Equatable {
             }
             i = next
         }
-        out += s[run...]
-        out += "\""
+        out.write(s[run...])
+        out.write(ascii: 0x22)
     }
 }
 
