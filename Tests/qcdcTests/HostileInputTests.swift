@@ -183,6 +183,33 @@ struct CrashTests {
         #expect(r.stdout.contains("expression.too_deep") || r.stdout.contains("expression.too_large"), "\(r.stdout.prefix(800))")
     }
 
+    /// A directory qcdc may not list is an error (exit 2) naming it, and the reports beside it
+    /// are still checked: never a silent gap in what was checked. As root (who may read
+    /// anything), qcdc runs as `nobody` through `setpriv`, from a copy `nobody` can reach.
+    @Test(.enabled(if: geteuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+    func unreadableDirectoryIsAnError() throws {
+        let dir = try tree(["r/a.yaml": goodReport(), "r/locked/b.yaml": goodReport(code: "24985")])
+        let reports = dir.appendingPathComponent("r").path, locked = reports + "/locked"
+        for path in [dir.deletingLastPathComponent().path, dir.path, reports] { chmod(path, 0o755) }
+        chmod(locked, geteuid() == 0 ? 0o700 : 0o000)
+        defer { chmod(locked, 0o755) }
+        let r: RunResult
+        if geteuid() == 0 {
+            let copy = dir.appendingPathComponent("qcdc")
+            try FileManager.default.copyItem(at: qcdcBinary, to: copy)
+            chmod(copy.path, 0o755)
+            r = try runProcess(URL(fileURLWithPath: "/usr/bin/setpriv"),
+                               ["--reuid=65534", "--regid=65534", "--clear-groups", copy.path, "check", reports],
+                               directory: dir, environment: ["NO_COLOR": "1"], timeout: 60)
+        } else {
+            r = try qcdc(["check", reports], timeout: 60)
+        }
+        #expect(r.status == 2, "exit \(r.status): \(r.stdout) \(r.stderr)")
+        #expect(r.stdout.contains(locked + ":1:1: lỗi[input.unreadable]"), "\(r.stdout)")
+        #expect(r.stdout.contains(reports + "/a.yaml: Xã Hiệp Thạnh"), "\(r.stdout)")
+        #expect(!r.stdout.contains("b.yaml"))
+    }
+
     @Test func endlessStandardInputIsBounded() throws {
         let r = try qcdc(["check", "-"], input: .stream(byte: UInt8(ascii: "a"), count: Int.max), timeout: 60)
         #expect(!r.timedOut)

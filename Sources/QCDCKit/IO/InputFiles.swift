@@ -46,9 +46,9 @@ package enum InputFiles {
         /// How many entries there are.
         var count: Int { order.count }
 
-        /// Lists `dir`; empty when it cannot be read.
-        init(_ dir: String) {
-            guard let handle = opendir(dir) else { return }
+        /// Lists `dir`; nil (with `errno` set) when it cannot be opened.
+        init?(_ dir: String) {
+            guard let handle = opendir(dir) else { return nil }
             defer { closedir(handle) }
             while let item = readdir(handle) {
                 let name = withUnsafeBytes(of: &item.pointee.d_name) { raw in
@@ -117,7 +117,7 @@ package enum InputFiles {
         /// The directories being walked, outermost first.
         private var stack: [Level] = []
         /// The directory argument being walked, and how many files were taken from it.
-        private var root: (path: String, found: Int)?
+        private var root: (path: String, found: Int, failed: Bool)?
         /// Problems with the arguments: a path that does not exist, a directory with no reports.
         package private(set) var diagnostics: [Diagnostic] = []
         /// How many files were handed out.
@@ -164,9 +164,17 @@ package enum InputFiles {
             }
         }
 
+        /// Starts walking `dir`. A directory that cannot be listed (permission denied, gone) is an
+        /// error, never a silent gap in the run.
         private mutating func enter(_ dir: String) {
             levels += 1
-            stack.append(Level(id: levels, directory: dir, stamp: Stamp(dir), entries: Listing(dir)))
+            let stamp = Stamp(dir)
+            guard let listing = Listing(dir) else {
+                diagnostics.append(InputReader.openError(dir, errno))
+                root?.failed = true
+                return
+            }
+            stack.append(Level(id: levels, directory: dir, stamp: stamp, entries: listing))
         }
 
         package init(_ paths: [String], selection: FileSelection = FileSelection()) {
@@ -193,8 +201,9 @@ package enum InputFiles {
                     count += 1
                     return (p, false)
                 }
-                root = (p, 0)
+                root = (p, 0, false)
                 enter(p)
+                if stack.isEmpty { root = nil }
             }
         }
 
@@ -202,7 +211,7 @@ package enum InputFiles {
             while let i = stack.indices.last {
                 guard stack[i].next < stack[i].entries.count else {
                     stack.removeLast()
-                    if stack.isEmpty, let root, root.found == 0 {
+                    if stack.isEmpty, let root, root.found == 0, !root.failed {
                         diagnostics.append(Diagnostic(.warning, DiagnosticCode(.input, "empty_directory"), .emptyDirectory(root.path),
                                                       at: Mark.start.located(in: root.path)))
                     }
@@ -246,7 +255,7 @@ package enum InputFiles {
             guard origin.level != nil else { return origin.path }
             guard let stamp = origin.stamp, Stamp(origin.path) == stamp else { return origin.path }
             if relisted?.directory != origin.path {
-                let listing = Listing(origin.path)
+                guard let listing = Listing(origin.path) else { return origin.path }
                 relisted = (origin.path, (0..<listing.count).lazy.map(listing.entry).filter { !$0.isDirectory }
                     .map { PathUtil.join(origin.path, $0.name) }.filter(selection.admits))
             }

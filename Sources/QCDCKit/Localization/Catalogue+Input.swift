@@ -173,8 +173,9 @@ extension Message {
     static func permissionDenied(_ path: String) -> Message {
         Message("input.unreadable.permission", vi: "không có quyền đọc: \(path)", en: "permission denied: \(path)")
     }
-    static let existsButUnreadable = Message("note.unreadable", vi: "tệp tồn tại nhưng người dùng này không được phép đọc",
-                                             en: "the file exists but this user may not read it")
+    static let existsButUnreadable = Message("note.unreadable",
+                                             vi: "đường dẫn tồn tại nhưng người dùng này không được phép đọc: kiểm tra quyền của tệp hoặc thư mục",
+                                             en: "the path exists but this user may not read it: check the file's or directory's permissions")
     static func tooManyLinks(_ path: String) -> Message {
         Message("input.unreadable.links", vi: "quá nhiều liên kết tượng trưng: \(path)", en: "too many symbolic links: \(path)")
     }
