@@ -81,6 +81,28 @@ struct InputWalkTests {
         #expect(found == [decomposed + "/x.yaml", decomposed + "/y.yaml", composed + "/x.yaml", composed + "/y.yaml"].map { Array($0.utf8) })
     }
 
+    /// A report file or directory whose name is not UTF-8 (a Windows-1258 name unpacked from a
+    /// zip) cannot be opened by its `String`: it is an error naming it, never skipped in
+    /// silence; the files beside it are still found, and other files with such names ignored.
+    @Test func namesThatAreNotUTF8AreErrors() throws {
+        let root = try temporaryDirectory().path
+        try Data("unit: {}\n".utf8).write(to: URL(fileURLWithPath: root + "/ok.yaml"))
+        for name: [UInt8] in [[0x78, 0xE9] + Array(".yaml".utf8), [0x64, 0xE9], [0x6E, 0xE9] + Array(".txt".utf8)] {
+            let path = Array(root.utf8) + [0x2F] + name + [0]
+            let made = path.withUnsafeBufferPointer { p in
+                p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { c in
+                    name.first == 0x64 ? mkdir(c, 0o755) : open(c, O_CREAT | O_WRONLY, 0o644)
+                }
+            }
+            #expect(made >= 0)
+        }
+        let (files, diags) = InputFiles.expand([root])
+        #expect(files.map(\.path) == [root + "/ok.yaml"])
+        #expect(diags.map(\.code.rawValue) == ["input.unreadable", "input.unreadable"])
+        #expect(Set(diags.map(\.location.file)) == [root + "/d\u{FFFD}", root + "/x\u{FFFD}.yaml"])
+        #expect(diags.allSatisfy { $0.notes.count == 1 })
+    }
+
     /// Problems come in the order of the arguments, after the walk that finds them.
     @Test func reportsMissingPathsAndEmptyDirectoriesInOrder() throws {
         let (root, files) = try tree()

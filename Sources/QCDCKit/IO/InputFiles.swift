@@ -42,6 +42,8 @@ package enum InputFiles {
         /// Positions in `ends`, sorted.
         private var order: [UInt32] = []
         private static let notASCII: UInt32 = 1 << 31
+        /// Subdirectories and report files whose names are not UTF-8, as shown (with U+FFFD).
+        private(set) var unnamed: [String] = []
 
         /// How many entries there are.
         var count: Int { order.count }
@@ -50,21 +52,28 @@ package enum InputFiles {
         init?(_ dir: String) {
             guard let handle = opendir(dir) else { return nil }
             defer { closedir(handle) }
+            let fd = dirfd(handle)
             while let item = readdir(handle) {
-                let name = withUnsafeBytes(of: &item.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                // Entries are looked at through the directory and their own bytes, so a name that is
+                // not UTF-8 (which no `String` can give back) is still seen: to be named as an
+                // error, never skipped in silence.
+                var st = stat(), target = stat()
+                let (name, valid, linked, regular) = withUnsafeBytes(of: &item.pointee.d_name) { raw in
+                    let bytes = raw.prefix { $0 != 0 }
+                    let name = String(decoding: bytes, as: UTF8.self)
+                    let valid = name.utf8.elementsEqual(bytes)
+                    let entry = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
+                    let linked = fstatat(fd, entry, &st, AT_SYMLINK_NOFOLLOW) == 0
+                    let regular = fstatat(fd, entry, &target, 0) == 0 && target.st_mode & S_IFMT == S_IFREG
+                    return (name, valid, linked, regular)
                 }
-                guard !name.hasPrefix("."), !name.isEmpty else { continue }
-                let path = PathUtil.join(dir, name)
-                var st = stat()
-                guard lstat(path, &st) == 0 else { continue }
+                guard !name.hasPrefix("."), !name.isEmpty, linked else { continue }
                 switch st.st_mode & S_IFMT {
                 case S_IFDIR:
-                    append(name, directory: true)
+                    if valid { append(name, directory: true) } else { unnamed.append(PathUtil.join(dir, name)) }
                 case S_IFREG, S_IFLNK:
-                    guard InputFiles.extensions.contains(where: { name.lowercased().hasSuffix($0) }) else { continue }
-                    var target = stat()
-                    if stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG { append(name, directory: false) }
+                    guard InputFiles.extensions.contains(where: { name.lowercased().hasSuffix($0) }), regular else { continue }
+                    if valid { append(name, directory: false) } else { unnamed.append(PathUtil.join(dir, name)) }
                 default:
                     continue
                 }
@@ -173,6 +182,11 @@ package enum InputFiles {
                 diagnostics.append(InputReader.openError(dir, errno))
                 root?.failed = true
                 return
+            }
+            for path in listing.unnamed {
+                diagnostics.append(Diagnostic(.error, DiagnosticCode(.input, "unreadable"), .nameNotUTF8(path),
+                                              at: Mark.start.located(in: path), notes: [.renameInUTF8]))
+                root?.failed = true
             }
             stack.append(Level(id: levels, directory: dir, stamp: stamp, entries: listing))
         }

@@ -179,6 +179,12 @@ extension Message {
     static func tooManyLinks(_ path: String) -> Message {
         Message("input.unreadable.links", vi: "quá nhiều liên kết tượng trưng: \(path)", en: "too many symbolic links: \(path)")
     }
+    static func nameNotUTF8(_ path: String) -> Message {
+        Message("input.unreadable.name", vi: "tên không phải UTF-8 nên qcdc không mở được: \(path)",
+                en: "the name is not UTF-8, so qcdc cannot open it: \(path)")
+    }
+    static let renameInUTF8 = Message("note.rename_utf8", vi: "đặt lại tên bằng chữ Unicode (UTF-8), ví dụ bằng `convmv -f cp1258 -t utf8`",
+                                      en: "rename it in Unicode (UTF-8), for example with `convmv -f cp1258 -t utf8`")
     static func cannotOpen(_ path: String, _ errno: Int32) -> Message {
         Message("input.unreadable.open", vi: "không mở được \(path): \(systemError(errno).vi)", en: "cannot open \(path): \(systemError(errno).en)")
     }
