@@ -16,7 +16,7 @@ struct RulesList: ParsableCommand, Configurable {
     @Option(name: .long, help: ArgumentHelp("Only rules in force on this date (YYYY-MM-DD).", valueName: "DATE"))
     var at: DayArgument?
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: [.customShort("f"), .long], help: "Output format: text or json.")
     var format: RuleCatalog.Format = .text
 
     func validate() throws { try at?.check("--at") }

@@ -15,7 +15,8 @@ struct Schema: ParsableCommand, Configurable {
     @Option(name: .long, help: "Only the facts read by rules for this unit kind.")
     var kind: UnitKind?
 
-    @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"),
+            completion: .file())
     var output: String?
 
     func run() throws {

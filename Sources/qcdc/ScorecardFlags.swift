@@ -5,10 +5,11 @@ import QCDCKit
 struct ScorecardFlags: ParsableArguments {
     @OptionGroup var ruleSet: RuleSetOptions
 
-    @Option(name: .long, help: "Output format: html, markdown, csv (one row per unit), csv-long (one row per unit and rule), json, xlsx (a workbook; needs --output).")
+    @Option(name: [.customShort("f"), .long], help: "Output format: html, markdown, csv (one row per unit), csv-long (one row per unit and rule), json, xlsx (a workbook; needs --output).")
     var format: ScorecardFormat = .html
 
-    @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"),
+            completion: .file())
     var output: String?
 
     @Option(name: .customLong("group-by"), help: "Group units by parent (the province of a commune) or kind.")

@@ -24,12 +24,13 @@ struct Template: ParsableCommand, Configurable {
     @Option(name: .long, help: "Reporting year.")
     var year: Int = 2026
 
-    @Option(name: .long, help: "yaml (one report, every fact commented), csv or xlsx (one row per unit, one column per fact; lists of records are left to YAML; xlsx needs --output).")
+    @Option(name: [.customShort("f"), .long], help: "yaml (one report, every fact commented), csv or xlsx (one row per unit, one column per fact; lists of records are left to YAML; xlsx needs --output).")
     var format: Format = .yaml
 
     enum Format: String, ExpressibleByArgument { case yaml, csv, xlsx }
 
-    @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"),
+            completion: .file())
     var output: String?
 
     /// The register unit of `--unit`, in the list of the year (before 2025: the pre-reform list).

@@ -17,7 +17,7 @@ struct Units: ParsableCommand, Configurable {
     @Option(name: .long, help: ArgumentHelp("Only this province (its 2-digit code, e.g. 68).", valueName: "CODE"))
     var province: String?
 
-    @Option(name: .long, help: "Output format: text, json, csv.")
+    @Option(name: [.customShort("f"), .long], help: "Output format: text, json, csv.")
     var format: RegisterListing.Format = .text
 
     @Flag(name: .customLong("pre-reform"), help: "The units before 1 July 2025 (as of 4 January 2025).")
@@ -32,7 +32,8 @@ struct Units: ParsableCommand, Configurable {
     var configOptions: ConfigOptions { config }
     mutating func configure(_ c: Configuration) { if language == nil { language = c.language } }
 
-    @Option(name: .long, help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"),
+            completion: .file())
     var output: String?
 
     var listing: RegisterListing { RegisterListing(preReform ? .preReform : .current, language: lang) }

@@ -3,6 +3,26 @@ import Testing
 
 @Suite("qcdc rules list / rules test / explain / template / schema, end to end")
 struct AuthoringCommandTests {
+    /// `-f` and `-o` mean `--format` and `--output` in every command that has them, as in `check`.
+    @Test func shortFormatAndOutputEverywhere() throws {
+        let dir = try temporaryDirectory()
+        let runs: [(String, [String], String)] = [
+            ("scorecard.json", ["scorecard", "-f", "json", "examples/commune-compliant-2026.yaml"], "\"schema_version\""),
+            ("template.csv", ["template", "-f", "csv", "--kind", "commune", "--year", "2026"], "qcdc"),
+            ("units.json", ["units", "-f", "json", "--province", "68"], "24985"),
+            ("schema.json", ["schema", "--kind", "commune"], "\"$schema\""),
+        ]
+        for (name, args, needle) in runs {
+            let out = dir.appendingPathComponent(name).path
+            let r = try qcdc(args + ["-o", out])
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+            let written = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+            #expect(written.contains(needle), "\(args): \(written.prefix(200))")
+        }
+        let list = try qcdc(["rules", "list", "-f", "json"])
+        #expect(list.status == 0 && (list.stdout.hasPrefix("{") || list.stdout.hasPrefix("[")), "\(list.stdout.prefix(100))")
+    }
+
     @Test func rulesListFiltersByKindAndDate() throws {
         let h1 = try qcdc(["rules", "list", "--kind", "commune", "--at", "2026-03-01"])
         #expect(h1.status == 0)
