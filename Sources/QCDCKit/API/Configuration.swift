@@ -177,6 +177,14 @@ public struct FileSelection: Sendable, Equatable {
         return !exclude.contains { Self.matches($0, relative) }
     }
 
+    /// Whether an exclude pattern covers a directory found under a searched directory (its
+    /// files would all be left out, so it is not walked).
+    public func excludes(directory path: String) -> Bool {
+        guard !exclude.isEmpty else { return false }
+        let relative = Self.relative(path, to: base)
+        return exclude.contains { Self.matches($0, relative) }
+    }
+
     /// `path` relative to `base` (both taken from the working directory); the path itself,
     /// normalised, when it is not under `base`.
     static func relative(_ path: String, to base: String) -> [Substring] {

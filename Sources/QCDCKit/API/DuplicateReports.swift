@@ -63,15 +63,16 @@ extension Checker {
             for other in [head] + (more[key] ?? []) {
                 var at = Mark(line: outcome.row ?? 1, column: 1).located(in: outcome.file)
                 at.sheet = sheet
-                let file = name(Int(other.file), other.row == 0 ? nil : Int(other.row))
+                // Named only for a finding: naming may list a directory again.
+                func file() -> String { name(Int(other.file), other.row == 0 ? nil : Int(other.row)) }
                 if other.period == period {
                     outcome.diagnostics.append(Diagnostic(.error, DiagnosticCode(.report, "duplicate_report"),
-                        .secondReport(kind: unit.kind, code: unit.code, period: period, first: file), at: at, notes: [.keepOneReport]))
+                        .secondReport(kind: unit.kind, code: unit.code, period: period, first: file()), at: at, notes: [.keepOneReport]))
                     outcome.results = []
                     break
                 } else if other.period.start <= period.end && period.start <= other.period.end {
                     outcome.diagnostics.append(Diagnostic(.warning, DiagnosticCode(.report, "overlapping_period"),
-                        .overlappingPeriod(period, other: other.period, file: file, kind: unit.kind, code: unit.code), at: at,
+                        .overlappingPeriod(period, other: other.period, file: file(), kind: unit.kind, code: unit.code), at: at,
                         notes: [.overlapCountedTwice]))
                 }
             }

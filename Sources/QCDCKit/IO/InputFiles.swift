@@ -43,17 +43,34 @@ package enum InputFiles {
         private var order: [UInt32] = []
         private static let notASCII: UInt32 = 1 << 31
         /// Subdirectories and report files whose names are not UTF-8, as shown (with U+FFFD).
-        private(set) var unnamed: [String] = []
+        private(set) var unnamed: [(path: String, isDirectory: Bool)] = []
+        /// A digest of the report files' names in order: two listings with the same digest have
+        /// the same files at the same positions (within the run: `Hasher` is seeded per process).
+        private(set) var files = 0
 
         /// How many entries there are.
         var count: Int { order.count }
 
-        /// Lists `dir`; nil (with `errno` set) when it cannot be opened.
-        init?(_ dir: String) {
-            guard let handle = opendir(dir) else { return nil }
+        /// Lists `dir`; nil (with `errno` set) when it cannot be opened or read. A directory found
+        /// while walking is opened without following a link (one that replaced it since it was
+        /// seen is not walked into); a directory named as an argument may be a link.
+        init?(_ dir: String, follow: Bool = true) {
+            let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (follow ? 0 : O_NOFOLLOW))
+            guard fd >= 0 else { return nil }
+            guard let handle = fdopendir(fd) else {
+                let saved = errno
+                close(fd)
+                errno = saved
+                return nil
+            }
             defer { closedir(handle) }
-            let fd = dirfd(handle)
-            while let item = readdir(handle) {
+            while true {
+                errno = 0
+                guard let item = readdir(handle) else {
+                    // The end of the directory, or an error reading it (never taken for the end).
+                    if errno != 0 { return nil }
+                    break
+                }
                 // Entries are looked at through the directory and their own bytes, so a name that is
                 // not UTF-8 (which no `String` can give back) is still seen: to be named as an
                 // error, never skipped in silence.
@@ -68,17 +85,36 @@ package enum InputFiles {
                     return (name, valid, linked, regular)
                 }
                 guard !name.hasPrefix("."), !name.isEmpty, linked else { continue }
+                let directory: Bool
                 switch st.st_mode & S_IFMT {
                 case S_IFDIR:
-                    if valid { append(name, directory: true) } else { unnamed.append(PathUtil.join(dir, name)) }
+                    directory = true
                 case S_IFREG, S_IFLNK:
                     guard InputFiles.extensions.contains(where: { name.lowercased().hasSuffix($0) }), regular else { continue }
-                    if valid { append(name, directory: false) } else { unnamed.append(PathUtil.join(dir, name)) }
+                    directory = false
                 default:
                     continue
                 }
+                guard valid else {
+                    unnamed.append((PathUtil.join(dir, name), directory))
+                    continue
+                }
+                // Positions are 31 bits: a directory whose names pass 2 GiB is refused, not wrapped.
+                guard bytes.count + name.utf8.count + 1 < Int(Self.notASCII) else {
+                    errno = EOVERFLOW
+                    return nil
+                }
+                append(name, directory: directory)
             }
             order = (0..<UInt32(ends.count)).sorted(by: precedes)
+            var hasher = Hasher()
+            for k in 0..<order.count {
+                let r = range(order[k])
+                guard bytes[r.upperBound - 1] != UInt8(ascii: "/") else { continue }
+                hasher.combine(r.count)
+                bytes[r].withUnsafeBytes { hasher.combine(bytes: $0) }
+            }
+            files = hasher.finalize()
         }
 
         private mutating func append(_ name: String, directory: Bool) {
@@ -135,14 +171,15 @@ package enum InputFiles {
         /// the same directory (or named explicitly): a few per directory, not one per file.
         private var origins: [Origin] = []
         private var levels = 0
-        /// The last directory listed again by ``name(of:)``, and its files.
-        private var relisted: (directory: String, files: [String])?
+        /// Directories listed again by ``name(of:)``, most recent last (a few: a run of findings
+        /// naming reports in several directories must not list them again for each).
+        private var relisted: [(directory: String, listing: Listing, files: [UInt32])] = []
 
         struct Level {
             var id: Int
             var directory: String
-            /// When the directory last changed, as it was listed.
-            var stamp: Stamp?
+            /// A directory named as an argument (it may be a link), not found while walking.
+            var isRoot: Bool
             var entries: Listing
             var next = 0
             /// Files of this directory taken so far.
@@ -158,37 +195,29 @@ package enum InputFiles {
             /// the files taken from it of the run's first file.
             var level: Int?
             var taken: Int
-            var stamp: Stamp?
+            /// The directory's ``Listing/files`` digest as it was walked.
+            var files: Int
+            /// The directory was named as an argument (and may be a link).
+            var follow = false
         }
 
-        /// A directory's modification time: files added, removed or renamed change it.
-        struct Stamp: Equatable {
-            var seconds: Int
-            var nanoseconds: Int
-            init?(_ dir: String) {
-                var st = stat()
-                guard stat(dir, &st) == 0 else { return nil }
-                seconds = st.st_mtim.tv_sec
-                nanoseconds = st.st_mtim.tv_nsec
-            }
-        }
-
-        /// Starts walking `dir`. A directory that cannot be listed (permission denied, gone) is an
-        /// error, never a silent gap in the run.
-        private mutating func enter(_ dir: String) {
+        /// Starts walking `dir` (an argument when `root`). A directory that cannot be listed
+        /// (permission denied, gone) is an error, never a silent gap in the run; so is a report
+        /// file or directory whose name is not UTF-8. What the exclude patterns leave out is not
+        /// looked at.
+        private mutating func enter(_ dir: String, root isRoot: Bool) {
             levels += 1
-            let stamp = Stamp(dir)
-            guard let listing = Listing(dir) else {
+            guard let listing = Listing(dir, follow: isRoot) else {
                 diagnostics.append(InputReader.openError(dir, errno))
                 root?.failed = true
                 return
             }
-            for path in listing.unnamed {
+            for (path, isDirectory) in listing.unnamed where isDirectory ? !selection.excludes(directory: path) : selection.admits(path) {
                 diagnostics.append(Diagnostic(.error, DiagnosticCode(.input, "unreadable"), .nameNotUTF8(path),
                                               at: Mark.start.located(in: path), notes: [.renameInUTF8]))
                 root?.failed = true
             }
-            stack.append(Level(id: levels, directory: dir, stamp: stamp, entries: listing))
+            stack.append(Level(id: levels, directory: dir, isRoot: isRoot, entries: listing))
         }
 
         package init(_ paths: [String], selection: FileSelection = FileSelection()) {
@@ -211,12 +240,12 @@ package enum InputFiles {
                     continue
                 }
                 guard p != "-" && st.st_mode & S_IFMT == S_IFDIR else {
-                    origins.append(Origin(first: count, path: p, level: nil, taken: 0, stamp: nil))
+                    origins.append(Origin(first: count, path: p, level: nil, taken: 0, files: 0))
                     count += 1
                     return (p, false)
                 }
                 root = (p, 0, false)
-                enter(p)
+                enter(p, root: true)
                 if stack.isEmpty { root = nil }
             }
         }
@@ -235,7 +264,7 @@ package enum InputFiles {
                 stack[i].next += 1
                 let path = PathUtil.join(stack[i].directory, entry.name)
                 if entry.isDirectory {
-                    enter(path)
+                    if !selection.excludes(directory: path) { enter(path, root: false) }
                     continue
                 }
                 guard selection.admits(path) else { continue }
@@ -243,7 +272,8 @@ package enum InputFiles {
                 if let last = origins.last, last.level == stack[i].id, count - last.first == taken - last.taken {
                     // The same run goes on.
                 } else {
-                    origins.append(Origin(first: count, path: stack[i].directory, level: stack[i].id, taken: taken, stamp: stack[i].stamp))
+                    origins.append(Origin(first: count, path: stack[i].directory, level: stack[i].id, taken: taken,
+                                         files: stack[i].entries.files, follow: stack[i].isRoot))
                 }
                 stack[i].taken += 1
                 root?.found += 1
@@ -254,10 +284,10 @@ package enum InputFiles {
         }
 
         /// The path of file number `file` (0-based, in the order handed out). A file found in a
-        /// directory is looked up in the directory's listing again (the last one listed is kept,
-        /// so that a run of duplicates costs one listing). Should the directory have changed since
-        /// it was walked (its modification time tells), the directory is named instead: never a
-        /// neighbour.
+        /// directory is looked up in the directory's listing again (the last few listed are kept,
+        /// so that a run of findings costs a listing per directory, not per finding). Should the
+        /// directory's report files have changed since it was walked (a digest of their names
+        /// tells), the directory is named instead: never a neighbour.
         package mutating func name(of file: Int) -> String {
             var low = 0, high = origins.count
             while high - low > 1 {
@@ -267,15 +297,24 @@ package enum InputFiles {
             guard low < origins.count else { return "" }
             let origin = origins[low]
             guard origin.level != nil else { return origin.path }
-            guard let stamp = origin.stamp, Stamp(origin.path) == stamp else { return origin.path }
-            if relisted?.directory != origin.path {
-                guard let listing = Listing(origin.path) else { return origin.path }
-                relisted = (origin.path, (0..<listing.count).lazy.map(listing.entry).filter { !$0.isDirectory }
-                    .map { PathUtil.join(origin.path, $0.name) }.filter(selection.admits))
+            let cached: (directory: String, listing: Listing, files: [UInt32])
+            if let k = relisted.lastIndex(where: { $0.directory == origin.path }) {
+                cached = relisted.remove(at: k)
+            } else {
+                guard let listing = Listing(origin.path, follow: origin.follow) else {
+                    return origin.path
+                }
+                let files = (0..<listing.count).filter { k in
+                    let entry = listing.entry(k)
+                    return !entry.isDirectory && selection.admits(PathUtil.join(origin.path, entry.name))
+                }.map { UInt32($0) }
+                cached = (origin.path, listing, files)
             }
+            relisted.append(cached)
+            if relisted.count > 8 { relisted.removeFirst() }
             let position = origin.taken + file - origin.first
-            guard let files = relisted?.files, files.indices.contains(position) else { return origin.path }
-            return files[position]
+            guard cached.listing.files == origin.files, cached.files.indices.contains(position) else { return origin.path }
+            return PathUtil.join(origin.path, cached.listing.entry(Int(cached.files[position])).name)
         }
     }
 }
