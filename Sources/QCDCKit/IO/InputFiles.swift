@@ -235,8 +235,18 @@ package enum InputFiles {
                 argument += 1
                 var st = stat()
                 if p != "-" && stat(p, &st) != 0 {
-                    diagnostics.append(Diagnostic(.error, DiagnosticCode(.input, "not_found"), .notFound(p),
-                                                  at: Mark.start.located(in: p), notes: [.checkThePath]))
+                    let code = errno
+                    switch code {
+                    case ENOENT, ENOTDIR:
+                        diagnostics.append(Diagnostic(.error, DiagnosticCode(.input, "not_found"), .notFound(p),
+                                                      at: Mark.start.located(in: p), notes: [.checkThePath]))
+                    case EACCES:
+                        // A directory on the way may not be searched: the path may well exist.
+                        diagnostics.append(Diagnostic(.error, DiagnosticCode(.input, "unreadable"), .permissionDenied(p),
+                                                      at: Mark.start.located(in: p), notes: [.cannotReachPath]))
+                    default:
+                        diagnostics.append(InputReader.openError(p, code))
+                    }
                     continue
                 }
                 guard p != "-" && st.st_mode & S_IFMT == S_IFDIR else {

@@ -176,6 +176,9 @@ extension Message {
     static let existsButUnreadable = Message("note.unreadable",
                                              vi: "đường dẫn tồn tại nhưng người dùng này không được phép đọc: kiểm tra quyền của tệp hoặc thư mục",
                                              en: "the path exists but this user may not read it: check the file's or directory's permissions")
+    static let cannotReachPath = Message("note.unreachable",
+                                         vi: "người dùng này không được phép đi vào một thư mục trên đường dẫn: kiểm tra quyền của các thư mục cha",
+                                         en: "this user may not enter a directory on the path: check the parent directories' permissions")
     static func tooManyLinks(_ path: String) -> Message {
         Message("input.unreadable.links", vi: "quá nhiều liên kết tượng trưng: \(path)", en: "too many symbolic links: \(path)")
     }
