@@ -117,6 +117,47 @@ struct ExpressionCheckTests {
     }
 }
 
+@Suite("Expression lexer: by byte and by character")
+struct LexerTests {
+    /// The token kinds, texts and offsets of `text`, lexed by byte when it allows (ASCII without
+    /// a carriage return) and always by character.
+    private func both(_ text: String) -> (bytes: String, characters: String) {
+        func show(_ r: Result<[LexedToken], ExpressionSyntaxError>) -> String {
+            switch r {
+            case .success(let tokens): tokens.map { "\($0.token)@\($0.offset)+\($0.length)" }.joined(separator: " ")
+            case .failure(let e): "error \(e.code) \(e.message.key)@\(e.offset)"
+            }
+        }
+        let source = LexSource(text)
+        let byCharacter = Result { () throws(ExpressionSyntaxError) in try Lexer.tokenize(Array(text), source) }
+        return (show(Result { () throws(ExpressionSyntaxError) in try source.tokenize() }), show(byCharacter))
+    }
+
+    @Test func bytesAndCharactersAgree() {
+        let texts = ["a.n >= 1 and not b.ok", "count(c in cases where c.days > 30) == 0", "1_000 + 2.5 * 90% - 3",
+                     "2026-07-01 > a.d", "2025-02-30 < a.d", "a.kind in [\"plenary\", 'x\\'y']", "\"open", "a = 1",
+                     "a & b", "a | b", "a # b", "99999999999999999999 > 1", "  \t\n a.n  ", "\"\\", "x.y_z9 != _a",
+                     "20260701", "2026-07-011", "1.", "1.x", "a<=b>=c<d>e==f!=g", ""]
+        for text in texts {
+            let (b, c) = both(text)
+            #expect(b == c, "\(text)")
+        }
+    }
+
+    @Test func charactersCountOutsideASCII() {
+        // Offsets count characters: "ệ" (one character, three bytes; or e + two combining marks)
+        // puts the error at the same column.
+        for text in ["a.tên == \"ệ\" and %", "\"e\u{0323}\u{0302}\" == b %", "a == 1\r\n and %"] {
+            guard case .failure(let e) = Result(catching: { () throws(ExpressionSyntaxError) in try Lexer.tokenize(text) }) else {
+                Issue.record("\(text) lexed"); continue
+            }
+            #expect(e.offset == Array(text).firstIndex(of: "%"), "\(text)")
+        }
+        #expect((try? Lexer.tokenize("a.tên"))?.map(\.token) == [.identifier("a"), .op("."), .identifier("tên"), .end])
+        #expect((try? Lexer.tokenize("\"đã giải quyết\""))?.first?.token == .string("đã giải quyết"))
+    }
+}
+
 @Suite("Expression evaluator")
 struct EvaluatorTests {
     @Test func arithmeticAndComparison() {

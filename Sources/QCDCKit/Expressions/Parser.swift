@@ -20,8 +20,8 @@ struct ExpressionParser {
     var tokens: [LexedToken]
     var pos = 0
     let text: String
-    /// Where each character of `text` starts (token offsets count characters), and its end.
-    private let boundaries: [String.Index]
+    /// The text by character (token offsets count characters).
+    private let source: LexSource
     /// Maps a character offset to a position in the rule file.
     let markAt: (Int) -> Mark
     /// Names bound by enclosing comprehensions.
@@ -34,9 +34,9 @@ struct ExpressionParser {
 
     init(text: String, markAt: @escaping (Int) -> Mark) throws(ExpressionSyntaxError) {
         self.text = text
-        self.boundaries = Lexer.characterBoundaries(text)
+        self.source = LexSource(text)
         self.markAt = markAt
-        self.tokens = try Lexer.tokenize(text, Array(text), boundaries: boundaries)
+        self.tokens = try source.tokenize()
     }
 
     var current: LexedToken { tokens[pos] }
@@ -55,10 +55,7 @@ struct ExpressionParser {
     }
 
     /// Characters `start..<end` of the text ("" when out of range).
-    func slice(_ start: Int, _ end: Int) -> String {
-        guard start < end, end < boundaries.count else { return "" }
-        return String(text[boundaries[start]..<boundaries[end]])
-    }
+    func slice(_ start: Int, _ end: Int) -> String { source.slice(start, end) }
 
     mutating func parse() throws(ExpressionSyntaxError) -> Expression {
         let e = try parseOr()

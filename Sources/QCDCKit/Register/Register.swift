@@ -116,31 +116,41 @@ public struct Register: Sendable {
 
     init(edition: Edition, text: String) {
         self.edition = edition
-        let types = Dictionary(uniqueKeysWithValues: AdministrativeType.allCases.map { (Array($0.rawValue.utf8), $0) })
+        let types = AdministrativeType.allCases.map { (Array($0.rawValue.utf8), $0) }
         var units: [AdministrativeUnit] = []
         units.reserveCapacity(text.utf8.count / 40)
-        // Lines of four tab-separated fields, scanned as bytes ("#" starts a comment line).
+        // Lines of four tab-separated fields, scanned as bytes ("#" starts a comment line), with
+        // no allocation but the unit's own strings: this runs at every start of `qcdc check`.
         var text = text
         text.withUTF8 { bytes in
+            let tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
             var start = 0
             while start < bytes.count {
                 var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                while end < bytes.count, bytes[end] != newline { end += 1 }
                 defer { start = end + 1 }
                 guard end > start, bytes[start] != UInt8(ascii: "#") else { continue }
-                var fields: [Range<Int>] = []
-                var f = start
-                for i in start...end where i == end || bytes[i] == UInt8(ascii: "\t") {
-                    fields.append(f..<i)
-                    f = i + 1
+                // The three tabs of a line of four fields; a line with other than three is skipped.
+                var tabs = (0, 0, 0), found = 0
+                for i in start..<end where bytes[i] == tab {
+                    switch found {
+                    case 0: tabs.0 = i
+                    case 1: tabs.1 = i
+                    case 2: tabs.2 = i
+                    default: break
+                    }
+                    found += 1
                 }
-                guard fields.count == 4, let type = types[Array(bytes[fields[2]])] else { continue }
-                func field(_ n: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[n]]), as: UTF8.self) }
-                units.append(AdministrativeUnit(code: field(0), name: field(1), type: type,
-                                                parent: fields[3].isEmpty ? nil : field(3)))
+                guard found == 3 else { continue }
+                let typeBytes = UnsafeBufferPointer(rebasing: bytes[(tabs.1 + 1)..<tabs.2])
+                guard let type = types.first(where: { $0.0.elementsEqual(typeBytes) })?.1 else { continue }
+                func field(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self) }
+                units.append(AdministrativeUnit(code: field(start..<tabs.0), name: field((tabs.0 + 1)..<tabs.1), type: type,
+                                                parent: tabs.2 + 1 == end ? nil : field((tabs.2 + 1)..<end)))
             }
         }
         var index: [String: Int] = [:]
+        index.reserveCapacity(units.count)
         var children: [String: [Int]] = [:]
         for (i, u) in units.enumerated() {
             index[u.code] = i
