@@ -11,8 +11,16 @@ public struct RuleSetLoader: Sendable {
     /// The path of the built-in national rule set.
     public static let builtinEntry = "rules/national.yaml"
 
-    /// The national rule set compiled into qcdc.
+    /// The national rule set compiled into qcdc: read from its compiled form when that is
+    /// current and the limits are no tighter than the defaults (the built-in files load within
+    /// them without a diagnostic), else loaded from its YAML like any other rule set.
     public func loadBuiltin() -> (ruleSet: RuleSet?, diagnostics: [Diagnostic]) {
+        if limits.admitsBuiltinRules, let compiled = BuiltinRules.compiledNational { return (compiled, []) }
+        return loadBuiltinFromYAML()
+    }
+
+    /// The national rule set loaded from its YAML files, never from the compiled form.
+    package func loadBuiltinFromYAML() -> (ruleSet: RuleSet?, diagnostics: [Diagnostic]) {
         load(paths: [Self.builtinEntry], source: .builtin)
     }
 
@@ -61,5 +69,16 @@ public struct RuleSetLoader: Sendable {
     /// Loads a rule set from bytes in memory (files by path; `extends` resolved among them).
     public func load(files: [String: [UInt8]], entry: [String]) -> (ruleSet: RuleSet?, diagnostics: [Diagnostic]) {
         load(paths: entry, source: .memory(files))
+    }
+}
+
+extension LoadLimits {
+    /// Whether every bound on loading a rule set is at least the default: the built-in rules,
+    /// which load within the defaults, then load the same from their compiled form.
+    var admitsBuiltinRules: Bool {
+        let d = LoadLimits.default
+        return maxBytes >= d.maxBytes && maxDepth >= d.maxDepth && maxAliasExpansion >= d.maxAliasExpansion
+            && maxDiagnostics >= d.maxDiagnostics && maxExpressionLength >= d.maxExpressionLength
+            && maxExpressionDepth >= d.maxExpressionDepth && maxExpressionNodes >= d.maxExpressionNodes
     }
 }

@@ -1,0 +1,130 @@
+import Foundation
+import QCDCTestSupport
+import Testing
+@testable import QCDCKit
+
+/// A value's whole content as text, through reflection (every stored property, private ones
+/// too, so a property the archive forgot shows), with dictionaries and sets in sorted order.
+private func canonical(_ value: Any) -> String {
+    let m = Mirror(reflecting: value)
+    let name = String(describing: type(of: value))
+    if name.contains("WeekCache") { return name }   // a cache of results, not content
+    switch m.displayStyle {
+    case .dictionary, .set:
+        return name + "{" + m.children.map { canonical($0.value) }.sorted().joined(separator: ",") + "}"
+    case .optional:
+        return m.children.first.map { "some(" + canonical($0.value) + ")" } ?? "nil"
+    case nil:
+        return "\(name):\(value)"
+    case .enum where m.children.isEmpty:
+        return "\(name).\(value)"
+    default:
+        return name + "(" + m.children.map { "\($0.label ?? "_")=" + canonical($0.value) }.joined(separator: ",") + ")"
+    }
+}
+
+/// Where two texts first differ, with some context.
+private func firstDifference(_ a: String, _ b: String) -> String {
+    let x = Array(a.utf8), y = Array(b.utf8)
+    var i = 0
+    while i < min(x.count, y.count), x[i] == y[i] { i += 1 }
+    func around(_ s: [UInt8]) -> String { String(decoding: s[max(0, i - 200)..<min(s.count, i + 200)], as: UTF8.self) }
+    return "at byte \(i):\n  YAML:     …\(around(x))…\n  compiled: …\(around(y))…"
+}
+
+@Suite("The built-in rules, compiled")
+struct BuiltinArchiveTests {
+    static let fromYAML = RuleSetLoader().loadBuiltinFromYAML()
+
+    /// The archive compiled into qcdc is what the built-in YAML compiles to now. After an edit to
+    /// rules/ or to the rule compiler, `QCDC_RECORD=1 swift test --filter BuiltinArchiveTests`
+    /// records it again (until then qcdc reads the YAML, and this test fails).
+    @Test func compiledFormIsCurrent() throws {
+        #expect(Self.fromYAML.diagnostics.isEmpty, "\(Self.fromYAML.diagnostics)")
+        let ruleSet = try #require(Self.fromYAML.ruleSet)
+        let archive = try RuleSetArchive.encode(ruleSet, digests: BuiltinRules.digests)
+        let source = BuiltinRules.compiledSource(archive)
+        let url = packageRoot.appendingPathComponent("Sources/QCDCKit/BuiltinRules/BuiltinRules+Compiled.swift")
+        if ProcessInfo.processInfo.environment["QCDC_RECORD"] == "1" {
+            if (try? String(contentsOf: url, encoding: .utf8)) != source {
+                try Data(source.utf8).write(to: url)
+                Issue.record("recorded BuiltinRules+Compiled.swift; build and run the tests again without QCDC_RECORD")
+            }
+            return
+        }
+        let compiled = Data(base64Encoded: BuiltinRules.compiled, options: .ignoreUnknownCharacters).map { [UInt8]($0) }
+        #expect(compiled == archive,
+                "the compiled built-in rules are stale: run QCDC_RECORD=1 swift test --filter BuiltinArchiveTests, then build again")
+        #expect(BuiltinRules.compiledNational != nil, "the compiled form is not read: qcdc loads the YAML at every start")
+    }
+
+    /// Read back, the archive is the rule set the YAML gives, property by property.
+    @Test func compiledFormReadsAsTheYAML() throws {
+        let yaml = try #require(Self.fromYAML.ruleSet)
+        let compiled = try #require(BuiltinRules.compiledNational)
+        let (a, b) = (canonical(yaml), canonical(compiled))
+        #expect(a == b, "\(firstDifference(a, b))")
+        #expect(a.count > 100_000 && a.contains("TTND-C1") && a.contains("examples"), "the dump shows the rules")
+        // And the default load uses it.
+        let loaded = try #require(RuleSetLoader().loadBuiltin().ruleSet)
+        #expect(canonical(loaded) == a)
+    }
+
+    /// The canonical dump tells a changed property, so the comparison above can fail.
+    @Test func theComparisonSeesEveryProperty() throws {
+        var changed = try #require(Self.fromYAML.ruleSet)
+        let original = canonical(changed)
+        changed.rules[3].parameterBasis = changed.rules[3].parameterBasis + [Citation(kind: .policy, document: "x")]
+        #expect(canonical(changed) != original)
+        var calendar = try #require(Self.fromYAML.ruleSet)
+        calendar.calendar.fixedDaysOff.append((month: 12, day: 25))
+        #expect(canonical(calendar) != original)
+        var example = try #require(Self.fromYAML.ruleSet)
+        let i = try #require(example.rules.firstIndex { !$0.examples.isEmpty })
+        example.rules[i].examples[0].facts.mark.column += 1
+        #expect(canonical(example) != original)
+    }
+
+    @Test func encodingIsDeterministicAndRoundTrips() throws {
+        let ruleSet = try #require(Self.fromYAML.ruleSet)
+        let archive = try RuleSetArchive.encode(ruleSet, digests: BuiltinRules.digests)
+        #expect(try RuleSetArchive.encode(ruleSet, digests: BuiltinRules.digests) == archive)
+        #expect(try RuleSetArchive.encode(RuleSetArchive.decode(archive), digests: BuiltinRules.digests) == archive)
+        #expect(try RuleSetArchive.digests(archive) == BuiltinRules.digests)
+    }
+
+    /// An archive compiled from other files is not read; nor is a damaged one, which never
+    /// crashes the reader.
+    @Test func staleOrDamagedArchivesAreNotRead() throws {
+        let ruleSet = try #require(Self.fromYAML.ruleSet)
+        let archive = try RuleSetArchive.encode(ruleSet, digests: BuiltinRules.digests)
+        let base64 = Data(archive).base64EncodedString()
+        #expect(BuiltinRules.national(archive: base64, digests: BuiltinRules.digests) != nil)
+        var other = BuiltinRules.digests
+        other[RuleSetLoader.builtinEntry] = String(repeating: "0", count: 64)
+        #expect(BuiltinRules.national(archive: base64, digests: other) == nil)
+        #expect(BuiltinRules.national(archive: "", digests: BuiltinRules.digests) == nil)
+        #expect(BuiltinRules.national(archive: base64, digests: [:]) == nil)
+        for cut in stride(from: 0, to: archive.count, by: max(1, archive.count / 97)) {
+            #expect(throws: RuleSetArchive.Invalid.self) { try RuleSetArchive.decode(Array(archive[..<cut])) }
+        }
+        #expect(throws: RuleSetArchive.Invalid.self) { try RuleSetArchive.decode(archive + [0]) }
+        var newer = archive
+        newer[6] = UInt8(RuleSetArchive.formatVersion + 1)
+        #expect(throws: RuleSetArchive.Invalid.self) { try RuleSetArchive.decode(newer) }
+        // Flipped bytes: refused or read, never a crash or a hang.
+        for position in stride(from: 7, to: archive.count, by: max(1, archive.count / 61)) {
+            var damaged = archive
+            damaged[position] ^= 0xA5
+            _ = try? RuleSetArchive.decode(damaged)
+        }
+    }
+
+    /// Tighter limits still bind the built-in rules (they are then loaded from the YAML).
+    @Test func tighterLimitsBindTheBuiltinRules() {
+        let (ruleSet, diagnostics) = RuleSetLoader(limits: LoadLimits(maxExpressionNodes: 5)).loadBuiltin()
+        #expect(ruleSet == nil)
+        #expect(diagnostics.contains { $0.code == "expression.too_large" }, "\(diagnostics.prefix(3))")
+        #expect(RuleSetLoader(limits: LoadLimits(maxEvaluationSteps: 10)).loadBuiltin().ruleSet != nil)
+    }
+}
