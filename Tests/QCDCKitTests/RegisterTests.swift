@@ -20,6 +20,33 @@ struct RegisterTests {
         #expect(Register.preReform.province(of: Register.preReform["05266"]!)?.name == "Tỉnh Hoà Bình")
     }
 
+    /// A code looked up by binary search over the lines gives the unit the full list holds, for
+    /// every unit of both editions; a code not listed gives nothing.
+    @Test func lookupByCodeAgreesWithTheFullList() {
+        for register in [Register.current, Register.preReform] {
+            for u in register.units { #expect(register[u.code] == u, "\(u.code)") }
+            for code in ["", "0", "1", "00", "97", "99", "000", "0001", "00000", "99999", "999999", "01 ", " 01", "0\u{0661}"] {
+                #expect(register[code] == nil, "\(code)")
+            }
+        }
+    }
+
+    /// Lines out of order, duplicated, malformed or commented out: the same units as the old
+    /// reading (every line of four fields with a known type; a repeated code's last line wins).
+    @Test func aListOutOfOrderIsStillRead() {
+        let text = "# comment\n02\tTỉnh B\ttinh\t\n01\tTỉnh A\ttinh\t\n00001\tXã C\txa\t01\n"
+            + "bad line\n00002\tXã D\tnot_a_type\t01\n00001\tXã C2\txa\t02\n00003\tXã E\txa\t01\textra\n\n"
+        let r = Register(edition: .from2025, text: text)
+        #expect(r.units.map(\.code) == ["02", "01", "00001", "00001"])
+        #expect(r["01"]?.name == "Tỉnh A" && r["02"]?.parent == nil)
+        #expect(r["00001"]?.name == "Xã C2" && r["00001"]?.parent == "02")
+        #expect(r["00002"] == nil && r["00003"] == nil)
+        #expect(r.children(of: "01").map(\.name) == ["Xã C"])
+        let ordered = Register(edition: .from2025, text: "01\tTỉnh A\ttinh\t\n02\tTỉnh B\ttinh\t\n00001\tXã C\txa\t01")
+        #expect(ordered["00001"]?.name == "Xã C" && ordered["00001"]?.parent == "01" && ordered["02"]?.name == "Tỉnh B")
+        #expect(ordered.province(of: ordered["00001"]!)?.code == "01")
+    }
+
     @Test func theListFollowsThePeriod() {
         #expect(Register.applying(to: .year(2026))?.edition == .from2025)
         #expect(Register.applying(to: .year(2025))?.edition == .from2025)

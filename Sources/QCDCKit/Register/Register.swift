@@ -1,3 +1,5 @@
+import Foundation
+
 /// The official type of an administrative unit, as the register writes it.
 public enum AdministrativeType: String, Sendable, Hashable, CaseIterable {
     case tinh
@@ -84,10 +86,11 @@ public struct Register: Sendable {
 
     /// The edition of this list.
     public let edition: Edition
+    /// The list's lines, read once; units are made from them when asked for.
+    private let table: Table
+
     /// Every unit: provinces, then districts, then communes, each in code order.
-    public let units: [AdministrativeUnit]
-    private let index: [String: Int]
-    private let children: [String: [Int]]
+    public var units: [AdministrativeUnit] { table.all.units }
 
     /// The first day the 2025 list is in force.
     public static let reformDay = UnitKind.districtAbolished
@@ -116,54 +119,14 @@ public struct Register: Sendable {
 
     init(edition: Edition, text: String) {
         self.edition = edition
-        let types = AdministrativeType.allCases.map { (Array($0.rawValue.utf8), $0) }
-        var units: [AdministrativeUnit] = []
-        units.reserveCapacity(text.utf8.count / 40)
-        // Lines of four tab-separated fields, scanned as bytes ("#" starts a comment line), with
-        // no allocation but the unit's own strings: this runs at every start of `qcdc check`.
-        var text = text
-        text.withUTF8 { bytes in
-            let tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != newline { end += 1 }
-                defer { start = end + 1 }
-                guard end > start, bytes[start] != UInt8(ascii: "#") else { continue }
-                // The three tabs of a line of four fields; a line with other than three is skipped.
-                var tabs = (0, 0, 0), found = 0
-                for i in start..<end where bytes[i] == tab {
-                    switch found {
-                    case 0: tabs.0 = i
-                    case 1: tabs.1 = i
-                    case 2: tabs.2 = i
-                    default: break
-                    }
-                    found += 1
-                }
-                guard found == 3 else { continue }
-                let typeBytes = UnsafeBufferPointer(rebasing: bytes[(tabs.1 + 1)..<tabs.2])
-                guard let type = types.first(where: { $0.0.elementsEqual(typeBytes) })?.1 else { continue }
-                func field(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self) }
-                units.append(AdministrativeUnit(code: field(start..<tabs.0), name: field((tabs.0 + 1)..<tabs.1), type: type,
-                                                parent: tabs.2 + 1 == end ? nil : field((tabs.2 + 1)..<end)))
-            }
-        }
-        var index: [String: Int] = [:]
-        index.reserveCapacity(units.count)
-        var children: [String: [Int]] = [:]
-        for (i, u) in units.enumerated() {
-            index[u.code] = i
-            if let p = u.parent { children[p, default: []].append(i) }
-        }
-        self.units = units
-        self.index = index
-        self.children = children
+        table = Table(text)
     }
 
     /// The unit with this code, at any level.
     public subscript(code: String) -> AdministrativeUnit? {
-        index[code].map { units[$0] }
+        if let row = table.row(code: code) { return table.unit(row) }
+        if table.isSorted { return nil }
+        return table.all.index[code].map { table.all.units[$0] }
     }
 
     /// The provinces, in code order.
@@ -172,7 +135,8 @@ public struct Register: Sendable {
     /// The units directly below `code` (a province's communes, or before 2025 its districts;
     /// a district's communes), in code order.
     public func children(of code: String) -> [AdministrativeUnit] {
-        (children[code] ?? []).map { units[$0] }
+        let all = table.all
+        return (all.children[code] ?? []).map { all.units[$0] }
     }
 
     /// A province's communes (through its districts before 2025), in code order.
@@ -194,5 +158,125 @@ public struct Register: Sendable {
     /// How many units of each type the list holds.
     public var counts: [AdministrativeType: Int] {
         units.reduce(into: [:]) { $0[$1.type, default: 0] += 1 }
+    }
+}
+
+extension Register {
+    /// The register's text as lines of four tab-separated fields (code, name, type, parent; `#`
+    /// starts a comment line), found in one pass over its bytes at start. Checking a report
+    /// looks one code up by binary search over the lines (the files list codes by length, then
+    /// in order; the pass checks it), making only that unit's strings; listings build every
+    /// unit once, on first use.
+    final class Table: @unchecked Sendable {
+        struct Row {
+            var start: Int32, tab1: Int32, tab2: Int32, tab3: Int32, end: Int32
+            var type: AdministrativeType
+        }
+
+        private let bytes: [UInt8]
+        private let rows: [Row]
+        /// Whether codes strictly ascend by length, then bytes, so a code can be searched for.
+        let isSorted: Bool
+        private let lock = NSLock()
+        private var built: All?
+
+        /// Every unit, by code and by parent.
+        struct All {
+            var units: [AdministrativeUnit] = []
+            var index: [String: Int] = [:]
+            var children: [String: [Int]] = [:]
+        }
+
+        init(_ text: String) {
+            let bytes = Array(text.utf8)
+            let types = AdministrativeType.allCases.map { (Array($0.rawValue.utf8), $0) }
+            var rows: [Row] = []
+            rows.reserveCapacity(bytes.count / 30)
+            var sorted = true
+            bytes.withUnsafeBufferPointer { b in
+                let tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
+                var start = 0
+                while start < b.count {
+                    var end = start
+                    while end < b.count, b[end] != newline { end += 1 }
+                    defer { start = end + 1 }
+                    guard end > start, b[start] != UInt8(ascii: "#") else { continue }
+                    // The three tabs of a line of four fields; a line with other than three is skipped.
+                    var tabs = (0, 0, 0), found = 0
+                    for i in start..<end where b[i] == tab {
+                        switch found {
+                        case 0: tabs.0 = i
+                        case 1: tabs.1 = i
+                        case 2: tabs.2 = i
+                        default: break
+                        }
+                        found += 1
+                    }
+                    guard found == 3 else { continue }
+                    let typeBytes = UnsafeBufferPointer(rebasing: b[(tabs.1 + 1)..<tabs.2])
+                    guard let type = types.first(where: { $0.0.elementsEqual(typeBytes) })?.1 else { continue }
+                    let row = Row(start: Int32(start), tab1: Int32(tabs.0), tab2: Int32(tabs.1), tab3: Int32(tabs.2), end: Int32(end), type: type)
+                    if sorted, let last = rows.last {
+                        sorted = Self.compare(UnsafeBufferPointer(rebasing: b[Int(last.start)..<Int(last.tab1)]),
+                                              UnsafeBufferPointer(rebasing: b[start..<tabs.0])) < 0
+                    }
+                    rows.append(row)
+                }
+            }
+            self.bytes = bytes
+            self.rows = rows
+            isSorted = sorted
+        }
+
+        /// Orders codes by length, then bytes: -1, 0 or 1.
+        private static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+            if a.count != b.count { return a.count < b.count ? -1 : 1 }
+            for i in 0..<a.count where a[i] != b[i] { return a[i] < b[i] ? -1 : 1 }
+            return 0
+        }
+
+        /// The row whose code is `code`, by binary search; nil when there is none or the rows
+        /// are not in order.
+        func row(code: String) -> Row? {
+            guard isSorted else { return nil }
+            var code = code
+            return code.withUTF8 { key in
+                bytes.withUnsafeBufferPointer { b in
+                    var low = 0, high = rows.count
+                    while low < high {
+                        let mid = (low + high) / 2, r = rows[mid]
+                        switch Self.compare(UnsafeBufferPointer(rebasing: b[Int(r.start)..<Int(r.tab1)]), key) {
+                        case 0: return r
+                        case ..<0: low = mid + 1
+                        default: high = mid
+                        }
+                    }
+                    return nil
+                }
+            }
+        }
+
+        /// The unit a row describes.
+        func unit(_ r: Row) -> AdministrativeUnit {
+            func field(_ from: Int32, _ to: Int32) -> String { String(decoding: bytes[Int(from)..<Int(to)], as: UTF8.self) }
+            return AdministrativeUnit(code: field(r.start, r.tab1), name: field(r.tab1 + 1, r.tab2), type: r.type,
+                                      parent: r.tab3 + 1 == r.end ? nil : field(r.tab3 + 1, r.end))
+        }
+
+        /// Every unit, made on first use.
+        var all: All {
+            lock.withLock {
+                if let built { return built }
+                var all = All()
+                all.units = rows.map(unit)
+                all.index.reserveCapacity(all.units.count)
+                for (i, u) in all.units.enumerated() {
+                    all.index[u.code] = i
+                    if let p = u.parent { all.children[p, default: []].append(i) }
+                }
+                built = all
+                return all
+            }
+        }
     }
 }
