@@ -281,7 +281,13 @@ struct SpreadsheetTests {
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("xl/workbook.xml", wb)
         if damage != "no-rels": z.writestr("xl/_rels/workbook.xml.rels", rels)
-        z.writestr("xl/worksheets/sheet1.xml", sheet)
+        if damage == "symlink-sheet":    # a "symbolic link" entry where the report's sheet should be
+            info = zipfile.ZipInfo("xl/worksheets/sheet1.xml"); info.create_system = 3; info.external_attr = 0o120777 << 16
+            z.writestr(info, "/etc/passwd")
+        elif damage == "utf16-sheet":    # the sheet written in UTF-16 (Excel writes UTF-8)
+            z.writestr("xl/worksheets/sheet1.xml", sheet.replace('version="1.0"?>', 'version="1.0" encoding="UTF-16"?>', 1).encode("utf-16"))
+        else:
+            z.writestr("xl/worksheets/sheet1.xml", sheet)
         z.writestr("xl/worksheets/sheet2.xml", f'<?xml version="1.0"?><worksheet xmlns="{main}"><sheetData><row r="1"><c r="A1" t="e"><v>#N/A</v></c></row></sheetData></worksheet>')
         if damage == "bomb": z.writestr("xl/sharedStrings.xml", bytes(65 << 20))
     if damage == "cd-offset":       # the central directory said to start past the end (a crash found by fuzzing)
@@ -304,6 +310,9 @@ struct SpreadsheetTests {
             ("<c r=\"E4\"><v>5</v></c>", "no-rels", "lai.xlsx:1:1: error[input.xlsx_invalid]"),
             ("<c r=\"E4\"><v>5</v></c>", "bomb", "lai.xlsx:1:1: error[input.xlsx_invalid]"),
             ("<c r=\"E4\"><v>5</v></c>", "cd-offset", "lai.xlsx:1:1: error[input.xlsx_invalid]"),
+            // The report's sheet unreadable: said so, not "not made from the template".
+            ("<c r=\"E4\"><v>5</v></c>", "symlink-sheet", "lai.xlsx:1:1: error[input.xlsx_invalid]: the workbook's part xl/worksheets/sheet1.xml cannot be unpacked"),
+            ("<c r=\"E4\"><v>5</v></c>", "utf16-sheet", "lai.xlsx:1:1: error[input.xlsx_invalid]: the workbook's part xl/worksheets/sheet1.xml is not in UTF-8"),
             ("<c r=\"E4\"><v>-2</v></c>", "notes-error", "lai.xlsx:S!E4: error[report.out_of_range]"),     // an error value in another sheet is not ours
             // A formula whose result is empty text is a blank cell, not an error: row 5 is still read.
             ("<c r=\"E4\" t=\"str\"><f>IF(1,\"\",1)</f><v></v></c></row><row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is><t>03390</t></is></c>"

@@ -369,6 +369,10 @@ extension Message {
     static func xlsxDamaged(_ path: String) -> Message {
         Message("input.xlsx_invalid.damaged", vi: "không giải nén được phần \(path) của sổ tính (tệp hỏng)", en: "the workbook's part \(path) cannot be unpacked (the file is damaged)")
     }
+    static func xlsxPartNotUTF8(_ path: String) -> Message {
+        Message("input.xlsx_invalid.not_utf8", vi: "phần \(path) của sổ tính không mã hóa UTF-8 như Excel và LibreOffice vẫn lưu (có vẻ là UTF-16); mở và lưu lại sổ tính bằng một trong hai chương trình đó",
+                en: "the workbook's part \(path) is not in UTF-8, the encoding Excel and LibreOffice save in (it seems to be UTF-16); open and save the workbook again in either")
+    }
     static func xlsxDocumentType(_ path: String) -> Message {
         Message("input.xlsx_invalid.doctype", vi: "phần \(path) khai báo kiểu tài liệu (DOCTYPE); sổ tính Excel không có, và qcdc không mở rộng thực thể XML",
                 en: "the part \(path) declares a document type (DOCTYPE); Excel workbooks have none, and qcdc expands no XML entities")

@@ -63,7 +63,7 @@ package enum XLSXReader {
                 } catch let f as Failure { throw f } catch { throw Failure(mark: .start, message: .xlsxDamaged(path)) }
                 // Parts are UTF-8 (no other encoding could hide a DOCTYPE from the check below).
                 if out.starts(with: [0xFF, 0xFE]) || out.starts(with: [0xFE, 0xFF]) || out.prefix(4).contains(0) {
-                    throw Failure(mark: .start, message: .xlsxNotAWorkbook)
+                    throw Failure(mark: .start, message: .xlsxPartNotUTF8(path))
                 }
                 if out.range(of: Data("<!DOCTYPE".utf8)) != nil || out.range(of: Data("<!doctype".utf8)) != nil {
                     throw Failure(mark: .start, message: .xlsxDocumentType(path))
@@ -77,13 +77,19 @@ package enum XLSXReader {
             guard workbook.sheets.count <= maxSheets else { throw Failure(mark: .start, message: .xlsxTooManyParts(maxSheets)) }
             var found: [Sheet] = []
             var cells = 0
+            // Why the first sheet that could not be read was not: if no sheet carries the marker,
+            // it may have been the report's, and that is said rather than "not a template".
+            var unread: Failure?
             for s in workbook.sheets {
                 guard let target = rels.targets[s.id] else { throw Failure(mark: .start, message: .xlsxMissingPart("xl/_rels/workbook.xml.rels#\(s.id)")) }
                 let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
                 let parser = SheetParser(strings: strings, styles: styles, date1904: workbook.date1904, maxCells: maxCells - cells, marker: marker)
                 let sheet: SheetParser
                 do { sheet = try parse(part(path)!, parser) } catch var f as Failure {
-                    guard parser.marked else { continue }        // not the report's sheet: whatever it holds
+                    guard parser.marked else {                   // not the report's sheet, as far as it was read
+                        if unread == nil { unread = f }
+                        continue
+                    }
                     if f.mark != .start { f.sheet = s.name }
                     throw f
                 }
@@ -92,6 +98,7 @@ package enum XLSXReader {
                 cells += sheet.allocated
                 found.append(Sheet(name: s.name, rows: sheet.rows))
             }
+            if found.isEmpty, let unread { throw unread }
             return .success(found)
         } catch let f as Failure {
             return .failure(f)
