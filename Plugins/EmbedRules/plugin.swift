@@ -3,7 +3,8 @@ import PackagePlugin
 
 /// Embeds the rule library (`rules/**/*.yaml`) and the register of administrative units
 /// (`register/*.tsv`) into QCDCKit at build time, so that `swift run` and an installed binary
-/// always carry them as they are on disk.
+/// always carry them as they are on disk, with a digest of the rule compiler's source (for the
+/// compiled built-in rules).
 @main
 struct EmbedRules: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -18,7 +19,21 @@ struct EmbedRules: BuildToolPlugin {
                                  inputFiles: [script] + files.map { dir.appending(path: $0) },
                                  outputFiles: [output])
         }
+        // One digest over the code that turns rule files into a compiled rule set: the compiled
+        // built-in rules are read only if they were recorded with this very code (and files).
+        let digestScript = context.package.directoryURL.appending(path: "Plugins/EmbedRules/digest-files.sh")
+        let sources = context.package.directoryURL.appending(path: "Sources/QCDCKit")
+        let compiler = ["Compile", "Expressions", "Loading", "RuleSets", "Scoring", "Support"].flatMap { folder in
+            (FileManager.default.subpaths(atPath: sources.appending(path: folder).path) ?? [])
+                .filter { $0.hasSuffix(".swift") }.map { "\(folder)/\($0)" }
+        }.sorted()
+        let digestOutput = context.pluginWorkDirectoryURL.appending(path: "BuiltinRules+Compiler.swift")
+        let digest = Command.buildCommand(displayName: "Hashing \(compiler.count) files of the rule compiler",
+                                          executable: URL(fileURLWithPath: "/bin/sh"),
+                                          arguments: [digestScript.path, digestOutput.path, "BuiltinRules", "compilerDigest", sources.path] + compiler,
+                                          inputFiles: [digestScript] + compiler.map { sources.appending(path: $0) },
+                                          outputFiles: [digestOutput])
         return [embed("rules", suffix: ".yaml", into: "BuiltinRules"),
-                embed("register", suffix: ".tsv", into: "Register")]
+                embed("register", suffix: ".tsv", into: "Register"), digest]
     }
 }

@@ -40,9 +40,12 @@ struct BuiltinArchiveTests {
     /// rules/ or to the rule compiler, `QCDC_RECORD=1 swift test --filter BuiltinArchiveTests`
     /// records it again (until then qcdc reads the YAML, and this test fails).
     @Test func compiledFormIsCurrent() throws {
-        #expect(Self.fromYAML.diagnostics.isEmpty, "\(Self.fromYAML.diagnostics)")
+        // The compiled form gives no diagnostics: the YAML must give none either, or recording
+        // it would hide them from `rules lint` and `check`.
+        try #require(Self.fromYAML.diagnostics.isEmpty, "\(Self.fromYAML.diagnostics)")
+        try #require(!BuiltinRules.archiveDigests.isEmpty, "the build could not hash the rules or the compiler")
         let ruleSet = try #require(Self.fromYAML.ruleSet)
-        let archive = try RuleSetArchive.encode(ruleSet, digests: BuiltinRules.digests)
+        let archive = try RuleSetArchive.encode(ruleSet, digests: BuiltinRules.archiveDigests)
         let source = BuiltinRules.compiledSource(archive)
         let url = packageRoot.appendingPathComponent("Sources/QCDCKit/BuiltinRules/BuiltinRules+Compiled.swift")
         if ProcessInfo.processInfo.environment["QCDC_RECORD"] == "1" {
@@ -53,8 +56,8 @@ struct BuiltinArchiveTests {
             return
         }
         let compiled = Data(base64Encoded: BuiltinRules.compiled, options: .ignoreUnknownCharacters).map { [UInt8]($0) }
-        #expect(compiled == archive,
-                "the compiled built-in rules are stale: run QCDC_RECORD=1 swift test --filter BuiltinArchiveTests, then build again")
+        let current = compiled == archive   // not compared in #expect: it would print both archives
+        #expect(current, "the compiled built-in rules are stale: run QCDC_RECORD=1 swift test --filter BuiltinArchiveTests, then build again")
         #expect(BuiltinRules.compiledNational != nil, "the compiled form is not read: qcdc loads the YAML at every start")
     }
 
@@ -87,23 +90,26 @@ struct BuiltinArchiveTests {
 
     @Test func encodingIsDeterministicAndRoundTrips() throws {
         let ruleSet = try #require(Self.fromYAML.ruleSet)
-        let archive = try RuleSetArchive.encode(ruleSet, digests: BuiltinRules.digests)
-        #expect(try RuleSetArchive.encode(ruleSet, digests: BuiltinRules.digests) == archive)
-        #expect(try RuleSetArchive.encode(RuleSetArchive.decode(archive), digests: BuiltinRules.digests) == archive)
-        #expect(try RuleSetArchive.digests(archive) == BuiltinRules.digests)
+        let archive = try RuleSetArchive.encode(ruleSet, digests: BuiltinRules.archiveDigests)
+        #expect(try RuleSetArchive.encode(ruleSet, digests: BuiltinRules.archiveDigests) == archive)
+        #expect(try RuleSetArchive.encode(RuleSetArchive.decode(archive), digests: BuiltinRules.archiveDigests) == archive)
+        #expect(try RuleSetArchive.digests(archive) == BuiltinRules.archiveDigests)
     }
 
     /// An archive compiled from other files is not read; nor is a damaged one, which never
     /// crashes the reader.
     @Test func staleOrDamagedArchivesAreNotRead() throws {
         let ruleSet = try #require(Self.fromYAML.ruleSet)
-        let archive = try RuleSetArchive.encode(ruleSet, digests: BuiltinRules.digests)
+        let archive = try RuleSetArchive.encode(ruleSet, digests: BuiltinRules.archiveDigests)
         let base64 = Data(archive).base64EncodedString()
-        #expect(BuiltinRules.national(archive: base64, digests: BuiltinRules.digests) != nil)
-        var other = BuiltinRules.digests
+        #expect(BuiltinRules.national(archive: base64, digests: BuiltinRules.archiveDigests) != nil)
+        var other = BuiltinRules.archiveDigests
         other[RuleSetLoader.builtinEntry] = String(repeating: "0", count: 64)
         #expect(BuiltinRules.national(archive: base64, digests: other) == nil)
-        #expect(BuiltinRules.national(archive: "", digests: BuiltinRules.digests) == nil)
+        var otherCompiler = BuiltinRules.archiveDigests
+        otherCompiler["(compiler)"] = String(repeating: "0", count: 64)
+        #expect(BuiltinRules.national(archive: base64, digests: otherCompiler) == nil)
+        #expect(BuiltinRules.national(archive: "", digests: BuiltinRules.archiveDigests) == nil)
         #expect(BuiltinRules.national(archive: base64, digests: [:]) == nil)
         for cut in stride(from: 0, to: archive.count, by: max(1, archive.count / 97)) {
             #expect(throws: RuleSetArchive.Invalid.self) { try RuleSetArchive.decode(Array(archive[..<cut])) }
@@ -118,6 +124,28 @@ struct BuiltinArchiveTests {
             damaged[position] ^= 0xA5
             _ = try? RuleSetArchive.decode(damaged)
         }
+    }
+
+    /// Every bound on loading is weighed before the compiled form is used: a limit added to
+    /// `LoadLimits` must be added to `admitsBuiltinRules` (or here, if it bounds only evaluation).
+    @Test func everyLoadingLimitIsWeighed() {
+        let fields = Mirror(reflecting: LoadLimits.default).children.compactMap(\.label).sorted()
+        #expect(fields == ["maxAliasExpansion", "maxBytes", "maxDepth", "maxDiagnostics", "maxEvaluationSteps",
+                           "maxExpressionDepth", "maxExpressionLength", "maxExpressionNodes"])
+        for field in fields where field != "maxEvaluationSteps" {
+            var tighter = LoadLimits.default
+            switch field {
+            case "maxAliasExpansion": tighter.maxAliasExpansion -= 1
+            case "maxBytes": tighter.maxBytes -= 1
+            case "maxDepth": tighter.maxDepth -= 1
+            case "maxDiagnostics": tighter.maxDiagnostics -= 1
+            case "maxExpressionDepth": tighter.maxExpressionDepth -= 1
+            case "maxExpressionLength": tighter.maxExpressionLength -= 1
+            default: tighter.maxExpressionNodes -= 1
+            }
+            #expect(!tighter.admitsBuiltinRules, "\(field)")
+        }
+        #expect(LoadLimits.default.admitsBuiltinRules && LoadLimits(maxEvaluationSteps: 1).admitsBuiltinRules)
     }
 
     /// Tighter limits still bind the built-in rules (they are then loaded from the YAML).

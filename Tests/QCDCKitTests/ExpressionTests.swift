@@ -119,18 +119,16 @@ struct ExpressionCheckTests {
 
 @Suite("Expression lexer: by byte and by character")
 struct LexerTests {
-    /// The token kinds, texts and offsets of `text`, lexed by byte when it allows (ASCII without
-    /// a carriage return) and always by character.
+    /// The tokens of `text` (kinds, texts, offsets) or its error (message in both languages,
+    /// offset), lexed by byte when it allows (ASCII without a carriage return) and by character.
     private func both(_ text: String) -> (bytes: String, characters: String) {
-        func show(_ r: Result<[LexedToken], ExpressionSyntaxError>) -> String {
-            switch r {
+        func show(_ source: LexSource) -> String {
+            switch Result(catching: { () throws(ExpressionSyntaxError) in try source.tokenize() }) {
             case .success(let tokens): tokens.map { "\($0.token)@\($0.offset)+\($0.length)" }.joined(separator: " ")
-            case .failure(let e): "error \(e.code) \(e.message.key)@\(e.offset)"
+            case .failure(let e): "error \(e.code) \(e.message.text(.vi)) / \(e.message.text(.en))@\(e.offset)"
             }
         }
-        let source = LexSource(text)
-        let byCharacter = Result { () throws(ExpressionSyntaxError) in try Lexer.tokenize(Array(text), source) }
-        return (show(Result { () throws(ExpressionSyntaxError) in try source.tokenize() }), show(byCharacter))
+        return (show(LexSource(text)), show(LexSource(text, byCharacter: true)))
     }
 
     @Test func bytesAndCharactersAgree() {
@@ -142,6 +140,19 @@ struct LexerTests {
             let (b, c) = both(text)
             #expect(b == c, "\(text)")
         }
+    }
+
+    /// Tokens as the lexer gave them before it read bytes (written out by hand).
+    @Test func tokensAreTheOnesBefore() throws {
+        let tokens = try Lexer.tokenize("count(c in a.cases where c.days > 30_000) >= 90% and 'x\\zy' != \"\" or d <= 2026-07-01")
+        #expect(tokens.map { "\($0.token)@\($0.offset)+\($0.length)" } == [
+            "identifier(\"count\")@0+5", "op(\"(\")@5+1", "identifier(\"c\")@6+1", "identifier(\"in\")@8+2",
+            "identifier(\"a\")@11+1", "op(\".\")@12+1", "identifier(\"cases\")@13+5", "identifier(\"where\")@19+5",
+            "identifier(\"c\")@25+1", "op(\".\")@26+1", "identifier(\"days\")@27+4", "op(\">\")@32+1", "integer(30000)@34+6",
+            "op(\")\")@40+1", "op(\">=\")@42+2", "percent(0.9)@45+3", "identifier(\"and\")@49+3", "string(\"xzy\")@53+6",
+            "op(\"!=\")@60+2", "string(\"\")@63+2", "identifier(\"or\")@66+2", "identifier(\"d\")@69+1", "op(\"<=\")@71+2",
+            "date(2026-07-01)@74+10", "end@84+0",
+        ])
     }
 
     @Test func charactersCountOutsideASCII() {

@@ -1,14 +1,24 @@
+import Foundation
+
 /// The national rule library under `rules/`, compiled into qcdc (see
 /// the EmbedRules build-tool plugin, at build time), so that `qcdc check` works from any directory
 /// and from an installed binary.
-import Foundation
-
 enum BuiltinRules {
     /// The national rule set as compiled from these files (``RuleSetArchive``, recorded in
     /// `BuiltinRules+Compiled.swift` by the test suite): nil when the archive is missing, damaged
-    /// or was compiled from other files than the ones compiled into this binary (an edit to
-    /// `rules/` not yet recorded), and the rules are then loaded from their YAML.
-    static let compiledNational: RuleSet? = national(archive: compiled, digests: digests)
+    /// or was made from other files or by other compiler code than this binary's (an edit not
+    /// yet recorded), and the rules are then loaded from their YAML.
+    static let compiledNational: RuleSet? = national(archive: compiled, digests: archiveDigests)
+
+    /// What the compiled form must have been made from: the built-in files (by SHA-256) and
+    /// the rule compiler's source (`(compiler)`, one SHA-256 over `Compile/`, `Expressions/`,
+    /// `Loading/`, `RuleSets/`, `Scoring/` and `Support/`), so that neither an edit to a rule
+    /// file nor one to the code that compiles them leaves a stale compiled form in use. Empty
+    /// (the compiled form unused) when the build could not hash.
+    static var archiveDigests: [String: String] {
+        guard !digests.isEmpty, !compilerDigest.isEmpty else { return [:] }
+        return digests.merging(["(compiler)": compilerDigest]) { a, _ in a }
+    }
 
     /// The rule set in a base64 `archive`, if it was compiled from files with these `digests`.
     static func national(archive: String, digests: [String: String]) -> RuleSet? {

@@ -54,9 +54,10 @@ struct LexSource {
     private let characters: [Character]
     private let boundaries: [String.Index]
 
-    init(_ text: String) {
+    /// The text, read by byte when it allows unless `byCharacter` (tests compare the two).
+    init(_ text: String, byCharacter: Bool = false) {
         self.text = text
-        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+        if !byCharacter, text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
             bytes = Array(text.utf8)
             characters = []
             boundaries = []

@@ -360,7 +360,7 @@ package enum RuleSetArchive {
         mutating func array<T>(_ read: (inout Reader) throws(Invalid) -> T) throws(Invalid) -> [T] {
             let n = try count()
             var out: [T] = []
-            out.reserveCapacity(n)
+            out.reserveCapacity(min(n, 1024))   // a damaged count cannot reserve much at each level
             for _ in 0..<n { out.append(try read(&self)) }
             return out
         }
