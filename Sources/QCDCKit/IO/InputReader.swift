@@ -36,15 +36,21 @@ package enum InputReader {
         }
         // Blocking reads from here on (the non-blocking open only avoids waiting for a FIFO's writer).
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-        return readStream(fd, name: path, limit: limit)
+        return readStream(fd, name: path, limit: limit, expected: st.st_mode & S_IFMT == S_IFREG ? Int(st.st_size) : nil)
     }
 
-    private static func readStream(_ fd: Int32, name: String, limit: Int) -> Result<[UInt8], Diagnostic> {
+    /// Reads to the end, refusing more than `limit` bytes. `expected` (a regular file's size)
+    /// sizes the buffer: a zeroed 64 KiB one per file cost more than reading a small report.
+    private static func readStream(_ fd: Int32, name: String, limit: Int, expected: Int? = nil) -> Result<[UInt8], Diagnostic> {
         var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // One more byte than expected, so that a file that grew is still read to its end.
+        let size = min(1 << 16, max(4096, (expected ?? 1 << 16) + 1))
+        out.reserveCapacity(min(limit, expected ?? 0) + 1)
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 1)
+        defer { chunk.deallocate() }
         while true {
             let want = min(chunk.count, limit + 1 - out.count)
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, want) }
+            let n = Glibc.read(fd, chunk.baseAddress, want)
             if n < 0 {
                 if errno == EINTR { continue }
                 if errno == EISDIR { return .failure(notAFile(name, .directory, .nameAFile)) }
@@ -52,7 +58,7 @@ package enum InputReader {
                                            at: SourceLocation(file: name, line: 1, column: 1)))
             }
             if n == 0 { return .success(out) }
-            out += chunk[0..<n]
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
             if out.count > limit { return .failure(tooLarge(name, size: nil, limit: limit)) }
         }
     }
