@@ -369,44 +369,24 @@ public struct Rule: Sendable {
     /// A computed property of the definition, read through (`rule.kind`).
     public subscript<T>(dynamicMember keyPath: KeyPath<RuleDefinition, T>) -> T { storage.definition[keyPath: keyPath] }
 
-    // The properties every report reads, as plain accessors: through the key-path subscript
-    // above, each read of `rule.id` cost about 3,500 instructions (a key path projection).
+    // The properties every report reads, as plain accessors (read only; write them through
+    // `definition`): through the key-path subscript above, each read of `rule.id` cost about
+    // 3,500 instructions (a key path projection).
 
     /// The rule's stable id (``RuleDefinition/id``).
-    public var id: String {
-        get { storage.id }
-        set { unique(); storage.definition.id = newValue }
-    }
+    public var id: String { storage.id }
     /// The severity a failure carries (``RuleDefinition/severity``).
-    public var severity: Severity {
-        get { storage.severity }
-        set { unique(); storage.definition.severity = newValue }
-    }
+    public var severity: Severity { storage.severity }
     /// The scorecard category (``RuleDefinition/category``).
-    public var category: String {
-        get { storage.category }
-        set { unique(); storage.definition.category = newValue }
-    }
+    public var category: String { storage.category }
     /// The rule's weight in scores (``RuleDefinition/weight``).
-    public var weight: Double {
-        get { storage.weight }
-        set { unique(); storage.definition.weight = newValue }
-    }
+    public var weight: Double { storage.weight }
     /// Where the rule is written (``RuleDefinition/location``).
-    public var location: SourceLocation {
-        get { storage.location }
-        set { unique(); storage.definition.location = newValue }
-    }
+    public var location: SourceLocation { storage.location }
     /// When the rule is in force (``RuleDefinition/inForce``).
-    public var inForce: DateWindow {
-        get { storage.inForce }
-        set { unique(); storage.definition.inForce = newValue }
-    }
+    public var inForce: DateWindow { storage.inForce }
     /// A tracked metric (``RuleDefinition/isMetric``).
-    public var isMetric: Bool {
-        get { storage.isMetric }
-        set { unique(); storage.definition.isMetric = newValue }
-    }
+    public var isMetric: Bool { storage.isMetric }
 
     /// Every fact path the rule reads (for `explain`, templates and missing-evidence messages),
     /// worked out once.
