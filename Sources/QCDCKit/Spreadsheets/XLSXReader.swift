@@ -77,19 +77,21 @@ package enum XLSXReader {
             guard workbook.sheets.count <= maxSheets else { throw Failure(mark: .start, message: .xlsxTooManyParts(maxSheets)) }
             var found: [Sheet] = []
             var cells = 0
-            // Why the first sheet that could not be read was not: if no sheet carries the marker,
-            // it may have been the report's, and that is said rather than "not a template".
+            // Why the first sheet that could not be unpacked was not: if no sheet carries the
+            // marker, it may have been the report's, and that is said rather than "not a template".
             var unread: Failure?
             for s in workbook.sheets {
                 guard let target = rels.targets[s.id] else { throw Failure(mark: .start, message: .xlsxMissingPart("xl/_rels/workbook.xml.rels#\(s.id)")) }
                 let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
                 let parser = SheetParser(strings: strings, styles: styles, date1904: workbook.date1904, maxCells: maxCells - cells, marker: marker)
+                let data: Data
+                do { data = try part(path)! } catch let f as Failure {
+                    if unread == nil { unread = f }
+                    continue
+                }
                 let sheet: SheetParser
-                do { sheet = try parse(part(path)!, parser) } catch var f as Failure {
-                    guard parser.marked else {                   // not the report's sheet, as far as it was read
-                        if unread == nil { unread = f }
-                        continue
-                    }
+                do { sheet = try parse(data, parser) } catch var f as Failure {
+                    guard parser.marked else { continue }        // not the report's sheet: whatever it holds
                     if f.mark != .start { f.sheet = s.name }
                     throw f
                 }
