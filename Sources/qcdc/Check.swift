@@ -65,7 +65,7 @@ struct Check: ParsableCommand, Configurable {
         }
         for (writer, file) in writers { try Terminal.emit(writer.closing(run, count: count), to: file) }
         // On GitHub Actions, the annotations' job summary (appended: earlier steps wrote theirs).
-        if let summaryFile = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summaryFile.isEmpty,
+        if let summaryFile = Terminal.environment("GITHUB_STEP_SUMMARY"), !summaryFile.isEmpty,
            let github = writers.lazy.compactMap({ $0.0 as? GitHubReporter }).first {
             if let problem = StandardStreams.append(github.stepSummary(run), to: summaryFile) {
                 Terminal.stderr(Terminal.render([problem]))

@@ -13,10 +13,14 @@ enum Terminal {
 
     static func wantsColor(noColor: Bool) -> Bool {
         if noColor { return false }
-        if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
-        if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
+        if let v = environment("NO_COLOR"), !v.isEmpty { return false }
+        if environment("TERM") == "dumb" { return false }
         return isatty(STDOUT_FILENO) == 1
     }
+
+    /// One environment variable, through `getenv` (`ProcessInfo`'s `environment` builds a
+    /// dictionary of them all at each call).
+    static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
 
     /// Checks every output target before any work (a directory, an input, a planted link, a
     /// missing directory are refused) and creates the temporary files; exit 2 on any problem.
