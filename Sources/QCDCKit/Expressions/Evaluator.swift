@@ -76,6 +76,11 @@ package struct EvaluationRecord: Sendable {
     /// What each aggregate saw, by its node's id.
     var aggregates: [Int: AggregateRecord] = [:]
 
+    /// A record for an expression of `nodes` nodes (ids 1 through `nodes`), sized at once.
+    init(nodes: Int = 0) {
+        outcomes = Array(repeating: nil, count: nodes + 1)
+    }
+
     func outcome(_ e: Expression) -> Outcome? { e.id < outcomes.count ? outcomes[e.id] : nil }
 
     mutating func set(_ o: Outcome, for id: Int) {

@@ -294,6 +294,8 @@ public struct Rule: Sendable {
         /// copies the whole definition (it has observers), and through a key path costs more.
         var id = "", severity = Severity.error, category = "", weight = 1.0, isMetric = false
         var location = SourceLocation(file: "", line: 1, column: 1), inForce = DateWindow.always
+        /// How many nodes `expect` has (its evaluation record is sized to it).
+        var expectNodes = 0
 
         init(definition: RuleDefinition, when: Expression?, expect: Expression, template: MessageTemplate) {
             self.definition = definition
@@ -312,6 +314,7 @@ public struct Rule: Sendable {
             isMetric = definition.isMetric
             location = definition.location
             inForce = definition.inForce
+            expectNodes = expect.shape.nodes
             citations = (Localizer.citations(definition.basis, .vi), Localizer.citations(definition.basis, .en))
             parameterValues = definition.parameters.mapValues(\.value)
             var seen = Set<String>()
@@ -387,6 +390,8 @@ public struct Rule: Sendable {
     public var inForce: DateWindow { storage.inForce }
     /// A tracked metric (``RuleDefinition/isMetric``).
     public var isMetric: Bool { storage.isMetric }
+    /// How many nodes the requirement's expression has.
+    var expectNodes: Int { storage.expectNodes }
 
     /// Every fact path the rule reads (for `explain`, templates and missing-evidence messages),
     /// worked out once.
