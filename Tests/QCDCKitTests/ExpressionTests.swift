@@ -205,6 +205,26 @@ struct EvaluatorTests {
         #expect(isFailure(eval("max(c in cases: c.days) > 1", "cases: []")))
     }
 
+    /// Numbers near the largest double are written as numbers: rounding them to a few places
+    /// overflowed to `inf`, which a workbook template then carried as a validation bound.
+    @Test func hugeNumbersAreWrittenAsNumbers() throws {
+        #expect(Value.format(1e300, digits: 10) == "1e+300")
+        #expect(Value.format(-1e300, digits: 10) == "-1e+300")
+        #expect(Value.format(1e306) == "1e+306")
+        #expect(!Value.format(.greatestFiniteMagnitude).contains("inf"))
+        #expect(Value.format(2.5) == "2.5" && Value.format(1.23456) == "1.2346" && Value.format(1e20) == "1e+20")
+        let xml = XLSXWriter(sheets: []).validation(.decimal(min: -1e300, max: 1e300), sqref: "A1", prompt: nil, error: "e")
+        #expect(xml.contains("<formula1>-1e+300</formula1><formula2>1e+300</formula2>"), "\(xml)")
+        // Whole numbers are bounded as Excel takes them (±10^15), whatever the rule set declares.
+        let ruleSet = try #require(RuleSetLoader().loadBuiltin().ruleSet)
+        let huge = FactDeclaration(path: "x.n", type: .integer, label: LocalizedText(vi: "n", en: "n"), minimum: -1e300, maximum: 1e300,
+                                   location: SourceLocation(file: "r.yaml", line: 1, column: 1))
+        guard case .whole(let min, let max)? = TemplateWriter(ruleSet: ruleSet).column(huge, yesNo: []).validation else {
+            Issue.record("not a whole-number validation"); return
+        }
+        #expect(min == -1_000_000_000_000_000 && max == 1_000_000_000_000_000)
+    }
+
     @Test func comprehensions() {
         let cases = "cases: [{id: A, days: 10, complex: false}, {id: B, days: 40, complex: true}, {id: C, days: 50, complex: false}]"
         #expect(isTrue(eval("count(c in cases where c.days > 30) == 2", cases)))

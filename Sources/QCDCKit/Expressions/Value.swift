@@ -99,7 +99,10 @@ public enum Value: Sendable, CustomStringConvertible {
         if d.isNaN || d.isInfinite { return String(d) }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
-        let r = (d * scale).rounded() / scale
+        // Rounded to `digits` places, unless scaling overflows (|d| near the largest double, whose
+        // fraction is zero anyway): `inf` is not a number to write.
+        let scaled = d * scale
+        let r = scaled.isFinite ? scaled.rounded() / scale : d
         if r == r.rounded(), abs(r) < 1e15 { return String(Int64(r)) }
         var s = String(r)
         if s.contains("e") { return s }
