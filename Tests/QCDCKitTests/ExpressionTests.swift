@@ -186,8 +186,20 @@ struct EvaluatorTests {
         #expect(isMissing(eval("a.n >= 1", "{}")))
         guard case .missing(let m) = eval("a.n >= 1", "a: {m: 1}") else { Issue.record("expected missing"); return }
         #expect(m.first?.path == "a.n")
-        #expect(m.first?.parent == "a")
-        #expect(m.first?.mark == Mark(line: 1, column: 4))
+        // Where it should be written is looked up only for the results that cite it.
+        #expect(m.first?.mark == nil)
+        let (rs, _) = ruleSet(facts)
+        let (node, _) = compose("a: {m: 1}")
+        var d: [Diagnostic] = []
+        let f = ReportReader(ruleSet: rs!).readFacts(node!, file: "r.yaml", skipReserved: false, into: &d)
+        #expect(f.container(of: "a.n") == Mark(line: 1, column: 4))
+        #expect(f.container(of: "b.n") == Mark(line: 1, column: 1))
+        // A record's missing field knows its record at once.
+        guard case .missing(let r) = eval("all(c in cases: c.days > 0)", "cases: [{days: 1}, {id: b}]") else {
+            Issue.record("expected missing"); return
+        }
+        #expect(r.map(\.path) == ["cases[1].days"])
+        #expect(r.first?.mark == Mark(line: 1, column: 20))
     }
 
     @Test func kleeneLogic() {

@@ -1,16 +1,31 @@
 /// Where a value came from in the report, so findings can point at it.
 package struct Origin: Sendable, Hashable {
-    package var path: String
+    /// The path in parts (a record field's is made text only when a finding cites it).
+    package var factPath: FactPath
     package var mark: Mark
+    package var path: String { factPath.description }
+
+    package init(path: String, mark: Mark) { self.init(path: FactPath(path), mark: mark) }
+    package init(path: FactPath, mark: Mark) {
+        factPath = path
+        self.mark = mark
+    }
 }
 
 /// A fact an expression needed that the report does not give.
 package struct MissingFact: Sendable, Hashable {
-    package var path: String
-    /// Where the fact should be written: the nearest enclosing mapping that exists.
-    package var mark: Mark
-    /// The path of that mapping (`""` for the document root).
-    package var parent: String
+    package var factPath: FactPath
+    /// Where the fact should be written, when known as it is found missing (a record's field:
+    /// the record). Otherwise nil, and the nearest enclosing mapping is looked up only for the
+    /// missing facts a result cites (``ReportFacts/container(of:)``): many are found missing
+    /// only to be outweighed (`false and missing` is false).
+    package var mark: Mark?
+    package var path: String { factPath.description }
+
+    package init(_ path: FactPath, mark: Mark? = nil) {
+        factPath = path
+        self.mark = mark
+    }
 }
 
 /// The result of evaluating an expression. Evaluation is total: a missing fact,
@@ -111,7 +126,7 @@ package struct Evaluator: Sendable {
     /// Steps left before evaluation stops (one per sub-expression and per record visited).
     package private(set) var budget: Int
     /// The budget the evaluator started with (for the message when it runs out).
-    package let initialBudget: Int
+    package private(set) var initialBudget: Int
     /// True once the budget ran out: every further evaluation fails at once.
     package var exhausted: Bool { budget < 0 }
 
@@ -120,6 +135,18 @@ package struct Evaluator: Sendable {
         self.trace = tracing ? [] : nil
         self.budget = budget
         self.initialBudget = budget
+    }
+
+    /// Ready for a new evaluation on the same context: a fresh budget, no trace or record kept
+    /// from the last one (the context's period and parameters are the caller's to set).
+    package mutating func reset(tracing: Bool, budget: Int) {
+        trace = tracing ? [] : nil
+        depth = 0
+        record = nil
+        insideAggregate = 0
+        context.variables.removeAll(keepingCapacity: true)
+        self.budget = budget
+        initialBudget = budget
     }
 
     /// The failure given when the budget runs out.
@@ -176,7 +203,7 @@ package struct Evaluator: Sendable {
 
     private func lookup(_ path: String) -> Outcome {
         if let f = context.facts.value(at: path) { return .value(f.value, origin: Origin(path: path, mark: f.mark)) }
-        return .missing([context.facts.missing(path)])
+        return .missing([MissingFact(FactPath(path))])
     }
 
     private mutating func evaluateInner(_ e: Expression) -> Outcome {
@@ -190,9 +217,9 @@ package struct Evaluator: Sendable {
             return .value(v, origin: nil)
         case .variable(let name, let field):
             guard let rec = context.variable(name) else { return .failure(.cannotEvaluate("variable \(name) is unbound")) }
-            guard let field else { return .value(.record(rec), origin: Origin(path: rec.path, mark: rec.mark)) }
-            if let f = rec.fields[field] { return .value(f.value, origin: Origin(path: f.path, mark: f.mark)) }
-            return .missing([MissingFact(path: rec.path + "." + field, mark: rec.mark, parent: rec.path)])
+            guard let field else { return .value(.record(rec), origin: Origin(path: rec.factPath, mark: rec.mark)) }
+            if let f = rec.fields[field] { return .value(f.value, origin: Origin(path: f.factPath, mark: f.mark)) }
+            return .missing([MissingFact(rec.factPath.field(field), mark: rec.mark)])
         case .list(let items):
             var values: [Value] = []
             for item in items {
@@ -369,7 +396,7 @@ package struct Evaluator: Sendable {
         }
         seen.considered = selected.count
         // `all` and `any` can be decided despite missing data when a decisive record exists.
-        if agg == .all, !failing.isEmpty { seen.flagged = failing; return .value(.bool(false), origin: Origin(path: failing[0].path, mark: failing[0].mark)) }
+        if agg == .all, !failing.isEmpty { seen.flagged = failing; return .value(.bool(false), origin: Origin(path: failing[0].factPath, mark: failing[0].mark)) }
         if agg == .any, !failing.isEmpty { return .value(.bool(true), origin: origin) }
         if !missing.isEmpty { return .missing(missing) }
         switch agg {
@@ -405,7 +432,7 @@ package struct Evaluator: Sendable {
             }
             var best = first
             for s in selected.dropFirst() where Self.compare(agg == .min ? .less : .greater, s.1!, best.1!) { best = s }
-            return .value(best.1!, origin: Origin(path: best.0.path, mark: best.0.mark))
+            return .value(best.1!, origin: Origin(path: best.0.factPath, mark: best.0.mark))
         }
     }
 }

@@ -26,19 +26,77 @@ public indirect enum ExprType: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+/// A fact's path (`complaints.cases[2].decided`), kept in its parts and made text only when
+/// read: a report has thousands of list-record fields, and only the few a finding cites are
+/// ever written out. Building every path as the report was read was 4% of a run. It is one
+/// reference wide, as a `String` is: paths travel with every value an evaluation copies.
+package struct FactPath: Sendable, Hashable, CustomStringConvertible {
+    private enum Storage: Sendable {
+        case text(String)
+        case record(RecordPart)
+    }
+    private final class RecordPart: Sendable {
+        /// The path of the list the record belongs to.
+        let list: String
+        /// The record's index in that list.
+        let index: Int
+        /// The record's field, or nil for the record itself.
+        let field: String?
+        init(list: String, index: Int, field: String?) {
+            self.list = list
+            self.index = index
+            self.field = field
+        }
+    }
+    private let storage: Storage
+
+    package init(_ path: String) { storage = .text(path) }
+
+    /// Record `index` of the list at `list`, or its `field`.
+    package init(list: String, index: Int, field: String? = nil) {
+        storage = .record(RecordPart(list: list, index: index, field: field))
+    }
+
+    /// The same record's `field` (for a path that is not a record's: `path.field`).
+    package func field(_ name: String) -> FactPath {
+        switch storage {
+        case .text(let t): FactPath("\(t).\(name)")
+        case .record(let r): FactPath(list: r.list, index: r.index, field: name)
+        }
+    }
+
+    package var description: String {
+        switch storage {
+        case .text(let t): t
+        case .record(let r): r.field.map { "\(r.list)[\(r.index)].\($0)" } ?? "\(r.list)[\(r.index)]"
+        }
+    }
+
+    package static func == (a: FactPath, b: FactPath) -> Bool { a.description == b.description }
+    package func hash(into h: inout Hasher) { h.combine(description) }
+}
+
 /// A fact's value as read from a report, with where it was written.
 public struct FactValue: Sendable {
     /// The value, typed by the fact's declaration.
     public var value: Value
     /// Where the value is written in the report.
     package var mark: Mark
+    /// The fact's path, in parts (``path`` as text).
+    package var factPath: FactPath
     /// The fact's path; for a field of a list record, `complaints.cases[2].decided`.
-    public var path: String
+    public var path: String {
+        get { factPath.description }
+        set { factPath = FactPath(newValue) }
+    }
     /// A value written at `mark`, of the fact at `path`.
     package init(_ value: Value, mark: Mark, path: String) {
+        self.init(value, mark: mark, path: FactPath(path))
+    }
+    package init(_ value: Value, mark: Mark, path: FactPath) {
         self.value = value
         self.mark = mark
-        self.path = path
+        self.factPath = path
     }
 }
 
@@ -48,13 +106,21 @@ public struct RecordValue: Sendable {
     public var fields: [String: FactValue]
     /// Where the record is written in the report.
     package var mark: Mark
+    /// The record's path, in parts (``path`` as text).
+    package var factPath: FactPath
     /// `complaints.cases[2]`
-    public var path: String
+    public var path: String {
+        get { factPath.description }
+        set { factPath = FactPath(newValue) }
+    }
     /// Field paths the record leaves out, with the record's mark.
     package init(fields: [String: FactValue], mark: Mark, path: String) {
+        self.init(fields: fields, mark: mark, path: FactPath(path))
+    }
+    package init(fields: [String: FactValue], mark: Mark, path: FactPath) {
         self.fields = fields
         self.mark = mark
-        self.path = path
+        self.factPath = path
     }
 }
 
@@ -67,7 +133,9 @@ public enum Value: Sendable, CustomStringConvertible {
     case date(Day)
     case string(String)
     case records([RecordValue])
-    case record(RecordValue)
+    /// Boxed: held inline, a record made every value as large as itself, and values are copied
+    /// at every step of an evaluation.
+    indirect case record(RecordValue)
     case list([Value])
 
     /// The value as a number (a percentage as its ratio), or nil when it is not a number.

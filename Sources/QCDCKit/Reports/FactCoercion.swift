@@ -4,8 +4,9 @@ import Foundation
 /// not by YAML's guess: `00123` declared as a string stays `00123`, and `no`
 /// is never a boolean.
 enum FactCoercion {
-    static func coerce(_ node: Node, as decl: FactDeclaration, path: String, file: String,
+    static func coerce(_ node: Node, as decl: FactDeclaration, path factPath: FactPath, file: String,
                        into diags: inout [Diagnostic]) -> Value? {
+        var path: String { factPath.description }
         func mismatch(_ what: Expected, _ notes: [Message] = []) -> Value? {
             diags.append(Diagnostic(.error, DiagnosticCode(.report, "type_mismatch"), .expected(path, what, found: .found(node)),
                                     at: node.mark.located(in: file), notes: notes))
@@ -17,22 +18,24 @@ enum FactCoercion {
             }
             var records: [RecordValue] = []
             for (i, item) in items.enumerated() {
-                let rpath = path + "[" + String(i) + "]"
+                // Paths are kept in parts (``FactPath``): the text of a record's, or a field's,
+                // is made only for a diagnostic or a finding.
+                let rpath = FactPath(list: path, index: i)
                 guard let entries = item.entries else {
-                    diags.append(Diagnostic(.error, DiagnosticCode(.report, "type_mismatch"), .expectedRecord(rpath, found: .found(item)),
+                    diags.append(Diagnostic(.error, DiagnosticCode(.report, "type_mismatch"), .expectedRecord(rpath.description, found: .found(item)),
                                             at: item.mark.located(in: file)))
                     continue
                 }
                 var values: [String: FactValue] = [:]
                 for e in entries {
                     guard let f = fields.first(where: { $0.path == e.key }) else {
-                        diags.append(Diagnostic(.warning, DiagnosticCode(.report, "unknown_field"), .unknownRecordField(e.key, record: rpath),
+                        diags.append(Diagnostic(.warning, DiagnosticCode(.report, "unknown_field"), .unknownRecordField(e.key, record: rpath.description),
                                                 at: e.keyMark.located(in: file),
                                                 notes: Suggest.note(for: e.key, in: fields.map(\.path)) + [.recordFields(fields.map(\.path))]))
                         continue
                     }
                     if e.value.isNull { continue }
-                    let fieldPath = rpath + "." + e.key
+                    let fieldPath = rpath.field(e.key)
                     if let v = coerce(e.value, as: f, path: fieldPath, file: file, into: &diags) {
                         values[e.key] = FactValue(v, mark: e.value.mark, path: fieldPath)
                     }

@@ -13,15 +13,15 @@ public struct ReportFacts: Sendable {
     /// All present facts, by path.
     public var all: [String: FactValue] { values }
 
-    /// Where a missing fact should be written: the deepest existing mapping on its path.
-    package func missing(_ path: String) -> MissingFact {
+    /// Where a missing fact should be written: the mark of the deepest existing mapping on its
+    /// path (the document's start when there is none).
+    package func container(of path: String) -> Mark {
         var parent = Substring(path)
         while let dot = parent.utf8.lastIndex(of: UInt8(ascii: ".")) {
             parent = parent[..<dot]
-            let key = String(parent)
-            if let m = containers[key] { return MissingFact(path: path, mark: m, parent: key) }
+            if let m = containers[String(parent)] { return m }
         }
-        return MissingFact(path: path, mark: containers[""] ?? .start, parent: "")
+        return containers[""] ?? .start
     }
 }
 

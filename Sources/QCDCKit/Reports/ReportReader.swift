@@ -50,7 +50,7 @@ package struct ReportReader: Sendable {
             facts.containers[prefix] = node.mark
             for e in node.entries ?? [] {
                 if prefix.isEmpty && skipReserved && Self.reservedKeys.contains(e.key) { continue }
-                let path = prefix.isEmpty ? e.key : prefix + "." + e.key
+                let path = prefix.isEmpty ? e.key : "\(prefix).\(e.key)"
                 if let decl = ruleSet.facts[path] {
                     if let first = given[path] {
                         diags.append(Diagnostic(.error, DiagnosticCode(.report, "duplicate_fact"), .givenTwice(path, line: first.line, column: first.column),
@@ -59,7 +59,7 @@ package struct ReportReader: Sendable {
                     }
                     given[path] = e.keyMark
                     if e.value.isNull { continue }
-                    if let v = FactCoercion.coerce(e.value, as: decl, path: path, file: file, into: &diags) {
+                    if let v = FactCoercion.coerce(e.value, as: decl, path: FactPath(path), file: file, into: &diags) {
                         facts.values[path] = FactValue(v, mark: e.value.mark, path: path)
                     }
                 } else if index.groups.contains(path) {

@@ -22,8 +22,16 @@ extension String: JSONSink {
 package struct JSONText: JSONSink {
     package var bytes: [UInt8] = []
     package init(_ start: String = "") { bytes.append(contentsOf: start.utf8) }
-    package mutating func write(_ s: String) { bytes.append(contentsOf: s.utf8) }
-    package mutating func write(_ s: Substring) { bytes.append(contentsOf: s.utf8) }
+    // Through `withUTF8`: a buffer copy. `append(contentsOf: s.utf8)` went through the generic
+    // sequence path, 180 instructions a piece, and a report's JSON has a thousand pieces.
+    package mutating func write(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+    package mutating func write(_ s: Substring) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
+    }
     package mutating func write(ascii b: UInt8) { bytes.append(b) }
     /// The text written (valid UTF-8: every piece came from a `String`).
     package var string: String { String(decoding: bytes, as: UTF8.self) }
