@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import QCDCTestSupport
 @testable import QCDCKit
 
 private let base = """
@@ -75,8 +76,7 @@ struct RuleSetLoaderTests {
     }
 
     @Test func extendsCycleIsLocated() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qcdc-cycle-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try temporaryDirectory()
         try Data("id: a\nversion: \"1\"\ntitle: {vi: a, en: a}\nextends: [b.yaml]\n".utf8).write(to: dir.appendingPathComponent("a.yaml"))
         try Data("id: b\nversion: \"1\"\ntitle: {vi: b, en: b}\nextends: [a.yaml]\n".utf8).write(to: dir.appendingPathComponent("b.yaml"))
         let (rs, d) = RuleSetLoader().load(paths: [dir.appendingPathComponent("a.yaml").path])
