@@ -55,9 +55,14 @@ struct Check: ParsableCommand, Configurable {
         let renderers = writers.map(\.0)
         let language = flags.lang
         let run = try session.run(flags.reports, keepReports: false, render: { outcome, index in
-            renderers.map { $0.report(outcome, index: index, language: language) }
-        }, each: { _, texts in
-            for (i, text) in texts.enumerated() { try Terminal.write(writers[i].0.emit(text), to: writers[i].1) }
+            renderers.map { $0.rendering(outcome, index: index, language: language) }
+        }, each: { _, renderings in
+            for (i, rendering) in renderings.enumerated() {
+                switch rendering {
+                case .text(let text): try Terminal.write(writers[i].0.emit(text), to: writers[i].1)
+                case .utf8(let bytes): try Terminal.write(utf8: bytes, to: writers[i].1)
+                }
+            }
             count += 1
         })
         if session.isReady, let path = flags.writeBaseline {

@@ -62,6 +62,12 @@ enum Terminal {
         if let problem = file.map({ $0.write(text) }) ?? StandardStreams.out(text) { try fail(problem, file) }
     }
 
+    /// Writes UTF-8 bytes as part of an output.
+    static func write(utf8 bytes: [UInt8], to file: OutputFile?) throws {
+        let problem = bytes.withUnsafeBytes { buf in file.map { $0.write(buf) } ?? StandardStreams.out(buf) }
+        if let problem { try fail(problem, file) }
+    }
+
     /// Writes `text` to `path` (prepared now) or to standard output.
     static func emit(_ text: String, to path: String?, inputs: ([String]) -> Set<FileIdentity> = { _ in [] }) throws {
         guard let path else { return try emit(text, to: nil as OutputFile?) }

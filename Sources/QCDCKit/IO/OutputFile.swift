@@ -250,19 +250,26 @@ package enum StandardStreams {
     /// Makes a closed pipe an error return (EPIPE) instead of a fatal signal.
     package static func ignoreBrokenPipes() { signal(SIGPIPE, SIG_IGN) }
 
+    /// Writes all of `bytes` to standard output.
+    package static func out(_ bytes: UnsafeRawBufferPointer) -> Diagnostic? {
+        write(bytes, to: STDOUT_FILENO, name: "-")
+    }
+
     static func write(_ text: String, to fd: Int32, name: String) -> Diagnostic? {
         var text = text
-        return text.withUTF8 { buf -> Diagnostic? in
-            var offset = 0
-            while offset < buf.count {
-                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return OutputFile.error("write_failed", name, .cannotWriteStandardOutput(errno), nil)
-                }
-                offset += n
+        return text.withUTF8 { write(UnsafeRawBufferPointer($0), to: fd, name: name) }
+    }
+
+    static func write(_ buf: UnsafeRawBufferPointer, to fd: Int32, name: String) -> Diagnostic? {
+        var offset = 0
+        while offset < buf.count {
+            let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return OutputFile.error("write_failed", name, .cannotWriteStandardOutput(errno), nil)
             }
-            return nil
+            offset += n
         }
+        return nil
     }
 }

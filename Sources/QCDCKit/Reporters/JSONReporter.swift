@@ -69,6 +69,11 @@ public struct JSONReporter: StreamingReporter {
 
     /// One report: an element of `reports` with the separator before it, or one line.
     public func report(_ outcome: ReportOutcome, index: Int, language: Language) -> String {
+        String(decoding: reportUTF8(outcome, index: index, language: language), as: UTF8.self)
+    }
+
+    /// ``report(_:index:language:)`` as UTF-8 bytes, as the run writes it.
+    package func reportUTF8(_ outcome: ReportOutcome, index: Int, language: Language) -> [UInt8] {
         var out: JSONText
         switch layout {
         case .lines:
@@ -80,7 +85,7 @@ public struct JSONReporter: StreamingReporter {
             reportMembers(outcome, language, into: &out, separator: ",\n      ", nested: "\n        ")
             out += "\n    }"
         }
-        return out.string
+        return out.bytes
     }
 
     /// The end of `reports`, then `errors`, `baseline` and `summary` (as lines: one summary line).

@@ -15,9 +15,24 @@ public protocol StreamingReporter: Sendable {
     func closing(_ run: CheckRun, count: Int) -> String
 }
 
+/// A report's rendering as `qcdc check` writes it: text, or the UTF-8 bytes of a format built
+/// as bytes. Making a report's JSON a `String` validated each of its bytes again: 3% of a run.
+package enum Rendering: Sendable {
+    case text(String)
+    /// Written whole: only for formats whose ``StreamingReporter/emit(_:)`` writes all it is given.
+    case utf8([UInt8])
+}
+
 extension StreamingReporter {
     /// Writes the whole rendering.
     public mutating func emit(_ rendered: String) -> String { rendered }
+
+    /// ``report(_:index:language:)`` as the run writes it: JSON as bytes, other formats as text
+    /// (for ``emit(_:)`` to fix up).
+    package func rendering(_ outcome: ReportOutcome, index: Int, language: Language) -> Rendering {
+        if let json = self as? JSONReporter { return .utf8(json.reportUTF8(outcome, index: index, language: language)) }
+        return .text(report(outcome, index: index, language: language))
+    }
 
     /// The whole run, through the same pieces `qcdc check` writes as it goes.
     public func renderStreamed(_ run: CheckRun) -> String {

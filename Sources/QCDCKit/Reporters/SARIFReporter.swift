@@ -79,10 +79,12 @@ public struct SARIFReporter: StreamingReporter {
             out += ",\n        "
             diagnostic(d, ruleIndex: indexes.diagnostic(d.code), language).append(to: &out, indent: -1)
         }
+        var artifact: (file: String, location: JSON)?
         for r in outcome.results where [.fail, .error, .missing, .waived].contains(r.status) {
             if r.status == .missing && style.omitMissing && !style.gate.isFinding(r) { continue }
             out += ",\n        "
-            result(r, of: outcome, ruleIndex: indexes.rule(r.rule.id), language).append(to: &out, indent: -1)
+            if artifact == nil { artifact = (r.location.file, artifactLocation(r.location.file)) }
+            result(r, of: outcome, ruleIndex: indexes.rule(r.rule.id), language, artifact: artifact).append(to: &out, indent: -1)
         }
         return out.string
     }
@@ -211,7 +213,9 @@ public struct SARIFReporter: StreamingReporter {
 
     /// One rule result as a SARIF result: failures by severity, missing evidence for review,
     /// waived ones with their suppression; every flagged case a further location.
-    func result(_ r: RuleResult, of report: ReportOutcome, ruleIndex: Int?, _ lang: Language) -> JSON {
+    func result(_ r: RuleResult, of report: ReportOutcome, ruleIndex: Int?, _ lang: Language,
+                artifact: (file: String, location: JSON)? = nil) -> JSON {
+        func at(_ file: String) -> JSON? { artifact.flatMap { $0.file == file ? $0.location : nil } }
         var fields: [(String, JSON)] = [("ruleId", .string(r.rule.id))]
         if let ruleIndex { fields.append(("ruleIndex", .int(ruleIndex))) }
         // Missing evidence is for review at level none, unless the gate counts it (--fail-on-missing).
@@ -222,9 +226,11 @@ public struct SARIFReporter: StreamingReporter {
         var text = r.message(lang) + " (" + Localizer(lang).basis(r.rule) + ")"
         if let u = report.unit { text = "\(u.name) (\(u.code)): " + text }
         fields.append(("message", .object([("text", .string(text))])))
-        var locations = [location(file: r.location.file, line: r.location.line, column: r.location.column, path: r.location.path, sheet: r.location.sheet)]
+        var locations = [location(file: r.location.file, line: r.location.line, column: r.location.column, path: r.location.path,
+                                  sheet: r.location.sheet, artifact: at(r.location.file))]
         for f in r.flagged where f.location.line != r.location.line {
-            locations.append(location(file: f.location.file, line: f.location.line, column: f.location.column, path: f.path, sheet: f.location.sheet))
+            locations.append(location(file: f.location.file, line: f.location.line, column: f.location.column, path: f.path,
+                                      sheet: f.location.sheet, artifact: at(f.location.file)))
         }
         fields.append(("locations", .array(locations)))
         if let hash = Baseline.fingerprint(r, of: report) { fields.append(("partialFingerprints", Self.fingerprints(hash))) }
@@ -245,7 +251,8 @@ public struct SARIFReporter: StreamingReporter {
         return .object(fields)
     }
 
-    func location(file: String, line: Int, column: Int, path: String?, sheet: String? = nil) -> JSON {
+    /// The `artifactLocation` of `file`: relative to the source root when it is inside it.
+    func artifactLocation(_ file: String) -> JSON {
         var artifact: [(String, JSON)] = [("uri", .string(Self.uri(file)))]
         if let root = style.sourceRoot {
             if let relative = root.relative(file) {
@@ -254,8 +261,14 @@ public struct SARIFReporter: StreamingReporter {
                 artifact = [("uri", .string("file://" + Self.uri(PathUtil.resolve(root.workingDirectory, file))))]
             }
         }
+        return .object(artifact)
+    }
+
+    /// `artifact`: the file's ``artifactLocation(_:)`` when already made (a report's results
+    /// share their file, and working it out for each was a third of the SARIF rendering).
+    func location(file: String, line: Int, column: Int, path: String?, sheet: String? = nil, artifact: JSON? = nil) -> JSON {
         var loc: [(String, JSON)] = [("physicalLocation", .object([
-            ("artifactLocation", .object(artifact)),
+            ("artifactLocation", artifact ?? artifactLocation(file)),
             ("region", .object([("startLine", .int(max(line, 1))), ("startColumn", .int(max(column, 1)))])),
         ]))]
         // The fact, and for a workbook the sheet its row and column are on.
