@@ -50,7 +50,7 @@ public struct Engine: Sendable {
 
     private func evaluateTraced(_ rule: Rule, on report: UnitReport, tracing: Bool,
                                 using ev: inout Evaluator) -> (result: RuleResult, trace: [TraceStep]) {
-        let root = report.facts.containers[""] ?? .start
+        let root = report.facts.root
         var result = RuleResult(rule: rule, status: .notApplicable, explanation: .notApplicable(.kind(report.unit.kind)),
                                 location: FindingLocation(file: report.file, mark: root, path: ""))
         guard rule.appliesTo.contains(report.unit.kind) else { return (result, []) }
@@ -183,10 +183,14 @@ public struct Engine: Sendable {
     private func setMissing(_ r: inout RuleResult, _ missing: [MissingFact], report: UnitReport) {
         r.status = .missing
         var unique: [(path: String, fact: MissingFact)] = []
-        var seen = Set<String>()
-        for m in missing {
-            let path = m.path
-            if seen.insert(path).inserted { unique.append((path, m)) }
+        if missing.count == 1 {
+            unique = [(missing[0].path, missing[0])]   // the usual case: no set needed
+        } else {
+            var seen = Set<String>()
+            for m in missing {
+                let path = m.path
+                if seen.insert(path).inserted { unique.append((path, m)) }
+            }
         }
         let first = unique[0]
         r.location = FindingLocation(file: report.file, mark: first.fact.mark ?? report.facts.container(of: first.path), path: first.path)

@@ -4,6 +4,9 @@ public struct ReportFacts: Sendable {
     var values: [String: FactValue] = [:]
     /// Every mapping in the report by path (`""` is the root), to locate missing facts.
     var containers: [String: Mark] = [:]
+    /// Where the report's root mapping starts (`containers[""]`, kept apart: every
+    /// not-applicable result points there).
+    var root: Mark = .start
 
     public init() {}
 
@@ -21,7 +24,7 @@ public struct ReportFacts: Sendable {
             parent = parent[..<dot]
             if let m = containers[String(parent)] { return m }
         }
-        return containers[""] ?? .start
+        return root
     }
 }
 

@@ -48,6 +48,7 @@ package struct ReportReader: Sendable {
         var work: [(Node, String)] = [(root, "")]
         while let (node, prefix) = work.popLast() {
             facts.containers[prefix] = node.mark
+            if prefix.isEmpty { facts.root = node.mark }
             for e in node.entries ?? [] {
                 if prefix.isEmpty && skipReserved && Self.reservedKeys.contains(e.key) { continue }
                 let path = prefix.isEmpty ? e.key : "\(prefix).\(e.key)"
