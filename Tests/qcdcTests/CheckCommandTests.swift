@@ -221,6 +221,21 @@ struct CheckCommandTests {
         #expect(try qcdc(["frobnicate"]).status == 64)
     }
 
+    /// `check` is parsed as itself first (faster); whatever that cannot parse must still get
+    /// the messages of the full parse, which name the command `qcdc check`.
+    @Test func checkUsageAndHelpNameTheWholeCommand() throws {
+        for args in [["check", "--bogus", "examples/"], ["check"], ["check", "--limit", "nope=1", "examples/"], ["check", "-j", "0", "examples/"]] {
+            let r = try qcdc(args)
+            #expect(r.status == 64, "\(args)")
+            #expect(r.stderr.contains("Usage: qcdc check") || r.stderr.contains("USAGE: qcdc check"), "\(args): \(r.stderr)")
+        }
+        for args in [["check", "--help"], ["check", "-h"], ["help", "check"]] {
+            let r = try qcdc(args)
+            #expect(r.status == 0, "\(args)")
+            #expect(r.stdout.contains("USAGE: qcdc check"), "\(args): \(r.stdout.prefix(200))")
+        }
+    }
+
     @Test func missingPathIsAnInputError() throws {
         let r = try qcdc(["check", "no/such/report.yaml"])
         #expect(r.status == 2)
