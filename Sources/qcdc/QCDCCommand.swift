@@ -26,7 +26,7 @@ struct QCDCCommand: ParsableCommand {
 
     /// `qcdc check …` (what CI runs for every submission) parsed as itself. Parsed from the
     /// root, argument-parser first reflects over all of `check`'s options, twice, only to learn
-    /// that it takes no pass-through arguments: a tenth of a one-report run. Whatever this cannot
+    /// that it takes no pass-through arguments: 6% of a one-report run. Whatever this cannot
     /// parse (`--help`, a usage error) goes through the full parse, which gives the messages it
     /// always gave; what it parses is the same `Check` (validated the same way).
     static func parsedCheck() -> ParsableCommand? {
