@@ -229,6 +229,8 @@ struct CheckCommandTests {
             #expect(r.status == 64, "\(args)")
             #expect(r.stderr.contains("Usage: qcdc check") || r.stderr.contains("USAGE: qcdc check"), "\(args): \(r.stderr)")
         }
+        let version = try qcdc(["check", "--version"]), root = try qcdc(["--version"])
+        #expect(version.status == 0 && version.stdout == root.stdout)
         for args in [["check", "--help"], ["check", "-h"], ["help", "check"]] {
             let r = try qcdc(args)
             #expect(r.status == 0, "\(args)")

@@ -125,6 +125,15 @@ struct HangTests {
             expect: 'count(a in complaints.cases where count(b in complaints.cases where count(c in complaints.cases where c.received == b.received) > 0) > 0) >= 0'
             message: {vi: "x", en: "x"}
             examples: [{status: missing, report: {}}]
+          - id: Y-AFTER
+            title: {vi: "Sau", en: "After"}
+            basis: [{kind: law, strength: unverified, document: "10/2022/QH15"}]
+            applies_to: [commune]
+            severity: info
+            category: accountability
+            expect: 'count(a in complaints.cases where a.received == a.received) >= 1'
+            message: {vi: "x", en: "x"}
+            examples: [{status: missing, report: {}}]
 
         """
         var cases = ""
@@ -138,6 +147,8 @@ struct HangTests {
         let cube = results.first { $0["rule"] as? String == "X-CUBE" }
         #expect(cube?["status"] as? String == "error")
         #expect((cube?["reason"] as? String)?.contains("budget") == true || (cube?["message"] as? String)?.contains("budget") == true)
+        // The next rule on the same report starts with a whole budget of its own.
+        #expect(results.first { $0["rule"] as? String == "Y-AFTER" }?["status"] as? String == "pass")
         #expect(evaluated(json(r), "b.yaml"))
     }
 }

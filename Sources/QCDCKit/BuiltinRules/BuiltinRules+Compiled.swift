@@ -2,8 +2,8 @@
 // set compiled (RuleSetArchive), in base64. Do not edit; BuiltinRules.swift says how it is used.
 extension BuiltinRules {
     static let compiled = """
-        UUNEQ1JTAQ4KKGNvbXBpbGVyKUAzMzgwODlmOTcxMTZjOTM4Mzg0ZjRkOTc5M2U0OTI0MDllMDNl
-        NmFjZTQ0MTY2Nzg3YTRhNWM5MmMyYjU2NzIxE3J1bGVzL25hdGlvbmFsLnlhbWxAMmQ4YWQwODFk
+        UUNEQ1JTAQ4KKGNvbXBpbGVyKUA5OWIxNTQ0MmZiNjVmNDk5YTc3ZmVkYzExMGJjM2ViNjI5ZjY3
+        NWM4MDRlOTU2YjgxMWE2ZWViZTU3MDQ2ZDE0E3J1bGVzL25hdGlvbmFsLnlhbWxAMmQ4YWQwODFk
         OWQ4NTY0NjA5ZWIwYmEyODA5MjFiM2Y4ZmU0MzU2YzI4YjBiNTJjODY4NDg1ZmRiOGNkMTFhNxxy
         dWxlcy9uYXRpb25hbC9hZ2VuY2llcy55YW1sQDM4NGRiNjRkMGNmMzk1NDM3YTIzMzAwMjA4Mjk3
         NDcyMjMzNmU3NjJjNWRmMDRmYTEzMjU1ZWM3NzM1MjFlNzcccnVsZXMvbmF0aW9uYWwvY2FsZW5k

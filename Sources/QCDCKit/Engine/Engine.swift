@@ -7,7 +7,8 @@
 public struct Engine: Sendable {
     /// The rule set whose rules are evaluated.
     public let ruleSet: RuleSet
-    /// `maxEvaluationSteps` bounds each rule's evaluation on each report.
+    /// `maxEvaluationSteps` bounds each rule's evaluation on each report (on each calendar year,
+    /// for a report judged year by year).
     public var limits: LoadLimits
 
     /// An engine for the rules of `ruleSet`, bounded by `limits`.

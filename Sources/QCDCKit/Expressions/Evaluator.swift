@@ -125,7 +125,8 @@ package struct Evaluator: Sendable {
     private var insideAggregate = 0
     /// Steps left before evaluation stops (one per sub-expression and per record visited).
     package private(set) var budget: Int
-    /// The budget the evaluator started with (for the message when it runs out).
+    /// The budget the evaluation started with, at creation or the last ``reset(tracing:budget:)``
+    /// (for the message when it runs out).
     package private(set) var initialBudget: Int
     /// True once the budget ran out: every further evaluation fails at once.
     package var exhausted: Bool { budget < 0 }

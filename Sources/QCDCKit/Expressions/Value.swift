@@ -28,8 +28,9 @@ public indirect enum ExprType: Sendable, Hashable, CustomStringConvertible {
 
 /// A fact's path (`complaints.cases[2].decided`), kept in its parts and made text only when
 /// read: a report has thousands of list-record fields, and only the few a finding cites are
-/// ever written out. Building every path as the report was read was 4% of a run. It is one
-/// reference wide, as a `String` is: paths travel with every value an evaluation copies.
+/// ever written out. Building every path as the report was read was 4% of a run. It is the
+/// size of a `String` and holds one reference: paths travel with every value an evaluation
+/// copies, so each copy costs one retain.
 package struct FactPath: Sendable, Hashable, CustomStringConvertible {
     private enum Storage: Sendable {
         case text(String)
@@ -57,12 +58,10 @@ package struct FactPath: Sendable, Hashable, CustomStringConvertible {
         storage = .record(RecordPart(list: list, index: index, field: field))
     }
 
-    /// The same record's `field` (for a path that is not a record's: `path.field`).
+    /// `name` below this path: a record's field (`list[2].name`), else `path.name`.
     package func field(_ name: String) -> FactPath {
-        switch storage {
-        case .text(let t): FactPath("\(t).\(name)")
-        case .record(let r): FactPath(list: r.list, index: r.index, field: name)
-        }
+        if case .record(let r) = storage, r.field == nil { return FactPath(list: r.list, index: r.index, field: name) }
+        return FactPath("\(description).\(name)")
     }
 
     package var description: String {

@@ -28,7 +28,8 @@ extension StreamingReporter {
     public mutating func emit(_ rendered: String) -> String { rendered }
 
     /// ``report(_:index:language:)`` as the run writes it: JSON as bytes, other formats as text
-    /// (for ``emit(_:)`` to fix up).
+    /// (for ``emit(_:)`` to fix up). The bytes skip ``emit(_:)``, so JSONReporter must keep the
+    /// default one, which writes all it is given.
     package func rendering(_ outcome: ReportOutcome, index: Int, language: Language) -> Rendering {
         if let json = self as? JSONReporter { return .utf8(json.reportUTF8(outcome, index: index, language: language)) }
         return .text(report(outcome, index: index, language: language))

@@ -17,7 +17,7 @@ public struct ReportFacts: Sendable {
     public var all: [String: FactValue] { values }
 
     /// Where a missing fact should be written: the mark of the deepest existing mapping on its
-    /// path (the document's start when there is none).
+    /// path (the report's root mapping when no group on the path is given).
     package func container(of path: String) -> Mark {
         var parent = Substring(path)
         while let dot = parent.utf8.lastIndex(of: UInt8(ascii: ".")) {
