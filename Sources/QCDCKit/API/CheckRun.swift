@@ -179,7 +179,8 @@ public struct CheckRun: Sendable {
         mutating func add(_ r: ReportOutcome, gate: Gate) {
             summary.add(r)
             if r.isInvalid { invalidReport = true }
-            if !failing && r.results.contains(where: gate.fails) { failing = true }
+            // By index: `contains(where:)` hands the closure a copy of each result.
+            if !failing, r.results.indices.contains(where: { gate.fails(r.results[$0]) }) { failing = true }
         }
     }
 }

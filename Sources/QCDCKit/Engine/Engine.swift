@@ -26,7 +26,9 @@ public struct Engine: Sendable {
         var results: [RuleResult] = []
         results.reserveCapacity(ruleSet.rules.count)
         for rule in ruleSet.rules where !rule.disabled {
-            results.append(evaluateTraced(rule, on: report, tracing: false, using: &ev).result)
+            // Filled in place in the array: returned and appended, each result was copied.
+            results.append(startingResult(rule, on: report))
+            _ = evaluate(rule, on: report, tracing: false, using: &ev, into: &results[results.count - 1])
         }
         return results
     }
@@ -39,7 +41,16 @@ public struct Engine: Sendable {
     /// Like ``evaluate(_:on:tracing:)``, also returning every sub-expression's value.
     package func evaluateTraced(_ rule: Rule, on report: UnitReport, tracing: Bool) -> (result: RuleResult, trace: [TraceStep]) {
         var ev = evaluator(for: report)
-        return evaluateTraced(rule, on: report, tracing: tracing, using: &ev)
+        var result = startingResult(rule, on: report)
+        let trace = evaluate(rule, on: report, tracing: tracing, using: &ev, into: &result)
+        return (result, trace)
+    }
+
+    /// A rule's result before it is evaluated: not applicable to the unit's kind, at the
+    /// report's root.
+    private func startingResult(_ rule: Rule, on report: UnitReport) -> RuleResult {
+        RuleResult(rule: rule, status: .notApplicable, explanation: .notApplicable(.kind(report.unit.kind)),
+                   location: FindingLocation(file: report.file, mark: report.facts.root, path: ""))
     }
 
     /// An evaluator over `report`'s facts, for ``evaluateWindow`` to reset per rule and window.
@@ -49,24 +60,24 @@ public struct Engine: Sendable {
         return Evaluator(context: context, budget: limits.maxEvaluationSteps)
     }
 
-    private func evaluateTraced(_ rule: Rule, on report: UnitReport, tracing: Bool,
-                                using ev: inout Evaluator) -> (result: RuleResult, trace: [TraceStep]) {
-        let root = report.facts.root
-        var result = RuleResult(rule: rule, status: .notApplicable, explanation: .notApplicable(.kind(report.unit.kind)),
-                                location: FindingLocation(file: report.file, mark: root, path: ""))
-        guard rule.appliesTo.contains(report.unit.kind) else { return (result, []) }
+    /// Evaluates `rule` into `result` (``startingResult(_:on:)``), returning the trace.
+    private func evaluate(_ rule: Rule, on report: UnitReport, tracing: Bool, using ev: inout Evaluator,
+                          into result: inout RuleResult) -> [TraceStep] {
+        guard rule.appliesTo.contains(report.unit.kind) else { return [] }
         guard let window = report.period.intersect(rule.inForce) else {
             result.explanation = .notApplicable(.notInForce(rule.inForce))
-            return (result, [])
+            return []
         }
         // A report longer than a year is judged per calendar year: a yearly duty must be met
         // every year, not once in the whole period.
         let slices = report.period.isLongerThanAYear && rule.perYear ? window.calendarYears : [window]
         guard slices.count > 1 else {
-            let trace = evaluateWindow(rule, on: report, window: window, into: &result, tracing: tracing, using: &ev)
-            return (result, trace)
+            return evaluateWindow(rule, on: report, window: window, into: &result, tracing: tracing, using: &ev)
         }
-        if let missing = yearlyFiguresMissing(rule, report: report, window: window, base: result) { return (missing, []) }
+        if let missing = yearlyFiguresMissing(rule, report: report, window: window, base: result) {
+            result = missing
+            return []
+        }
         var worst: (RuleResult, [TraceStep])?
         var flagged: [String: FlaggedRecord] = [:]
         for slice in slices {
@@ -84,7 +95,8 @@ public struct Engine: Sendable {
         if r.status == .pass { r.window = window }
         r.flagged = flagged.values.sorted { ($0.location.line, $0.location.column, $0.path) < ($1.location.line, $1.location.column, $1.path) }
         if r.status == .pass || r.status == .notApplicable { r.flagged = [] }
-        return (r, t)
+        result = r
+        return t
     }
 
     /// A multi-year report judged per year that gives a period total the rule reads: missing.
