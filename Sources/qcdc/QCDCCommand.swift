@@ -11,6 +11,13 @@ struct QCDCCommand: ParsableCommand {
                 StandardStreams.err(problem)
                 exit(withError: ExitCode(64))
             }
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if arguments.first == Check.configuration.commandName, var check = DirectCheck.parse(Array(arguments.dropFirst())) {
+                Terminal.language = SubcommandTypo.vi(CommandLine.arguments) ? .vi : .en
+                try check.configure(check.configOptions.load())
+                try check.run()
+                return
+            }
             var command = try parsedCheck() ?? parseAsRoot()
             // The settings of .qcdc.yaml (or --config) fill in what the command line leaves unset.
             if var configurable = command as? any ParsableCommand & Configurable {
@@ -19,16 +26,20 @@ struct QCDCCommand: ParsableCommand {
                 command = configurable
             }
             try command.run()
+        } catch let code as ExitCode {
+            // What argument-parser's exit(withError:) does with an exit code, without first
+            // building its description of the commands.
+            Terminal.exit(code.rawValue)
         } catch {
             exit(withError: error)
         }
     }
 
-    /// `qcdc check …` (what CI runs for every submission) parsed as itself. Parsed from the
-    /// root, argument-parser first reflects over all of `check`'s options, twice, only to learn
-    /// that it takes no pass-through arguments: 6% of a one-report run. Whatever this cannot
-    /// parse (`--help`, a usage error) goes through the full parse, which gives the messages it
-    /// always gave; what it parses is the same `Check` (validated the same way).
+    /// `qcdc check …` that ``DirectCheck`` leaves to argument-parser, parsed as itself. Parsed
+    /// from the root, argument-parser first reflects over all of `check`'s options, twice, only
+    /// to learn that it takes no pass-through arguments. Whatever this cannot parse (`--help`, a
+    /// usage error) goes through the full parse, which gives the messages it always gave; what
+    /// it parses is the same `Check` (validated the same way).
     static func parsedCheck() -> ParsableCommand? {
         let args = Array(CommandLine.arguments.dropFirst())
         guard args.first == Check.configuration.commandName else { return nil }

@@ -85,6 +85,11 @@ enum Terminal {
     static func stderr(_ text: String) {
         StandardStreams.err(text)
     }
+
+    /// Ends the process with `code` (C's `exit`, which flushes what `print` buffered).
+    static func exit(_ code: Int32) -> Never {
+        Foundation.exit(code)
+    }
 }
 
 /// The files a command reads, so that no output overwrites one of them.
