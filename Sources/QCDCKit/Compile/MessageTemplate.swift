@@ -17,6 +17,12 @@ public struct MessageTemplate: Sendable {
         en = Self.pieces(text.en)
     }
 
+    /// Pieces found before (a compiled rule set records them).
+    init(vi: [Piece], en: [Piece]) {
+        self.vi = vi
+        self.en = en
+    }
+
     /// The placeholder names, Vietnamese text first, each once.
     public var placeholders: [String] {
         var seen = Set<String>()

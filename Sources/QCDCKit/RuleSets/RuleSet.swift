@@ -297,16 +297,18 @@ public struct Rule: Sendable {
         /// How many nodes `expect` has (its evaluation record is sized to it).
         var expectNodes = 0
 
-        init(definition: RuleDefinition, when: Expression?, expect: Expression, template: MessageTemplate) {
+        init(definition: RuleDefinition, when: Expression?, expect: Expression, template: MessageTemplate,
+             citations: (vi: String, en: String)? = nil) {
             self.definition = definition
             self.when = when
             self.expect = expect
             self.template = template
-            derive()
+            derive(citations: citations)
         }
 
-        /// What is worked out once from the definition and the conditions, not per report.
-        func derive() {
+        /// What is worked out once from the definition and the conditions, not per report (the
+        /// citations are given when a compiled rule set recorded them).
+        func derive(citations known: (vi: String, en: String)? = nil) {
             id = definition.id
             severity = definition.severity
             category = definition.category
@@ -315,7 +317,7 @@ public struct Rule: Sendable {
             location = definition.location
             inForce = definition.inForce
             expectNodes = expect.shape.nodes
-            citations = (Localizer.citations(definition.basis, .vi), Localizer.citations(definition.basis, .en))
+            citations = known ?? (Localizer.citations(definition.basis, .vi), Localizer.citations(definition.basis, .en))
             parameterValues = definition.parameters.mapValues(\.value)
             var seen = Set<String>()
             factsRead = []
@@ -360,6 +362,12 @@ public struct Rule: Sendable {
 
     package init(_ definition: RuleDefinition, when: Expression?, expect: Expression) {
         storage = Storage(definition: definition, when: when, expect: expect, template: MessageTemplate(definition.message))
+    }
+
+    /// A rule read from a compiled rule set, with the template and citations it recorded.
+    package init(_ definition: RuleDefinition, when: Expression?, expect: Expression, template: MessageTemplate,
+                 citations: (vi: String, en: String)) {
+        storage = Storage(definition: definition, when: when, expect: expect, template: template, citations: citations)
     }
 
     /// A property of the definition, read and written through (`rule.severity`); reading does
@@ -495,13 +503,19 @@ package struct FactIndex: Sendable {
         var children: [String: Set<String>] = [:]
         var leaves: [String: String] = [:]
         for path in facts.keys.sorted() {
-            let parts = path.split(separator: ".").map(String.init)
-            for i in 0..<parts.count {
-                let group = parts[0..<i].joined(separator: ".")
-                if i > 0 { groups.insert(group) }
-                children[group, default: []].insert(parts[i])
+            // Each group is the one before it, a dot and the next part: built as it goes, not
+            // joined again from the parts for every prefix.
+            var group = "", leaf: String?
+            for part in path.utf8.split(separator: UInt8(ascii: ".")) {
+                let name = String(Substring(part))
+                if leaf != nil {
+                    group = group.isEmpty ? leaf! : group + "." + leaf!
+                    groups.insert(group)
+                }
+                children[group, default: []].insert(name)
+                leaf = name
             }
-            if let leaf = parts.last, leaves[leaf] == nil { leaves[leaf] = path }
+            if let leaf, leaves[leaf] == nil { leaves[leaf] = path }
         }
         self.groups = groups
         self.childrenByGroup = children.mapValues { $0.sorted() }
