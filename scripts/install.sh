@@ -33,8 +33,18 @@ else
   echo "Building qcdc (release; the Swift runtime linked in; no libyaml.a found, so libyaml stays a shared library)…"
 fi
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
-if ! swift build -c release --product qcdc --static-swift-stdlib --scratch-path "$scratch" >"$log" 2>&1; then
+probe=$(mktemp --suffix=.swift)
+trap 'rm -f "$log" "$probe"' EXIT
+# Type metadata made by direct calls rather than from mangled names: the runtime then never
+# searches the binary's 5,800 protocol conformances to instantiate a generic type, which was a
+# fifth of checking one report (docs/performance.md, start-up). A frontend option; a toolchain
+# without it builds as before.
+metadata=(-Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors)
+echo 'let probe = 1' > "$probe"
+if ! swiftc -typecheck -Xfrontend -disable-concrete-type-metadata-mangled-name-accessors "$probe" >/dev/null 2>&1; then
+  metadata=()
+fi
+if ! swift build -c release --product qcdc --static-swift-stdlib --scratch-path "$scratch" "${metadata[@]}" >"$log" 2>&1; then
   grep -v "warning: the use of \`mktemp'" "$log" | tail -20 >&2
   echo "install.sh: the release build failed (above)" >&2
   exit 1

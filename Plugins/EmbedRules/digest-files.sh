@@ -1,6 +1,6 @@
 #!/bin/sh
 # Writes a Swift file with one SHA-256 over source files (each file's path, then its bytes), so
-# that qcdc can tell whether its compiled built-in rules (BuiltinRules+Compiled.swift) were made
+# that qcdc can tell whether its compiled built-in rules (Sources/CBuiltinRules/archive.c) were made
 # by the code that would compile them now. Run by the EmbedRules build-tool plugin; never
 # committed. An empty digest (neither sha256sum nor shasum found) makes qcdc load the YAML.
 #

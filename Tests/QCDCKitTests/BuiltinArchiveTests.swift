@@ -47,15 +47,15 @@ struct BuiltinArchiveTests {
         let ruleSet = try #require(Self.fromYAML.ruleSet)
         let archive = try RuleSetArchive.encode(ruleSet, digests: BuiltinRules.archiveDigests)
         let source = BuiltinRules.compiledSource(archive)
-        let url = packageRoot.appendingPathComponent("Sources/QCDCKit/BuiltinRules/BuiltinRules+Compiled.swift")
+        let url = packageRoot.appendingPathComponent("Sources/CBuiltinRules/archive.c")
         if ProcessInfo.processInfo.environment["QCDC_RECORD"] == "1" {
             if (try? String(contentsOf: url, encoding: .utf8)) != source {
                 try Data(source.utf8).write(to: url)
-                Issue.record("recorded BuiltinRules+Compiled.swift; build and run the tests again without QCDC_RECORD")
+                Issue.record("recorded Sources/CBuiltinRules/archive.c; build and run the tests again without QCDC_RECORD")
             }
             return
         }
-        let compiled = Data(base64Encoded: BuiltinRules.compiled, options: .ignoreUnknownCharacters).map { [UInt8]($0) }
+        let compiled = Array(BuiltinRules.compiled)
         let current = compiled == archive   // not compared in #expect: it would print both archives
         #expect(current, "the compiled built-in rules are stale: run QCDC_RECORD=1 swift test --filter BuiltinArchiveTests, then build again")
         #expect(BuiltinRules.compiledNational != nil, "the compiled form is not read: qcdc loads the YAML at every start")
@@ -101,16 +101,18 @@ struct BuiltinArchiveTests {
     @Test func staleOrDamagedArchivesAreNotRead() throws {
         let ruleSet = try #require(Self.fromYAML.ruleSet)
         let archive = try RuleSetArchive.encode(ruleSet, digests: BuiltinRules.archiveDigests)
-        let base64 = Data(archive).base64EncodedString()
-        #expect(BuiltinRules.national(archive: base64, digests: BuiltinRules.archiveDigests) != nil)
+        func national(_ bytes: [UInt8], _ digests: [String: String]) -> RuleSet? {
+            bytes.withUnsafeBufferPointer { BuiltinRules.national(archive: $0, digests: digests) }
+        }
+        #expect(national(archive, BuiltinRules.archiveDigests) != nil)
         var other = BuiltinRules.archiveDigests
         other[RuleSetLoader.builtinEntry] = String(repeating: "0", count: 64)
-        #expect(BuiltinRules.national(archive: base64, digests: other) == nil)
+        #expect(national(archive, other) == nil)
         var otherCompiler = BuiltinRules.archiveDigests
         otherCompiler["(compiler)"] = String(repeating: "0", count: 64)
-        #expect(BuiltinRules.national(archive: base64, digests: otherCompiler) == nil)
-        #expect(BuiltinRules.national(archive: "", digests: BuiltinRules.archiveDigests) == nil)
-        #expect(BuiltinRules.national(archive: base64, digests: [:]) == nil)
+        #expect(national(archive, otherCompiler) == nil)
+        #expect(national([], BuiltinRules.archiveDigests) == nil)
+        #expect(national(archive, [:]) == nil)
         for cut in stride(from: 0, to: archive.count, by: max(1, archive.count / 97)) {
             #expect(throws: RuleSetArchive.Invalid.self) { try RuleSetArchive.decode(Array(archive[..<cut])) }
         }

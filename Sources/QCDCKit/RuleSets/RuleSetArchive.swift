@@ -1,7 +1,7 @@
 import Foundation
 
 /// A compiled rule set as bytes: what ``RuleSetLoader`` makes of the built-in rule files, written
-/// once (`BuiltinRules+Compiled.swift`, recorded by the test suite) and read back at start
+/// once (`Sources/CBuiltinRules/archive.c`, recorded by the test suite) and read back at start
 /// instead of parsing, resolving and type-checking about 250 KB of YAML at every run.
 ///
 /// The archive records the SHA-256 of every built-in file it was compiled from; it is used only
@@ -46,12 +46,23 @@ package enum RuleSetArchive {
 
     /// The digests an archive was compiled from, without reading the rest.
     package static func digests(_ bytes: [UInt8]) throws(Invalid) -> [String: String] {
+        try bytes.withUnsafeBufferPointer { buffer throws(Invalid) in try digests(buffer) }
+    }
+
+    /// The digests an archive was compiled from, without reading the rest.
+    package static func digests(_ bytes: UnsafeBufferPointer<UInt8>) throws(Invalid) -> [String: String] {
         var r = try Reader(bytes, strings: [])
         return try r.header()
     }
 
     /// The rule set in `bytes`, if they are a whole archive of this format.
     package static func decode(_ bytes: [UInt8]) throws(Invalid) -> RuleSet {
+        try bytes.withUnsafeBufferPointer { buffer throws(Invalid) in try decode(buffer) }
+    }
+
+    /// The rule set in `bytes` (read where they are: the built-in archive is in the binary's
+    /// constant data), if they are a whole archive of this format.
+    package static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(Invalid) -> RuleSet {
         var r = try Reader(bytes, strings: [])
         _ = try r.header()
         let count = try r.count()
@@ -281,14 +292,16 @@ package enum RuleSetArchive {
 
     // MARK: Reading
 
+    /// Reads an archive; every read is bounded by the archive's end (a damaged archive is
+    /// `Invalid`, never a read outside it).
     struct Reader {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var position: Int
         var strings: [String]
         /// How deep nodes and expressions nest (bounded, so a damaged archive cannot overflow the stack).
         private var depth = 0
 
-        init(_ bytes: [UInt8], strings: [String]) throws(Invalid) {
+        init(_ bytes: UnsafeBufferPointer<UInt8>, strings: [String]) throws(Invalid) {
             guard bytes.starts(with: RuleSetArchive.magic) else { throw Invalid(description: "not a compiled rule set") }
             self.bytes = bytes
             position = RuleSetArchive.magic.count
