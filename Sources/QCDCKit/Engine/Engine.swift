@@ -134,7 +134,7 @@ public struct Engine: Sendable {
             case .failure(let why): setError(&result, why); return ev.trace ?? []
             }
         }
-        ev.record = EvaluationRecord(nodes: rule.expectNodes)
+        ev.startRecording(nodes: rule.expectNodes)
         switch ev.evaluate(rule.expect) {
         case .missing(let m): setMissing(&result, m, report: report)
         case .failure(let why): setError(&result, why)

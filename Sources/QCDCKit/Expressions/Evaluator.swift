@@ -98,6 +98,14 @@ package struct EvaluationRecord: Sendable {
 
     func outcome(_ e: Expression) -> Outcome? { e.id < outcomes.count ? outcomes[e.id] : nil }
 
+    /// Empty again for an expression of `nodes` nodes, keeping its storage (one record serves
+    /// every rule of a report).
+    mutating func reset(nodes: Int) {
+        outcomes.removeAll(keepingCapacity: true)
+        outcomes.append(contentsOf: repeatElement(nil, count: nodes + 1))
+        if !aggregates.isEmpty { aggregates.removeAll(keepingCapacity: true) }
+    }
+
     mutating func set(_ o: Outcome, for id: Int) {
         if id >= outcomes.count { outcomes.append(contentsOf: repeatElement(nil, count: id + 1 - outcomes.count)) }
         outcomes[id] = o
@@ -121,6 +129,8 @@ package struct Evaluator: Sendable {
     private var depth = 0
     /// When non-nil, the outcome of every node outside an aggregate's body is kept here.
     package var record: EvaluationRecord?
+    /// The last record's storage, kept for the next (``startRecording(nodes:)``).
+    private var spareRecord: EvaluationRecord?
     /// How many aggregate bodies the evaluation is inside (nodes there are not recorded).
     private var insideAggregate = 0
     /// Steps left before evaluation stops (one per sub-expression and per record visited).
@@ -143,11 +153,21 @@ package struct Evaluator: Sendable {
     package mutating func reset(tracing: Bool, budget: Int) {
         trace = tracing ? [] : nil
         depth = 0
+        if record != nil { spareRecord = record }
         record = nil
         insideAggregate = 0
         context.variables.removeAll(keepingCapacity: true)
         self.budget = budget
         initialBudget = budget
+    }
+
+    /// From now on, keeps every node's outcome (``record``) for an expression of `nodes` nodes,
+    /// in the storage the last record used: one allocation per report, not one per rule.
+    package mutating func startRecording(nodes: Int) {
+        var fresh = spareRecord ?? EvaluationRecord()
+        spareRecord = nil
+        fresh.reset(nodes: nodes)
+        record = fresh
     }
 
     /// The failure given when the budget runs out.
