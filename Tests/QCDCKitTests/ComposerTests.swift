@@ -113,6 +113,46 @@ struct ComposerTests {
         #expect(r.diagnostics.first?.location.column == 4)
     }
 
+    /// The first bad byte (a control character, invalid UTF-8) is found eight bytes at a time
+    /// through printable ASCII: on random texts it is the one a byte-by-byte scan finds.
+    @Test func firstBadByteMatchesAByteByByteScan() {
+        func reference(_ bytes: [UInt8]) -> Int? {
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b >= 0x20 && b != 0x7F || b == 0x0A || b == 0x0D || b == 0x09 { i += 1; continue }
+                    return i
+                }
+                // Valid UTF-8 by the standard library's own decoder.
+                var it = bytes[i...].makeIterator()
+                var decoder = UTF8()
+                guard case .scalarValue(let scalar) = decoder.decode(&it) else { return i }
+                i += UTF8.width(scalar)
+            }
+            return nil
+        }
+        let alphabet: [UInt8] = [0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x41, 0x7A, 0x7E, 0x7F, 0x80, 0xBF, 0xC0, 0xC3, 0xA1,
+                                 0xE1, 0xBB, 0x87, 0xE0, 0xED, 0xA0, 0xF0, 0x9F, 0x98, 0x80, 0xF4, 0x90, 0xFF]
+        var state: UInt64 = 0x5EED_2026
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        var bad = 0
+        for _ in 0..<20_000 {
+            // Mostly printable ASCII, so that the eight-byte path runs, with a rare other byte.
+            let bytes = (0..<(next() % 40)).map { _ in next() % 6 == 0 ? alphabet[next() % alphabet.count] : UInt8(0x20 + next() % 95) }
+            let found = SourceText.firstBadByte(bytes[...])
+            #expect(found == reference(bytes), "\(bytes)")
+            if found != nil { bad += 1 }
+            // A slice that does not start at 0 gives indexes in the slice's terms.
+            let sliced = ([0x41] + bytes)[1...]
+            #expect(SourceText.firstBadByte(sliced) == reference(bytes).map { $0 + 1 })
+        }
+        #expect(bad > 2_000 && bad < 18_000, "\(bad)")
+    }
+
     @Test func controlCharacterAndTabs() {
         let r = YAMLComposer().compose(Array("a: 1\u{0}\n".utf8), file: "t.yaml")
         #expect(r.diagnostics.first?.code == "input.control_character")

@@ -78,7 +78,19 @@ enum SourceText {
         body.withUnsafeBufferPointer { p -> Int? in
             var i = 0
             let end = p.count
+            let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
             while i < end {
+                // Eight bytes at a time while they are printable ASCII (no byte with its high bit
+                // set, below 0x20 or equal to 0x7F: the usual "has a byte below k" tests, exact
+                // as to whether one exists). Anything else, line ends included, takes the byte
+                // by byte path below.
+                while end - i >= 8, let base = p.baseAddress {
+                    let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let x = w ^ 0x7F7F_7F7F_7F7F_7F7F
+                    guard (w & high) | ((w &- 0x2020_2020_2020_2020) & ~w & high) | ((x &- ones) & ~x & high) == 0 else { break }
+                    i += 8
+                }
+                guard i < end else { break }
                 let b = p[i]
                 if b < 0x80 {
                     if b >= 0x20 && b != 0x7F || b == 0x0A || b == 0x0D || b == 0x09 { i += 1; continue }

@@ -53,12 +53,13 @@ package struct ReportReader: Sendable {
                 if prefix.isEmpty && skipReserved && Self.reservedKeys.contains(e.key) { continue }
                 let path = prefix.isEmpty ? e.key : "\(prefix).\(e.key)"
                 if let decl = ruleSet.facts[path] {
-                    if let first = given[path] {
+                    // Looked up and recorded in one step (one hash of the path, not two).
+                    if let first = given.updateValue(e.keyMark, forKey: path) {
+                        given[path] = first   // later duplicates cite the first too
                         diags.append(Diagnostic(.error, DiagnosticCode(.report, "duplicate_fact"), .givenTwice(path, line: first.line, column: first.column),
                             at: e.keyMark.located(in: file), notes: [.nestedOrDotted(path)]))
                         continue
                     }
-                    given[path] = e.keyMark
                     if e.value.isNull { continue }
                     if let v = FactCoercion.coerce(e.value, as: decl, path: FactPath(path), file: file, into: &diags) {
                         facts.values[path] = FactValue(v, mark: e.value.mark, path: path)
