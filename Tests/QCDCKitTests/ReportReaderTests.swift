@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import QCDCKit
 
@@ -5,6 +6,14 @@ private let head = "unit: {code: 00123, name: Xã A, kind: commune}\nperiod: {ye
 
 @Suite("Report validation against declared facts")
 struct ReportReaderTests {
+    /// A percentage's spaces are trimmed as Foundation trims them, whether or not the text has any.
+    @Test func percentagesTrimLikeFoundation() {
+        let texts = ["12%", " 12 % ", "\u{00A0}12,5%", "12%\u{3000}", "", " ", "%", "a", "\t5\t", "5 ", " 5", "~", "!x!", "Ạ5%", "5%\u{2003}"]
+        for text in texts {
+            #expect(FactCoercion.trimmingSpaces(text) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+        }
+    }
+
     @Test func validReport() throws {
         let (r, d) = report(head + "peoples_inspection_board: {members: 5}\n", builtin)
         #expect(d.isEmpty)

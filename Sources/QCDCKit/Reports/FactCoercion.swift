@@ -4,6 +4,15 @@ import Foundation
 /// not by YAML's guess: `00123` declared as a string stays `00123`, and `no`
 /// is never a boolean.
 enum FactCoercion {
+    /// `text` without leading and trailing whitespace (`CharacterSet.whitespaces`). A text that
+    /// starts and ends with a printable ASCII character other than a space, as nearly every
+    /// value does, has none to trim, and is returned without Foundation's scan.
+    static func trimmingSpaces(_ text: String) -> String {
+        let utf8 = text.utf8
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return text }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
     static func coerce(_ node: Node, as decl: FactDeclaration, path factPath: FactPath, file: String,
                        into diags: inout [Diagnostic]) -> Value? {
         var path: String { factPath.description }
@@ -28,7 +37,8 @@ enum FactCoercion {
                 }
                 var values: [String: FactValue] = [:]
                 for e in entries {
-                    guard let f = fields.first(where: { $0.path == e.key }) else {
+                    // The declaration is read in place, by index (a copy is a dozen retains).
+                    guard let f = fields.firstIndex(where: { $0.path == e.key }) else {
                         diags.append(Diagnostic(.warning, DiagnosticCode(.report, "unknown_field"), .unknownRecordField(e.key, record: rpath.description),
                                                 at: e.keyMark.located(in: file),
                                                 notes: Suggest.note(for: e.key, in: fields.map(\.path)) + [.recordFields(fields.map(\.path))]))
@@ -36,7 +46,7 @@ enum FactCoercion {
                     }
                     if e.value.isNull { continue }
                     let fieldPath = rpath.field(e.key)
-                    if let v = coerce(e.value, as: f, path: fieldPath, file: file, into: &diags) {
+                    if let v = coerce(e.value, as: fields[f], path: fieldPath, file: file, into: &diags) {
                         values[e.key] = FactValue(v, mark: e.value.mark, path: fieldPath)
                     }
                 }
@@ -69,9 +79,9 @@ enum FactCoercion {
             }
             value = .number(d)
         case .percent:
-            var t = text.trimmingCharacters(in: .whitespaces)
+            var t = Self.trimmingSpaces(text)
             let hasSign = t.hasSuffix("%")
-            if hasSign { t = String(t.dropLast()).trimmingCharacters(in: .whitespaces) }
+            if hasSign { t = Self.trimmingSpaces(String(t.dropLast())) }
             guard !textual || hasSign, let d = CoreSchema.number(t), d.isFinite else {
                 return mismatch(.percentage, [])
             }
