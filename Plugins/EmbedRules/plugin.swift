@@ -23,10 +23,11 @@ struct EmbedRules: BuildToolPlugin {
         // built-in rules are read only if they were recorded with this very code (and files).
         let digestScript = context.package.directoryURL.appending(path: "Plugins/EmbedRules/digest-files.sh")
         let sources = context.package.directoryURL.appending(path: "Sources/QCDCKit")
-        let compiler = ["Compile", "Expressions", "Loading", "RuleSets", "Scoring", "Support"].flatMap { folder in
+        // API/Language.swift too: a localized text's fallback decides the citations recorded.
+        let compiler = (["Compile", "Expressions", "Loading", "RuleSets", "Scoring", "Support"].flatMap { folder in
             (FileManager.default.subpaths(atPath: sources.appending(path: folder).path) ?? [])
                 .filter { $0.hasSuffix(".swift") }.map { "\(folder)/\($0)" }
-        }.sorted()
+        } + ["API/Language.swift"]).sorted()
         let digestOutput = context.pluginWorkDirectoryURL.appending(path: "BuiltinRules+Compiler.swift")
         let digest = Command.buildCommand(displayName: "Hashing \(compiler.count) files of the rule compiler",
                                           executable: URL(fileURLWithPath: "/bin/sh"),

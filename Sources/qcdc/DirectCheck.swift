@@ -120,16 +120,21 @@ enum DirectCheck {
         configOptions.noConfig = noConfig
         flags.config = configOptions
         flags.reports = reports
-        // The validation the full parse runs (each option group's, then the command's).
+        var check = Check()
+        check.flags = flags
+        // The validation the full parse runs: each option group's (most do nothing now, but one
+        // added later must not be skipped here), then the command's.
         do {
-            try flags.validate()
+            try inputs.validate()
+            try registerOption.validate()
+            try expectation.validate()
             try limits.validate()
             try configOptions.validate()
+            try flags.validate()
+            try check.validate()
         } catch {
             return nil
         }
-        var check = Check()
-        check.flags = flags
         return check
     }
 }

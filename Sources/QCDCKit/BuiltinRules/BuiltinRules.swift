@@ -20,7 +20,7 @@ enum BuiltinRules {
 
     /// What the compiled form must have been made from: the built-in files (by SHA-256) and
     /// the rule compiler's source (`(compiler)`, one SHA-256 over `Compile/`, `Expressions/`,
-    /// `Loading/`, `RuleSets/`, `Scoring/` and `Support/`), so that neither an edit to a rule
+    /// `Loading/`, `RuleSets/`, `Scoring/`, `Support/` and `API/Language.swift`), so that neither an edit to a rule
     /// file nor one to the code that compiles them leaves a stale compiled form in use. Empty
     /// (the compiled form unused) when the build could not hash.
     static var archiveDigests: [String: String] {

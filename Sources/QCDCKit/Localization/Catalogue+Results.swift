@@ -108,13 +108,6 @@ extension Localizer {
     /// Computed once per rule (every printed finding carries it).
     public func basis(_ rule: Rule) -> String { rule.basisText(language) }
 
-    /// The citations, policy ones marked, in `lang`: what ``basis(_:)`` gives.
-    static func citations(_ basis: [Citation], _ lang: Language) -> String {
-        basis.map { c in
-            c.kind == .policy ? c.short(lang) + (lang == .vi ? " — chủ trương" : " — policy") : c.short(lang)
-        }.joined(separator: "; ")
-    }
-
     /// An applied waiver: its justification, who approved it, until when, and where it is.
     public func waiver(_ w: AppliedWaiver) -> String {
         language == .vi

@@ -160,6 +160,15 @@ public struct Citation: Sendable, Hashable {
         }
         return s
     }
+
+    /// A rule's basis as a finding cites it: each citation's short form, policy ones marked,
+    /// joined by `; ` (kept here, with the code the compiled rules' digest covers, because the
+    /// compiled rules record it).
+    static func cited(_ basis: [Citation], _ lang: Language) -> String {
+        basis.map { c in
+            c.kind == .policy ? c.short(lang) + (lang == .vi ? " — chủ trương" : " — policy") : c.short(lang)
+        }.joined(separator: "; ")
+    }
 }
 
 /// A worked example carried by a rule; the test suite and `qcdc rules lint` run it.
@@ -281,7 +290,7 @@ public struct Rule: Sendable {
     /// per field.
     private final class Storage: @unchecked Sendable {
         var definition: RuleDefinition { didSet { derive() } }
-        /// The basis as findings cite it, per language (``Localizer/basis(_:)``).
+        /// The basis as findings cite it, per language (``Citation/cited(_:_:)``).
         var citations: (vi: String, en: String) = ("", "")
         /// The parameters' values by name, as expressions read them.
         var parameterValues: [String: Value] = [:]
@@ -317,7 +326,7 @@ public struct Rule: Sendable {
             location = definition.location
             inForce = definition.inForce
             expectNodes = expect.shape.nodes
-            citations = known ?? (Localizer.citations(definition.basis, .vi), Localizer.citations(definition.basis, .en))
+            citations = known ?? (Citation.cited(definition.basis, .vi), Citation.cited(definition.basis, .en))
             parameterValues = definition.parameters.mapValues(\.value)
             var seen = Set<String>()
             factsRead = []
