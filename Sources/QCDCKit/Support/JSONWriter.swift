@@ -59,9 +59,10 @@ package indirect enum JSON: Sendable, Equatable {
 
     /// Pretty-printed with two-space indentation and a final newline.
     package func rendered(pretty: Bool = true) -> String {
-        var out = ""
+        var out = JSONText()
         write(&out, indent: pretty ? 0 : -1)
-        return out + (pretty ? "\n" : "")
+        if pretty { out.write(ascii: 0x0A) }
+        return out.string
     }
 
     /// The value as it appears nested `indent` levels deep in a pretty document (no final newline).
@@ -81,11 +82,13 @@ package indirect enum JSON: Sendable, Equatable {
     /// member's array is built one element at a time, so a large document is never one tree or
     /// one string in memory.
     package static func stream<E: Error>(_ members: [(String, JSONMember)], to sink: (String) throws(E) -> Void) throws(E) {
-        var out = "{\n"
+        // Written as bytes (``JSONText``): appending to a `String` a piece at a time cost twice
+        // as much as building the values.
+        var out = JSONText("{\n")
         func flush(_ force: Bool) throws(E) {
-            if force || out.utf8.count >= 1 << 16 {
-                try sink(out)
-                out = ""
+            if force || out.bytes.count >= 1 << 16 {
+                try sink(out.string)
+                out.bytes.removeAll(keepingCapacity: true)
             }
         }
         for (i, (key, member)) in members.enumerated() {
