@@ -5,9 +5,10 @@ extension Register {
     private static let preReformNames = NameIndex(preReform)
 
     struct NameIndex: Sendable {
-        let units: [String: [AdministrativeUnit]]
+        let units: [UnitName.Key: [AdministrativeUnit]]
         init(_ register: Register) {
-            units = Dictionary(grouping: register.units, by: { UnitName.bareKey($0.name) })
+            var keys = UnitName.Keys()
+            units = Dictionary(grouping: register.units, by: { keys.bareKey($0.name) })
         }
     }
 
