@@ -239,7 +239,7 @@ package struct Evaluator: Sendable {
         case .variable(let name, let field):
             guard let rec = context.variable(name) else { return .failure(.cannotEvaluate("variable \(name) is unbound")) }
             guard let field else { return .value(.record(rec), origin: Origin(path: rec.factPath, mark: rec.mark)) }
-            if let f = rec.fields[field] { return .value(f.value, origin: Origin(path: f.factPath, mark: f.mark)) }
+            if let f = rec.field(field) { return .value(f.value, origin: Origin(path: f.factPath, mark: f.mark)) }
             return .missing([MissingFact(rec.factPath.field(field), mark: rec.mark)])
         case .list(let items):
             var values: [Value] = []
@@ -341,7 +341,7 @@ package struct Evaluator: Sendable {
         case .exists:
             switch args[0].kind {
             case .fact(let p): return .value(.bool(context.facts.value(at: p) != nil), origin: nil)
-            case .variable(let v, let f?): return .value(.bool(context.variable(v)?.fields[f] != nil), origin: nil)
+            case .variable(let v, let f?): return .value(.bool(context.variable(v)?.field(f) != nil), origin: nil)
             default: return .value(.bool(false), origin: nil)
             }
         case .if:
@@ -370,7 +370,7 @@ package struct Evaluator: Sendable {
                                         _ filter: Expression?, _ body: Expression?, id: Int) -> Outcome {
         let o = lookup(list)
         guard case .value(.records(let records), let origin) = o else { return o }
-        context.variables.append((v, RecordValue(fields: [:], mark: .start, path: "")))
+        context.variables.append((v, RecordValue(entries: [], mark: .start, path: FactPath(""))))
         let slot = context.variables.count - 1
         defer { context.variables.removeLast() }
         let recording = record != nil && insideAggregate == 0
@@ -388,7 +388,7 @@ package struct Evaluator: Sendable {
             if budget < 0 { return overBudget }
             context.variables[slot].record = rec
             if trace != nil {
-                let id = rec.fields["id"].map { " \($0.value)" } ?? ""
+                let id = rec.field("id").map { " \($0.value)" } ?? ""
                 trace!.append(TraceStep(depth: depth, text: "\(v) = \(rec.path)\(id)", outcome: nil, mark: rec.mark))
             }
             if let filter {

@@ -35,7 +35,8 @@ enum FactCoercion {
                                             at: item.mark.located(in: file)))
                     continue
                 }
-                var values: [String: FactValue] = [:]
+                var values: [(name: String, value: FactValue)] = []
+                values.reserveCapacity(entries.count)
                 for e in entries {
                     // The declaration is read in place, by index (a copy is a dozen retains).
                     guard let f = fields.firstIndex(where: { $0.path == e.key }) else {
@@ -47,10 +48,11 @@ enum FactCoercion {
                     if e.value.isNull { continue }
                     let fieldPath = rpath.field(e.key)
                     if let v = coerce(e.value, as: fields[f], path: fieldPath, file: file, into: &diags) {
-                        values[e.key] = FactValue(v, mark: e.value.mark, path: fieldPath)
+                        let value = FactValue(v, mark: e.value.mark, path: fieldPath)
+                        if let at = values.firstIndex(where: { $0.name == e.key }) { values[at].value = value } else { values.append((e.key, value)) }
                     }
                 }
-                records.append(RecordValue(fields: values, mark: item.mark, path: rpath))
+                records.append(RecordValue(entries: values, mark: item.mark, path: rpath))
             }
             return .records(records)
         }
