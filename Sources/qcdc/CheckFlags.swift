@@ -98,13 +98,13 @@ struct CheckFlags: ParsableArguments {
     }
 
     func validate() throws {
-        if reports.isEmpty { throw ValidationError("give at least one REPORT (a file, a directory, or - for standard input)") }
-        if reports.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be given only once") }
+        if reports.isEmpty { throw ValidationError(usage("cần ít nhất một REPORT (một tệp, một thư mục, hoặc - cho đầu vào chuẩn)", en: "give at least one REPORT (a file, a directory, or - for standard input)")) }
+        if reports.filter({ $0 == "-" }).count > 1 { throw ValidationError(usage("đầu vào chuẩn (-) chỉ được ghi một lần", en: "standard input (-) can be given only once")) }
         if output.count > max(format.count, 1) || format.count > output.count + 1 {
-            throw ValidationError("pair each --format with an --output, in order; only the last --format may go to standard output")
+            throw ValidationError(usage("ghép mỗi --format với một --output, theo thứ tự; chỉ --format cuối cùng được ra đầu ra chuẩn", en: "pair each --format with an --output, in order; only the last --format may go to standard output"))
         }
-        if Set(output).count != output.count { throw ValidationError("two outputs name the same file") }
-        if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be from 1 to 256") }
+        if Set(output).count != output.count { throw ValidationError(usage("hai đầu ra trùng một tệp", en: "two outputs name the same file")) }
+        if let jobs, !(1...256).contains(jobs) { throw ValidationError(usage("--jobs phải từ 1 đến 256", en: "--jobs must be from 1 to 256")) }
         try today?.check("--today")
     }
 

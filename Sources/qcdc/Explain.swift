@@ -31,7 +31,8 @@ struct Explain: ParsableCommand, Configurable {
         let ruleSet = try options.load()
         guard let rule = ruleSet.rule(caseInsensitive: ruleID) else {
             let guess = ruleSet.closestRuleID(to: ruleID)
-            throw ValidationError("no rule \(ruleID)" + (guess.map { "; did you mean \($0)?" } ?? "") + " (see `qcdc rules list`)")
+            throw ValidationError(usage("không có quy tắc \(ruleID)" + (guess.map { "; có phải ý bạn là \($0)?" } ?? "") + " (xem `qcdc rules list`)",
+                                         en: "no rule \(ruleID)" + (guess.map { "; did you mean \($0)?" } ?? "") + " (see `qcdc rules list`)"))
         }
         let explainer = Explainer(ruleSet: ruleSet, language: options.lang)
         var out = explainer.explain(rule)

@@ -31,7 +31,7 @@ struct QCDCCommand: ParsableCommand {
             // building its description of the commands.
             Terminal.exit(code.rawValue)
         } catch {
-            exit(withError: error)
+            UsageError.exit(error, arguments: CommandLine.arguments)
         }
     }
 
@@ -175,7 +175,7 @@ struct ConfigOptions: ParsableArguments {
     var noConfig = false
 
     func validate() throws {
-        if config != nil && noConfig { throw ValidationError("--config and --no-config exclude each other") }
+        if config != nil && noConfig { throw ValidationError(usage("--config và --no-config loại trừ nhau", en: "--config and --no-config exclude each other")) }
     }
 
     /// The settings: from `--config`, else from the `.qcdc.yaml` found, else none; an invalid

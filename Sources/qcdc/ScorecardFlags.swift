@@ -72,13 +72,13 @@ struct ScorecardFlags: ParsableArguments {
     }
 
     func validate() throws {
-        if reports.isEmpty { throw ValidationError("give at least one REPORT (a file or a directory)") }
-        if format.isBinary && output == nil { throw ValidationError("a workbook is not text: give --output FILE.xlsx") }
+        if reports.isEmpty { throw ValidationError(usage("cần ít nhất một REPORT (một tệp hoặc một thư mục)", en: "give at least one REPORT (a file or a directory)")) }
+        if format.isBinary && output == nil { throw ValidationError(usage("sổ tính không phải văn bản: ghi --output TỆP.xlsx", en: "a workbook is not text: give --output FILE.xlsx")) }
         try date?.check("--date")
         try today?.check("--today")
         for (name, text) in [("--title", title), ("--issuer", issuer)] {
             if let text, text.count > 300 || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                throw ValidationError("\(name) takes one line of at most 300 characters")
+                throw ValidationError(usage("\(name) nhận một dòng, tối đa 300 ký tự", en: "\(name) takes one line of at most 300 characters"))
             }
         }
     }

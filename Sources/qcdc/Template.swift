@@ -44,28 +44,30 @@ struct Template: ParsableCommand, Configurable {
     var unitKind: UnitKind? { kind ?? registered?.type.level ?? (province != nil ? .commune : nil) }
 
     func validate() throws {
-        guard (1990...2100).contains(year) else { throw ValidationError("--year must be between 1990 and 2100") }
+        guard (1990...2100).contains(year) else { throw ValidationError(usage("--year phải từ 1990 đến 2100", en: "--year must be between 1990 and 2100")) }
         if let unit {
             guard let u = registered else {
-                throw ValidationError("no province, district or commune has the code '\(unit)' in the register of \(year >= 2025 ? "1 July 2025" : "4 January 2025") (see `qcdc units`)")
+                throw ValidationError(usage("không có tỉnh, huyện hay xã nào mang mã '\(unit)' trong danh mục ngày \(year >= 2025 ? "1/7/2025" : "4/1/2025") (xem `qcdc units`)",
+                                             en: "no province, district or commune has the code '\(unit)' in the register of \(year >= 2025 ? "1 July 2025" : "4 January 2025") (see `qcdc units`)"))
             }
             if let kind, kind != u.type.level {
-                throw ValidationError("\(u.code) is \(u.name), a \(u.type.level.rawValue), not a \(kind.rawValue); leave out --kind")
+                throw ValidationError(usage("\(u.code) là \(u.name), cấp \(u.type.level.rawValue), không phải \(kind.rawValue); bỏ --kind",
+                                             en: "\(u.code) is \(u.name), a \(u.type.level.rawValue), not a \(kind.rawValue); leave out --kind"))
             }
         } else if kind == nil && province == nil {
-            throw ValidationError("give --kind, or --unit with a province or commune code")
+            throw ValidationError(usage("ghi --kind, hoặc --unit với mã một tỉnh hay một xã", en: "give --kind, or --unit with a province or commune code"))
         }
         if let province {
-            guard format != .yaml else { throw ValidationError("--province fills the rows of --format csv or xlsx; for one report give --unit") }
+            guard format != .yaml else { throw ValidationError(usage("--province điền các dòng của --format csv hoặc xlsx; cho một báo cáo, ghi --unit", en: "--province fills the rows of --format csv or xlsx; for one report give --unit")) }
             guard let p = (year >= 2025 ? Register.current : Register.preReform)[province], p.type.level == .province else {
-                throw ValidationError("no province has the code '\(province)' in the register (see `qcdc units`)")
+                throw ValidationError(usage("không có tỉnh nào mang mã '\(province)' trong danh mục (xem `qcdc units`)", en: "no province has the code '\(province)' in the register (see `qcdc units`)"))
             }
-            if unit != nil { throw ValidationError("give --unit or --province, not both") }
-            if let kind, kind != .commune { throw ValidationError("--province lists communes; leave out --kind or give --kind commune") }
+            if unit != nil { throw ValidationError(usage("ghi --unit hoặc --province, không ghi cả hai", en: "give --unit or --province, not both")) }
+            if let kind, kind != .commune { throw ValidationError(usage("--province liệt kê các xã; bỏ --kind hoặc ghi --kind commune", en: "--province lists communes; leave out --kind or give --kind commune")) }
         }
-        if format == .xlsx && output == nil { throw ValidationError("a workbook is not text: give --output FILE.xlsx") }
+        if format == .xlsx && output == nil { throw ValidationError(usage("sổ tính không phải văn bản: ghi --output TỆP.xlsx", en: "a workbook is not text: give --output FILE.xlsx")) }
         if unitKind == .district && year > 2025 {
-            throw ValidationError("district-level units stopped operating on 2025-07-01; use --year 2025 or earlier")
+            throw ValidationError(usage("đơn vị cấp huyện thôi hoạt động từ 2025-07-01; dùng --year 2025 hoặc sớm hơn", en: "district-level units stopped operating on 2025-07-01; use --year 2025 or earlier"))
         }
     }
 

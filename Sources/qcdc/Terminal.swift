@@ -136,10 +136,11 @@ struct LimitOptions: ParsableArguments {
         for item in limit {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let path = Self.names.first(where: { $0.0 == parts[0] })?.1 else {
-                throw ValidationError("--limit \(item): write NAME=VALUE with NAME one of " + Self.names.map(\.0).joined(separator: ", "))
+                throw ValidationError(usage("--limit \(item): ghi NAME=VALUE, NAME là một trong ", en: "--limit \(item): write NAME=VALUE with NAME one of ")
+                                      + Self.names.map(\.0).joined(separator: ", "))
             }
             guard let v = Int(parts[1]), v > 0, v <= 1 << 40 else {
-                throw ValidationError("--limit \(item): the value must be a positive whole number")
+                throw ValidationError(usage("--limit \(item): giá trị phải là số nguyên dương", en: "--limit \(item): the value must be a positive whole number"))
             }
             out[keyPath: path] = v
         }
