@@ -72,7 +72,8 @@ struct AuthoringCommandTests {
         #expect(vi.stdout.contains("Căn cứ (pháp luật, độ tin cậy: đã đọc văn bản gốc):") && vi.stdout.contains("Điều 36"))
         let unknown = try qcdc(["explain", "DIAL-1"])
         #expect(unknown.status == 64)
-        #expect(unknown.stderr.contains("did you mean DIAL-01?"))
+        #expect(unknown.stderr.contains("có phải ý bạn là DIAL-01?"))
+        #expect(try qcdc(["explain", "DIAL-1", "--lang", "en"]).stderr.contains("did you mean DIAL-01?"))
     }
 
     @Test func explainAFindingOnAReport() throws {

@@ -181,7 +181,8 @@ struct CIPipelineTests {
     @Test func rulesListRefusesFormatsItCannotWrite() throws {
         let r = try qcdc(["rules", "list", "--format", "sarif"])
         #expect(r.status == 64)
-        #expect(r.stderr.contains("'text' and 'json'"))
+        #expect(r.stderr.contains("hãy chọn 'text' hoặc 'json'"))
+        #expect(try qcdc(["rules", "list", "--format", "sarif", "--lang", "en"]).stderr.contains("'text' and 'json'"))
     }
 
     @Test func failOnMissing() throws {
