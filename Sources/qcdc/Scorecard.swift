@@ -42,7 +42,7 @@ struct ScorecardCommand: ParsableCommand, Configurable {
                 throw ExitCode(2)
             }
         } else {
-            try flags.format.write(card) { piece throws(any Error) in try Terminal.write(piece, to: target) }
+            try flags.format.write(card, workers: session.options.workers) { piece throws(any Error) in try Terminal.write(piece, to: target) }
             try Terminal.emit("", to: target)
         }
         // The scorecard usually goes to a file: its input errors are repeated on the terminal.

@@ -151,12 +151,12 @@ public struct Checker: Sendable {
         // Renders what is ready, in parallel, and hands it on in order.
         func flush() throws {
             let base = count
-            let rendered = Self.parallelMap(ready, workers: workers) { outcome, i in render(outcome!, base + i) }
+            let rendered = Parallel.map(ready, workers: workers) { outcome, i in render(outcome!, base + i) }
             for (outcome, output) in zip(ready, rendered) { try each(outcome!, output) }
             count += ready.count
             // The outcomes are freed by the workers too: freeing each report's facts and results
             // was 8% of a run, and on this thread none of it overlapped.
-            Self.parallelClear(&ready, workers: workers)
+            Parallel.clear(&ready, workers: workers)
         }
         func keep(_ outcome: ReportOutcome, file: Int) {
             var outcome = outcome
@@ -171,7 +171,7 @@ public struct Checker: Sendable {
             if slice.isEmpty { break }
             let first = start
             start += slice.count
-            for (offset, item) in Self.parallelMap(slice, workers: workers, { file, _ in self.load(file.path, walked: file.walked) }).enumerated() {
+            for (offset, item) in Parallel.map(slice, workers: workers, { file, _ in self.load(file.path, walked: file.walked) }).enumerated() {
                 switch item {
                 case .skipped(let note): notes.append(note)
                 case .outcomes(let outcomes):
@@ -182,7 +182,7 @@ public struct Checker: Sendable {
                     while next < rows.count {
                         let chunk = Array(rows[next..<min(next + batch * 4, rows.count)])
                         next += chunk.count
-                        for outcome in Self.parallelMap(chunk, workers: workers, { row, _ in self.check(row: row, file: file) }) {
+                        for outcome in Parallel.map(chunk, workers: workers, { row, _ in self.check(row: row, file: file) }) {
                             keep(outcome, file: first + offset)
                         }
                         try flush()
@@ -228,28 +228,6 @@ public struct Checker: Sendable {
             }
             return .outcome(check(node: node, loadDiagnostics: loadDiags, file: name, bytes: bytes))
         }
-    }
-
-    /// `transform` of each element, computed on up to `workers` threads, in the input's order.
-    static func parallelMap<T: Sendable, U: Sendable>(_ items: [T], workers: Int, _ transform: @Sendable (T, Int) -> U) -> [U] {
-        guard workers > 1, items.count > 1 else { return items.enumerated().map { transform($1, $0) } }
-        var out = [U?](repeating: nil, count: items.count)
-        out.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let target = buffer
-            DispatchQueue.concurrentPerform(iterations: items.count) { i in target[i] = transform(items[i], i) }
-        }
-        return out.map { $0! }
-    }
-
-    /// Empties `items`, its elements freed on up to `workers` threads.
-    static func parallelClear<T: Sendable>(_ items: inout [T?], workers: Int) {
-        if workers > 1, items.count > 1 {
-            items.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let target = buffer
-                DispatchQueue.concurrentPerform(iterations: buffer.count) { i in target[i] = nil }
-            }
-        }
-        items.removeAll(keepingCapacity: true)
     }
 
     /// Checks files and directories and keeps every outcome (see ``check(paths:each:)``).

@@ -32,10 +32,10 @@ public enum ScorecardFormat: String, Sendable, CaseIterable {
 
     /// The scorecard in this format, handed to `sink` in pieces: JSON a unit at a time, so that a
     /// national scorecard is never one string in memory, the long CSV a unit at a time; the other
-    /// formats in one piece.
-    public func write<E: Error>(_ card: Scorecard, to sink: (String) throws(E) -> Void) throws(E) {
+    /// formats in one piece. JSON's units are written on up to `workers` threads.
+    public func write<E: Error>(_ card: Scorecard, workers: Int = 1, to sink: (String) throws(E) -> Void) throws(E) {
         switch self {
-        case .json: try ScorecardJSON(card).write(to: sink)
+        case .json: try ScorecardJSON(card).write(workers: workers, to: sink)
         case .csvLong: try ScorecardCSV(card).writeLong(to: sink)
         case .xlsx: break    // bytes, not text: see workbook(_:)
         default: try sink(render(card))

@@ -50,8 +50,8 @@ struct ScorecardJSON {
     }
 
     /// The whole document, written to `sink` in pieces.
-    func write<E: Error>(to sink: (String) throws(E) -> Void) throws(E) {
-        try JSON.stream(members(), to: sink)
+    func write<E: Error>(workers: Int = 1, to sink: (String) throws(E) -> Void) throws(E) {
+        try JSON.stream(members(), workers: workers, to: sink)
     }
 
     /// `heading` (title, issuer, date) and `selection` (period, kind), when given.

@@ -1,0 +1,27 @@
+import Dispatch
+
+/// Work spread over up to `workers` threads, with results in the input's order: the same
+/// result as on one thread.
+enum Parallel {
+    /// `transform` of each element (with its index), computed on up to `workers` threads.
+    static func map<T: Sendable, U: Sendable>(_ items: [T], workers: Int, _ transform: @Sendable (T, Int) -> U) -> [U] {
+        guard workers > 1, items.count > 1 else { return items.enumerated().map { transform($1, $0) } }
+        var out = [U?](repeating: nil, count: items.count)
+        out.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let target = buffer
+            DispatchQueue.concurrentPerform(iterations: items.count) { i in target[i] = transform(items[i], i) }
+        }
+        return out.map { $0! }
+    }
+
+    /// Empties `items`, its elements freed on up to `workers` threads.
+    static func clear<T: Sendable>(_ items: inout [T?], workers: Int) {
+        if workers > 1, items.count > 1 {
+            items.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let target = buffer
+                DispatchQueue.concurrentPerform(iterations: buffer.count) { i in target[i] = nil }
+            }
+        }
+        items.removeAll(keepingCapacity: true)
+    }
+}
