@@ -381,7 +381,14 @@ package struct Evaluator: Sendable {
             if recording { record!.aggregates[id] = seen }
         }
         var missing: [MissingFact] = []
-        var selected: [(RecordValue, Value?)] = []
+        // What the aggregate reads after the loop, kept only when read: `sum`, `per_week` and
+        // `per_month` read the values, `min` and `max` the records too (keeping them for every
+        // aggregate copied each record a list has).
+        let keepsValues = agg == .sum || agg == .perWeek || agg == .perMonth || agg == .min || agg == .max
+        let keepsRecords = agg == .min || agg == .max
+        var considered = 0
+        var values: [Value?] = []
+        var kept: [RecordValue] = []
         var failing: [RecordValue] = []
         for rec in records {
             budget -= 1
@@ -404,18 +411,22 @@ package struct Evaluator: Sendable {
                 let b = evaluate(body)
                 switch b {
                 case .value(let val, _):
-                    selected.append((rec, val))
+                    considered += 1
+                    if keepsValues { values.append(val) }
+                    if keepsRecords { kept.append(rec) }
                     if agg == .all, case .bool(false) = val { failing.append(rec) }
                     if agg == .any, case .bool(true) = val { failing.append(rec) }
                 case .missing(let m): missing += m
                 case .failure: return b
                 }
             } else {
-                selected.append((rec, nil))
+                considered += 1
+                if keepsValues { values.append(nil) }
+                if keepsRecords { kept.append(rec) }
                 if agg == .count, filter != nil { failing.append(rec) }
             }
         }
-        seen.considered = selected.count
+        seen.considered = considered
         // `all` and `any` can be decided despite missing data when a decisive record exists.
         if agg == .all, !failing.isEmpty { seen.flagged = failing; return .value(.bool(false), origin: Origin(path: failing[0].factPath, mark: failing[0].mark)) }
         if agg == .any, !failing.isEmpty { return .value(.bool(true), origin: origin) }
@@ -423,13 +434,13 @@ package struct Evaluator: Sendable {
         switch agg {
         case .count:
             seen.flagged = failing
-            return .value(.int(Int64(selected.count)), origin: origin)
+            return .value(.int(Int64(considered)), origin: origin)
         case .any: return .value(.bool(false), origin: origin)
         case .all: return .value(.bool(true), origin: origin)
         case .sum:
             var acc: Value = .int(0)
-            if let first = selected.first?.1, case .percent = first { acc = .percent(0) }
-            for (_, val) in selected {
+            if let first = values.first ?? nil, case .percent = first { acc = .percent(0) }
+            for val in values {
                 let r = Self.arithmetic(.add, acc, val!, origin: nil)
                 guard let nv = r.value else { return r }
                 acc = nv
@@ -441,19 +452,26 @@ package struct Evaluator: Sendable {
                 return .failure(agg == .perWeek ? .noWholeWeek(context.period) : .noWholeMonth(context.period))
             }
             var counts = [Int](repeating: 0, count: periods.count)
-            for (_, v) in selected {
+            for v in values {
                 guard case .date(let d)? = v else { continue }
-                if let i = periods.firstIndex(where: { $0.contains(d) }) { counts[i] += 1 }
+                // The periods are in order and apart (WorkCalendar): the last to start by `d`
+                // is the only one that can hold it.
+                var lo = 0, hi = periods.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if periods[mid].start <= d { lo = mid + 1 } else { hi = mid }
+                }
+                if lo > 0, periods[lo - 1].contains(d) { counts[lo - 1] += 1 }
             }
             seen.periodCounts = Array(zip(periods, counts)).map { (period: $0.0, count: $0.1) }
             return .value(.int(Int64(counts.min() ?? 0)), origin: origin)
         case .min, .max:
-            guard let first = selected.first else {
+            guard !values.isEmpty else {
                 return .failure(.emptyAggregate(agg.rawValue, list: list))
             }
-            var best = first
-            for s in selected.dropFirst() where Self.compare(agg == .min ? .less : .greater, s.1!, best.1!) { best = s }
-            return .value(best.1!, origin: Origin(path: best.0.factPath, mark: best.0.mark))
+            var best = 0
+            for i in values.indices.dropFirst() where Self.compare(agg == .min ? .less : .greater, values[i]!, values[best]!) { best = i }
+            return .value(values[best]!, origin: Origin(path: kept[best].factPath, mark: kept[best].mark))
         }
     }
 }
