@@ -198,6 +198,12 @@ public struct Engine: Sendable {
         var unique: [(path: String, fact: MissingFact)] = []
         if missing.count == 1 {
             unique = [(missing[0].path, missing[0])]   // the usual case: no set needed
+        } else if missing.count <= 16 {
+            // A few: compared in a list, no set to build.
+            for m in missing {
+                let path = m.path
+                if !unique.contains(where: { $0.path == path }) { unique.append((path, m)) }
+            }
         } else {
             var seen = Set<String>()
             for m in missing {
@@ -225,14 +231,17 @@ extension String {
     /// `complaints.cases[2].decided` → `complaints.cases.decided`.
     var replacingBracketIndices: String {
         guard utf8.contains(UInt8(ascii: "[")) else { return self }
-        var out = ""
+        // Byte by byte: the brackets are ASCII, so no character is cut (paths are declared
+        // identifiers and indices).
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
         var skipping = false
-        for ch in self {
-            if ch == "[" { skipping = true; continue }
-            if ch == "]" { skipping = false; continue }
-            if !skipping { out.append(ch) }
+        for b in utf8 {
+            if b == UInt8(ascii: "[") { skipping = true; continue }
+            if b == UInt8(ascii: "]") { skipping = false; continue }
+            if !skipping { out.append(b) }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -88,6 +88,9 @@ package struct EvaluationContext: Sendable {
 package struct EvaluationRecord: Sendable {
     /// Each node's outcome, by ``Expression/id`` (ids are small and dense: numbered in pre-order).
     private var outcomes: [Outcome?] = []
+    /// The ids set since the last reset: a reset clears those only (emptying and refilling the
+    /// whole array for every rule of every report was 2% of a run).
+    private var touched: [Int] = []
     /// What each aggregate saw, by its node's id.
     var aggregates: [Int: AggregateRecord] = [:]
 
@@ -101,13 +104,15 @@ package struct EvaluationRecord: Sendable {
     /// Empty again for an expression of `nodes` nodes, keeping its storage (one record serves
     /// every rule of a report).
     mutating func reset(nodes: Int) {
-        outcomes.removeAll(keepingCapacity: true)
-        outcomes.append(contentsOf: repeatElement(nil, count: nodes + 1))
+        for id in touched { outcomes[id] = nil }
+        touched.removeAll(keepingCapacity: true)
+        if outcomes.count < nodes + 1 { outcomes.append(contentsOf: repeatElement(nil, count: nodes + 1 - outcomes.count)) }
         if !aggregates.isEmpty { aggregates.removeAll(keepingCapacity: true) }
     }
 
     mutating func set(_ o: Outcome, for id: Int) {
         if id >= outcomes.count { outcomes.append(contentsOf: repeatElement(nil, count: id + 1 - outcomes.count)) }
+        if outcomes[id] == nil { touched.append(id) }
         outcomes[id] = o
     }
 }
