@@ -95,7 +95,8 @@ public struct TextReporter: StreamingReporter {
             }
         for i in shown { out += result(results[i], l) }
         if !lists {
-            let missing = results.filter { $0.status == .missing && $0.baselineState != .unchanged }.map(\.rule.id)
+            let missing = results.indices.filter { results[$0].status == .missing && results[$0].baselineState != .unchanged }
+                .map { results[$0].rule.id }
             if !missing.isEmpty {
                 out += "\(Neutral.path(report.displayName)): " + paint(l(.labelMissing), "35") + ": " + l(.missingCollapsed(missing.count, missing)) + "\n"
             }
