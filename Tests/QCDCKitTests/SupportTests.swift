@@ -101,3 +101,18 @@ struct JSONEscapeTests {
         #expect(escaped("\"") == "\"\\\"\"")
     }
 }
+
+@Suite("Support: JSON text")
+struct JSONTextTests {
+    /// Whole numbers are written digit by digit, as `String(n)` writes them.
+    @Test func wholeNumbersAreWrittenAsStringWritesThem() {
+        var numbers = [0, 1, 9, 10, 99, 100, 1_000_000, -1, -10, -999, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 { numbers.append(Int.random(in: Int.min...Int.max, using: &generator) >> Int.random(in: 0...62)) }
+        for n in numbers {
+            var text = JSONText("[")
+            text.write(int: n)
+            #expect(text.string == "[" + String(n), "\(n)")
+        }
+    }
+}

@@ -55,6 +55,17 @@ public struct FindingLocation: Sendable, Hashable, CustomStringConvertible {
     /// A property of ``source`` (`file`, `line`, `column`), read through.
     public subscript<T>(dynamicMember keyPath: KeyPath<SourceLocation, T>) -> T { source[keyPath: keyPath] }
 
+    // The four read directly: through the key path, each read copied the location and went
+    // through a generic projection (reporters and sorts read them for every result).
+    /// The file (``SourceLocation/file``).
+    public var file: String { source.file }
+    /// The 1-based line (``SourceLocation/line``).
+    public var line: Int { source.line }
+    /// The 1-based column (``SourceLocation/column``).
+    public var column: Int { source.column }
+    /// The worksheet, for a spreadsheet row (``SourceLocation/sheet``).
+    public var sheet: String? { source.sheet }
+
     /// `file:line:column`.
     public var description: String { source.description }
 }

@@ -262,9 +262,9 @@ public struct JSONReporter: StreamingReporter {
             JSON.escape(a, into: &out)
         }
         out += ",\"location\":{\"line\":"
-        out += String(r.location.line)
+        out.write(int: r.location.line)
         out += ",\"column\":"
-        out += String(r.location.column)
+        out.write(int: r.location.column)
         out += ",\"path\":"
         JSON.escape(r.location.path, into: &out)
         if let sheet = r.location.sheet {

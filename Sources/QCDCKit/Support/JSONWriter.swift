@@ -33,6 +33,17 @@ package struct JSONText: JSONSink {
         s.withUTF8 { bytes.append(contentsOf: $0) }
     }
     package mutating func write(ascii b: UInt8) { bytes.append(b) }
+    /// A whole number's decimal digits, as `String(n)` writes them (without making the string).
+    package mutating func write(int n: Int) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        let start = bytes.count
+        var v = n.magnitude
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(v % 10))
+            v /= 10
+        } while v > 0
+        bytes[start...].reverse()
+    }
     /// The text written (valid UTF-8: every piece came from a `String`).
     package var string: String { String(decoding: bytes, as: UTF8.self) }
 }
