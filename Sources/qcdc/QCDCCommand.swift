@@ -31,7 +31,7 @@ struct QCDCCommand: ParsableCommand {
             // building its description of the commands.
             Terminal.exit(code.rawValue)
         } catch {
-            UsageError.exit(error, arguments: CommandLine.arguments)
+            UsageError.exit(error)
         }
     }
 

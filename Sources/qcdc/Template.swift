@@ -51,7 +51,7 @@ struct Template: ParsableCommand, Configurable {
                                              en: "no province, district or commune has the code '\(unit)' in the register of \(year >= 2025 ? "1 July 2025" : "4 January 2025") (see `qcdc units`)"))
             }
             if let kind, kind != u.type.level {
-                throw ValidationError(usage("\(u.code) là \(u.name), cấp \(u.type.level.rawValue), không phải \(kind.rawValue); bỏ --kind",
+                throw ValidationError(usage("\(u.code) là \(u.name), một \(u.type.level.name(.vi)), không phải \(kind.name(.vi)); bỏ --kind",
                                              en: "\(u.code) is \(u.name), a \(u.type.level.rawValue), not a \(kind.rawValue); leave out --kind"))
             }
         } else if kind == nil && province == nil {

@@ -6,23 +6,42 @@ import QCDCKit
 /// usage line, the pointer to `--help`) is therefore translated here, sentence by sentence; the
 /// help text itself stays English (README, "Language"). A sentence of a kind not known here
 /// is left as argument-parser wrote it, so an upgrade can make a message English, never wrong.
+///
+/// The language is `--lang` until the command has read its configuration, then the run's
+/// (`Terminal.language`): a `.qcdc.yaml` with `language: en` makes a command's own usage
+/// errors English, but not those argument-parser finds while reading the command line.
 enum UsageError {
+    /// True when usage errors are written in Vietnamese.
+    static var inVietnamese: Bool {
+        SubcommandTypo.vi(CommandLine.arguments) && Terminal.language == .vi
+    }
+
     /// Writes what argument-parser would for `error`, in Vietnamese when the run is, and exits
     /// with its code. Help, `--version` and every other exit are argument-parser's own.
-    static func exit(_ error: Error, arguments: [String]) -> Never {
+    static func exit(_ error: Error) -> Never {
         let code = QCDCCommand.exitCode(for: error)
-        guard code == .validationFailure, SubcommandTypo.vi(arguments) else { QCDCCommand.exit(withError: error) }
-        StandardStreams.err(vietnamese(QCDCCommand.fullMessage(for: error)) + "\n")
+        guard code == .validationFailure, inVietnamese else { QCDCCommand.exit(withError: error) }
+        let message = QCDCCommand.fullMessage(for: error)
+        if !message.isEmpty { StandardStreams.err(vietnamese(message) + "\n") }
         Terminal.exit(code.rawValue)
     }
 
     /// argument-parser's message (error, usage, help pointer), a line at a time.
     static func vietnamese(_ message: String) -> String {
-        message.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        // A wrapped usage or help line continues under the text after its label, which is
+        // four characters longer in Vietnamese.
+        var labelled = false
+        return message.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             let line = String(line)
+            let continues = labelled && line.hasPrefix("       ")
+            labelled = continues
+            if continues { return "    " + line }
             if line.hasPrefix("Error: ") { return "Lỗi: " + sentence(String(line.dropFirst(7))) }
-            if line.hasPrefix("Usage: ") { return "Cách dùng: " + line.dropFirst(7) }
-            if line.hasPrefix("Help:  ") { return "Trợ giúp:  " + line.dropFirst(7) }
+            if line.hasPrefix("   or: ") { return "   hoặc: " + sentence(String(line.dropFirst(7))) }
+            if line.hasPrefix("Usage: ") || line.hasPrefix("Help:  ") {
+                labelled = true
+                return (line.hasPrefix("Usage: ") ? "Cách dùng: " : "Trợ giúp:  ") + line.dropFirst(7)
+            }
             if let command = between(line, "  See '", "' for more information.") {
                 return "  Xem '\(command)' để biết thêm."
             }
@@ -38,7 +57,10 @@ enum UsageError {
             }
             if rest.hasSuffix("'") { return "không có tuỳ chọn '\(rest)" }
         }
-        if let option = between(text, "Missing value for '", "'") { return "thiếu giá trị cho '\(option)'" }
+        if let option = between(text, "Missing value for '", "'") {
+            // `-j <n>' in '-qj`: a short option inside a group of them.
+            return "thiếu giá trị cho '\(option.replacingOccurrences(of: "' in '", with: "' trong '"))'"
+        }
         if let argument = between(text, "Missing expected argument '", "'") { return "thiếu đối số '\(argument)'" }
         if let list = after(text, "Missing one of: ") { return "thiếu một trong: \(list)" }
         if let argument = between(text, "Unexpected argument '", "'") { return "đối số thừa '\(argument)'" }
@@ -112,5 +134,5 @@ enum UsageError {
 
 /// A usage message of qcdc's own (`ValidationError`), in the language of the run.
 func usage(_ vi: String, en: String) -> String {
-    SubcommandTypo.vi(CommandLine.arguments) ? vi : en
+    UsageError.inVietnamese ? vi : en
 }

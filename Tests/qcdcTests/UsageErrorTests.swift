@@ -38,6 +38,24 @@ import Testing
         }
         #expect(UsageError.vietnamese("Error: Unknown option '--q'\nUsage: qcdc check [<options>] <REPORT> ...\n  See 'qcdc check --help' for more information.")
                 == "Lỗi: không có tuỳ chọn '--q'\nCách dùng: qcdc check [<options>] <REPORT> ...\n  Xem 'qcdc check --help' để biết thêm.")
+        // A group of short options: the second line of the error.
+        #expect(UsageError.vietnamese("Error: Unknown option '-qj'\n   or: Missing value for '-j <N>' in '-qj'")
+                == "Lỗi: không có tuỳ chọn '-qj'\n   hoặc: thiếu giá trị cho '-j <N>' trong '-qj'")
+        // A wrapped usage line stays under the text after its (longer) label; other lines do not move.
+        #expect(UsageError.vietnamese("Usage: qcdc template [--a]\n       [--b]\n  See 'x' for more information.\n       z")
+                == "Cách dùng: qcdc template [--a]\n           [--b]\n  Xem 'x' để biết thêm.\n       z")
+        #expect(UsageError.vietnamese("") == "")
+    }
+
+    /// A configuration's `lang: en` makes a command's own usage errors English (those found while
+    /// reading the command line follow `--lang` only: they come before the configuration is read).
+    @Test func theConfigurationsLanguageCounts() throws {
+        let dir = try temporaryDirectory()
+        try "lang: en\n".write(to: dir.appendingPathComponent(".qcdc.yaml"), atomically: true, encoding: .utf8)
+        let en = try qcdc(["explain", "DIAL-1"], directory: dir)
+        #expect(en.status == 64 && en.stderr.contains("no rule DIAL-1; did you mean DIAL-01?") && en.stderr.contains("Usage: "), "\(en.stderr)")
+        let vi = try qcdc(["explain", "DIAL-1", "--no-config"], directory: dir)
+        #expect(vi.status == 64 && vi.stderr.contains("không có quy tắc DIAL-1") && vi.stderr.contains("Cách dùng: "), "\(vi.stderr)")
     }
 
     /// Bad command lines of every command, run as a user would: Vietnamese, with the usage line

@@ -124,7 +124,6 @@ public struct RecordValue: Sendable {
         get { factPath.description }
         set { factPath = FactPath(newValue) }
     }
-    /// Field paths the record leaves out, with the record's mark.
     /// A record of `entries`, whose names are distinct.
     package init(entries: [(name: String, value: FactValue)], mark: Mark, path: FactPath) {
         self.entries = entries
