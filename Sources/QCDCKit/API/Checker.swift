@@ -142,9 +142,11 @@ public struct Checker: Sendable {
         var duplicates = DuplicateReports()
         var notes: [Diagnostic] = []
         var count = 0
-        // Each batch ends in a wait for its slowest report, so batches are long: 8 reports per
-        // worker left the other core idle for 6-10% of a run.
-        let batch = workers <= 1 ? 1 : workers * 32
+        // Each batch ends in a wait for its slowest report, so batches are long: with 8 reports
+        // per worker, a batch's last report often ran alone. 32 per worker up to 256 reports,
+        // and never fewer than 8 per worker: a batch is what a run holds in memory, so many
+        // workers keep the batch they had (`--jobs 256`: 2,048 reports).
+        let batch = workers <= 1 ? 1 : max(workers * 8, min(workers * 32, 256))
         var start = 0
         let name = { (i: Int, row: Int?) in Self.displayName(walker.name(of: i)) + (row.map { ":\($0)" } ?? "") }
         var ready: [ReportOutcome?] = []
