@@ -254,6 +254,47 @@ struct EvaluatorTests {
         #expect(isFalse(eval("all(c in cases: c.days < 100)", "cases: [{id: A}, {id: B, days: 200}]")))
     }
 
+    /// A comprehension's variable is compiled to a slot (``Program``): a nested comprehension
+    /// reads the outer record through its slot, and a variable named again inside binds the
+    /// inner record (the innermost binding wins).
+    @Test func variablesAreTheirInnermostBinding() {
+        let cases = "cases: [{id: A, days: 10}, {id: B, days: 40}, {id: C, days: 50}]"
+        // B alone has exactly one case shorter than itself.
+        #expect(isTrue(eval("count(c in cases where count(d in cases where d.days < c.days) == 1) == 1", cases)))
+        #expect(isTrue(eval("all(c in cases: count(d in cases where d.days <= c.days) >= 1)", cases)))
+        // The inner `c` is the inner record: the inner count is 2 for every outer record.
+        let (shadow, diags) = check("count(c in cases where count(c in cases where c.days > 30) == 2) == 3")
+        if let shadow, diags.isEmpty {
+            let (rs, _) = ruleSet(facts)
+            let (node, _) = compose(cases)
+            var d: [Diagnostic] = []
+            let f = ReportReader(ruleSet: rs!).readFacts(node!, file: "r.yaml", skipReserved: false, into: &d)
+            var ev = Evaluator(context: EvaluationContext(facts: f, period: .year(2026), parameters: [:]))
+            #expect(isTrue(ev.evaluate(shadow)))
+        }
+        // `exists` of a record's field looks in the record bound.
+        #expect(isTrue(eval("count(c in cases where exists(c.days)) == 3 and count(c in cases where exists(c.complex)) == 0", cases)))
+    }
+
+    /// A rule's parameters are compiled into its programs as values; a parameter without a
+    /// value fails the evaluation rather than reading anything else.
+    @Test func parametersAreCompiledIn() throws {
+        let (rs, _) = ruleSet(facts)
+        let (node, _) = compose("a: {n: 3}")
+        var d: [Diagnostic] = []
+        let f = ReportReader(ruleSet: rs!).readFacts(node!, file: "r.yaml", skipReserved: false, into: &d)
+        let param = RuleParameter(name: "min", value: .int(3), type: .integer, location: SourceLocation(file: "x", line: 1, column: 1))
+        let (e, diags) = check("a.n >= params.min", params: ["min": param])
+        let expr = try #require(e, "\(diags)")
+        var ev = Evaluator(context: EvaluationContext(facts: f, period: .year(2026), parameters: [:]))
+        #expect(isTrue(ev.evaluate(Program(expr, parameters: ["min": .int(3)]))))
+        #expect(isFalse(ev.evaluate(Program(expr, parameters: ["min": .int(4)]))))
+        #expect(isFailure(ev.evaluate(Program(expr, parameters: [:]))))
+        // Through the context, for an expression compiled as it is evaluated.
+        ev.context.parameters = ["min": .int(4)]
+        #expect(isFalse(ev.evaluate(expr)))
+    }
+
     @Test func periodFunctions() {
         let h2 = Period(start: Day(year: 2026, month: 7, day: 1)!, end: Day(year: 2026, month: 12, day: 31)!)
         #expect(isTrue(eval("period_months() == 6 and period_days() == 184 and period_weeks() == 26", "{}", period: h2)))

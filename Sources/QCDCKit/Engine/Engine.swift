@@ -122,10 +122,9 @@ public struct Engine: Sendable {
                                 tracing: Bool, using ev: inout Evaluator) -> [TraceStep] {
         result.window = window
         ev.context.period = window
-        ev.context.parameters = rule.parameterValues
         ev.reset(tracing: tracing, budget: limits.maxEvaluationSteps)
-        if let when = rule.when {
-            switch ev.evaluate(when) {
+        if let when = rule.when, let program = rule.whenProgram {
+            switch ev.evaluate(program) {
             case .value(.bool(false), _):
                 result.explanation = .notApplicable(.condition(when.text))
                 return ev.trace ?? []
@@ -135,7 +134,7 @@ public struct Engine: Sendable {
             }
         }
         ev.startRecording(nodes: rule.expectNodes)
-        switch ev.evaluate(rule.expect) {
+        switch ev.evaluate(rule.expectProgram) {
         case .missing(let m): setMissing(&result, m, report: report)
         case .failure(let why): setError(&result, why)
         case .value(let v, _):

@@ -65,13 +65,11 @@ package struct EvaluationContext: Sendable {
     package var period: Period
     /// The whole report period (`report_start()`, `report_end()`).
     package var reportPeriod: Period
+    /// The values of `params.…`, for an expression compiled as it is evaluated (a rule's are
+    /// compiled into its ``Program``s).
     package var parameters: [String: Value]
     /// Working days, holidays and Tết (`workdays_between`, `deadline`, weekly duties).
     package var calendar: WorkCalendar
-    /// The records bound by the comprehensions being evaluated, innermost last (a handful at most).
-    var variables: [(name: String, record: RecordValue)] = []
-
-    func variable(_ name: String) -> RecordValue? { variables.last { $0.name == name }?.record }
 
     package init(facts: ReportFacts, period: Period, parameters: [String: Value], reportPeriod: Period? = nil,
                 calendar: WorkCalendar = WorkCalendar()) {
@@ -138,6 +136,9 @@ package struct Evaluator: Sendable {
     private var spareRecord: EvaluationRecord?
     /// How many aggregate bodies the evaluation is inside (nodes there are not recorded).
     private var insideAggregate = 0
+    /// The records bound by the comprehensions being evaluated, outermost first: a variable is
+    /// its binding's slot here (``Program``).
+    private var frames: [RecordValue] = []
     /// Steps left before evaluation stops (one per sub-expression and per record visited).
     package private(set) var budget: Int
     /// The budget the evaluation started with, at creation or the last ``reset(tracing:budget:)``
@@ -161,7 +162,7 @@ package struct Evaluator: Sendable {
         if record != nil { spareRecord = record }
         record = nil
         insideAggregate = 0
-        context.variables.removeAll(keepingCapacity: true)
+        frames.removeAll(keepingCapacity: true)
         self.budget = budget
         initialBudget = budget
     }
@@ -180,15 +181,29 @@ package struct Evaluator: Sendable {
         .failure(.budgetExceeded(initialBudget))
     }
 
+    /// Evaluates `e`, compiled with the context's parameters (a rule's conditions are compiled
+    /// once, with the rule: ``evaluate(_:)-(Program)``).
     package mutating func evaluate(_ e: Expression) -> Outcome {
+        evaluate(Program(e, parameters: context.parameters))
+    }
+
+    /// Evaluates a compiled expression.
+    package mutating func evaluate(_ p: Program) -> Outcome {
+        let storage = p.storage
+        return storage.steps.withUnsafeBufferPointer { run(0, $0, storage) }
+    }
+
+    /// Evaluates step `i`: counts it against the budget, traces and records its outcome.
+    private mutating func run(_ i: Int32, _ steps: UnsafeBufferPointer<Program.Step>, _ p: Program.Storage) -> Outcome {
         budget -= 1
         if budget < 0 { return overBudget }
         depth += 1
         let index = trace?.count
-        if trace != nil { trace!.append(TraceStep(depth: depth - 1, text: e.text, outcome: nil, mark: e.mark)) }
-        let out = evaluateInner(e)
+        if trace != nil { trace!.append(TraceStep(depth: depth - 1, text: p.texts[Int(i)], outcome: nil, mark: p.marks[Int(i)])) }
+        let step = steps[Int(i)]
+        let out = evaluate(step, steps, p)
         if let index { trace![index].outcome = out }
-        if record != nil && insideAggregate == 0 { record!.set(out, for: e.id) }
+        if record != nil && insideAggregate == 0 { record!.set(out, for: Int(step.id)) }
         depth -= 1
         return out
     }
@@ -232,47 +247,48 @@ package struct Evaluator: Sendable {
         return .missing([MissingFact(FactPath(path))])
     }
 
-    private mutating func evaluateInner(_ e: Expression) -> Outcome {
-        switch e.kind {
-        case .literal(let v):
-            return .value(v, origin: nil)
-        case .fact(let path):
-            return lookup(path)
-        case .param(let name):
-            guard let v = context.parameters[name] else { return .failure(.cannotEvaluate("parameter \(name) has no value")) }
-            return .value(v, origin: nil)
-        case .variable(let name, let field):
-            guard let rec = context.variable(name) else { return .failure(.cannotEvaluate("variable \(name) is unbound")) }
-            guard let field else { return .value(.record(rec), origin: Origin(path: rec.factPath, mark: rec.mark)) }
+    private mutating func evaluate(_ s: Program.Step, _ steps: UnsafeBufferPointer<Program.Step>, _ p: Program.Storage) -> Outcome {
+        switch s.code {
+        case .literal:
+            return .value(p.values[Int(s.a)], origin: nil)
+        case .fact:
+            return lookup(p.names[Int(s.a)])
+        case .fail:
+            return .failure(p.failures[Int(s.a)])
+        case .record:
+            let rec = frames[Int(s.a)]
+            return .value(.record(rec), origin: Origin(path: rec.factPath, mark: rec.mark))
+        case .field:
+            let rec = frames[Int(s.a)]
+            let field = p.names[Int(s.b)]
             if let f = rec.field(field) { return .value(f.value, origin: Origin(path: f.factPath, mark: f.mark)) }
             return .missing([MissingFact(rec.factPath.field(field), mark: rec.mark)])
-        case .list(let items):
+        case .list:
             var values: [Value] = []
-            for item in items {
-                let o = evaluate(item)
+            for k in Int(s.a) ..< Int(s.a + s.b) {
+                let o = run(p.children[k], steps, p)
                 guard let v = o.value else { return o }
                 values.append(v)
             }
             return .value(.list(values), origin: nil)
-        case .unary(let op, let a):
-            let o = evaluate(a)
+        case .unary:
+            let o = run(s.a, steps, p)
             guard let v = o.value else { return o }
-            switch (op, v) {
+            switch (s.unary, v) {
             case (.not, .bool(let b)): return .value(.bool(!b), origin: o.origin)
             case (.negate, .int(let i)):
                 let (r, overflow) = Int64(0).subtractingReportingOverflow(i)
                 return overflow ? .failure(.integerOverflow) : .value(.int(r), origin: o.origin)
             case (.negate, .number(let d)): return .value(.number(-d), origin: o.origin)
             case (.negate, .percent(let d)): return .value(.percent(-d), origin: o.origin)
-            default: return .failure(.cannotEvaluate("\(op.rawValue) \(v)"))
+            default: return .failure(.cannotEvaluate("\(s.unary.rawValue) \(v)"))
             }
-        case .binary(.and, let a, let b), .binary(.or, let a, let b):
-            let isAnd: Bool
-            if case .binary(.and, _, _) = e.kind { isAnd = true } else { isAnd = false }
+        case .and, .or:
+            let isAnd = s.code == .and
             // Kleene logic: `false and missing` is false; `true or missing` is true.
-            let l = evaluate(a)
+            let l = run(s.a, steps, p)
             if case .value(.bool(let x), _) = l, x != isAnd { return .value(.bool(x), origin: l.origin) }
-            let r = evaluate(b)
+            let r = run(s.b, steps, p)
             if case .value(.bool(let y), _) = r, y != isAnd { return .value(.bool(y), origin: r.origin) }
             if case .failure = l { return l }
             if case .failure = r { return r }
@@ -282,8 +298,9 @@ package struct Evaluator: Sendable {
             }
             if case .missing = r { return r }
             return .value(.bool(isAnd), origin: l.origin ?? r.origin)
-        case .binary(let op, let a, let b):
-            let l = evaluate(a), r = evaluate(b)
+        case .binary:
+            let op = s.binary
+            let l = run(s.a, steps, p), r = run(s.b, steps, p)
             if case .missing(let m1) = l {
                 if case .missing(let m2) = r { return .missing(m1 + m2) }
                 return l
@@ -299,10 +316,30 @@ package struct Evaluator: Sendable {
                 return .value(.bool(op == .in ? found : !found), origin: origin)
             }
             return Self.arithmetic(op, x, y, origin: origin)
-        case .call(let name, let args):
-            return call(e.builtin ?? Builtin(rawValue: name), name, args)
-        case .comprehension(let agg, let v, let list, let filter, let body):
-            return comprehension(agg, v, list, filter, body, id: e.id)
+        case .existsFact:
+            return .value(.bool(context.facts.value(at: p.names[Int(s.a)]) != nil), origin: nil)
+        case .existsField:
+            return .value(.bool(frames[Int(s.a)].field(p.names[Int(s.b)]) != nil), origin: nil)
+        case .if:
+            let c = run(s.a, steps, p)
+            guard case .value(.bool(let b), _) = c else { return c }
+            return run(b ? s.b : s.c, steps, p)
+        case .call:
+            var values: [Value] = []
+            var origin: Origin?
+            var missing: [MissingFact] = []
+            for k in Int(s.a) ..< Int(s.a + s.b) {
+                let o = run(p.children[k], steps, p)
+                switch o {
+                case .value(let v, let org): values.append(v); origin = origin ?? org
+                case .missing(let m): missing += m
+                case .failure: return o
+                }
+            }
+            if !missing.isEmpty { return .missing(missing) }
+            return s.builtin.evaluate(values, origin: origin, context)
+        case .comprehension:
+            return comprehension(s, steps, p)
         }
     }
 
@@ -340,44 +377,15 @@ package struct Evaluator: Sendable {
         }
     }
 
-    private mutating func call(_ builtin: Builtin?, _ name: String, _ args: [Expression]) -> Outcome {
-        guard let builtin else { return .failure(.cannotEvaluate("\(name)(…)")) }
-        switch builtin {
-        case .exists:
-            switch args[0].kind {
-            case .fact(let p): return .value(.bool(context.facts.value(at: p) != nil), origin: nil)
-            case .variable(let v, let f?): return .value(.bool(context.variable(v)?.field(f) != nil), origin: nil)
-            default: return .value(.bool(false), origin: nil)
-            }
-        case .if:
-            let c = evaluate(args[0])
-            guard case .value(.bool(let b), _) = c else { return c }
-            return evaluate(b ? args[1] : args[2])
-        default:
-            break
-        }
-        var values: [Value] = []
-        var origin: Origin?
-        var missing: [MissingFact] = []
-        for a in args {
-            let o = evaluate(a)
-            switch o {
-            case .value(let v, let org): values.append(v); origin = origin ?? org
-            case .missing(let m): missing += m
-            case .failure: return o
-            }
-        }
-        if !missing.isEmpty { return .missing(missing) }
-        return builtin.evaluate(values, origin: origin, context)
-    }
-
-    private mutating func comprehension(_ agg: Aggregate, _ v: String, _ list: String,
-                                        _ filter: Expression?, _ body: Expression?, id: Int) -> Outcome {
+    private mutating func comprehension(_ s: Program.Step, _ steps: UnsafeBufferPointer<Program.Step>,
+                                        _ p: Program.Storage) -> Outcome {
+        let agg = s.aggregate, list = p.names[Int(s.a)], id = Int(s.id)
+        let hasFilter = s.b >= 0, hasBody = s.c >= 0
         let o = lookup(list)
         guard case .value(.records(let records), let origin) = o else { return o }
-        context.variables.append((v, RecordValue(entries: [], mark: .start, path: FactPath(""))))
-        let slot = context.variables.count - 1
-        defer { context.variables.removeLast() }
+        frames.append(RecordValue(entries: [], mark: .start, path: FactPath("")))
+        let slot = frames.count - 1
+        defer { frames.removeLast() }
         let recording = record != nil && insideAggregate == 0
         var seen = AggregateRecord()
         insideAggregate += 1
@@ -398,13 +406,13 @@ package struct Evaluator: Sendable {
         for rec in records {
             budget -= 1
             if budget < 0 { return overBudget }
-            context.variables[slot].record = rec
+            frames[slot] = rec
             if trace != nil {
                 let id = rec.field("id").map { " \($0.value)" } ?? ""
-                trace!.append(TraceStep(depth: depth, text: "\(v) = \(rec.path)\(id)", outcome: nil, mark: rec.mark))
+                trace!.append(TraceStep(depth: depth, text: "\(p.names[Int(s.d)]) = \(rec.path)\(id)", outcome: nil, mark: rec.mark))
             }
-            if let filter {
-                let f = evaluate(filter)
+            if hasFilter {
+                let f = run(s.b, steps, p)
                 switch f {
                 case .value(.bool(false), _): continue
                 case .value: break
@@ -412,8 +420,8 @@ package struct Evaluator: Sendable {
                 case .failure: return f
                 }
             }
-            if let body {
-                let b = evaluate(body)
+            if hasBody {
+                let b = run(s.c, steps, p)
                 switch b {
                 case .value(let val, _):
                     considered += 1
@@ -428,7 +436,7 @@ package struct Evaluator: Sendable {
                 considered += 1
                 if keepsValues { values.append(nil) }
                 if keepsRecords { kept.append(rec) }
-                if agg == .count, filter != nil { failing.append(rec) }
+                if agg == .count, hasFilter { failing.append(rec) }
             }
         }
         seen.considered = considered

@@ -305,6 +305,10 @@ public struct Rule: Sendable {
         var location = SourceLocation(file: "", line: 1, column: 1), inForce = DateWindow.always
         /// How many nodes `expect` has (its evaluation record is sized to it).
         var expectNodes = 0
+        /// `when` and `expect` compiled for evaluation, with the parameters' values.
+        var whenProgram: Program?
+        var expectProgram = Program.empty
+
 
         init(definition: RuleDefinition, when: Expression?, expect: Expression, template: MessageTemplate,
              citations: (vi: String, en: String)? = nil) {
@@ -328,6 +332,8 @@ public struct Rule: Sendable {
             expectNodes = expect.shape.nodes
             citations = known ?? (Citation.cited(definition.basis, .vi), Citation.cited(definition.basis, .en))
             parameterValues = definition.parameters.mapValues(\.value)
+            whenProgram = when.map { Program($0, parameters: parameterValues) }
+            expectProgram = Program(expect, parameters: parameterValues)
             var seen = Set<String>()
             factsRead = []
             for e in [when, expect].compactMap({ $0 }) {
@@ -409,6 +415,9 @@ public struct Rule: Sendable {
     public var isMetric: Bool { storage.isMetric }
     /// How many nodes the requirement's expression has.
     var expectNodes: Int { storage.expectNodes }
+    /// The precondition and the requirement, compiled for evaluation.
+    var whenProgram: Program? { storage.whenProgram }
+    var expectProgram: Program { storage.expectProgram }
 
     /// Every fact path the rule reads (for `explain`, templates and missing-evidence messages),
     /// worked out once.
