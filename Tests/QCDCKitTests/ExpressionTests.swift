@@ -276,6 +276,26 @@ struct EvaluatorTests {
         #expect(isTrue(eval("count(c in cases where exists(c.days)) == 3 and count(c in cases where exists(c.complex)) == 0", cases)))
     }
 
+    /// A report's facts are held by their rule set's slots, and a program compiled against the
+    /// same slots reads them by slot; compiled against others, it finds them by path.
+    @Test func factsAreReadBySlot() throws {
+        let rs = try #require(ruleSet(facts).0)
+        let (node, _) = compose("a: {n: 3, m: 2}\ncases: [{id: A, days: 1}]")
+        var d: [Diagnostic] = []
+        let f = ReportReader(ruleSet: rs).readFacts(node!, file: "r.yaml", skipReserved: false, into: &d)
+        #expect(f.slots === rs.factIndex.slots)
+        #expect(f.value(at: "a.n")?.value.description == "3" && f.value(at: "a.x") == nil && f.value(at: "nope") == nil)
+        #expect(Set(f.all.keys) == ["a.n", "a.m", "cases"])
+        let (e, diags) = check("a.n - a.m == 1 and exists(a.n) and not exists(a.x) and count(c in cases) == 1")
+        let expr = try #require(e, "\(diags)")
+        var ev = Evaluator(context: EvaluationContext(facts: f, period: .year(2026), parameters: [:]))
+        #expect(isTrue(ev.evaluate(Program(expr, parameters: [:], slots: rs.factIndex.slots))))
+        // The same paths in another order: slots that do not match the report's.
+        let reversed = FactSlots(rs.facts, sorted: rs.facts.keys.sorted().reversed())
+        #expect(isTrue(ev.evaluate(Program(expr, parameters: [:], slots: reversed))))
+        #expect(isTrue(ev.evaluate(expr)))
+    }
+
     /// A rule's parameters are compiled into its programs as values; a parameter without a
     /// value fails the evaluation rather than reading anything else.
     @Test func parametersAreCompiledIn() throws {

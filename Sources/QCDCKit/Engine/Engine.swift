@@ -25,10 +25,12 @@ public struct Engine: Sendable {
         var ev = evaluator(for: report)
         var results: [RuleResult] = []
         results.reserveCapacity(ruleSet.rules.count)
-        for rule in ruleSet.rules where !rule.disabled {
+        let programs = ruleSet.programs
+        for (i, rule) in ruleSet.rules.enumerated() where !rule.disabled {
             // Filled in place in the array: returned and appended, each result was copied.
             results.append(startingResult(rule, on: report))
-            _ = evaluate(rule, on: report, tracing: false, using: &ev, into: &results[results.count - 1])
+            _ = evaluate(rule, (programs.when[i], programs.expect[i]), on: report, tracing: false, using: &ev,
+                         into: &results[results.count - 1])
         }
         return results
     }
@@ -42,8 +44,15 @@ public struct Engine: Sendable {
     package func evaluateTraced(_ rule: Rule, on report: UnitReport, tracing: Bool) -> (result: RuleResult, trace: [TraceStep]) {
         var ev = evaluator(for: report)
         var result = startingResult(rule, on: report)
-        let trace = evaluate(rule, on: report, tracing: tracing, using: &ev, into: &result)
+        let trace = evaluate(rule, programs(of: rule), on: report, tracing: tracing, using: &ev, into: &result)
         return (result, trace)
+    }
+
+    /// `rule`'s conditions compiled: the rule set's when the rule is one of its rules, else
+    /// compiled now.
+    private func programs(of rule: Rule) -> (when: Program?, expect: Program) {
+        if let i = ruleSet.index(of: rule.id), let compiled = ruleSet.programs.programs(i, for: rule) { return compiled }
+        return rule.programs(slots: ruleSet.factIndex.slots)
     }
 
     /// A rule's result before it is evaluated: not applicable to the unit's kind, at the
@@ -61,8 +70,8 @@ public struct Engine: Sendable {
     }
 
     /// Evaluates `rule` into `result` (``startingResult(_:on:)``), returning the trace.
-    private func evaluate(_ rule: Rule, on report: UnitReport, tracing: Bool, using ev: inout Evaluator,
-                          into result: inout RuleResult) -> [TraceStep] {
+    private func evaluate(_ rule: Rule, _ programs: (when: Program?, expect: Program), on report: UnitReport, tracing: Bool,
+                          using ev: inout Evaluator, into result: inout RuleResult) -> [TraceStep] {
         guard rule.appliesTo.contains(report.unit.kind) else { return [] }
         guard let window = report.period.intersect(rule.inForce) else {
             result.explanation = .notApplicable(.notInForce(rule.inForce))
@@ -72,7 +81,7 @@ public struct Engine: Sendable {
         // every year, not once in the whole period.
         let slices = report.period.isLongerThanAYear && rule.perYear ? window.calendarYears : [window]
         guard slices.count > 1 else {
-            return evaluateWindow(rule, on: report, window: window, into: &result, tracing: tracing, using: &ev)
+            return evaluateWindow(rule, programs, on: report, window: window, into: &result, tracing: tracing, using: &ev)
         }
         if let missing = yearlyFiguresMissing(rule, report: report, window: window, base: result) {
             result = missing
@@ -82,7 +91,7 @@ public struct Engine: Sendable {
         var flagged: [String: FlaggedRecord] = [:]
         for slice in slices {
             var r = result
-            let t = evaluateWindow(rule, on: report, window: slice, into: &r, tracing: tracing, using: &ev)
+            let t = evaluateWindow(rule, programs, on: report, window: slice, into: &r, tracing: tracing, using: &ev)
             for f in r.flagged { flagged[f.path] = f }
             switch r.explanation {
             case .failed(let values, _): r.explanation = .failed(values: values, slice: slice)
@@ -118,12 +127,12 @@ public struct Engine: Sendable {
 
     /// Evaluates `when` and `expect` on one window of the report period, writing into `result`
     /// (filled in place: a result holds a dozen references, and copying it showed in profiles).
-    private func evaluateWindow(_ rule: Rule, on report: UnitReport, window: Period, into result: inout RuleResult,
-                                tracing: Bool, using ev: inout Evaluator) -> [TraceStep] {
+    private func evaluateWindow(_ rule: Rule, _ programs: (when: Program?, expect: Program), on report: UnitReport, window: Period,
+                                into result: inout RuleResult, tracing: Bool, using ev: inout Evaluator) -> [TraceStep] {
         result.window = window
         ev.context.period = window
         ev.reset(tracing: tracing, budget: limits.maxEvaluationSteps)
-        if let when = rule.when, let program = rule.whenProgram {
+        if let when = rule.when, let program = programs.when {
             switch ev.evaluate(program) {
             case .value(.bool(false), _):
                 result.explanation = .notApplicable(.condition(when.text))
@@ -134,7 +143,7 @@ public struct Engine: Sendable {
             }
         }
         ev.startRecording(nodes: rule.expectNodes)
-        switch ev.evaluate(rule.expectProgram) {
+        switch ev.evaluate(programs.expect) {
         case .missing(let m): setMissing(&result, m, report: report)
         case .failure(let why): setError(&result, why)
         case .value(let v, _):

@@ -139,6 +139,9 @@ package struct Evaluator: Sendable {
     /// The records bound by the comprehensions being evaluated, outermost first: a variable is
     /// its binding's slot here (``Program``).
     private var frames: [RecordValue] = []
+    /// The program being evaluated reads the facts declared in the slots the report's facts are
+    /// held by (``FactSlots``): it reads them by slot, not by path.
+    private var bySlot = false
     /// Steps left before evaluation stops (one per sub-expression and per record visited).
     package private(set) var budget: Int
     /// The budget the evaluation started with, at creation or the last ``reset(tracing:budget:)``
@@ -189,7 +192,8 @@ package struct Evaluator: Sendable {
 
     /// Evaluates a compiled expression.
     package mutating func evaluate(_ p: Program) -> Outcome {
-        let storage = p.storage
+        let storage = trace == nil ? p.storage : p.traced.storage
+        bySlot = storage.slots != nil && storage.slots === context.facts.slots
         return storage.steps.withUnsafeBufferPointer { run(0, $0, storage) }
     }
 
@@ -242,8 +246,10 @@ package struct Evaluator: Sendable {
         }
     }
 
-    private func lookup(_ path: String) -> Outcome {
-        if let f = context.facts.value(at: path) { return .value(f.value, origin: Origin(path: path, mark: f.mark)) }
+    /// The fact at `path`, read by `slot` when the program reads the report's slots.
+    private func lookup(_ path: String, slot: Int32) -> Outcome {
+        let found = bySlot && slot >= 0 ? context.facts.value(slot: Int(slot)) : context.facts.value(at: path)
+        if let f = found { return .value(f.value, origin: Origin(path: path, mark: f.mark)) }
         return .missing([MissingFact(FactPath(path))])
     }
 
@@ -252,7 +258,7 @@ package struct Evaluator: Sendable {
         case .literal:
             return .value(p.values[Int(s.a)], origin: nil)
         case .fact:
-            return lookup(p.names[Int(s.a)])
+            return lookup(p.names[Int(s.a)], slot: s.slot)
         case .fail:
             return .failure(p.failures[Int(s.a)])
         case .record:
@@ -317,7 +323,9 @@ package struct Evaluator: Sendable {
             }
             return Self.arithmetic(op, x, y, origin: origin)
         case .existsFact:
-            return .value(.bool(context.facts.value(at: p.names[Int(s.a)]) != nil), origin: nil)
+            let path = p.names[Int(s.a)]
+            let found = bySlot && s.slot >= 0 ? context.facts.value(slot: Int(s.slot)) : context.facts.value(at: path)
+            return .value(.bool(found != nil), origin: nil)
         case .existsField:
             return .value(.bool(frames[Int(s.a)].field(p.names[Int(s.b)]) != nil), origin: nil)
         case .if:
@@ -381,7 +389,7 @@ package struct Evaluator: Sendable {
                                         _ p: Program.Storage) -> Outcome {
         let agg = s.aggregate, list = p.names[Int(s.a)], id = Int(s.id)
         let hasFilter = s.b >= 0, hasBody = s.c >= 0
-        let o = lookup(list)
+        let o = lookup(list, slot: s.slot)
         guard case .value(.records(let records), let origin) = o else { return o }
         frames.append(RecordValue(entries: [], mark: .start, path: FactPath("")))
         let slot = frames.count - 1

@@ -49,6 +49,9 @@ package struct Program: Sendable {
         var a: Int32 = -1, b: Int32 = -1, c: Int32 = -1, d: Int32 = -1
         /// The node's ``Expression/id``, by which its outcome is recorded.
         var id: Int32 = 0
+        /// For a fact, `exists` of a fact or a comprehension's list: the fact's slot in
+        /// ``Storage/slots`` (-1 when the path is not declared there or there are none).
+        var slot: Int32 = -1
     }
 
     final class Storage: Sendable {
@@ -57,7 +60,13 @@ package struct Program: Sendable {
         let names: [String]
         let failures: [Message]
         let children: [Int32]
-        /// Each step's text and position, for traces (`qcdc explain --report`).
+        /// The slots the steps' facts are linked to, if they are.
+        let slots: FactSlots?
+        /// The expression and its parameters, compiled again with each step's text and position
+        /// for a trace (`qcdc explain --report`), which only that needs.
+        let source: Expression
+        let parameters: [String: Value]
+        /// Each step's text and position, when compiled for a trace.
         let texts: [String]
         let marks: [Mark]
 
@@ -67,6 +76,9 @@ package struct Program: Sendable {
             names = b.names
             failures = b.failures
             children = b.children
+            slots = b.slots
+            source = b.source
+            parameters = b.parameters
             texts = b.texts
             marks = b.marks
         }
@@ -74,20 +86,34 @@ package struct Program: Sendable {
 
     let storage: Storage
 
-    /// A program of no steps, until a rule's is compiled.
-    static let empty = Program(storage: Storage(Builder(parameters: [:])))
-
-    private init(storage: Storage) { self.storage = storage }
-
-    /// `e` compiled, with `parameters` (the rule's) as the values of its `params.…`.
-    package init(_ e: Expression, parameters: [String: Value]) {
-        var b = Builder(parameters: parameters)
+    /// `e` compiled, with `parameters` (the rule's) as the values of its `params.…`, reading the
+    /// facts declared in `slots` by slot (reports read against the same rule set; others are
+    /// read by path). `nodes`, when known, is how many nodes `e` has: the arrays are sized at
+    /// once (growing them was most of the cost of compiling the built-in rules at start-up).
+    /// `tracing` keeps each step's text and position.
+    package init(_ e: Expression, parameters: [String: Value], slots: FactSlots? = nil, nodes: Int? = nil,
+                 tracing: Bool = false) {
+        var b = Builder(source: e, parameters: parameters, slots: slots, tracing: tracing)
+        let n = nodes ?? e.shape.nodes
+        b.steps.reserveCapacity(n)
+        if tracing {
+            b.texts.reserveCapacity(n)
+            b.marks.reserveCapacity(n)
+        }
         _ = b.add(e)
         storage = Storage(b)
     }
 
+    /// This program compiled again with each step's text and position, for a trace.
+    var traced: Program {
+        storage.texts.isEmpty ? Program(storage.source, parameters: storage.parameters, slots: storage.slots, tracing: true) : self
+    }
+
     struct Builder {
+        let source: Expression
         let parameters: [String: Value]
+        let slots: FactSlots?
+        let tracing: Bool
         var steps: [Step] = []
         var values: [Value] = []
         var names: [String] = []
@@ -99,7 +125,15 @@ package struct Program: Sendable {
         /// slot is the index of its innermost binding.
         var bound: [String] = []
 
-        init(parameters: [String: Value]) { self.parameters = parameters }
+        init(source: Expression, parameters: [String: Value], slots: FactSlots?, tracing: Bool) {
+            self.source = source
+            self.parameters = parameters
+            self.slots = slots
+            self.tracing = tracing
+        }
+
+        /// The slot of the fact at `path`, or -1.
+        func slot(of path: String) -> Int32 { slots?.slot(path).map(Int32.init) ?? -1 }
 
         mutating func name(_ s: String) -> Int32 {
             if let i = names.firstIndex(of: s) { return Int32(i) }
@@ -122,16 +156,19 @@ package struct Program: Sendable {
         mutating func add(_ e: Expression) -> Int32 {
             let i = Int32(steps.count)
             steps.append(Step(code: .literal, id: Int32(e.id)))
-            texts.append(e.text)
-            marks.append(e.mark)
+            if tracing {
+                texts.append(e.text)
+                marks.append(e.mark)
+            }
             var s = steps[Int(i)]
-            func slot(_ v: String) -> Int32? { bound.lastIndex(of: v).map(Int32.init) }
+            func binding(_ v: String) -> Int32? { bound.lastIndex(of: v).map(Int32.init) }
             switch e.kind {
             case .literal(let v):
                 s.a = value(v)
             case .fact(let path):
                 s.code = .fact
                 s.a = name(path)
+                s.slot = slot(of: path)
             case .param(let p):
                 if let v = parameters[p] {
                     s.a = value(v)
@@ -140,7 +177,7 @@ package struct Program: Sendable {
                     s.a = failure(.cannotEvaluate("parameter \(p) has no value"))
                 }
             case .variable(let v, let field):
-                if let slot = slot(v) {
+                if let slot = binding(v) {
                     s.code = field == nil ? .record : .field
                     s.a = slot
                     if let field { s.b = name(field) }
@@ -178,8 +215,9 @@ package struct Program: Sendable {
                     case .fact(let p):
                         s.code = .existsFact
                         s.a = self.name(p)
+                        s.slot = self.slot(of: p)
                     case .variable(let v, let f?):
-                        if let slot = slot(v) {
+                        if let slot = binding(v) {
                             s.code = .existsField
                             s.a = slot
                             s.b = self.name(f)
@@ -205,6 +243,7 @@ package struct Program: Sendable {
                 s.code = .comprehension
                 s.aggregate = agg
                 s.a = name(list)
+                s.slot = slot(of: list)
                 s.d = name(v)
                 bound.append(v)
                 if let filter { s.b = add(filter) }

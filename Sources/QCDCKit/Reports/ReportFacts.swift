@@ -1,20 +1,36 @@
 /// The facts of one report, typed by the rule set's declarations, each with
 /// the position of its value.
 public struct ReportFacts: Sendable {
-    var values: [String: FactValue] = [:]
+    /// The rule set's slots the facts were read by.
+    package let slots: FactSlots
+    /// The values given, by slot (``FactSlots``).
+    var values: [FactValue?]
     /// Every mapping in the report by path (`""` is the root), to locate missing facts.
     var containers: [String: Mark] = [:]
     /// Where the report's root mapping starts (`containers[""]`, kept apart: every
     /// not-applicable result points there).
     var root: Mark = .start
 
-    public init() {}
+    /// No facts.
+    public init() { self.init(slots: .none) }
+
+    /// No facts yet, to be read by `slots`.
+    init(slots: FactSlots) {
+        self.slots = slots
+        values = Array(repeating: nil, count: slots.paths.count)
+    }
 
     /// The value of the fact at `path` (`dialogue_conferences.held`), or nil when the report does
     /// not give it.
-    public func value(at path: String) -> FactValue? { values[path] }
+    public func value(at path: String) -> FactValue? { slots.slot(path).flatMap { values[$0] } }
+    /// The value of the fact in `slot` of ``slots``.
+    package func value(slot: Int) -> FactValue? { values[slot] }
     /// All present facts, by path.
-    public var all: [String: FactValue] { values }
+    public var all: [String: FactValue] {
+        var out: [String: FactValue] = [:]
+        for (i, v) in values.enumerated() { if let v { out[slots.paths[i]] = v } }
+        return out
+    }
 
     /// Where a missing fact should be written: the mark of the deepest existing mapping on its
     /// path (the report's root mapping when no group on the path is given).

@@ -41,8 +41,9 @@ package struct ReportReader: Sendable {
 
     /// Reads facts from a mapping (a whole report, or a rule example's fragment).
     package func readFacts(_ root: Node, file: String, skipReserved: Bool, into diags: inout [Diagnostic]) -> ReportFacts {
-        var facts = ReportFacts()
-        var given: [String: Mark] = [:]       // where each fact was written (nested or as a dotted key)
+        let slots = index.slots
+        var facts = ReportFacts(slots: slots)
+        var given = [Mark?](repeating: nil, count: slots.paths.count)   // where each fact was written (nested or as a dotted key), by slot
         var unknown = 0
         // Iterative walk over (mapping, prefix).
         var work: [(Node, String)] = [(root, "")]
@@ -52,17 +53,17 @@ package struct ReportReader: Sendable {
             for e in node.entries ?? [] {
                 if prefix.isEmpty && skipReserved && Self.reservedKeys.contains(e.key) { continue }
                 let path = prefix.isEmpty ? e.key : "\(prefix).\(e.key)"
-                if let decl = ruleSet.facts[path] {
-                    // Looked up and recorded in one step (one hash of the path, not two).
-                    if let first = given.updateValue(e.keyMark, forKey: path) {
-                        given[path] = first   // later duplicates cite the first too
+                if let slot = slots.slot(path) {
+                    let decl = slots.declarations[slot]
+                    if let first = given[slot] {   // later duplicates cite the first too
                         diags.append(Diagnostic(.error, DiagnosticCode(.report, "duplicate_fact"), .givenTwice(path, line: first.line, column: first.column),
                             at: e.keyMark.located(in: file), notes: [.nestedOrDotted(path)]))
                         continue
                     }
+                    given[slot] = e.keyMark
                     if e.value.isNull { continue }
                     if let v = FactCoercion.coerce(e.value, as: decl, path: FactPath(path), file: file, into: &diags) {
-                        facts.values[path] = FactValue(v, mark: e.value.mark, path: path)
+                        facts.values[slot] = FactValue(v, mark: e.value.mark, path: path)
                     }
                 } else if index.groups.contains(path) {
                     if e.value.isNull { continue }

@@ -305,10 +305,6 @@ public struct Rule: Sendable {
         var location = SourceLocation(file: "", line: 1, column: 1), inForce = DateWindow.always
         /// How many nodes `expect` has (its evaluation record is sized to it).
         var expectNodes = 0
-        /// `when` and `expect` compiled for evaluation, with the parameters' values.
-        var whenProgram: Program?
-        var expectProgram = Program.empty
-
 
         init(definition: RuleDefinition, when: Expression?, expect: Expression, template: MessageTemplate,
              citations: (vi: String, en: String)? = nil) {
@@ -332,8 +328,6 @@ public struct Rule: Sendable {
             expectNodes = expect.shape.nodes
             citations = known ?? (Citation.cited(definition.basis, .vi), Citation.cited(definition.basis, .en))
             parameterValues = definition.parameters.mapValues(\.value)
-            whenProgram = when.map { Program($0, parameters: parameterValues) }
-            expectProgram = Program(expect, parameters: parameterValues)
             var seen = Set<String>()
             factsRead = []
             for e in [when, expect].compactMap({ $0 }) {
@@ -345,6 +339,9 @@ public struct Rule: Sendable {
     }
 
     private var storage: Storage
+
+    /// Whether `other` is this rule, unchanged (the same box).
+    func isSame(as other: Rule) -> Bool { storage === other.storage }
 
     /// Gives this value its own box before a write (copy-on-write), so no other copy changes.
     private mutating func unique() {
@@ -415,9 +412,12 @@ public struct Rule: Sendable {
     public var isMetric: Bool { storage.isMetric }
     /// How many nodes the requirement's expression has.
     var expectNodes: Int { storage.expectNodes }
-    /// The precondition and the requirement, compiled for evaluation.
-    var whenProgram: Program? { storage.whenProgram }
-    var expectProgram: Program { storage.expectProgram }
+    /// The precondition and the requirement compiled for evaluation, with the parameters'
+    /// values, reading the facts declared in `slots` by slot.
+    func programs(slots: FactSlots) -> (when: Program?, expect: Program) {
+        (when.map { Program($0, parameters: parameterValues, slots: slots) },
+         Program(expect, parameters: parameterValues, slots: slots, nodes: expectNodes))
+    }
 
     /// Every fact path the rule reads (for `explain`, templates and missing-evidence messages),
     /// worked out once.
@@ -438,13 +438,25 @@ public struct RuleSet: Sendable {
     /// The title, in both languages (of the last top-level file).
     public var title: LocalizedText
     /// Declared facts by path.
-    public var facts: [String: FactDeclaration] { didSet { factIndex = FactIndex(facts) } }
+    public var facts: [String: FactDeclaration] {
+        didSet {
+            factIndex = FactIndex(facts)
+            programs = RulePrograms(rules, slots: factIndex.slots)
+        }
+    }
     /// Groups and children of the declared facts, worked out once (report validation uses it).
     package private(set) var factIndex: FactIndex
     /// Scorecard categories, by id.
     public var categories: [String: Category]
     /// Rules in id order.
-    public var rules: [Rule] { didSet { ruleIndex = Self.index(rules) } }
+    public var rules: [Rule] {
+        didSet {
+            ruleIndex = Self.index(rules)
+            programs = RulePrograms(rules, slots: factIndex.slots)
+        }
+    }
+    /// Each rule's conditions linked to the declared facts' slots, by position in ``rules``.
+    package private(set) var programs: RulePrograms
     /// Each rule's position in `rules`, by id.
     private var ruleIndex: [String: Int]
     /// The rule-set files that make it up (id, version, SHA-256), itself last.
@@ -468,6 +480,7 @@ public struct RuleSet: Sendable {
         self.categories = categories
         self.rules = rules
         ruleIndex = Self.index(rules)
+        programs = RulePrograms(rules, slots: factIndex.slots)
         self.sources = sources
         self.location = location
     }
@@ -488,6 +501,28 @@ public struct RuleSet: Sendable {
     public func closestRuleID(to id: String) -> String? { Suggest.closest(to: id, in: rules.map(\.id)) }
 }
 
+/// The rules' conditions compiled for evaluation (``Program``), reading their rule set's facts
+/// by slot: once per rule set, not for every report.
+package final class RulePrograms: Sendable {
+    let when: [Program?]
+    let expect: [Program]
+    /// The rules they were compiled from, to tell a rule of the set from another with its id.
+    private let rules: [Rule]
+
+    init(_ rules: [Rule], slots: FactSlots) {
+        self.rules = rules
+        let compiled = rules.map { $0.programs(slots: slots) }
+        when = compiled.map(\.when)
+        expect = compiled.map(\.expect)
+    }
+
+    /// Rule `i`'s programs, if `rule` is the rule they were compiled from.
+    func programs(_ i: Int, for rule: Rule) -> (when: Program?, expect: Program)? {
+        guard i < rules.count, rules[i].isSame(as: rule) else { return nil }
+        return (when[i], expect[i])
+    }
+}
+
 /// Identity of one rule-set file used in a run, for audit trails.
 public struct RuleSetSource: Sendable, Hashable {
     /// The rule-set id the file declares.
@@ -506,6 +541,31 @@ extension RuleSet {
                                       rules: [], sources: [], location: Mark.start.located(in: ""))
 }
 
+/// Each declared fact's slot: its place among the declared paths in sorted order. A report's
+/// facts are held by slot (``ReportFacts``), and a rule's program, linked to its rule set
+/// (``Program/linked(to:)``), reads them by slot: finding each by its path in a dictionary was
+/// a hash of the path for every fact a report gives and every fact a rule reads.
+package final class FactSlots: Sendable {
+    /// The declared paths, sorted: slot `i` is `paths[i]`.
+    let paths: [String]
+    /// The declarations, by slot.
+    let declarations: [FactDeclaration]
+    private let slotByPath: [String: Int]
+
+    /// `sorted` is `facts`' paths in order.
+    init(_ facts: [String: FactDeclaration], sorted: [String]) {
+        paths = sorted
+        declarations = paths.map { facts[$0]! }
+        slotByPath = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0) })
+    }
+
+    /// No facts declared (a report's facts before they are read).
+    static let none = FactSlots([:], sorted: [])
+
+    /// The slot of the fact declared at `path`.
+    func slot(_ path: String) -> Int? { slotByPath[path] }
+}
+
 /// The shape of the declared facts: which dotted paths are groups, the names directly under
 /// each group, and which full path a leaf name belongs to (for "did you mean").
 package struct FactIndex: Sendable {
@@ -515,12 +575,16 @@ package struct FactIndex: Sendable {
     let topLevel: Set<String>
     private let childrenByGroup: [String: [String]]
     private let pathByLeaf: [String: String]
+    /// Each declared fact's slot.
+    let slots: FactSlots
 
     init(_ facts: [String: FactDeclaration]) {
+        let sorted = facts.keys.sorted()
+        slots = FactSlots(facts, sorted: sorted)
         var groups = Set<String>()
         var children: [String: Set<String>] = [:]
         var leaves: [String: String] = [:]
-        for path in facts.keys.sorted() {
+        for path in sorted {
             // Each group is the one before it, a dot and the next part: built as it goes, not
             // joined again from the parts for every prefix.
             var group = "", leaf: String?
