@@ -278,15 +278,16 @@ package struct Evaluator: Sendable {
             }
             return .value(.list(values), origin: nil)
         case .unary:
+            // Matched in place: reading `o.value` and `o.origin` copied the whole outcome twice.
             let o = run(s.a, steps, p)
-            guard let v = o.value else { return o }
+            guard case .value(let v, let origin) = o else { return o }
             switch (s.unary, v) {
-            case (.not, .bool(let b)): return .value(.bool(!b), origin: o.origin)
+            case (.not, .bool(let b)): return .value(.bool(!b), origin: origin)
             case (.negate, .int(let i)):
                 let (r, overflow) = Int64(0).subtractingReportingOverflow(i)
-                return overflow ? .failure(.integerOverflow) : .value(.int(r), origin: o.origin)
-            case (.negate, .number(let d)): return .value(.number(-d), origin: o.origin)
-            case (.negate, .percent(let d)): return .value(.percent(-d), origin: o.origin)
+                return overflow ? .failure(.integerOverflow) : .value(.int(r), origin: origin)
+            case (.negate, .number(let d)): return .value(.number(-d), origin: origin)
+            case (.negate, .percent(let d)): return .value(.percent(-d), origin: origin)
             default: return .failure(.cannotEvaluate("\(s.unary.rawValue) \(v)"))
             }
         case .and, .or:
@@ -307,14 +308,16 @@ package struct Evaluator: Sendable {
         case .binary:
             let op = s.binary
             let l = run(s.a, steps, p), r = run(s.b, steps, p)
-            if case .missing(let m1) = l {
-                if case .missing(let m2) = r { return .missing(m1 + m2) }
+            guard case .value(let x, let lo) = l, case .value(let y, let ro) = r else {
+                if case .missing(let m1) = l {
+                    if case .missing(let m2) = r { return .missing(m1 + m2) }
+                    return l
+                }
+                if case .missing = r { return r }
+                if case .value = l { return r }
                 return l
             }
-            if case .missing = r { return r }
-            guard let x = l.value else { return l }
-            guard let y = r.value else { return r }
-            let origin = l.origin ?? r.origin
+            let origin = lo ?? ro
             if op.isComparison { return .value(.bool(Self.compare(op, x, y)), origin: origin) }
             if op == .in || op == .notIn {
                 guard case .list(let items) = y else { return .failure(.cannotEvaluate("'in' without a list")) }
