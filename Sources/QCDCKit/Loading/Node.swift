@@ -100,12 +100,19 @@ package enum CoreSchema {
         }
     }
     /// Decimal integers (`-12`, `+3`, `0`), as the core schema reads them.
+    /// Checked byte by byte: by `Character`, each step paid for grapheme breaking and a Unicode
+    /// property lookup (every integer of every report is read here). A digit with a combining
+    /// mark has a byte outside ASCII, so it is refused as before.
     package static func int(_ s: String) -> Int64? {
-        var u = Substring(s)
-        if u.first == "+" { u = u.dropFirst() }
-        guard !u.isEmpty, u.allSatisfy({ $0 == "-" || $0.isASCII && $0.isNumber }) else { return nil }
-        return Int64(u)
+        // A `+` is dropped as a byte: a `+` with a combining mark is one character, and
+        // dropping it whole would leave the digits after it (the mark then refuses the text).
+        var u = Substring(s).utf8
+        if u.first == UInt8(ascii: "+") { u = u.dropFirst() }
+        guard !u.isEmpty, u.allSatisfy({ $0 == UInt8(ascii: "-") || isDigit($0) }) else { return nil }
+        return Int64(Substring(u))
     }
+
+    private static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
     /// `.nan`, `.inf`, `-.inf` (YAML's special floats), so that they can be rejected by name.
     package static func special(_ s: String) -> Double? {
         switch s.lowercased() {
@@ -122,10 +129,14 @@ package enum CoreSchema {
         return !u.isEmpty && u.allSatisfy { $0.isASCII && $0.isNumber }
     }
     /// Core-schema floats (`1.5`, `-2e3`, `.5`); integers are accepted too.
+    /// Byte by byte, as ``int(_:)``.
     package static func number(_ s: String) -> Double? {
-        guard let first = s.first, first.isNumber || first == "-" || first == "+" || first == "." else { return nil }
-        guard s.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
-        guard s.contains(where: { $0.isNumber }) else { return nil }
+        let u = s.utf8
+        guard let first = u.first, isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+        else { return nil }
+        guard u.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+                             || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) else { return nil }
+        guard u.contains(where: isDigit) else { return nil }
         return Double(s)
     }
 }

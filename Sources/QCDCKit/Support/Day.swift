@@ -20,24 +20,31 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Stri
     }
 
     /// Parses `YYYY-MM-DD` strictly.
+    /// Read in place (copying the text into an array first was most of the cost: a report has
+    /// thousands of dates).
     public init?(iso text: String) {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
-        func num(_ r: Range<Int>) -> Int? {
-            var v = 0
-            for k in r { guard u[k] >= 48 && u[k] <= 57 else { return nil }; v = v * 10 + Int(u[k] - 48) }
-            return v
-        }
-        guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
+        guard let (y, m, d) = Day.isoParts(text) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
-    /// True when the text has the shape `YYYY-MM-DD` (valid or not).
-    public static func looksLikeDate(_ text: String) -> Bool {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return false }
-        return [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { u[$0] >= 48 && u[$0] <= 57 }
+    /// The year, month and day of a `YYYY-MM-DD` text (not checked against the calendar).
+    private static func isoParts(_ text: String) -> (Int, Int, Int)? {
+        guard text.utf8.count == 10 else { return nil }
+        var text = text
+        return text.withUTF8 { u -> (Int, Int, Int)? in
+            guard u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
+            func num(_ r: Range<Int>) -> Int? {
+                var v = 0
+                for k in r { guard u[k] >= 48 && u[k] <= 57 else { return nil }; v = v * 10 + Int(u[k] - 48) }
+                return v
+            }
+            guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
+            return (y, m, d)
+        }
     }
+
+    /// True when the text has the shape `YYYY-MM-DD` (valid or not).
+    public static func looksLikeDate(_ text: String) -> Bool { isoParts(text) != nil }
 
     /// The year, the month (1–12) and the day of the month (1–31).
     public var components: (year: Int, month: Int, day: Int) {
