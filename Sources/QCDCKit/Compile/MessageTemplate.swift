@@ -23,11 +23,12 @@ public struct MessageTemplate: Sendable {
         self.en = en
     }
 
-    /// The placeholder names, Vietnamese text first, each once.
+    /// The placeholder names, Vietnamese text first, each once. A message has a handful: a list
+    /// searched beats a set built (and both texts joined) for every failing result.
     public var placeholders: [String] {
-        var seen = Set<String>()
         var out: [String] = []
-        for case .placeholder(let name) in vi + en where seen.insert(name).inserted { out.append(name) }
+        for case .placeholder(let name) in vi where !out.contains(name) { out.append(name) }
+        for case .placeholder(let name) in en where !out.contains(name) { out.append(name) }
         return out
     }
 
