@@ -126,6 +126,22 @@ struct SpreadsheetCellTests {
         #expect((0..<9).map { "\(styles.kind($0))" } == ["other", "date", "date", "other", "other", "percent", "other", "other", "percent"])
     }
 
+    /// Times of day and durations are not dates: 12:00 read as a date was no date at all, and
+    /// 25:00 was 1900-01-01. They are written as Excel shows them.
+    @Test func timesAreNotDates() {
+        let styles = XLSXReader.StyleParser()
+        styles.custom = [164: "h:mm", 165: "[h]:mm:ss", 166: "mm:ss", 167: "dd/mm/yyyy hh:mm", 168: "mmmm", 169: "mmm yyyy",
+                         170: "hh:mm AM/PM", 171: "\"h\"0"]
+        styles.formats = [18, 20, 21, 22, 45, 46, 47, 164, 165, 166, 167, 168, 169, 170, 171]
+        #expect((0..<15).map { "\(styles.kind($0))" }
+                == ["time", "time", "time", "date", "time", "time", "time", "time", "time", "time", "date", "date", "date", "time", "other"])
+        #expect(XLSXReader.time(serial: 0.5) == "12:00")
+        #expect(XLSXReader.time(serial: 25.5 / 24) == "25:30")
+        #expect(XLSXReader.time(serial: 5.0 / 86_400) == "0:00:05")
+        #expect(XLSXReader.time(serial: 0) == "0:00")
+        #expect(XLSXReader.time(serial: -0.25) == "-6:00")
+    }
+
     @Test func wholeNumbersAsPeopleWriteThem() {
         #expect(["1441", "1.441", "1,441", "1 441", "12.0", "12,0", "12,00"].map { WideForm.integer($0) } == ["1441", "1441", "1441", "1441", "12", "12", "12"])
         #expect(WideForm.integer("1.5") == nil && WideForm.integer("12,5") == nil && WideForm.integer(",0") == nil)

@@ -7,8 +7,8 @@ import ZIPFoundation
 /// Reads the cells of an Excel workbook (`.xlsx`, Office Open XML) as rows of text, sheet by
 /// sheet, the way ``CSVReader`` gives a CSV file's: shared and inline strings, numbers as Excel
 /// stores them, booleans as `true`/`false`, dates (a number in a date format, 1900 or 1904
-/// system) as `YYYY-MM-DD`, percentages (a number in a percent format) as `85.5%`, formulas by
-/// their cached value.
+/// system) as `YYYY-MM-DD`, times (a number in a time format) as `12:00`, percentages (a number
+/// in a percent format) as `85.5%`, formulas by their cached value.
 ///
 /// Untrusted archives are bounded: at most `maxEntries` entries, each part read only when the
 /// archive says it is at most `maxPartBytes` and stopped as soon as more comes out (an archive
@@ -189,19 +189,46 @@ package enum XLSXReader {
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
             if local(name) == "cellXfs" { inCellXfs = false }
         }
-        enum Kind { case date, percent, other }
-        func kind(_ style: Int) -> Kind {
+        func kind(_ style: Int) -> NumberKind {
             guard style >= 0, style < formats.count else { return .other }
             let id = formats[style]
-            if (14...22).contains(id) || (45...47).contains(id) { return .date }
-            if id == 9 || id == 10 { return .percent }
-            guard let code = custom[id] else { return .other }
-            // Quoted text and bracketed colours or locales say nothing about dates.
-            let bare = code.replacingOccurrences(of: #""[^"]*"|\[[^\]]*\]|\\."#, with: "", options: .regularExpression).lowercased()
-            if bare.contains("%") { return .percent }
-            if bare.contains("d") || bare.contains("y") || (bare.contains("m") && !bare.contains("0")) { return .date }
-            return .other
+            return XLSXReader.kind(format: id, code: custom[id])
         }
+    }
+
+    /// How a number format shows a number.
+    enum NumberKind: Equatable { case date, time, percent, other }
+
+    /// The kind of number format `id` (its `code` when the workbook defines it). A time of day or
+    /// a duration (`h:mm`, `mm:ss`, `[h]:mm:ss`: built-in 18–21 and 45–47) is not a date: read as
+    /// one, 12:00 became no date at all and 25:00 became 1900-01-01. A format with a day or a
+    /// year is a date, with a time or not.
+    static func kind(format id: Int, code: String?) -> NumberKind {
+        if (14...17).contains(id) || id == 22 { return .date }
+        if (18...21).contains(id) || (45...47).contains(id) { return .time }
+        if id == 9 || id == 10 { return .percent }
+        guard let code else { return .other }
+        // Quoted text, bracketed colours or locales, and escaped characters say nothing about
+        // dates; `[h]` (elapsed hours) is a time, so brackets are looked into for it first.
+        let lower = code.lowercased()
+        let elapsed = lower.contains("[h") || lower.contains("[m") || lower.contains("[s")
+        let bare = code.replacingOccurrences(of: #""[^"]*"|\[[^\]]*\]|\\."#, with: "", options: .regularExpression).lowercased()
+        if bare.contains("%") { return .percent }
+        if bare.contains("d") || bare.contains("y") { return .date }
+        if elapsed || bare.contains("h") || bare.contains("s") { return .time }
+        if bare.contains("m") && !bare.contains("0") { return .date }   // `mmm`, `mmmm`: a month
+        return .other
+    }
+
+    /// A time of day or a duration as Excel shows it: `12:00`, `25:30`, `0:00:05` (seconds only
+    /// when there are some).
+    static func time(serial: Double) -> String {
+        let seconds = Int((serial * 86_400).rounded())
+        let sign = seconds < 0 ? "-" : ""
+        let s = abs(seconds)
+        let (h, m, sec) = (s / 3600, s / 60 % 60, s % 60)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return sec == 0 ? "\(sign)\(h):\(two(m))" : "\(sign)\(h):\(two(m)):\(two(sec))"
     }
 
     /// A sheet's cells into rows of text. It stops at the first cell unless that is A1 holding
@@ -282,6 +309,7 @@ package enum XLSXReader {
                 if let d = Double(value), d.isFinite {
                     switch styles.kind(style) {
                     case .date: if let day = XLSXReader.day(serial: d, date1904: date1904) { text = day.description }
+                    case .time: text = abs(d) < 1e9 ? XLSXReader.time(serial: d) : XLSXReader.number(d)
                     case .percent: text = XLSXReader.number(d * 100) + "%"
                     case .other: text = XLSXReader.number(d)
                     }
