@@ -94,7 +94,7 @@ package struct Program: Sendable {
     package init(_ e: Expression, parameters: [String: Value], slots: FactSlots? = nil, nodes: Int? = nil,
                  tracing: Bool = false) {
         var b = Builder(source: e, parameters: parameters, slots: slots, tracing: tracing)
-        let n = nodes ?? e.shape.nodes
+        let n = nodes ?? 16   // a precondition is a few nodes; the arrays grow if not
         b.steps.reserveCapacity(n)
         if tracing {
             b.texts.reserveCapacity(n)

@@ -5,8 +5,9 @@ public struct ReportFacts: Sendable {
     package let slots: FactSlots
     /// The values given, by slot (``FactSlots``).
     var values: [FactValue?]
-    /// Every mapping in the report by path (`""` is the root), to locate missing facts.
-    var containers: [String: Mark] = [:]
+    /// Where each group's mapping is written, by group number (``FactSlots/groupPaths``; 0 is
+    /// the root), to locate missing facts.
+    var containers: [Mark?]
     /// Where the report's root mapping starts (`containers[""]`, kept apart: every
     /// not-applicable result points there).
     var root: Mark = .start
@@ -18,6 +19,7 @@ public struct ReportFacts: Sendable {
     init(slots: FactSlots) {
         self.slots = slots
         values = Array(repeating: nil, count: slots.paths.count)
+        containers = Array(repeating: nil, count: slots.groupPaths.count)
     }
 
     /// The value of the fact at `path` (`dialogue_conferences.held`), or nil when the report does
@@ -43,7 +45,8 @@ public struct ReportFacts: Sendable {
             while end > 0 {
                 end -= 1
                 guard bytes[end] == UInt8(ascii: ".") else { continue }
-                if let m = containers[String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)] { return m }
+                if let group = slots.group(String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)),
+                   let m = containers[group] { return m }
             }
             return root
         }

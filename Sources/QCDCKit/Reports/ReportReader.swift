@@ -45,16 +45,25 @@ package struct ReportReader: Sendable {
         var facts = ReportFacts(slots: slots)
         var given = [Mark?](repeating: nil, count: slots.paths.count)   // where each fact was written (nested or as a dotted key), by slot
         var unknown = 0
-        // Iterative walk over (mapping, prefix).
-        var work: [(Node, String)] = [(root, "")]
-        while let (node, prefix) = work.popLast() {
-            facts.containers[prefix] = node.mark
-            if prefix.isEmpty { facts.root = node.mark }
+        // Iterative walk over (mapping, its group's number, its path). A key is looked up in
+        // its group's names, with no path made for it: only a dotted key (`a.b: 1`), or one that
+        // is not declared, needs its path as text.
+        var work: [(Node, Int, String)] = [(root, 0, "")]
+        while let (node, group, prefix) = work.popLast() {
+            facts.containers[group] = node.mark
+            if group == 0 { facts.root = node.mark }
             for e in node.entries ?? [] {
-                if prefix.isEmpty && skipReserved && Self.reservedKeys.contains(e.key) { continue }
-                let path = prefix.isEmpty ? e.key : "\(prefix).\(e.key)"
-                if let slot = slots.slot(path) {
-                    let decl = slots.declarations[slot]
+                if group == 0 && skipReserved && Self.reservedKeys.contains(e.key) { continue }
+                var member = slots.member(e.key, in: group)
+                var written: String?
+                if member == nil, e.key.utf8.contains(UInt8(ascii: ".")) {
+                    let path = prefix.isEmpty ? e.key : "\(prefix).\(e.key)"
+                    written = path
+                    if let slot = slots.slot(path) { member = .fact(slot) } else if let g = slots.group(path) { member = .group(g) }
+                }
+                switch member {
+                case .fact(let slot):
+                    let decl = slots.declarations[slot], path = slots.paths[slot]
                     if let first = given[slot] {   // later duplicates cite the first too
                         diags.append(Diagnostic(.error, DiagnosticCode(.report, "duplicate_fact"), .givenTwice(path, line: first.line, column: first.column),
                             at: e.keyMark.located(in: file), notes: [.nestedOrDotted(path)]))
@@ -65,17 +74,19 @@ package struct ReportReader: Sendable {
                     if let v = FactCoercion.coerce(e.value, as: decl, path: FactPath(path), file: file, into: &diags) {
                         facts.values[slot] = FactValue(v, mark: e.value.mark, path: path)
                     }
-                } else if index.groups.contains(path) {
+                case .group(let g):
                     if e.value.isNull { continue }
+                    let path = slots.groupPaths[g]
                     guard e.value.entries != nil else {
                         diags.append(Diagnostic(.error, DiagnosticCode(.report, "type_mismatch"), .expectedGroup(path, found: .found(e.value)),
                             at: e.value.mark.located(in: file), notes: [.groupFacts(index.children(of: path))]))
                         continue
                     }
-                    work.append((e.value, path))
-                } else {
+                    work.append((e.value, g, path))
+                case nil:
                     unknown += 1
                     guard unknown <= maxUnknownFields else { continue }
+                    let path = written ?? (prefix.isEmpty ? e.key : "\(prefix).\(e.key)")
                     diags.append(unknownField(e, path: path, prefix: prefix, file: file))
                 }
             }

@@ -552,11 +552,62 @@ package final class FactSlots: Sendable {
     let declarations: [FactDeclaration]
     private let slotByPath: [String: Int]
 
-    /// `sorted` is `facts`' paths in order.
-    init(_ facts: [String: FactDeclaration], sorted: [String]) {
+    /// What a name written in a mapping is: a declared fact, or a group of them.
+    enum Member: Sendable { case fact(Int), group(Int) }
+    /// The groups' paths, by number: 0 is the report's top level (`""`).
+    let groupPaths: [String]
+    private let groupByPath: [String: Int]
+    /// The names under each group, by group number: a report's nested keys are looked up here
+    /// one level at a time, with no path made for each (only a dotted key needs its path).
+    private let members: [[String: Member]]
+
+    /// `sorted` is `facts`' paths in order. `visit` is told each part of each path, with the
+    /// path of the group it is in (`""` at the top) and whether it is the fact itself, for
+    /// ``FactIndex`` to gather the names under each group in the same pass.
+    init(_ facts: [String: FactDeclaration], sorted: [String],
+         visit: (_ group: String, _ name: Substring, _ isFact: Bool) -> Void = { _, _, _ in }) {
         paths = sorted
         declarations = paths.map { facts[$0]! }
-        slotByPath = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($1, $0) })
+        var slotByPath: [String: Int] = [:]
+        slotByPath.reserveCapacity(sorted.count)
+        var groupPaths = [""], groupByPath = ["": 0], members: [[String: Member]] = [[:]]
+        for (slot, path) in sorted.enumerated() {
+            slotByPath[path] = slot
+            // Split at each dot by hand: the generic `split` cost a few thousand instructions a
+            // path, at start-up.
+            var group = 0, start = path.startIndex
+            let utf8 = path.utf8
+            var i = utf8.startIndex
+            while i != utf8.endIndex {
+                if utf8[i] == UInt8(ascii: ".") {
+                    let part = path[start..<i]
+                    visit(groupPaths[group], part, false)
+                    let name = String(part)
+                    let groupPath = group == 0 ? name : groupPaths[group] + "." + name
+                    let next: Int
+                    if let known = groupByPath[groupPath] {
+                        next = known
+                    } else {
+                        next = groupPaths.count
+                        groupPaths.append(groupPath)
+                        groupByPath[groupPath] = next
+                        members.append([:])
+                    }
+                    // A declared fact wins over a group of the same name (as a report is read).
+                    if case .fact? = members[group][name] {} else { members[group][name] = .group(next) }
+                    group = next
+                    start = utf8.index(after: i)
+                }
+                i = utf8.index(after: i)
+            }
+            let leaf = path[start...]
+            visit(groupPaths[group], leaf, true)
+            members[group][String(leaf)] = .fact(slot)
+        }
+        self.slotByPath = slotByPath
+        self.groupPaths = groupPaths
+        self.groupByPath = groupByPath
+        self.members = members
     }
 
     /// No facts declared (a report's facts before they are read).
@@ -564,13 +615,15 @@ package final class FactSlots: Sendable {
 
     /// The slot of the fact declared at `path`.
     func slot(_ path: String) -> Int? { slotByPath[path] }
+    /// The number of the group at `path` (`""` is 0).
+    func group(_ path: String) -> Int? { groupByPath[path] }
+    /// What `name` is directly under group `group`.
+    func member(_ name: String, in group: Int) -> Member? { members[group][name] }
 }
 
-/// The shape of the declared facts: which dotted paths are groups, the names directly under
-/// each group, and which full path a leaf name belongs to (for "did you mean").
+/// The shape of the declared facts: the names directly under each group, and which full path a
+/// leaf name belongs to (for "did you mean"); the facts' slots and groups (``FactSlots``).
 package struct FactIndex: Sendable {
-    /// Group paths (`complaints`) that hold declared facts (`complaints.cases`).
-    let groups: Set<String>
     /// The names at a report's top level (`complaints`, `one_stop`…).
     let topLevel: Set<String>
     private let childrenByGroup: [String: [String]]
@@ -579,27 +632,13 @@ package struct FactIndex: Sendable {
     let slots: FactSlots
 
     init(_ facts: [String: FactDeclaration]) {
-        let sorted = facts.keys.sorted()
-        slots = FactSlots(facts, sorted: sorted)
-        var groups = Set<String>()
         var children: [String: Set<String>] = [:]
         var leaves: [String: String] = [:]
-        for path in sorted {
-            // Each group is the one before it, a dot and the next part: built as it goes, not
-            // joined again from the parts for every prefix.
-            var group = "", leaf: String?
-            for part in path.utf8.split(separator: UInt8(ascii: ".")) {
-                let name = String(Substring(part))
-                if leaf != nil {
-                    group = group.isEmpty ? leaf! : group + "." + leaf!
-                    groups.insert(group)
-                }
-                children[group, default: []].insert(name)
-                leaf = name
-            }
-            if let leaf, leaves[leaf] == nil { leaves[leaf] = path }
+        slots = FactSlots(facts, sorted: facts.keys.sorted()) { group, name, isFact in
+            let name = String(name)
+            children[group, default: []].insert(name)
+            if isFact, leaves[name] == nil { leaves[name] = group.isEmpty ? name : group + "." + name }
         }
-        self.groups = groups
         self.childrenByGroup = children.mapValues { $0.sorted() }
         self.topLevel = children[""] ?? []
         self.pathByLeaf = leaves
