@@ -296,6 +296,37 @@ struct EvaluatorTests {
         #expect(isTrue(ev.evaluate(expr)))
     }
 
+    /// Keys are looked up a group at a time (``FactSlots``): nested, dotted and mixed forms read
+    /// the same facts, a fact given both ways is a duplicate, and undeclared names keep their
+    /// full path in the warning.
+    @Test func nestedAndDottedKeysReadTheSameFacts() throws {
+        let rs = try #require(ruleSet(facts).0)
+        func read(_ yaml: String) -> (ReportFacts, [Diagnostic]) {
+            let (node, _) = compose(yaml)
+            var d: [Diagnostic] = []
+            let f = ReportReader(ruleSet: rs).readFacts(node!, file: "r.yaml", skipReserved: false, into: &d)
+            return (f, d)
+        }
+        for yaml in ["a: {n: 3, m: 2}", "a.n: 3\na.m: 2", "a: {n: 3}\na.m: 2"] {
+            let (f, d) = read(yaml)
+            #expect(d.isEmpty && f.value(at: "a.n")?.value.description == "3" && f.value(at: "a.m")?.value.description == "2", "\(yaml)")
+            #expect(f.value(at: "a.n")?.path == "a.n")
+        }
+        // The top level is read before the groups in it: the nested one is the duplicate.
+        let (dup, dd) = read("a: {n: 3}\na.n: 4")
+        #expect(dd.map(\.code.rawValue) == ["report.duplicate_fact"] && dd[0].location.line == 1 && dd[0].location.column == 5)
+        #expect(dup.value(at: "a.n")?.value.description == "4")
+        let (_, unknown) = read("a: {n: 3, nn: 1, x.y: 2}\nb: {c: 1}")
+        #expect(Set(unknown.map(\.message)).count == 3)
+        #expect(unknown.allSatisfy { $0.code.rawValue == "report.unknown_field" })
+        #expect(unknown.contains { $0.message.contains("a.x.y") } && unknown.contains { $0.message.contains("a.nn") })
+        let (_, scalar) = read("a: 5")
+        #expect(scalar.map(\.code.rawValue) == ["report.type_mismatch"])
+        // A missing fact is located at its group, however the group was written.
+        let (g, _) = read("b: 1\na: {m: 1}")
+        #expect(g.container(of: "a.n") == Mark(line: 2, column: 4))
+    }
+
     /// A rule's parameters are compiled into its programs as values; a parameter without a
     /// value fails the evaluation rather than reading anything else.
     @Test func parametersAreCompiledIn() throws {
