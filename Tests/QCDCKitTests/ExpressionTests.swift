@@ -322,9 +322,28 @@ struct EvaluatorTests {
         #expect(unknown.contains { $0.message.contains("a.x.y") } && unknown.contains { $0.message.contains("a.nn") })
         let (_, scalar) = read("a: 5")
         #expect(scalar.map(\.code.rawValue) == ["report.type_mismatch"])
-        // A missing fact is located at its group, however the group was written.
+        // A missing fact is located at its group's mapping, or at the top when the group is
+        // only written in dotted keys.
         let (g, _) = read("b: 1\na: {m: 1}")
         #expect(g.container(of: "a.n") == Mark(line: 2, column: 4))
+        let (top, _) = read("b: 1\na.m: 1")
+        #expect(top.container(of: "a.n") == Mark(line: 1, column: 1))
+    }
+
+    /// A rule set with type errors is still compiled before it is thrown away: a call with the
+    /// wrong number of arguments compiles to a failure instead of reading past its arguments
+    /// (found by FuzzExpressions: `if(exists(c, x, y))` crashed loading the rule set).
+    @Test func illTypedCallsCompileToFailures() {
+        var compiled = 0
+        for text in ["if(a.ok)", "if(a.ok, 1)", "exists()", "exists(a.n, a.m)", "if(exists(a.n, a.m, 1))"] {
+            let (e, diags) = check(text)
+            guard let e else { continue }
+            compiled += 1
+            #expect(!diags.isEmpty, "\(text)")
+            var ev = Evaluator(context: EvaluationContext(facts: ReportFacts(), period: .year(2026), parameters: [:]))
+            #expect(isFailure(ev.evaluate(Program(e, parameters: [:]))), "\(text)")
+        }
+        #expect(compiled == 5)
     }
 
     /// A rule's parameters are compiled into its programs as values; a parameter without a

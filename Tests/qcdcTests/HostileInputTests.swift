@@ -194,6 +194,18 @@ struct CrashTests {
         #expect(r.stdout.contains("expression.too_deep") || r.stdout.contains("expression.too_large"), "\(r.stdout.prefix(800))")
     }
 
+    /// A rule whose condition calls a function with the wrong number of arguments is a type
+    /// error (exit 2), not a crash while the rule set is compiled (found by FuzzExpressions).
+    @Test(arguments: ["if(true)", "if(exists(complaints.cases, 1, 2))", "exists() and true"])
+    func callsWithTheWrongArgumentsAreErrors(_ expect: String) throws {
+        let dir = try tree(["rules.yaml": Self.overlay(expect: expect), "a.yaml": goodReport()])
+        let r = try qcdc(["check", "--rules", dir.appendingPathComponent("rules.yaml").path, dir.appendingPathComponent("a.yaml").path],
+                         timeout: 60)
+        #expect(!r.timedOut)
+        #expect(r.status == 2, "exit \(r.status): \(r.stderr.suffix(500))")
+        #expect(r.stdout.contains("X-DEEP") || r.stdout.contains("rules.yaml"), "\(r.stdout.prefix(800))")
+    }
+
     /// A directory qcdc may not list is an error (exit 2) naming it, and the reports beside it
     /// are still checked: never a silent gap in what was checked.
     @Test(.enabled(if: geteuid() != 0 || rootCanDropCapabilities))

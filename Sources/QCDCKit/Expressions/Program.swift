@@ -207,6 +207,15 @@ package struct Program: Sendable {
                     break
                 }
                 s.builtin = builtin
+                // A rule set with errors is still compiled (and then not used): a call with the
+                // wrong number of arguments, which the type checker reported, fails here rather
+                // than being read past its end.
+                let arity = builtin == .exists ? 1 : builtin == .if ? 3 : nil
+                if let arity, args.count != arity {
+                    s.code = .fail
+                    s.a = failure(.cannotEvaluate("\(name)(…)"))
+                    break
+                }
                 switch builtin {
                 case .exists:
                     // Looks at its argument unevaluated: a fact or a record's field is asked
@@ -244,7 +253,10 @@ package struct Program: Sendable {
                 s.aggregate = agg
                 s.a = name(list)
                 s.slot = slot(of: list)
-                s.d = name(v)
+                // The variable's own spelling, for traces: `name` would reuse a canonically
+                // equivalent one written earlier (`é` and `e` with a combining accent).
+                names.append(v)
+                s.d = Int32(names.count - 1)
                 bound.append(v)
                 if let filter { s.b = add(filter) }
                 if let body { s.c = add(body) }
