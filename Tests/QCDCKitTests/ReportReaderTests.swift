@@ -126,20 +126,26 @@ struct SpreadsheetCellTests {
         #expect((0..<9).map { "\(styles.kind($0))" } == ["other", "date", "date", "other", "other", "percent", "other", "other", "percent"])
     }
 
-    /// Times of day and durations are not dates: 12:00 read as a date was no date at all, and
-    /// 25:00 was 1900-01-01. They are written as Excel shows them.
+    /// Times of day and elapsed times are not dates: 12:00 read as a date was no date at all,
+    /// and 25:00 was 1900-01-01. A time of day is the serial's fraction (a date and time in a
+    /// time format shows its time); an elapsed time counts hours.
     @Test func timesAreNotDates() {
         let styles = XLSXReader.StyleParser()
         styles.custom = [164: "h:mm", 165: "[h]:mm:ss", 166: "mm:ss", 167: "dd/mm/yyyy hh:mm", 168: "mmmm", 169: "mmm yyyy",
-                         170: "hh:mm AM/PM", 171: "\"h\"0"]
-        styles.formats = [18, 20, 21, 22, 45, 46, 47, 164, 165, 166, 167, 168, 169, 170, 171]
-        #expect((0..<15).map { "\(styles.kind($0))" }
-                == ["time", "time", "time", "date", "time", "time", "time", "time", "time", "time", "date", "date", "date", "time", "other"])
+                         170: "hh:mm AM/PM", 171: "\"h\"0", 172: "[Magenta]0.00", 173: "[$-409]h:mm AM/PM", 174: "0.00E+00",
+                         175: "mm:ss.0", 176: "#,##0\" [m2]\"", 177: "[mm]:ss", 178: "[Red]#,##0;[Blue]-#,##0", 179: "General"]
+        styles.formats = [18, 20, 21, 22, 45, 46, 47] + Array(164...179)
+        #expect((0..<23).map { "\(styles.kind($0))" }
+                == ["time", "time", "time", "date", "time", "duration", "time",
+                    "time", "duration", "time", "date", "date", "date", "time", "other", "other", "time", "other",
+                    "time", "other", "duration", "other", "other"])
         #expect(XLSXReader.time(serial: 0.5) == "12:00")
-        #expect(XLSXReader.time(serial: 25.5 / 24) == "25:30")
+        #expect(XLSXReader.time(serial: 46000.5) == "12:00")                 // a date and time in a time format
+        #expect(XLSXReader.time(serial: 25.5 / 24) == "1:30")
         #expect(XLSXReader.time(serial: 5.0 / 86_400) == "0:00:05")
         #expect(XLSXReader.time(serial: 0) == "0:00")
-        #expect(XLSXReader.time(serial: -0.25) == "-6:00")
+        #expect(XLSXReader.duration(serial: 25.5 / 24) == "25:30")
+        #expect(XLSXReader.duration(serial: 0.5) == "12:00")
     }
 
     @Test func wholeNumbersAsPeopleWriteThem() {

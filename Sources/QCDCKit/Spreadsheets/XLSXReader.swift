@@ -7,7 +7,7 @@ import ZIPFoundation
 /// Reads the cells of an Excel workbook (`.xlsx`, Office Open XML) as rows of text, sheet by
 /// sheet, the way ``CSVReader`` gives a CSV file's: shared and inline strings, numbers as Excel
 /// stores them, booleans as `true`/`false`, dates (a number in a date format, 1900 or 1904
-/// system) as `YYYY-MM-DD`, times (a number in a time format) as `12:00`, percentages (a number
+/// system) as `YYYY-MM-DD`, times (a number in a time format) as `12:00` (elapsed hours as `25:30`), percentages (a number
 /// in a percent format) as `85.5%`, formulas by their cached value.
 ///
 /// Untrusted archives are bounded: at most `maxEntries` entries, each part read only when the
@@ -196,39 +196,54 @@ package enum XLSXReader {
         }
     }
 
-    /// How a number format shows a number.
-    enum NumberKind: Equatable { case date, time, percent, other }
+    /// How a number format shows a number: a date, a time of day, an elapsed time (`[h]:mm`), a
+    /// percentage, or a plain number.
+    enum NumberKind: Equatable { case date, time, duration, percent, other }
 
     /// The kind of number format `id` (its `code` when the workbook defines it). A time of day or
-    /// a duration (`h:mm`, `mm:ss`, `[h]:mm:ss`: built-in 18–21 and 45–47) is not a date: read as
-    /// one, 12:00 became no date at all and 25:00 became 1900-01-01. A format with a day or a
-    /// year is a date, with a time or not.
+    /// an elapsed time (`h:mm`, `mm:ss`, `[h]:mm:ss`: built-in 18–21 and 45–47) is not a date:
+    /// read as one, 12:00 became no date at all and 25:00 became 1900-01-01. A format with a day
+    /// or a year is a date, with a time or not.
     static func kind(format id: Int, code: String?) -> NumberKind {
         if (14...17).contains(id) || id == 22 { return .date }
-        if (18...21).contains(id) || (45...47).contains(id) { return .time }
+        if id == 46 { return .duration }
+        if (18...21).contains(id) || id == 45 || id == 47 { return .time }
         if id == 9 || id == 10 { return .percent }
         guard let code else { return .other }
-        // Quoted text, bracketed colours or locales, and escaped characters say nothing about
-        // dates; `[h]` (elapsed hours) is a time, so brackets are looked into for it first.
-        let lower = code.lowercased()
-        let elapsed = lower.contains("[h") || lower.contains("[m") || lower.contains("[s")
-        let bare = code.replacingOccurrences(of: #""[^"]*"|\[[^\]]*\]|\\."#, with: "", options: .regularExpression).lowercased()
+        // Quoted text and escaped characters say nothing about dates; of the bracketed parts,
+        // colours and locales (`[Red]`, `[$-409]`) say nothing either, and `[h]`, `[mm]` or `[ss]`
+        // alone is an elapsed time.
+        let unquoted = code.replacingOccurrences(of: #""[^"]*"|\\."#, with: "", options: .regularExpression).lowercased()
+        var elapsed = false
+        var rest = Substring(unquoted)
+        while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
+            let inside = rest[rest.index(after: open)..<close]
+            if !inside.isEmpty, inside.allSatisfy({ $0 == "h" || $0 == "m" || $0 == "s" }) { elapsed = true }
+            rest = rest[rest.index(after: close)...]
+        }
+        let bare = unquoted.replacingOccurrences(of: #"\[[^\]]*\]"#, with: "", options: .regularExpression)
         if bare.contains("%") { return .percent }
         if bare.contains("d") || bare.contains("y") { return .date }
-        if elapsed || bare.contains("h") || bare.contains("s") { return .time }
+        if elapsed { return .duration }
+        if bare.contains("h") || bare.contains("s") { return .time }
         if bare.contains("m") && !bare.contains("0") { return .date }   // `mmm`, `mmmm`: a month
         return .other
     }
 
-    /// A time of day or a duration as Excel shows it: `12:00`, `25:30`, `0:00:05` (seconds only
-    /// when there are some).
+    /// A time of day, from a serial's fraction (a date and time in a time format shows its
+    /// time): `12:00`, `0:00:05` (seconds only when there are some), as 24-hour time; AM/PM and
+    /// tenths of a second are not kept.
     static func time(serial: Double) -> String {
-        let seconds = Int((serial * 86_400).rounded())
-        let sign = seconds < 0 ? "-" : ""
-        let s = abs(seconds)
-        let (h, m, sec) = (s / 3600, s / 60 % 60, s % 60)
+        clock(Int(((serial - serial.rounded(.down)) * 86_400).rounded()) % 86_400)
+    }
+
+    /// An elapsed time (`[h]:mm`) in hours, minutes and seconds: `25:30`.
+    static func duration(serial: Double) -> String { clock(Int((serial * 86_400).rounded())) }
+
+    private static func clock(_ seconds: Int) -> String {
+        let (h, m, sec) = (seconds / 3600, seconds / 60 % 60, seconds % 60)
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return sec == 0 ? "\(sign)\(h):\(two(m))" : "\(sign)\(h):\(two(m)):\(two(sec))"
+        return sec == 0 ? "\(h):\(two(m))" : "\(h):\(two(m)):\(two(sec))"
     }
 
     /// A sheet's cells into rows of text. It stops at the first cell unless that is A1 holding
@@ -309,7 +324,9 @@ package enum XLSXReader {
                 if let d = Double(value), d.isFinite {
                     switch styles.kind(style) {
                     case .date: if let day = XLSXReader.day(serial: d, date1904: date1904) { text = day.description }
-                    case .time: text = abs(d) < 1e9 ? XLSXReader.time(serial: d) : XLSXReader.number(d)
+                    // A negative or huge time is shown by Excel as ####: the number is kept.
+                    case .time: text = d >= 0 && d < 1e9 ? XLSXReader.time(serial: d) : XLSXReader.number(d)
+                    case .duration: text = d >= 0 && d < 1e9 ? XLSXReader.duration(serial: d) : XLSXReader.number(d)
                     case .percent: text = XLSXReader.number(d * 100) + "%"
                     case .other: text = XLSXReader.number(d)
                     }
