@@ -155,3 +155,23 @@ struct EngineTests {
         #expect(d.contains { $0.code == "ruleset.invalid_value" && $0.message.contains("this override changes none") && $0.location.line == 7 })
     }
 }
+
+/// A rule set compiles its rules' programs once (`RulePrograms`); a changed rule is compiled
+/// again, whether it changes inside the rule set or is handed to the engine on its own.
+@Suite("Compiled programs follow the rules")
+struct CompiledProgramTests {
+    @Test func aChangedParameterIsCompiledAgain() throws {
+        let (parsed, d) = report(header + "peoples_inspection_board: {members: 5}\ncommunity_conferences: {villages: 3}\n", builtin)
+        let r = try #require(parsed, "\(d)")
+        func status(_ rs: RuleSet) -> RuleStatus? { Engine(ruleSet: rs).evaluate(r).first { $0.rule.id == "TTND-C1" }?.status }
+        #expect(status(builtin) == .pass)
+        var changed = builtin
+        let i = try #require(changed.index(of: "TTND-C1"))
+        changed.rules[i].parameters["min_members"]?.value = .int(4)
+        #expect(status(changed) == .fail)          // 3 villages, below 4: exactly 4 members
+        #expect(status(builtin) == .pass)          // the original set is untouched
+        // A rule changed outside the set is compiled when it is evaluated, not read from the set.
+        #expect(Engine(ruleSet: builtin).evaluate(changed.rules[i], on: r).status == .fail)
+        #expect(Engine(ruleSet: builtin).evaluate(builtin.rules[i], on: r).status == .pass)
+    }
+}
