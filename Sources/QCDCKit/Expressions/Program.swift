@@ -1,5 +1,6 @@
 /// An expression compiled for evaluation: its nodes in one array of plain steps, children by
-/// index, names resolved. Built once per rule (``Rule``), when its rule set is compiled or read.
+/// index, names resolved. A rule set compiles its rules' once (``RulePrograms``), when it is
+/// compiled or read.
 ///
 /// Walking the tree itself cost what the evaluation did not need: matching a node copied the
 /// nodes under it (each holds four references), a parameter was found by name in a dictionary
@@ -60,7 +61,7 @@ package struct Program: Sendable {
         let names: [String]
         let failures: [Message]
         let children: [Int32]
-        /// The slots the steps' facts are linked to, if they are.
+        /// The slots the steps' facts were resolved against, if any.
         let slots: FactSlots?
         /// The expression and its parameters, compiled again with each step's text and position
         /// for a trace (`qcdc explain --report`), which only that needs.

@@ -455,7 +455,7 @@ public struct RuleSet: Sendable {
             programs = RulePrograms(rules, slots: factIndex.slots)
         }
     }
-    /// Each rule's conditions linked to the declared facts' slots, by position in ``rules``.
+    /// Each rule's conditions compiled against the declared facts' slots, by position in ``rules``.
     package private(set) var programs: RulePrograms
     /// Each rule's position in `rules`, by id.
     private var ruleIndex: [String: Int]
@@ -542,9 +542,10 @@ extension RuleSet {
 }
 
 /// Each declared fact's slot: its place among the declared paths in sorted order. A report's
-/// facts are held by slot (``ReportFacts``), and a rule's program, linked to its rule set
-/// (``Program/linked(to:)``), reads them by slot: finding each by its path in a dictionary was
-/// a hash of the path for every fact a report gives and every fact a rule reads.
+/// facts are held by slot (``ReportFacts``), and a rule's program, compiled against its rule
+/// set's slots (``RulePrograms``), reads them by slot: finding each by its path in a dictionary
+/// was a hash of the path for every fact a report gives and every fact a rule reads. Groups are
+/// numbered too, with the names under each, so that a report is read a group at a time.
 package final class FactSlots: Sendable {
     /// The declared paths, sorted: slot `i` is `paths[i]`.
     let paths: [String]
