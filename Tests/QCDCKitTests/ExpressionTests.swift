@@ -393,6 +393,34 @@ struct DayTests {
         #expect(Period(start: Day(iso: "2026-01-15")!, end: Day(iso: "2026-03-31")!).months == 2)
         #expect(Period.year(2026).weeks == 52)
     }
+
+    /// `months` and `isLongerThanAYear` are worked out arithmetically; held here to the month by
+    /// month walk they replaced, for periods starting on every day of 2023–2024 (a leap day
+    /// included), up to two years long, and at the ends of the calendar (where the walk never
+    /// ended: `period_months()` on a period ending 31 December 9999 hung).
+    @Test func periodMonthsAndYearLengthMatchTheWalk() {
+        func walkedMonths(_ p: Period) -> Int {
+            var n = 0
+            var m = Day(year: p.start.year, month: p.start.components.month, day: 1)!
+            while m <= p.end {
+                // The walk's own end: December 9999 has no next month (`addingMonths` stays on
+                // its last day), and the walk never ended for a period reaching it.
+                guard let next = m.addingMonths(checked: 1) else { return n + (m >= p.start && p.end.components.day == 31 ? 1 : 0) }
+                if m >= p.start && next.advanced(by: -1) <= p.end { n += 1 }
+                m = next
+            }
+            return n
+        }
+        var starts = (0..<731).map { Day(year: 2023, month: 1, day: 1)!.advanced(by: $0) }
+        starts += [Day(year: 1, month: 1, day: 1)!, Day(year: 9998, month: 12, day: 31)!]
+        for start in starts {
+            for length in [0, 1, 27, 28, 29, 30, 31, 58, 59, 60, 89, 90, 180, 363, 364, 365, 366, 367, 400, 730] {
+                let p = Period(start: start, end: min(start.advanced(by: length), Day(year: 9999, month: 12, day: 31)!))
+                #expect(p.months == walkedMonths(p), "\(p)")
+                #expect(p.isLongerThanAYear == (p.end > p.start.addingMonths(12).advanced(by: -1)), "\(p)")
+            }
+        }
+    }
 }
 
 @Suite("Working days")

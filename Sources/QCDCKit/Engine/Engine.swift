@@ -203,9 +203,20 @@ public struct Engine: Sendable {
 
     private func setMissing(_ r: inout RuleResult, _ missing: [MissingFact], report: UnitReport) {
         r.status = .missing
+        r.actual = nil
+        if missing.count == 1, missing[0].slot >= 0 {
+            // The usual case: one declared fact, looked up by slot. Its path, label and where it
+            // should be written are found by number.
+            let slot = Int(missing[0].slot), slots = report.facts.slots
+            let path = slots.paths[slot]
+            r.location = FindingLocation(file: report.file, mark: missing[0].mark ?? report.facts.container(slot: slot), path: path)
+            r.missingFacts = [path]
+            r.explanation = .missing([FactName(label: slots.declarations[slot].label, path: path)])
+            return
+        }
         var unique: [(path: String, fact: MissingFact)] = []
         if missing.count == 1 {
-            unique = [(missing[0].path, missing[0])]   // the usual case: no set needed
+            unique = [(missing[0].path, missing[0])]   // no set needed
         } else if missing.count <= 16 {
             // A few: compared in a list, no set to build.
             for m in missing {
@@ -223,7 +234,6 @@ public struct Engine: Sendable {
         r.location = FindingLocation(file: report.file, mark: first.fact.mark ?? report.facts.container(of: first.path), path: first.path)
         r.missingFacts = unique.map(\.path)
         r.explanation = .missing(unique.map { FactName(label: label(of: $0.path), path: $0.path) })
-        r.actual = nil
     }
 
     /// The declared label of a fact or of a list record's field (`complaints.cases[2].decided`).

@@ -20,11 +20,15 @@ package struct MissingFact: Sendable, Hashable {
     /// missing facts a result cites (``ReportFacts/container(of:)``): many are found missing
     /// only to be outweighed (`false and missing` is false).
     package var mark: Mark?
+    /// The fact's slot in the report's ``ReportFacts/slots`` when it was looked up by slot, else
+    /// -1: its label and where it should be written are then found by number, not by path.
+    package var slot: Int32 = -1
     package var path: String { factPath.description }
 
-    package init(_ path: FactPath, mark: Mark? = nil) {
+    package init(_ path: FactPath, mark: Mark? = nil, slot: Int32 = -1) {
         factPath = path
         self.mark = mark
+        self.slot = slot
     }
 }
 
@@ -248,9 +252,10 @@ package struct Evaluator: Sendable {
 
     /// The fact at `path`, read by `slot` when the program reads the report's slots.
     private func lookup(_ path: String, slot: Int32) -> Outcome {
-        let found = bySlot && slot >= 0 ? context.facts.value(slot: Int(slot)) : context.facts.value(at: path)
+        let bySlot = bySlot && slot >= 0
+        let found = bySlot ? context.facts.value(slot: Int(slot)) : context.facts.value(at: path)
         if let f = found { return .value(f.value, origin: Origin(path: path, mark: f.mark)) }
-        return .missing([MissingFact(FactPath(path))])
+        return .missing([MissingFact(FactPath(path), slot: bySlot ? slot : -1)])
     }
 
     private mutating func evaluate(_ s: Program.Step, _ steps: UnsafeBufferPointer<Program.Step>, _ p: Program.Storage) -> Outcome {

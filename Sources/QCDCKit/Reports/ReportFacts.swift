@@ -27,6 +27,16 @@ public struct ReportFacts: Sendable {
     public func value(at path: String) -> FactValue? { slots.slot(path).flatMap { values[$0] } }
     /// The value of the fact in `slot` of ``slots``.
     package func value(slot: Int) -> FactValue? { values[slot] }
+    /// Where the fact in `slot` should be written, as ``container(of:)``: the mark of the
+    /// deepest given group around it, by the groups' numbers.
+    package func container(slot: Int) -> Mark {
+        var group = slots.parentGroup[slot]
+        while group > 0 {
+            if let m = containers[group] { return m }
+            group = slots.groupParent[group]
+        }
+        return root
+    }
     /// All present facts, by path.
     public var all: [String: FactValue] {
         var out: [String: FactValue] = [:]
@@ -37,6 +47,7 @@ public struct ReportFacts: Sendable {
     /// Where a missing fact should be written: the mark of the deepest existing mapping on its
     /// path (the report's root mapping when no group on the path is given).
     package func container(of path: String) -> Mark {
+        if let slot = slots.slot(path) { return container(slot: slot) }
         // Scanned as bytes: searching a substring's UTF-8 view backwards steps its indexes one
         // by one, and was most of the cost of citing a missing fact.
         var path = path

@@ -561,6 +561,11 @@ package final class FactSlots: Sendable {
     /// The names under each group, by group number: a report's nested keys are looked up here
     /// one level at a time, with no path made for each (only a dotted key needs its path).
     private let members: [[String: Member]]
+    /// The group each fact is directly in, by slot, and the group each group is in, by number
+    /// (the top level, 0, is in itself): where a missing fact should be written is found by
+    /// number.
+    let parentGroup: [Int]
+    let groupParent: [Int]
 
     /// `sorted` is `facts`' paths in order. `visit` is told each part of each path, with the
     /// path of the group it is in (`""` at the top) and whether it is the fact itself, for
@@ -572,6 +577,8 @@ package final class FactSlots: Sendable {
         var slotByPath: [String: Int] = [:]
         slotByPath.reserveCapacity(sorted.count)
         var groupPaths = [""], groupByPath = ["": 0], members: [[String: Member]] = [[:]]
+        var parentGroup: [Int] = [], groupParent = [0]
+        parentGroup.reserveCapacity(sorted.count)
         for (slot, path) in sorted.enumerated() {
             slotByPath[path] = slot
             // Split at each dot by hand: the generic `split` cost a few thousand instructions a
@@ -592,6 +599,7 @@ package final class FactSlots: Sendable {
                         next = groupPaths.count
                         groupPaths.append(groupPath)
                         groupByPath[groupPath] = next
+                        groupParent.append(group)
                         members.append([:])
                     }
                     // A declared fact wins over a group of the same name (as a report is read).
@@ -604,7 +612,10 @@ package final class FactSlots: Sendable {
             let leaf = path[start...]
             visit(groupPaths[group], leaf, true)
             members[group][String(leaf)] = .fact(slot)
+            parentGroup.append(group)
         }
+        self.parentGroup = parentGroup
+        self.groupParent = groupParent
         self.slotByPath = slotByPath
         self.groupPaths = groupPaths
         self.groupByPath = groupByPath

@@ -166,19 +166,25 @@ public struct Period: Sendable, Hashable, CustomStringConvertible {
     public var days: Int { start.distance(to: end) + 1 }
     /// Whole weeks in the period (days / 7, rounded down).
     public var weeks: Int { days / 7 }
-    /// Calendar months the period covers entirely.
+    /// Calendar months the period covers entirely: from the month of `start` (the next, unless
+    /// it starts on the 1st) to the month of `end` (the one before, unless it ends on the
+    /// month's last day). Counted, not walked month by month (`period_months()` is asked for
+    /// every report).
     public var months: Int {
-        var n = 0
-        var m = Day(year: start.year, month: start.components.month, day: 1)!
-        while m <= end {
-            let last = m.addingMonths(1).advanced(by: -1)
-            if m >= start && last <= end { n += 1 }
-            m = m.addingMonths(1)
-        }
-        return n
+        let s = start.components, e = end.components
+        let first = s.year * 12 + (s.month - 1) + (s.day == 1 ? 0 : 1)
+        let last = e.year * 12 + (e.month - 1) - (e.day == Day.daysIn(month: e.month, year: e.year) ? 0 : 1)
+        return max(0, last - first + 1)
     }
     /// True when the period runs past the day before its first anniversary (more than 12 months).
-    public var isLongerThanAYear: Bool { end > start.addingMonths(12).advanced(by: -1) }
+    /// That day is 364 or 365 days after `start`, so only a period of 365 or 366 days is
+    /// worked out by the calendar (every rule asks, for every report).
+    public var isLongerThanAYear: Bool {
+        let d = start.distance(to: end)
+        if d < 364 { return false }
+        if d > 365 { return true }
+        return end > start.addingMonths(12).advanced(by: -1)
+    }
 
     /// The period cut at each new calendar year (one element for a period within one year).
     public var calendarYears: [Period] {

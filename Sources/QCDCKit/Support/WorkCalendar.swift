@@ -20,19 +20,26 @@ package struct WorkCalendar: Sendable, Hashable {
     package var fixedDaysOff: [(month: Int, day: Int)] = [] { didSet { weeks = WeekCache() } }
     /// Lunar New Year's Day (Mùng 1 Tết) by solar year.
     package var lunarNewYear: [Int: Day] = [:] { didSet { weeks = WeekCache() } }
-    /// ``requiredWeeks(in:)`` by window: every report of a year asks for the same weeks. A change
-    /// to the calendar gives it a new, empty cache (copies made before keep theirs).
+    /// ``requiredWeeks(in:)`` and ``wholeMonths(in:)`` by window: every report of a year asks
+    /// for the same weeks and months. A change to the calendar gives it a new, empty cache
+    /// (copies made before keep theirs).
     private var weeks = WeekCache()
 
-    /// Results shared by the copies of one calendar, across threads.
+    /// Results shared by the copies of one calendar, across threads: the weeks
+    /// (``requiredWeeks(in:)``) or the months (``wholeMonths(in:)``) of a window.
     private final class WeekCache: @unchecked Sendable {
+        private struct Key: Hashable {
+            var window: Period
+            var months: Bool
+        }
         private let lock = NSLock()
-        private var weeks: [Period: [Period]] = [:]
+        private var periods: [Key: [Period]] = [:]
 
-        func get(_ window: Period, _ make: () -> [Period]) -> [Period] {
-            if let hit = lock.withLock({ weeks[window] }) { return hit }
+        func get(_ window: Period, months: Bool = false, _ make: () -> [Period]) -> [Period] {
+            let key = Key(window: window, months: months)
+            if let hit = lock.withLock({ periods[key] }) { return hit }
             let value = make()
-            lock.withLock { if weeks.count < 256 { weeks[window] = value } }
+            lock.withLock { if periods.count < 256 { periods[key] = value } }
             return value
         }
     }
@@ -126,8 +133,13 @@ package struct WorkCalendar: Sendable, Hashable {
         return weeks
     }
 
-    /// The calendar months that lie wholly inside `window`.
+    /// The calendar months that lie wholly inside `window` (worked out once per window, like
+    /// the weeks).
     package func wholeMonths(in window: Period) -> [Period] {
+        weeks.get(window, months: true) { Self.computeWholeMonths(in: window) }
+    }
+
+    private static func computeWholeMonths(in window: Period) -> [Period] {
         var months: [Period] = []
         let c = window.start.components
         var first = Day(year: c.year, month: c.month, day: 1)!
