@@ -64,23 +64,25 @@ public struct Summary: Sendable, Hashable {
         // Counted in fixed slots first: a dictionary update per result was a visible cost.
         var statuses = (pass: 0, fail: 0, missing: 0, notApplicable: 0, error: 0, waived: 0)
         var severities = (error: 0, warning: 0, info: 0)
-        let results = o.results
-        for i in results.indices {
-            // By index: a `for r in` binding copied every result (a dozen references each).
-            let status = results[i].status
-            switch status {
-            case .pass: statuses.pass += 1
-            case .fail: statuses.fail += 1
-            case .missing: statuses.missing += 1
-            case .notApplicable: statuses.notApplicable += 1
-            case .error: statuses.error += 1
-            case .waived: statuses.waived += 1
-            }
-            guard status == .fail || status == .error else { continue }
-            switch results[i].severity {
-            case .error: severities.error += 1
-            case .warning: severities.warning += 1
-            case .info: severities.info += 1
+        // Through the buffer, by index: a `for r in` binding copied every result (a dozen
+        // references each), and so did the array's subscript (its getter returns a copy).
+        o.results.withUnsafeBufferPointer { results in
+            for i in results.indices {
+                let status = results[i].status
+                switch status {
+                case .pass: statuses.pass += 1
+                case .fail: statuses.fail += 1
+                case .missing: statuses.missing += 1
+                case .notApplicable: statuses.notApplicable += 1
+                case .error: statuses.error += 1
+                case .waived: statuses.waived += 1
+                }
+                guard status == .fail || status == .error else { continue }
+                switch results[i].severity {
+                case .error: severities.error += 1
+                case .warning: severities.warning += 1
+                case .info: severities.info += 1
+                }
             }
         }
         for (s, n) in [(RuleStatus.pass, statuses.pass), (.fail, statuses.fail), (.missing, statuses.missing),
@@ -179,8 +181,16 @@ public struct CheckRun: Sendable {
         mutating func add(_ r: ReportOutcome, gate: Gate) {
             summary.add(r)
             if r.isInvalid { invalidReport = true }
-            // By index: `contains(where:)` hands the closure a copy of each result.
-            if !failing, r.results.indices.contains(where: { gate.fails(r.results[$0]) }) { failing = true }
+            guard !failing else { return }
+            // ``Gate/fails(_:)`` on each result's parts, read in place: handed a result, from the
+            // array or its buffer, it was handed a copy (a dozen references retained and
+            // released per result).
+            failing = r.results.withUnsafeBufferPointer { results in
+                results.indices.contains {
+                    gate.isFinding(status: results[$0].status, baselineState: results[$0].baselineState)
+                        && gate.failOn.includes(results[$0].severity)
+                }
+            }
         }
     }
 }

@@ -31,9 +31,13 @@ public struct Gate: Sendable, Hashable {
     /// A finding: a failed or unevaluable result — or missing evidence under `failOnMissing` —
     /// that is not waived and not already known from the baseline. Findings are listed as such
     /// whatever `failOn` says.
-    public func isFinding(_ r: RuleResult) -> Bool {
-        if r.baselineState == .unchanged { return false }
-        switch r.status {
+    public func isFinding(_ r: RuleResult) -> Bool { isFinding(status: r.status, baselineState: r.baselineState) }
+
+    /// ``isFinding(_:)`` from a result's status and baseline state, for a caller that reads them
+    /// in place (passing a result held in memory copies it whole).
+    func isFinding(status: RuleStatus, baselineState: BaselineState?) -> Bool {
+        if baselineState == .unchanged { return false }
+        switch status {
         case .fail, .error: return true
         case .missing: return failOnMissing
         case .pass, .notApplicable, .waived: return false
