@@ -13,7 +13,10 @@ enum FactCoercion {
         return text.trimmingCharacters(in: .whitespaces)
     }
 
-    static func coerce(_ node: Node, as decl: FactDeclaration, path factPath: FactPath, file: String,
+    /// `node` read as a fact of `type`, within `minimum` and `maximum` (a declaration's; passed
+    /// apart, read in place from it: a copy of the whole declaration, per fact and per record
+    /// field, was a dozen retains and releases each).
+    static func coerce(_ node: Node, as type: FactType, minimum: Double?, maximum: Double?, path factPath: FactPath, file: String,
                        into diags: inout [Diagnostic]) -> Value? {
         var path: String { factPath.description }
         func mismatch(_ what: Expected, _ notes: [Message] = []) -> Value? {
@@ -21,7 +24,7 @@ enum FactCoercion {
                                     at: node.mark.located(in: file), notes: notes))
             return nil
         }
-        if case .list(let fields) = decl.type {
+        if case .list(let fields) = type {
             guard let items = node.items else {
                 return mismatch(.records, [.oneRecordPerEntry])
             }
@@ -47,7 +50,8 @@ enum FactCoercion {
                     }
                     if e.value.isNull { continue }
                     let fieldPath = rpath.field(e.key)
-                    if let v = coerce(e.value, as: fields[f], path: fieldPath, file: file, into: &diags) {
+                    if let v = coerce(e.value, as: fields[f].type, minimum: fields[f].minimum, maximum: fields[f].maximum,
+                                      path: fieldPath, file: file, into: &diags) {
                         let value = FactValue(v, mark: e.value.mark, path: fieldPath)
                         if let at = values.firstIndex(where: { $0.name == e.key }) { values[at].value = value } else { values.append((e.key, value)) }
                     }
@@ -56,10 +60,10 @@ enum FactCoercion {
             }
             return .records(records)
         }
-        guard case .scalar(let text, _) = node.kind else { return mismatch(.singleValue(decl.type)) }
+        guard case .scalar(let text, _) = node.kind else { return mismatch(.singleValue(type)) }
         let textual = node.isTextual
         let value: Value
-        switch decl.type {
+        switch type {
         case .integer:
             guard !textual, let i = CoreSchema.int(text) else {
                 if !textual, CoreSchema.looksLikeInteger(text) {
@@ -119,16 +123,16 @@ enum FactCoercion {
             return nil
         }
         if let x = value.asDouble {
-            let scale = decl.type == .percent ? 100.0 : 1.0
-            let shown = decl.type == .percent ? "%" : ""
-            let minimum = decl.minimum ?? (decl.type == .integer ? 0 : nil)
+            let scale = type == .percent ? 100.0 : 1.0
+            let shown = type == .percent ? "%" : ""
+            let minimum = minimum ?? (type == .integer ? 0 : nil)
             if let minimum, x * scale < minimum - 1e-9 {
                 diags.append(Diagnostic(.error, DiagnosticCode(.report, "out_of_range"),
                     .belowMinimum(path, text, minimum: Value.format(minimum) + shown), at: node.mark.located(in: file),
-                    notes: decl.type == .integer && minimum == 0 ? [.countsNotNegative] : []))
+                    notes: type == .integer && minimum == 0 ? [.countsNotNegative] : []))
                 return nil
             }
-            if let maximum = decl.maximum, x * scale > maximum + 1e-9 {
+            if let maximum, x * scale > maximum + 1e-9 {
                 diags.append(Diagnostic(.error, DiagnosticCode(.report, "out_of_range"),
                     .aboveMaximum(path, text, maximum: Value.format(maximum) + shown), at: node.mark.located(in: file)))
                 return nil

@@ -63,7 +63,7 @@ package struct ReportReader: Sendable {
                 }
                 switch member {
                 case .fact(let slot):
-                    let decl = slots.declarations[slot], path = slots.paths[slot]
+                    let path = slots.paths[slot]
                     if let first = given[slot] {   // later duplicates cite the first too
                         diags.append(Diagnostic(.error, DiagnosticCode(.report, "duplicate_fact"), .givenTwice(path, line: first.line, column: first.column),
                             at: e.keyMark.located(in: file), notes: [.nestedOrDotted(path)]))
@@ -71,7 +71,8 @@ package struct ReportReader: Sendable {
                     }
                     given[slot] = e.keyMark
                     if e.value.isNull { continue }
-                    if let v = FactCoercion.coerce(e.value, as: decl, path: FactPath(path), file: file, into: &diags) {
+                    if let v = FactCoercion.coerce(e.value, as: slots.declarations[slot].type, minimum: slots.declarations[slot].minimum,
+                                                   maximum: slots.declarations[slot].maximum, path: FactPath(path), file: file, into: &diags) {
                         facts.values[slot] = FactValue(v, mark: e.value.mark, path: path)
                     }
                 case .group(let g):
