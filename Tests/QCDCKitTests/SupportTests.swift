@@ -115,4 +115,37 @@ struct JSONTextTests {
             #expect(text.string == "[" + String(n), "\(n)")
         }
     }
+
+    /// Days are written digit by digit, as `Day.description` writes them, in quotes.
+    @Test func daysAreWrittenAsTheirDescription() {
+        var days = [Day(ordinal: -719_162), Day(year: 1, month: 1, day: 1)!, Day(year: 9999, month: 12, day: 31)!]
+        for k in stride(from: -800_000, to: 3_000_000, by: 997) { days.append(Day(ordinal: k)) }
+        for d in days {
+            var text = JSONText()
+            text.write(quoted: d)
+            #expect(text.string == "\"\(d.description)\"", "\(d.ordinal)")
+        }
+    }
+
+    /// Pieces written in the source (`StaticString`, a single character included) and escaped
+    /// strings give the same text as the `String` path.
+    @Test func staticPiecesAndEscapesMatchTheStringPath() {
+        var text = JSONText()
+        text += "{"
+        text += "\"a\":"
+        JSON.escape("x\"y\\z\n\u{01}é", into: &text)
+        text += "}"
+        var string = ""
+        string += "{"
+        string += "\"a\":"
+        JSON.escape("x\"y\\z\n\u{01}é", into: &string)
+        string += "}"
+        #expect(text.string == string)
+        #expect(string == #"{"a":"x\"y\\z\n\u0001é"}"#)
+        for plain in ["", "abc", "Xã Ơn Bắc", String(repeating: "dài ", count: 40)] {
+            var t = JSONText()
+            JSON.escape(plain, into: &t)
+            #expect(t.string == "\"" + plain + "\"")
+        }
+    }
 }

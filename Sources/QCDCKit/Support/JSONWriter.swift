@@ -6,6 +6,9 @@ package protocol JSONSink {
     mutating func write(_ s: Substring)
     /// An ASCII byte.
     mutating func write(ascii b: UInt8)
+    /// `s` in quotes, if it has nothing to escape (no control character, quote or backslash);
+    /// false, with nothing written, if it has.
+    mutating func writeQuotedIfPlain(_ s: String) -> Bool
 }
 
 extension JSONSink {
@@ -16,6 +19,13 @@ extension String: JSONSink {
     package mutating func write(_ s: String) { self += s }
     package mutating func write(_ s: Substring) { self += s }
     package mutating func write(ascii b: UInt8) { unicodeScalars.append(Unicode.Scalar(b)) }
+    package mutating func writeQuotedIfPlain(_ s: String) -> Bool {
+        guard !s.utf8.contains(where: JSON.needsEscape) else { return false }
+        self += "\""
+        self += s
+        self += "\""
+        return true
+    }
 }
 
 /// JSON text written as UTF-8 bytes, made a `String` once at the end (``string``).
@@ -33,16 +43,69 @@ package struct JSONText: JSONSink {
         s.withUTF8 { bytes.append(contentsOf: $0) }
     }
     package mutating func write(ascii b: UInt8) { bytes.append(b) }
-    /// A whole number's decimal digits, as `String(n)` writes them (without making the string).
+    /// A piece written in the source (most of a document's): its bytes are where the program's
+    /// constants are, with no `String` to retain, release or look into (a `String` piece cost
+    /// about 170 instructions, and a report's JSON is hundreds of pieces).
+    package mutating func write(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+    package static func += (out: inout JSONText, s: StaticString) { out.write(s) }
+    package mutating func writeQuotedIfPlain(_ s: String) -> Bool {
+        // One look at the bytes, which are then copied whole.
+        var s = s
+        return s.withUTF8 { utf8 in
+            for b in utf8 where JSON.needsEscape(b) { return false }
+            bytes.append(0x22)
+            bytes.append(contentsOf: utf8)
+            bytes.append(0x22)
+            return true
+        }
+    }
+    /// A day as a JSON string, `"2026-07-01"` (``Day/description``), written digit by digit.
+    package mutating func write(quoted d: Day) {
+        let c = d.components
+        guard (0...9999).contains(c.year) else {
+            _ = writeQuotedIfPlain(d.description)
+            return
+        }
+        func digits(_ v: Int, _ width: Int) {
+            var p = 1
+            for _ in 1..<width { p *= 10 }
+            while p > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(v / p % 10))
+                p /= 10
+            }
+        }
+        bytes.append(0x22)
+        digits(c.year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(c.month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(c.day, 2)
+        bytes.append(0x22)
+    }
+    /// A whole number's decimal digits, as `String(n)` writes them (without making the string):
+    /// made right to left in a buffer on the stack, then appended at once.
     package mutating func write(int n: Int) {
-        if n < 0 { bytes.append(UInt8(ascii: "-")) }
-        let start = bytes.count
-        var v = n.magnitude
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(v % 10))
-            v /= 10
-        } while v > 0
-        bytes[start...].reverse()
+        if (0..<10).contains(n) {
+            bytes.append(UInt8(ascii: "0") + UInt8(n))
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: a sign and 20 digits fit
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var i = buffer.count
+            var v = n.magnitude
+            repeat {
+                i -= 1
+                buffer[i] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+            } while v > 0
+            if n < 0 {
+                i -= 1
+                buffer[i] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[i...]))
+        }
     }
     /// The text written (valid UTF-8: every piece came from a `String`).
     package var string: String { String(decoding: bytes, as: UTF8.self) }
@@ -182,16 +245,13 @@ package indirect enum JSON: Sendable, Equatable {
 
     private static let indents: [String] = (0..<32).map { String(repeating: "  ", count: $0) }
 
+    /// A byte JSON text must escape in a string: a control character, a quote or a backslash.
+    static func needsEscape(_ u: UInt8) -> Bool { u < 0x20 || u == 0x22 || u == 0x5C }
+
     static func escape<Sink: JSONSink>(_ s: String, into out: inout Sink) {
         // Fast path: most strings need no escaping.
-        func special(_ u: UInt8) -> Bool { u < 0x20 || u == 0x22 || u == 0x5C }
-        let plain = s.utf8.withContiguousStorageIfAvailable { !$0.contains(where: special) } ?? !s.utf8.contains(where: special)
-        if plain {
-            out.write(ascii: 0x22)
-            out.write(s)
-            out.write(ascii: 0x22)
-            return
-        }
+        if out.writeQuotedIfPlain(s) { return }
+        let special = needsEscape
         // The runs between characters to escape are copied whole (those characters are ASCII, so
         // cutting at them never splits a character).
         out.write(ascii: 0x22)
