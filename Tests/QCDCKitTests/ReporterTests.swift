@@ -149,3 +149,31 @@ struct ReporterTests {
         #expect(SARIFReporter().render(valid).contains("\"exitCode\": 1"))
     }
 }
+
+@Suite("JSON members written straight out")
+struct JSONMemberTests {
+    /// A report's summary and periods are written as bytes; they must be what the ``JSON`` tree
+    /// (which the run's own summary still uses) writes, compact.
+    @Test func summaryAndPeriodMatchTheTree() {
+        var s = Summary()
+        #expect(Self.written { JSONReporter.summary(s, into: &$0) } == JSONReporter.summary(s).rendered(pretty: false))
+        s.reports = 12
+        s.invalidReports = 3
+        s.byStatus = [.pass: 7, .fail: 1_000_001, .waived: 2, .notApplicable: 36]
+        s.failedBySeverity = [.warning: 4, .info: 9]
+        s.inputErrors = 5
+        s.inputWarnings = 11
+        #expect(Self.written { JSONReporter.summary(s, into: &$0) } == JSONReporter.summary(s).rendered(pretty: false))
+        for p in [Period.year(2026), Period(start: Day(year: 1, month: 1, day: 1)!, end: Day(year: 9999, month: 12, day: 31)!)] {
+            #expect(Self.written { JSONReporter.period(p, into: &$0) } == JSONReporter.period(p).rendered(pretty: false))
+        }
+        #expect(Self.written { JSONReporter.optional(nil, into: &$0) } == "null")
+        #expect(Self.written { JSONReporter.optional("a\"b", into: &$0) } == #""a\"b""#)
+    }
+
+    static func written(_ write: (inout JSONText) -> Void) -> String {
+        var out = JSONText()
+        write(&out)
+        return out.string
+    }
+}

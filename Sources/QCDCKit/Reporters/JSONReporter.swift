@@ -198,40 +198,111 @@ public struct JSONReporter: StreamingReporter {
         JSON.escape(r.file, into: &out)
         let colon = nested.isEmpty ? ":" : ": "
         if let row = r.row { out += separator + "\"row\"" + colon + String(row) }
+        // The members every report has are written straight out, compact, as ``JSON`` writes
+        // them: building a tree for each and writing it was a third of writing a report.
         out += separator + "\"unit\"" + colon
-        (r.unit.map { u in
-            .object([("code", .string(u.code)), ("name", .string(u.name)), ("kind", .string(u.kind.rawValue)),
-                     ("parent", .optional(u.parent)), ("subtype", .optional(u.subtype))])
-        } ?? JSON.null).append(to: &out, indent: -1)
+        if let u = r.unit {
+            out += "{\"code\":"
+            JSON.escape(u.code, into: &out)
+            out += ",\"name\":"
+            JSON.escape(u.name, into: &out)
+            out += ",\"kind\":"
+            JSON.escape(u.kind.rawValue, into: &out)
+            out += ",\"parent\":"
+            Self.optional(u.parent, into: &out)
+            out += ",\"subtype\":"
+            Self.optional(u.subtype, into: &out)
+            out += "}"
+        } else {
+            out += "null"
+        }
         out += separator + "\"period\"" + colon
-        (r.period.map(Self.period) ?? .null).append(to: &out, indent: -1)
+        if let p = r.period { Self.period(p, into: &out) } else { out += "null" }
         out += separator + "\"valid\"" + colon + (r.isInvalid ? "false" : "true")
         out += separator + "\"results\"" + colon
         var first = true
-        var notApplicable: [String: [String]] = [:]
+        // The rules not applicable, by reason, in the order of the reasons' keys: `condition`,
+        // `kind`, `not_in_force`.
+        var notApplicable: [[String]] = [[], [], []]
         let results = r.results
         for i in results.indices {
             // By index: a `for result in` binding copied every result (a dozen references each).
             if results[i].status == .notApplicable, case .notApplicable(let why) = results[i].explanation {
-                notApplicable[why.key, default: []].append(results[i].rule.id)
+                let reason = switch why { case .condition: 0; case .kind: 1; case .notInForce: 2 }
+                notApplicable[reason].append(results[i].rule.id)
                 continue
             }
-            out += first ? "[" + nested : "," + nested
+            out += first ? "[" : ","
+            if !nested.isEmpty { out += nested }
             first = false
             Self.result(results[i], period: r.period, lang, into: &out)
         }
         out += first ? "[]" : nested.isEmpty ? "]" : "\n      ]"
         out += separator + "\"not_applicable\"" + colon
-        JSON.object(notApplicable.sorted { $0.key < $1.key }.map { ($0.key, .array($0.value.map { .string($0) })) })
-            .append(to: &out, indent: -1)
+        out += "{"
+        var firstReason = true
+        for (key, ids) in zip(["condition", "kind", "not_in_force"] as [StaticString], notApplicable) where !ids.isEmpty {
+            out += firstReason ? "\"" : ",\""
+            out += key
+            out += "\":["
+            for (k, id) in ids.enumerated() {
+                if k > 0 { out += "," }
+                JSON.escape(id, into: &out)
+            }
+            out += "]"
+            firstReason = false
+        }
+        out += "}"
         out += separator + "\"errors\"" + colon
         Self.lines(r.diagnostics.map { Self.diagnostic($0, lang) }, indent: nested, close: nested.isEmpty ? "" : "\n      ", into: &out)
         out += separator + "\"summary\"" + colon
-        Self.summary(Summary([r])).append(to: &out, indent: -1)
+        Self.summary(Summary([r]), into: &out)
     }
 
     static func period(_ p: Period) -> JSON {
         .object([("from", .string(p.start.description)), ("to", .string(p.end.description))])
+    }
+
+    /// ``period(_:)`` written compact.
+    static func period(_ p: Period, into out: inout JSONText) {
+        out += "{\"from\":"
+        out.write(quoted: p.start)
+        out += ",\"to\":"
+        out.write(quoted: p.end)
+        out += "}"
+    }
+
+    /// A string, or `null`.
+    static func optional(_ s: String?, into out: inout JSONText) {
+        if let s { JSON.escape(s, into: &out) } else { out += "null" }
+    }
+
+    /// ``summary(_:)`` written compact.
+    static func summary(_ s: Summary, into out: inout JSONText) {
+        out += "{\"reports\":"
+        out.write(int: s.reports)
+        out += ",\"invalid_reports\":"
+        out.write(int: s.invalidReports)
+        out += ",\"status\":{"
+        // In the order of the raw values, as ``summary(_:)`` sorts them.
+        let statuses: [(StaticString, RuleStatus)] = [("\"error\":", .error), ("\"fail\":", .fail), ("\"missing\":", .missing),
+                                                      ("\"not_applicable\":", .notApplicable), ("\"pass\":", .pass), ("\"waived\":", .waived)]
+        for (k, (key, status)) in statuses.enumerated() {
+            if k > 0 { out += "," }
+            out += key
+            out.write(int: s.count(status))
+        }
+        out += "},\"failed_by_severity\":{\"error\":"
+        out.write(int: s.failedBySeverity[.error] ?? 0)
+        out += ",\"warning\":"
+        out.write(int: s.failedBySeverity[.warning] ?? 0)
+        out += ",\"info\":"
+        out.write(int: s.failedBySeverity[.info] ?? 0)
+        out += "},\"input_errors\":"
+        out.write(int: s.inputErrors)
+        out += ",\"input_warnings\":"
+        out.write(int: s.inputWarnings)
+        out += "}"
     }
 
     /// One result on one line. Written straight into `out`: it is most of a run's output.
@@ -242,11 +313,10 @@ public struct JSONReporter: StreamingReporter {
     static func result(_ r: RuleResult, period: Period?, _ lang: Language, into out: inout JSONText) {
         out += "{\"rule\":"
         JSON.escape(r.rule.id, into: &out)
-        out += ",\"status\":\""
-        out += r.status.rawValue
-        out += "\",\"severity\":\""
-        out += r.severity.rawValue
-        out += "\""
+        out += ",\"status\":"
+        out += r.status.quoted
+        out += ",\"severity\":"
+        out += r.severity.quoted
         switch (r.status, r.explanation) {
         case (.pass, _), (.missing, .missing), (.notApplicable, _): break
         default:
@@ -274,7 +344,7 @@ public struct JSONReporter: StreamingReporter {
         out += "}"
         if let w = r.window, w != period {
             out += ",\"window\":"
-            Self.period(w).append(to: &out, indent: -1)
+            Self.period(w, into: &out)
         }
         extras(r, lang, into: &out)
         out += "}"
@@ -344,6 +414,31 @@ public struct JSONReporter: StreamingReporter {
             ("input_errors", .int(s.inputErrors)),
             ("input_warnings", .int(s.inputWarnings)),
         ])
+    }
+}
+
+extension RuleStatus {
+    /// The raw value in quotes, as JSON writes it, with no `String` made.
+    var quoted: StaticString {
+        switch self {
+        case .pass: "\"pass\""
+        case .fail: "\"fail\""
+        case .missing: "\"missing\""
+        case .notApplicable: "\"not_applicable\""
+        case .error: "\"error\""
+        case .waived: "\"waived\""
+        }
+    }
+}
+
+extension Severity {
+    /// The raw value in quotes, as JSON writes it, with no `String` made.
+    var quoted: StaticString {
+        switch self {
+        case .error: "\"error\""
+        case .warning: "\"warning\""
+        case .info: "\"info\""
+        }
     }
 }
 
