@@ -56,7 +56,8 @@ enum Culprit {
         // "required 0", not "required == 0": equality reads as the value itself.
         var f = Found(expected: r?.value.map { op == .equal ? display($0, asPercent) : "\(op.rawValue) \(display($0, asPercent))" },
                       actual: l?.value.map { display($0, asPercent) }, origin: l?.origin ?? r?.origin)
-        guard case .comprehension(let agg, _, _, let filter, _) = a.kind, let seen = record.aggregates[a.id] else { return f }
+        // The record first: only an aggregate has one, and matching the node copied its parts.
+        guard let seen = record.aggregates[a.id], case .comprehension(let agg, _, _, let filter, _) = a.kind else { return f }
         // A count bounded from above (`count(c in cases where late) == 0`) counts offenders: name them.
         if agg == .count, filter != nil, op == .equal || op == .less || op == .lessOrEqual { f.flagged = seen.flagged }
         // A weekly or monthly minimum: name the weeks or months below it.

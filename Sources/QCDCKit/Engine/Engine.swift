@@ -26,9 +26,12 @@ public struct Engine: Sendable {
         var results: [RuleResult] = []
         results.reserveCapacity(ruleSet.rules.count)
         let programs = ruleSet.programs
+        let kind = report.unit.kind
         for (i, rule) in ruleSet.rules.enumerated() where !rule.disabled {
             // Filled in place in the array: returned and appended, each result was copied.
             results.append(startingResult(rule, on: report))
+            // Not for this kind of unit (half the rules, for most reports): nothing to fetch.
+            guard rule.appliesTo.contains(kind) else { continue }
             _ = evaluate(rule, (programs.when[i], programs.expect[i]), on: report, tracing: false, using: &ev,
                          into: &results[results.count - 1])
         }
