@@ -388,6 +388,16 @@ struct DayTests {
         #expect(Day(iso: "2100-02-29") == nil)
     }
 
+    /// A day's text is written digit by digit; held to the padded interpolation it replaced, from
+    /// before year 1 to past 9999.
+    @Test func dayDescriptionMatchesPaddedInterpolation() {
+        func pad(_ v: Int, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
+        for k in stride(from: -1_000_000, to: 3_500_000, by: 331) {
+            let d = Day(ordinal: k), c = d.components
+            #expect(d.description == "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))", "\(k)")
+        }
+    }
+
     @Test func periodMonthsCountsWholeMonths() {
         #expect(Period.year(2026).months == 12)
         #expect(Period(start: Day(iso: "2026-01-15")!, end: Day(iso: "2026-03-31")!).months == 2)

@@ -92,7 +92,30 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Stri
     public var description: String {
         let c = components
         func pad(_ v: Int, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
-        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
+        guard (0...9999).contains(c.year) else { return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))" }
+        // Written digit by digit into the string's own storage: made by interpolation and
+        // padding, a date cost about 5,000 instructions, and findings' fingerprints and
+        // messages write several per result.
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            var i = 0
+            func digits(_ v: Int, _ width: Int) {
+                var p = 1
+                for _ in 1..<width { p *= 10 }
+                while p > 0 {
+                    buffer[i] = UInt8(ascii: "0") + UInt8(v / p % 10)
+                    i += 1
+                    p /= 10
+                }
+            }
+            digits(c.year, 4)
+            buffer[i] = UInt8(ascii: "-")
+            i += 1
+            digits(c.month, 2)
+            buffer[i] = UInt8(ascii: "-")
+            i += 1
+            digits(c.day, 2)
+            return i
+        }
     }
 
     /// 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
