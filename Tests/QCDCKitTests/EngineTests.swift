@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import QCDCKit
 
@@ -173,5 +174,43 @@ struct CompiledProgramTests {
         // A rule changed outside the set is compiled when it is evaluated, not read from the set.
         #expect(Engine(ruleSet: builtin).evaluate(changed.rules[i], on: r).status == .fail)
         #expect(Engine(ruleSet: builtin).evaluate(builtin.rules[i], on: r).status == .pass)
+    }
+}
+
+@Suite("Culprits from what is recorded")
+struct CulpritRecordTests {
+    /// A requirement is compiled to record only the outcomes its culprit can read
+    /// (`Culprit.read`). For every built-in rule on every example report, the culprit found from
+    /// those is the one found from every outcome: if `Culprit.find` came to read another node,
+    /// this fails.
+    @Test func theCulpritReadsOnlyWhatIsRecorded() throws {
+        let dir = packageRoot.appendingPathComponent("examples")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.count >= 5)
+        var compared = 0
+        for file in files {
+            let text = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
+            guard let r = report(text, builtin, file: file).0 else { continue }
+            for rule in builtin.rules where rule.appliesTo.contains(r.unit.kind) {
+                guard let window = r.period.intersect(rule.inForce) else { continue }
+                var ev = Evaluator(context: EvaluationContext(facts: r.facts, period: window, parameters: [:], reportPeriod: r.period,
+                                                              calendar: builtin.calendar))
+                ev.startRecording(nodes: rule.expectNodes)
+                let program = Program(rule.expect, parameters: rule.parameterValues, slots: builtin.factIndex.slots, nodes: rule.expectNodes)
+                guard case .value(let v, _) = ev.evaluate(program), let all = ev.record else { continue }
+                let passed = if case .bool(true) = v { true } else { false }
+                let full = Culprit.find(rule.expect, passed: passed, in: all)
+                let kept = Culprit.find(rule.expect, passed: passed, in: all.keeping(Culprit.read(rule.expect)))
+                let at = "\(rule.id) on \(file)"
+                #expect(full.expected == kept.expected, "\(at)")
+                #expect(full.actual == kept.actual, "\(at)")
+                #expect(full.origin?.path == kept.origin?.path, "\(at)")
+                #expect(full.origin?.mark == kept.origin?.mark, "\(at)")
+                #expect(full.shortfall == kept.shortfall, "\(at)")
+                #expect(full.flagged.map(\.path) == kept.flagged.map(\.path), "\(at)")
+                compared += 1
+            }
+        }
+        #expect(compared > 100)
     }
 }

@@ -48,6 +48,35 @@ enum Culprit {
         }
     }
 
+    /// The ids of the nodes of `e` whose outcomes ``find(_:passed:in:)`` can read, whichever way
+    /// `e` evaluates: the requirement is compiled to record only these (``Program/Recorded``).
+    /// It follows `find` case by case.
+    static func read(_ e: Expression) -> Set<Int> {
+        var ids = Set<Int>()
+        func visit(_ e: Expression) {
+            switch e.kind {
+            case .binary(.and, let a, let b), .binary(.or, let a, let b):
+                ids.insert(a.id)   // which operand decided
+                visit(a)
+                visit(b)
+            case .binary(let op, let a, let b) where op.isComparison || op == .in || op == .notIn:
+                ids.insert(a.id)
+                ids.insert(b.id)
+            case .call("if", let args) where args.count == 3:
+                ids.insert(args[0].id)
+                ids.insert(e.id)
+                visit(args[1])
+                visit(args[2])
+            case .unary(.not, let inner):
+                visit(inner)
+            default:
+                ids.insert(e.id)   // the comprehension `all` case reads its own too
+            }
+        }
+        visit(e)
+        return ids
+    }
+
     /// A comparison: its two sides' values; the offending records of a bounded count; the weeks
     /// or months short of a weekly or monthly minimum.
     static func comparison(_ op: BinaryOperator, _ a: Expression, _ b: Expression, record: EvaluationRecord) -> Found {

@@ -112,6 +112,13 @@ package struct EvaluationRecord: Sendable {
         if !aggregates.isEmpty { aggregates.removeAll(keepingCapacity: true) }
     }
 
+    /// This record with only the outcomes of the nodes in `ids` (and every aggregate's).
+    func keeping(_ ids: Set<Int>) -> EvaluationRecord {
+        var r = self
+        for id in r.outcomes.indices where !ids.contains(id) { r.outcomes[id] = nil }
+        return r
+    }
+
     mutating func set(_ o: Outcome, for id: Int) {
         if id >= outcomes.count { outcomes.append(contentsOf: repeatElement(nil, count: id + 1 - outcomes.count)) }
         if outcomes[id] == nil { touched.append(id) }
@@ -211,7 +218,7 @@ package struct Evaluator: Sendable {
         let step = steps[Int(i)]
         let out = evaluate(step, steps, p)
         if let index { trace![index].outcome = out }
-        if record != nil && insideAggregate == 0 { record!.set(out, for: Int(step.id)) }
+        if step.recorded && record != nil && insideAggregate == 0 { record!.set(out, for: Int(step.id)) }
         depth -= 1
         return out
     }

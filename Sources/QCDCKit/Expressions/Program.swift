@@ -53,7 +53,15 @@ package struct Program: Sendable {
         /// For a fact, `exists` of a fact or a comprehension's list: the fact's slot in
         /// ``Storage/slots`` (-1 when the path is not declared there or there are none).
         var slot: Int32 = -1
+        /// Whether an evaluation that records keeps this step's outcome (``Recorded``).
+        var recorded = true
     }
+
+    /// Which steps' outcomes an evaluation that records (``Evaluator/startRecording(nodes:)``)
+    /// keeps: every one, or only those a result's culprit can read (``Culprit/read(_:)``), as a
+    /// rule's requirement is compiled. Keeping every outcome, and clearing it for the next rule,
+    /// was most of what recording cost.
+    package enum Recorded: Sendable { case all, culprit }
 
     final class Storage: Sendable {
         let steps: [Step]
@@ -67,6 +75,7 @@ package struct Program: Sendable {
         /// for a trace (`qcdc explain --report`), which only that needs.
         let source: Expression
         let parameters: [String: Value]
+        let recorded: Recorded
         /// Each step's text and position, when compiled for a trace.
         let texts: [String]
         let marks: [Mark]
@@ -80,6 +89,7 @@ package struct Program: Sendable {
             slots = b.slots
             source = b.source
             parameters = b.parameters
+            recorded = b.recorded == nil ? .all : .culprit
             texts = b.texts
             marks = b.marks
         }
@@ -93,8 +103,9 @@ package struct Program: Sendable {
     /// once (growing them was most of the cost of compiling the built-in rules at start-up).
     /// `tracing` keeps each step's text and position.
     package init(_ e: Expression, parameters: [String: Value], slots: FactSlots? = nil, nodes: Int? = nil,
-                 tracing: Bool = false) {
+                 tracing: Bool = false, recorded: Recorded = .all) {
         var b = Builder(source: e, parameters: parameters, slots: slots, tracing: tracing)
+        if recorded == .culprit { b.recorded = Culprit.read(e) }
         let n = nodes ?? 16   // a precondition is a few nodes; the arrays grow if not
         b.steps.reserveCapacity(n)
         if tracing {
@@ -107,7 +118,8 @@ package struct Program: Sendable {
 
     /// This program compiled again with each step's text and position, for a trace.
     var traced: Program {
-        storage.texts.isEmpty ? Program(storage.source, parameters: storage.parameters, slots: storage.slots, tracing: true) : self
+        storage.texts.isEmpty
+            ? Program(storage.source, parameters: storage.parameters, slots: storage.slots, tracing: true, recorded: storage.recorded) : self
     }
 
     struct Builder {
@@ -122,6 +134,8 @@ package struct Program: Sendable {
         var children: [Int32] = []
         var texts: [String] = []
         var marks: [Mark] = []
+        /// The ids of the nodes whose outcomes are recorded, or nil for all (``Recorded``).
+        var recorded: Set<Int>?
         /// The variables bound around the node being compiled, outermost first: a variable's
         /// slot is the index of its innermost binding.
         var bound: [String] = []
@@ -156,7 +170,7 @@ package struct Program: Sendable {
         /// compiler), returning its step's index.
         mutating func add(_ e: Expression) -> Int32 {
             let i = Int32(steps.count)
-            steps.append(Step(code: .literal, id: Int32(e.id)))
+            steps.append(Step(code: .literal, id: Int32(e.id), recorded: recorded?.contains(e.id) ?? true))
             if tracing {
                 texts.append(e.text)
                 marks.append(e.mark)

@@ -416,7 +416,7 @@ public struct Rule: Sendable {
     /// values, reading the facts declared in `slots` by slot.
     func programs(slots: FactSlots) -> (when: Program?, expect: Program) {
         (when.map { Program($0, parameters: parameterValues, slots: slots) },
-         Program(expect, parameters: parameterValues, slots: slots, nodes: expectNodes))
+         Program(expect, parameters: parameterValues, slots: slots, nodes: expectNodes, recorded: .culprit))
     }
 
     /// Every fact path the rule reads (for `explain`, templates and missing-evidence messages),
