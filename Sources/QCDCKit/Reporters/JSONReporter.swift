@@ -224,18 +224,20 @@ public struct JSONReporter: StreamingReporter {
         // The rules not applicable, by reason, in the order of the reasons' keys: `condition`,
         // `kind`, `not_in_force`.
         var notApplicable: [[String]] = [[], [], []]
-        let results = r.results
-        for i in results.indices {
-            // By index: a `for result in` binding copied every result (a dozen references each).
-            if results[i].status == .notApplicable, case .notApplicable(let why) = results[i].explanation {
-                let reason = switch why { case .condition: 0; case .kind: 1; case .notInForce: 2 }
-                notApplicable[reason].append(results[i].rule.id)
-                continue
+        // Each result read where it is, through the buffer: a `for result in` binding, or one
+        // handed to a function, is a copy (a dozen references retained and released).
+        r.results.withUnsafeBufferPointer { results in
+            for i in results.indices {
+                if results[i].status == .notApplicable, case .notApplicable(let why) = results[i].explanation {
+                    let reason = switch why { case .condition: 0; case .kind: 1; case .notInForce: 2 }
+                    notApplicable[reason].append(results[i].rule.id)
+                    continue
+                }
+                out += first ? "[" : ","
+                if !nested.isEmpty { out += nested }
+                first = false
+                Self.result(results.baseAddress! + i, period: r.period, lang, into: &out)
             }
-            out += first ? "[" : ","
-            if !nested.isEmpty { out += nested }
-            first = false
-            Self.result(results[i], period: r.period, lang, into: &out)
         }
         out += first ? "[]" : nested.isEmpty ? "]" : "\n      ]"
         out += separator + "\"not_applicable\"" + colon
@@ -310,49 +312,54 @@ public struct JSONReporter: StreamingReporter {
     /// report's whole period. `message` is written for `fail`, `error` and `waived`, and for a
     /// `missing` result of a multi-year report; a pass's message is its rule's title, and a
     /// plain `missing` result's is its `missing_facts` (labelled in the top-level `facts`).
-    static func result(_ r: RuleResult, period: Period?, _ lang: Language, into out: inout JSONText) {
+    /// The result is read in place, through its address.
+    static func result(_ result: UnsafePointer<RuleResult>, period: Period?, _ lang: Language, into out: inout JSONText) {
         out += "{\"rule\":"
-        JSON.escape(r.rule.id, into: &out)
+        JSON.escape(result.pointee.rule.id, into: &out)
         out += ",\"status\":"
-        out += r.status.quoted
+        out += result.pointee.status.quoted
         out += ",\"severity\":"
-        out += r.severity.quoted
-        switch (r.status, r.explanation) {
-        case (.pass, _), (.missing, .missing), (.notApplicable, _): break
-        default:
-            out += ",\"message\":"
-            JSON.escape(r.message(lang), into: &out)
+        out += result.pointee.severity.quoted
+        var message = true
+        switch result.pointee.status {
+        case .pass, .notApplicable: message = false
+        case .missing: if case .missing = result.pointee.explanation { message = false }
+        default: break
         }
-        if let e = r.expected {
+        if message {
+            out += ",\"message\":"
+            JSON.escape(result.pointee.message(lang), into: &out)
+        }
+        if let e = result.pointee.expected {
             out += ",\"expected\":"
             JSON.escape(e, into: &out)
         }
-        if let a = r.actual {
+        if let a = result.pointee.actual {
             out += ",\"actual\":"
             JSON.escape(a, into: &out)
         }
         out += ",\"location\":{\"line\":"
-        out.write(int: r.location.line)
+        out.write(int: result.pointee.location.line)
         out += ",\"column\":"
-        out.write(int: r.location.column)
+        out.write(int: result.pointee.location.column)
         out += ",\"path\":"
-        JSON.escape(r.location.path, into: &out)
-        if let sheet = r.location.sheet {
+        JSON.escape(result.pointee.location.path, into: &out)
+        if let sheet = result.pointee.location.sheet {
             out += ",\"sheet\":"
             JSON.escape(sheet, into: &out)
         }
         out += "}"
-        if let w = r.window, w != period {
+        if let w = result.pointee.window, w != period {
             out += ",\"window\":"
             Self.period(w, into: &out)
         }
-        extras(r, lang, into: &out)
+        extras(result, lang, into: &out)
         out += "}"
     }
 
     /// The members only some results have.
     /// The common ones (lists of names) are written straight out; the rare ones go through ``JSON``.
-    private static func extras(_ r: RuleResult, _ lang: Language, into out: inout JSONText) {
+    private static func extras(_ result: UnsafePointer<RuleResult>, _ lang: Language, into out: inout JSONText) {
         func names(_ member: String, _ items: [String]) {
             guard !items.isEmpty else { return }
             out += member
@@ -362,16 +369,16 @@ public struct JSONReporter: StreamingReporter {
             }
             out += "]"
         }
-        names(",\"missing_facts\":[", r.missingFacts)
-        names(",\"shortfall\":[", r.shortfall)
+        names(",\"missing_facts\":[", result.pointee.missingFacts)
+        names(",\"shortfall\":[", result.pointee.shortfall)
         var more: [(String, JSON)] = []
-        if !r.flagged.isEmpty {
-            more.append(("flagged", .array(r.flagged.map { f in
+        if !result.pointee.flagged.isEmpty {
+            more.append(("flagged", .array(result.pointee.flagged.map { f in
                 .object([("path", .string(f.path)), ("id", .optional(f.id)), ("line", .int(f.location.line)),
                          ("column", .int(f.location.column))] + (f.location.sheet.map { [("sheet", JSON.string($0))] } ?? []))
             })))
         }
-        if let w = r.waiver {
+        if let w = result.pointee.waiver {
             more.append(("waiver", .object([
                 ("original_status", .string(w.originalStatus.rawValue)), ("justification", .string(w.waiver.justification)),
                 ("approved_by", .string(w.waiver.approvedBy)), ("evidence", .optional(w.waiver.evidence)),
@@ -380,7 +387,7 @@ public struct JSONReporter: StreamingReporter {
                                       ("column", .int(w.waiver.location.column))])),
             ])))
         }
-        if let b = r.baselineState { more.append(("baseline_state", .string(b.rawValue))) }
+        if let b = result.pointee.baselineState { more.append(("baseline_state", .string(b.rawValue))) }
         compactMembers(more, into: &out)
     }
 
