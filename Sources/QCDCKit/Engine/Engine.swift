@@ -47,6 +47,7 @@ public struct Engine: Sendable {
     package func evaluateTraced(_ rule: Rule, on report: UnitReport, tracing: Bool) -> (result: RuleResult, trace: [TraceStep]) {
         var ev = evaluator(for: report)
         var result = startingResult(rule, on: report)
+        guard rule.appliesTo.contains(report.unit.kind) else { return (result, []) }
         let trace = evaluate(rule, programs(of: rule), on: report, tracing: tracing, using: &ev, into: &result)
         return (result, trace)
     }
@@ -72,10 +73,10 @@ public struct Engine: Sendable {
         return Evaluator(context: context, budget: limits.maxEvaluationSteps)
     }
 
-    /// Evaluates `rule` into `result` (``startingResult(_:on:)``), returning the trace.
+    /// Evaluates `rule`, which applies to the report's kind of unit (the callers check), into `result`
+    /// (``startingResult(_:on:)``), returning the trace.
     private func evaluate(_ rule: Rule, _ programs: (when: Program?, expect: Program), on report: UnitReport, tracing: Bool,
                           using ev: inout Evaluator, into result: inout RuleResult) -> [TraceStep] {
-        guard rule.appliesTo.contains(report.unit.kind) else { return [] }
         guard let window = report.period.intersect(rule.inForce) else {
             result.explanation = .notApplicable(.notInForce(rule.inForce))
             return []

@@ -61,28 +61,10 @@ package struct JSONText: JSONSink {
             return true
         }
     }
-    /// A day as a JSON string, `"2026-07-01"` (``Day/description``), written digit by digit.
+    /// A day as a JSON string, `"2026-07-01"`: its description (written digit by digit, and
+    /// short enough to need no allocation), which has nothing to escape.
     package mutating func write(quoted d: Day) {
-        let c = d.components
-        guard (0...9999).contains(c.year) else {
-            _ = writeQuotedIfPlain(d.description)
-            return
-        }
-        func digits(_ v: Int, _ width: Int) {
-            var p = 1
-            for _ in 1..<width { p *= 10 }
-            while p > 0 {
-                bytes.append(UInt8(ascii: "0") + UInt8(v / p % 10))
-                p /= 10
-            }
-        }
-        bytes.append(0x22)
-        digits(c.year, 4)
-        bytes.append(UInt8(ascii: "-"))
-        digits(c.month, 2)
-        bytes.append(UInt8(ascii: "-"))
-        digits(c.day, 2)
-        bytes.append(0x22)
+        _ = writeQuotedIfPlain(d.description)
     }
     /// A whole number's decimal digits, as `String(n)` writes them (without making the string):
     /// made right to left in a buffer on the stack, then appended at once.
