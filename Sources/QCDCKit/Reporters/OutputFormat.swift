@@ -27,11 +27,12 @@ extension StreamingReporter {
     /// Writes the whole rendering.
     public mutating func emit(_ rendered: String) -> String { rendered }
 
-    /// ``report(_:index:language:)`` as the run writes it: JSON as bytes, other formats as text
-    /// (for ``emit(_:)`` to fix up). The bytes skip ``emit(_:)``, so JSONReporter must keep the
-    /// default one, which writes all it is given.
+    /// ``report(_:index:language:)`` as the run writes it: JSON and text as bytes, other formats
+    /// as text (for ``emit(_:)`` to fix up). The bytes skip ``emit(_:)``, so JSONReporter and
+    /// TextReporter must keep the default one, which writes all it is given.
     package func rendering(_ outcome: ReportOutcome, index: Int, language: Language) -> Rendering {
         if let json = self as? JSONReporter { return .utf8(json.reportUTF8(outcome, index: index, language: language)) }
+        if let text = self as? TextReporter { return .utf8(text.reportUTF8(outcome, language: language)) }
         return .text(report(outcome, index: index, language: language))
     }
 

@@ -74,36 +74,108 @@ public struct TextReporter: StreamingReporter {
     }
 
     func report(_ report: ReportOutcome, _ l: Localizer) -> String {
-        if style.quiet { return quiet(report, l) }
-        var header = Neutral.path(report.displayName)
+        style.quiet ? quiet(report, l) : block(report, l).string
+    }
+
+    /// ``report(_:index:language:)`` as UTF-8 bytes, as `qcdc check` writes it (``Rendering``):
+    /// making each block a `String` checked its bytes again.
+    package func reportUTF8(_ outcome: ReportOutcome, language: Language) -> [UInt8] {
+        let l = Localizer(language)
+        return style.quiet ? Array(quiet(outcome, l).utf8) : block(outcome, l).bytes
+    }
+
+    /// A report's block: its header, input problems, results shown, missing evidence, counts.
+    private func block(_ report: ReportOutcome, _ l: Localizer) -> JSONText {
+        // Written as bytes: appending to a `String` cost about 700 instructions a piece (most of
+        // the text is Vietnamese), and a block is dozens of pieces.
+        var out = JSONText()
+        out.bytes.reserveCapacity(384)
+        let name = Neutral.path(report.displayName)
+        open(&out, "1")
+        out += name
         if let u = report.unit {
-            header += ": \(Neutral.visible(u.name)) (\(u.kind.name(l.language)) \(Neutral.visible(u.code)))"
-            if let p = report.period { header += ", \(p)" }
+            out += ": "
+            out += Neutral.visible(u.name)
+            out += " ("
+            out += u.kind.name(l.language)
+            out += " "
+            out += Neutral.visible(u.code)
+            out += ")"
+            if let p = report.period {
+                out += ", "
+                out += p.description
+            }
         }
-        var out = paint(header, "1") + "\n"
+        close(&out)
+        out += "\n"
         for d in report.diagnostics { out += diagnostic(d, l) }
-        if report.isInvalid { return out + "  " + l(.invalidReportNotEvaluated) + "\n\n" }
-        // Indices, not copies of the results (a result holds a dozen references).
+        if report.isInvalid {
+            out += "  "
+            out += l(.invalidReportNotEvaluated)
+            out += "\n\n"
+            return out
+        }
+        // Indices, not copies of the results (a result holds a dozen references), gathered in
+        // one pass with the counts.
         let results = report.results
         let lists = listsMissing
-        let shown = results.indices
-            .filter { showAll || (results[$0].status != .pass && results[$0].status != .notApplicable) }
-            .filter { results[$0].baselineState != .unchanged && (lists || results[$0].status != .missing) }
-            .sorted {
-                (results[$0].location.line, results[$0].location.column, results[$0].rule.id)
-                    < (results[$1].location.line, results[$1].location.column, results[$1].rule.id)
-            }
-        for i in shown { out += result(results[i], l) }
-        if !lists {
-            let missing = results.indices.filter { results[$0].status == .missing && results[$0].baselineState != .unchanged }
-                .map { results[$0].rule.id }
-            if !missing.isEmpty {
-                out += "\(Neutral.path(report.displayName)): " + paint(l(.labelMissing), "35") + ": " + l(.missingCollapsed(missing.count, missing)) + "\n"
+        var shown: [Int] = []
+        var missing: [String] = []
+        // By rank (distinct for each status and each severity).
+        var byStatus = [Int](repeating: 0, count: 6)
+        var bySeverity = [Int](repeating: 0, count: 3)
+        results.withUnsafeBufferPointer { results in
+            for i in results.indices {
+                let status = results[i].status
+                byStatus[status.rank] += 1
+                if status == .fail || status == .error { bySeverity[results[i].severity.rank] += 1 }
+                guard results[i].baselineState != .unchanged else { continue }
+                if status == .missing && !lists {
+                    missing.append(results[i].rule.id)
+                } else if showAll || (status != .pass && status != .notApplicable) {
+                    shown.append(i)
+                }
             }
         }
-        var summary = Summary()
-        summary.add(report)
-        return out + "  " + counts(summary, l) + "\n\n"
+        shown.sort {
+            (results[$0].location.line, results[$0].location.column, results[$0].rule.id)
+                < (results[$1].location.line, results[$1].location.column, results[$1].rule.id)
+        }
+        for i in shown { result(results[i], l, into: &out) }
+        if !missing.isEmpty {
+            out += name
+            out += ": "
+            open(&out, "35")
+            out += l(.labelMissing)
+            close(&out)
+            out += ": "
+            Message.missingCollapsed(missing, l.language, into: &out)
+            out += "\n"
+        }
+        var errors = 0, warnings = 0
+        for d in report.diagnostics {
+            if d.severity == .error { errors += 1 } else if d.severity == .warning { warnings += 1 }
+        }
+        out += "  "
+        // The report's counts, tallied above: a `Summary` (two dictionaries) for each report cost
+        // more than the counting.
+        counts(status: { byStatus[$0.rank] }, severity: { bySeverity[$0.rank] },
+               inputErrors: errors, inputWarnings: warnings, l, into: &out)
+        out += "\n\n"
+        return out
+    }
+
+    /// The start of a span in ANSI colour `code`, when colouring.
+    private func open(_ out: inout JSONText, _ code: StaticString) {
+        guard color else { return }
+        out += "\u{1B}["
+        out += code
+        out += "m"
+    }
+
+    /// The end of a coloured span.
+    private func close(_ out: inout JSONText) {
+        if color { out += "\u{1B}[0m" }
     }
 
     /// `--quiet`: the report's input errors and the results that fail the gate, nothing else.
@@ -118,23 +190,49 @@ public struct TextReporter: StreamingReporter {
     }
 
     func counts(_ s: Summary, _ l: Localizer) -> String {
-        var parts: [String] = []
-        for st in [RuleStatus.pass, .fail, .missing, .error, .waived, .notApplicable] {
-            let n = s.count(st)
-            guard n > 0 || st == .pass || st == .fail || st == .missing else { continue }
-            var p = "\(n) \(l.status(st))"
-            if st == .fail, n > 0 {
-                let sev = Severity.allCases.reversed().compactMap { v -> String? in
-                    let c = s.failedBySeverity[v] ?? 0
-                    return c > 0 ? "\(c) \(l.severity(v))" : nil
-                }
-                if !sev.isEmpty { p += " (" + sev.joined(separator: ", ") + ")" }
-            }
-            parts.append(p)
+        var out = JSONText()
+        counts(status: s.count, severity: { s.failedBySeverity[$0] ?? 0 }, inputErrors: s.inputErrors, inputWarnings: s.inputWarnings,
+               l, into: &out)
+        return out.string
+    }
+
+    /// `11 đạt, 1 không đạt (1 lỗi), 27 thiếu dữ liệu, 35 không áp dụng`: results by status
+    /// (passed, failed and missing always), failures by severity, then input problems.
+    func counts(status count: (RuleStatus) -> Int, severity failed: (Severity) -> Int, inputErrors: Int, inputWarnings: Int,
+                _ l: Localizer, into out: inout JSONText) {
+        var first = true
+        func separate() {
+            if !first { out += ", " }
+            first = false
         }
-        if s.inputErrors > 0 { parts.append(l(.inputErrors(s.inputErrors))) }
-        if s.inputWarnings > 0 { parts.append(l(.inputWarnings(s.inputWarnings))) }
-        return parts.joined(separator: ", ")
+        for st in [RuleStatus.pass, .fail, .missing, .error, .waived, .notApplicable] {
+            let n = count(st)
+            guard n > 0 || st == .pass || st == .fail || st == .missing else { continue }
+            separate()
+            out.write(int: n)
+            out += " "
+            out += l.status(st)
+            guard st == .fail, n > 0 else { continue }
+            var open = false
+            for v in Severity.allCases.reversed() {
+                let c = failed(v)
+                guard c > 0 else { continue }
+                out += open ? ", " : " ("
+                open = true
+                out.write(int: c)
+                out += " "
+                out += l.severity(v)
+            }
+            if open { out += ")" }
+        }
+        if inputErrors > 0 {
+            separate()
+            out += l(.inputErrors(inputErrors))
+        }
+        if inputWarnings > 0 {
+            separate()
+            out += l(.inputWarnings(inputWarnings))
+        }
     }
 
     /// One diagnostic as text: the compiler-style line, the source line with a caret, the notes.
@@ -154,8 +252,15 @@ public struct TextReporter: StreamingReporter {
     }
 
     func result(_ r: RuleResult, _ l: Localizer) -> String {
+        var out = JSONText()
+        result(r, l, into: &out)
+        return out.string
+    }
+
+    /// One result's line (and its flagged records' notes), written into `out`.
+    func result(_ r: RuleResult, _ l: Localizer, into out: inout JSONText) {
         let label: String
-        let c: String
+        let c: StaticString
         switch r.status {
         case .fail: label = l.severity(r.severity); c = r.severity == .error ? "31" : r.severity == .warning ? "33" : "36"
         case .missing: label = l(.labelMissing); c = "35"
@@ -164,17 +269,38 @@ public struct TextReporter: StreamingReporter {
         case .notApplicable: label = l(.labelNotApplicable); c = "2"
         case .waived: label = l(.labelWaived); c = "34"
         }
-        let loc = Neutral.path(r.location.description)
         // The label already says "missing evidence": the line then names what is missing.
         let message: String
         if case .missing(let facts) = r.explanation { message = l.names(facts) } else { message = r.message(l.language) }
-        var s = "\(loc): " + paint("\(label)[\(r.rule.id)]", c) + ": \(Neutral.visible(message))"
-        if r.status == .notApplicable, let reason = r.reason(l.language) { s += " — \(Neutral.visible(reason))" }
-        if let w = r.waiver { s += " — \(l(.labelWaived)): " + Neutral.visible(l.waiver(w)) }
-        s += " (\(l.basis(r.rule)))\n"
-        for f in r.flagged {
-            s += "    \(l.noteWord): \(Neutral.visible("\(f.location): \(f.id.map { "\($0) " } ?? "")(\(f.path))"))\n"
+        out += Neutral.path(r.location.description)
+        out += ": "
+        open(&out, c)
+        out += label
+        out += "["
+        out += r.rule.id
+        out += "]"
+        close(&out)
+        out += ": "
+        out += Neutral.visible(message)
+        if r.status == .notApplicable, let reason = r.reason(l.language) {
+            out += " — "
+            out += Neutral.visible(reason)
         }
-        return s
+        if let w = r.waiver {
+            out += " — "
+            out += l(.labelWaived)
+            out += ": "
+            out += Neutral.visible(l.waiver(w))
+        }
+        out += " ("
+        out += l.basis(r.rule)
+        out += ")\n"
+        for f in r.flagged {
+            out += "    "
+            out += l.noteWord
+            out += ": "
+            out += Neutral.visible("\(f.location): \(f.id.map { "\($0) " } ?? "")(\(f.path))")
+            out += "\n"
+        }
     }
 }

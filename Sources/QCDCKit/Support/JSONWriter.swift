@@ -28,7 +28,8 @@ extension String: JSONSink {
     }
 }
 
-/// JSON text written as UTF-8 bytes, made a `String` once at the end (``string``).
+/// JSON text written as UTF-8 bytes, made a `String` once at the end (``string``). Text output
+/// writes its report blocks the same way (``TextReporter``).
 package struct JSONText: JSONSink {
     package var bytes: [UInt8] = []
     package init(_ start: String = "") { bytes.append(contentsOf: start.utf8) }
