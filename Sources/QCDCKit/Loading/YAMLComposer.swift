@@ -15,13 +15,14 @@ package struct YAMLComposer: Sendable {
 
     /// An open mapping or sequence. Frames are mutated in place on the stack (never popped and
     /// pushed back), so appending a child costs O(1) and a long list composes in linear time.
+    /// Its children so far are the end of ``Children``'s stack, from ``start``.
     private struct Frame {
         var isMapping: Bool
         var mark: Mark
         var tag: String?
         var anchor: String?
-        var entries: [Node.Entry] = []
-        var items: [Node] = []
+        /// Where the frame's children start in the stack of entries (a mapping) or items.
+        var start: Int
         /// The keys by text, once a mapping has ``indexFrom`` entries (a scan is cheaper before).
         var seen: [String: Mark] = [:]
         /// The key read and waiting for its value (mappings only).
@@ -30,13 +31,58 @@ package struct YAMLComposer: Sendable {
 
         static let indexFrom = 16
 
-        /// Where `key` was first written in this mapping, if it was.
-        mutating func earlier(_ key: String) -> Mark? {
+        /// Where `key` was first written in this mapping (whose entries so far are `entries`), if it was.
+        mutating func earlier(_ key: String, in entries: UnsafeMutableBufferPointer<Node.Entry>) -> Mark? {
             if seen.isEmpty {
                 if entries.count < Self.indexFrom { return entries.first { $0.key == key }?.keyMark }
                 for e in entries { seen[e.key] = e.keyMark }
             }
             return seen[key]
+        }
+    }
+
+    /// The children of the open frames, outermost frame's first, in one stack that grows to the
+    /// document's widest nesting and is reused: a closed frame's are moved out at once into an
+    /// array of their number. An array per open frame grew as its children came (a mapping of
+    /// five entries was three allocations and two copies).
+    private final class Children<Element> {
+        private var base: UnsafeMutablePointer<Element>
+        private var capacity = 32
+        private(set) var count = 0
+
+        init() { base = .allocate(capacity: capacity) }
+
+        deinit {
+            base.deinitialize(count: count)
+            base.deallocate()
+        }
+
+        func append(_ element: consuming Element) {
+            if count == capacity {
+                let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+                grown.moveInitialize(from: base, count: count)
+                base.deallocate()
+                base = grown
+                capacity *= 2
+            }
+            (base + count).initialize(to: element)
+            count += 1
+        }
+
+        /// The children from `start` on (a frame's), in place.
+        func slice(from start: Int) -> UnsafeMutableBufferPointer<Element> {
+            UnsafeMutableBufferPointer(start: base + start, count: count - start)
+        }
+
+        /// The children from `start` on, moved out of the stack.
+        func take(from start: Int) -> [Element] {
+            let n = count - start
+            guard n > 0 else { return [] }
+            count = start
+            return [Element](unsafeUninitializedCapacity: n) { buffer, initialized in
+                buffer.baseAddress!.moveInitialize(from: base + start, count: n)
+                initialized = n
+            }
         }
     }
 
@@ -74,6 +120,9 @@ package struct YAMLComposer: Sendable {
         let limits: LoadLimits
         let file: String
         var stack: [Frame] = []
+        /// The open mappings' entries and the open sequences' items.
+        let entries = Children<Node.Entry>()
+        let items = Children<Node>()
         var anchors: [String: Anchored] = [:]
         var aliasBudget: Int
         var root: Node?
@@ -120,10 +169,10 @@ package struct YAMLComposer: Sendable {
                 if let top = stack.last, top.isMapping, top.key == nil {
                     return fatal("complex_key", .complexKey(isMapping: event.type == YAML_MAPPING_START_EVENT), mark)
                 }
-                stack.append(YAMLComposer.frame(event, at: mark))
+                stack.append(YAMLComposer.frame(event, at: mark, start: event.type == YAML_MAPPING_START_EVENT ? entries.count : items.count))
             case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
                 let f = stack.removeLast()
-                return complete(Node(f.isMapping ? .mapping(f.entries) : .sequence(f.items), at: f.mark, tag: f.tag),
+                return complete(Node(f.isMapping ? .mapping(entries.take(from: f.start)) : .sequence(items.take(from: f.start)), at: f.mark, tag: f.tag),
                                 size: f.size, anchor: f.anchor)
             default:
                 break
@@ -141,7 +190,7 @@ package struct YAMLComposer: Sendable {
                 root = node
                 return nil
             }
-            if let d = YAMLComposer.attach(node, size: size, to: &stack[stack.count - 1], file: file, diags: &diags) {
+            if let d = YAMLComposer.attach(node, size: size, to: &stack[stack.count - 1], entries: entries, items: items, file: file, diags: &diags) {
                 diags.append(d)
                 return (nil, diags)
             }
@@ -150,13 +199,15 @@ package struct YAMLComposer: Sendable {
     }
 
     /// The open frame of a mapping- or sequence-start event, with its tag and anchor.
-    private static func frame(_ event: yaml_event_t, at mark: Mark) -> Frame {
+    private static func frame(_ event: yaml_event_t, at mark: Mark, start: Int) -> Frame {
         if event.type == YAML_MAPPING_START_EVENT {
             let m = event.data.mapping_start
-            return Frame(isMapping: true, mark: mark, tag: m.tag.map { String(cString: $0) }, anchor: m.anchor.map { String(cString: $0) })
+            return Frame(isMapping: true, mark: mark, tag: m.tag.map { String(cString: $0) }, anchor: m.anchor.map { String(cString: $0) },
+                         start: start)
         }
         let q = event.data.sequence_start
-        return Frame(isMapping: false, mark: mark, tag: q.tag.map { String(cString: $0) }, anchor: q.anchor.map { String(cString: $0) })
+        return Frame(isMapping: false, mark: mark, tag: q.tag.map { String(cString: $0) }, anchor: q.anchor.map { String(cString: $0) },
+                     start: start)
     }
 
     /// A scalar event as a node (text, quoting style, tag) and its anchor.
@@ -178,20 +229,21 @@ package struct YAMLComposer: Sendable {
     /// Attaches a completed node to the open frame, in place: an item of a sequence, the value
     /// of a mapping's waiting key (a duplicate or merge key is a diagnostic), or the key
     /// itself. Returns the fatal error of a key that is not a scalar.
-    private static func attach(_ node: consuming Node, size: Int, to top: inout Frame, file: String, diags: inout [Diagnostic]) -> Diagnostic? {
+    private static func attach(_ node: consuming Node, size: Int, to top: inout Frame, entries: Children<Node.Entry>, items: Children<Node>,
+                               file: String, diags: inout [Diagnostic]) -> Diagnostic? {
         if !top.isMapping {
-            top.items.append(node)
+            items.append(node)
             top.size += size
         } else if let key = top.key {
             top.key = nil
             if key.isMerge {
                 diags.append(Diagnostic(.error, DiagnosticCode(.input, "merge_key"), .mergeKey,
                                         at: key.mark.located(in: file), notes: [.writeFieldsOut]))
-            } else if let first = top.earlier(key.text) {
+            } else if let first = top.earlier(key.text, in: entries.slice(from: top.start)) {
                 diags.append(.duplicateKey(key.text, first: first, at: key.mark.located(in: file)))
             } else {
                 if !top.seen.isEmpty { top.seen[key.text] = key.mark }
-                top.entries.append(Node.Entry(key: key.text, keyMark: key.mark, value: node))
+                entries.append(Node.Entry(key: key.text, keyMark: key.mark, value: node))
                 top.size += size
             }
         } else {
