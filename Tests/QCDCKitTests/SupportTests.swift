@@ -100,6 +100,31 @@ struct JSONEscapeTests {
         #expect(escaped("") == "\"\"")
         #expect(escaped("\"") == "\"\\\"\"")
     }
+
+    /// The scan eight bytes at a time finds exactly the bytes the byte-by-byte test finds: every
+    /// byte value at every position of buffers of 0 to 24 bytes, among plain ASCII, bytes just
+    /// above and below the special ones, and the bytes of Vietnamese letters.
+    @Test func wordScanFindsExactlyTheBytesToEscape() {
+        let fillers: [[UInt8]] = [Array("abcdefghijklmnopqrstuvwx".utf8), Array(repeating: 0x20, count: 24),
+                                  Array(repeating: 0x21, count: 24), Array(repeating: 0x23, count: 24), Array(repeating: 0x5B, count: 24),
+                                  Array(repeating: 0x5D, count: 24), Array(repeating: 0x7F, count: 24), Array(repeating: 0xFF, count: 24),
+                                  Array("Xã Tà Năng, Lâm Đồng ở".utf8.prefix(24))]
+        for filler in fillers {
+            for length in 0...24 {
+                let plain = Array(filler.prefix(length))
+                plain.withUnsafeBufferPointer { #expect(JSON.needsEscape($0) == $0.contains(where: JSON.needsEscape)) }
+                for position in 0..<length {
+                    for byte in UInt8.min...UInt8.max {
+                        var bytes = plain
+                        bytes[position] = byte
+                        bytes.withUnsafeBufferPointer { buffer in
+                            #expect(JSON.needsEscape(buffer) == JSON.needsEscape(byte), "byte \(byte) at \(position) of \(length)")
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 @Suite("Support: JSON text")
