@@ -197,7 +197,8 @@ struct CulpritRecordTests {
                                                               calendar: builtin.calendar))
                 ev.startRecording(nodes: rule.expectNodes)
                 let program = Program(rule.expect, parameters: rule.parameterValues, slots: builtin.factIndex.slots, nodes: rule.expectNodes)
-                guard case .value(let v, _) = ev.evaluate(program), let all = ev.record else { continue }
+                guard case .value(let v, _) = ev.evaluate(program) else { continue }
+                let all = ev.record
                 let passed = if case .bool(true) = v { true } else { false }
                 let full = Culprit.find(rule.expect, passed: passed, in: all)
                 let kept = Culprit.find(rule.expect, passed: passed, in: all.keeping(Culprit.read(rule.expect)))

@@ -153,7 +153,7 @@ public struct Engine: Sendable {
         case .value(let v, _):
             var passed = false
             if case .bool(let b) = v { passed = b }
-            judge(&result, passed: passed, rule: rule, report: report, record: ev.record!)
+            judge(&result, passed: passed, rule: rule, report: report, record: ev.record)
         }
         return ev.trace ?? []
     }

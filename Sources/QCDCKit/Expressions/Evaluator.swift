@@ -141,10 +141,12 @@ package struct Evaluator: Sendable {
     /// When non-nil, every sub-expression's outcome is appended.
     package var trace: [TraceStep]?
     private var depth = 0
-    /// When non-nil, the outcome of every node outside an aggregate's body is kept here.
-    package var record: EvaluationRecord?
-    /// The last record's storage, kept for the next (``startRecording(nodes:)``).
-    private var spareRecord: EvaluationRecord?
+    /// While ``recording``, the outcome of every recorded node outside an aggregate's body is
+    /// kept here. One record serves every evaluation on this evaluator, its storage kept: moving
+    /// it in and out of an optional for each rule was a few hundred instructions a rule.
+    package private(set) var record = EvaluationRecord()
+    /// Whether this evaluation records (since ``startRecording(nodes:)``).
+    package private(set) var recording = false
     /// How many aggregate bodies the evaluation is inside (nodes there are not recorded).
     private var insideAggregate = 0
     /// The records bound by the comprehensions being evaluated, outermost first: a variable is
@@ -173,8 +175,7 @@ package struct Evaluator: Sendable {
     package mutating func reset(tracing: Bool, budget: Int) {
         trace = tracing ? [] : nil
         depth = 0
-        if record != nil { spareRecord = record }
-        record = nil
+        recording = false
         insideAggregate = 0
         frames.removeAll(keepingCapacity: true)
         self.budget = budget
@@ -184,10 +185,8 @@ package struct Evaluator: Sendable {
     /// From now on, keeps every node's outcome (``record``) for an expression of `nodes` nodes,
     /// in the storage the last record used: one allocation per report, not one per rule.
     package mutating func startRecording(nodes: Int) {
-        var fresh = spareRecord ?? EvaluationRecord()
-        spareRecord = nil
-        fresh.reset(nodes: nodes)
-        record = fresh
+        record.reset(nodes: nodes)
+        recording = true
     }
 
     /// The failure given when the budget runs out.
@@ -218,7 +217,7 @@ package struct Evaluator: Sendable {
         let step = steps[Int(i)]
         let out = evaluate(step, steps, p)
         if let index { trace![index].outcome = out }
-        if step.recorded && record != nil && insideAggregate == 0 { record!.set(out, for: Int(step.id)) }
+        if step.recorded && recording && insideAggregate == 0 { record.set(out, for: Int(step.id)) }
         depth -= 1
         return out
     }
@@ -409,12 +408,12 @@ package struct Evaluator: Sendable {
         frames.append(RecordValue(entries: [], mark: .start, path: FactPath("")))
         let slot = frames.count - 1
         defer { frames.removeLast() }
-        let recording = record != nil && insideAggregate == 0
+        let recording = recording && insideAggregate == 0
         var seen = AggregateRecord()
         insideAggregate += 1
         defer {
             insideAggregate -= 1
-            if recording { record!.aggregates[id] = seen }
+            if recording { record.aggregates[id] = seen }
         }
         var missing: [MissingFact] = []
         // What the aggregate reads after the loop, kept only when read: `sum`, `per_week` and
