@@ -35,7 +35,9 @@ struct Check: ParsableCommand, Configurable {
 
     func run() throws {
         Terminal.language = flags.lang
-        let options = try flags.options()
+        var options = try flags.options()
+        // No output of `check` reads a report's facts (the scorecard's roll-ups do).
+        options.keepsFacts = false
         // Every output is checked (and its temporary file made) before any input is read.
         let files = try Terminal.prepare(flags.output + [flags.writeBaseline].compactMap { $0 }, inputs: flags.inputs(among:))
         defer { files.values.forEach { $0.discard() } }

@@ -150,6 +150,24 @@ struct ReporterTests {
     }
 }
 
+@Suite("Checker: what an outcome keeps")
+struct OutcomeKeepsTests {
+    /// A report's facts stay with its outcome for roll-ups, unless the run is told nothing reads
+    /// them (`qcdc check`); its results are the same either way.
+    @Test func factsAreKeptUnlessNothingReadsThem() throws {
+        let (ruleSet, diags) = RuleSetLoader().load(files: ["test.yaml": Array(ReporterTests.rules.utf8)], entry: ["test.yaml"])
+        var checker = Checker(ruleSet: try #require(ruleSet, "\(diags)"))
+        checker.checksRegister = false
+        let kept = checker.check(bytes: Array(ReporterTests.goodReport.utf8), file: "good.yaml")
+        checker.keepsFacts = false
+        let dropped = checker.check(bytes: Array(ReporterTests.goodReport.utf8), file: "good.yaml")
+        #expect(kept.facts != nil)
+        #expect(dropped.facts == nil)
+        #expect(!kept.results.isEmpty)
+        #expect(kept.results.map(\.status) == dropped.results.map(\.status))
+    }
+}
+
 @Suite("JSON members written straight out")
 struct JSONMemberTests {
     /// A report's summary and periods are written as bytes; they must be what the ``JSON`` tree

@@ -28,6 +28,10 @@ public struct CheckOptions: Sendable {
     /// Record every finding for a new baseline (``CheckRun/findingsRecord``); off, the run
     /// keeps nothing per finding.
     public var recordFindings = false
+    /// Keep each outcome's facts (``ReportOutcome/facts``) for the caller, as roll-ups need them;
+    /// off when nothing reads them (`qcdc check`), so that a run holds less and frees each
+    /// report's facts on the thread that read it.
+    public var keepsFacts = true
     /// Reports checked at once (threads); the output is the same for any number.
     public var workers = Checker.defaultWorkers
 

@@ -10,7 +10,8 @@ public struct ReportOutcome: Sendable {
     public var results: [RuleResult]
     /// Input problems: syntax, types, unknown fields.
     public var diagnostics: [Diagnostic]
-    /// The report's typed facts (for scorecard roll-ups); nil when unreadable.
+    /// The report's typed facts (for scorecard roll-ups); nil when unreadable, or when the run was
+    /// asked not to keep them (``CheckOptions/keepsFacts``).
     public var facts: ReportFacts? = nil
     /// The unit code the report gives, even when the report is invalid (a unit that sent an
     /// invalid report did report, for `--expect`).

@@ -99,6 +99,7 @@ public struct CheckSession: Sendable {
         var checker = Checker(ruleSet: ruleSet, language: options.language, limits: options.limits, strict: options.strict)
         checker.checksRegister = options.checksRegister
         checker.selection = options.selection
+        checker.keepsFacts = options.keepsFacts
         var waived = waivers.map { WaiverSet.Application($0, today: options.today ?? CheckOptions.currentDay()) }
         var compared = baseline.map(Baseline.Comparison.init)
         var recorder = Baseline.Recorder()

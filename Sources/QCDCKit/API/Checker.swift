@@ -26,6 +26,9 @@ public struct Checker: Sendable {
     public var checksRegister = true
     /// Which files found in directories are reports (``check(paths:each:)``).
     public var selection = FileSelection()
+    /// Each outcome keeps its report's facts (``ReportOutcome/facts``, which roll-ups read). Off,
+    /// a report's facts are freed as soon as it is evaluated, on the thread that read it.
+    public var keepsFacts = true
 
     /// A checker for `ruleSet`; `strict` makes input warnings errors.
     public init(ruleSet: RuleSet, language: Language = .vi, limits: LoadLimits = .default, strict: Bool = false) {
@@ -87,7 +90,7 @@ public struct Checker: Sendable {
             if strict { return ReportOutcome(file: file, unit: report.unit, period: report.period, results: [], diagnostics: all) }
         }
         var outcome = ReportOutcome(file: file, unit: report.unit, period: report.period, results: results, diagnostics: all)
-        outcome.facts = report.facts
+        if keepsFacts { outcome.facts = report.facts }
         return outcome
     }
 
