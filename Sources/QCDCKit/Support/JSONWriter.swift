@@ -36,6 +36,9 @@ package struct JSONText: JSONSink {
     // Through `withUTF8`: a buffer copy. `append(contentsOf: s.utf8)` went through the generic
     // sequence path, 180 instructions a piece, and a report's JSON has a thousand pieces.
     package mutating func write(_ s: String) {
+        // A native string's bytes are read where they are; `withUTF8` needs a mutable copy
+        // (a retain and a release, and a check that it is unique).
+        if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) != nil { return }
         var s = s
         s.withUTF8 { bytes.append(contentsOf: $0) }
     }
@@ -53,14 +56,16 @@ package struct JSONText: JSONSink {
     package static func += (out: inout JSONText, s: StaticString) { out.write(s) }
     package mutating func writeQuotedIfPlain(_ s: String) -> Bool {
         // One look at the bytes, which are then copied whole.
-        var s = s
-        return s.withUTF8 { utf8 in
+        func quoted(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
             if JSON.needsEscape(utf8) { return false }
             bytes.append(0x22)
             bytes.append(contentsOf: utf8)
             bytes.append(0x22)
             return true
         }
+        if let plain = s.utf8.withContiguousStorageIfAvailable(quoted) { return plain }
+        var s = s
+        return s.withUTF8(quoted)
     }
     /// A day as a JSON string, `"2026-07-01"`: its description (written digit by digit, and
     /// short enough to need no allocation), which has nothing to escape.
