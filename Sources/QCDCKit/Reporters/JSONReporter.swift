@@ -197,10 +197,19 @@ public struct JSONReporter: StreamingReporter {
         if case .document = layout { out += " " }
         JSON.escape(r.file, into: &out)
         let colon = nested.isEmpty ? ":" : ": "
-        if let row = r.row { out += separator + "\"row\"" + colon + String(row) }
+        // A member's key written in pieces: `separator + key + colon` made a `String` first.
+        func member(_ key: StaticString) {
+            out.write(separator)
+            out += key
+            out.write(colon)
+        }
+        if let row = r.row {
+            member("\"row\"")
+            out.write(int: row)
+        }
         // The members every report has are written straight out, compact, as ``JSON`` writes
         // them: building a tree for each and writing it was a third of writing a report.
-        out += separator + "\"unit\"" + colon
+        member("\"unit\"")
         if let u = r.unit {
             out += "{\"code\":"
             JSON.escape(u.code, into: &out)
@@ -216,10 +225,11 @@ public struct JSONReporter: StreamingReporter {
         } else {
             out += "null"
         }
-        out += separator + "\"period\"" + colon
+        member("\"period\"")
         if let p = r.period { Self.period(p, into: &out) } else { out += "null" }
-        out += separator + "\"valid\"" + colon + (r.isInvalid ? "false" : "true")
-        out += separator + "\"results\"" + colon
+        member("\"valid\"")
+        out += r.isInvalid ? "false" : "true"
+        member("\"results\"")
         var first = true
         // The rules not applicable, by reason, in the order of the reasons' keys: `condition`,
         // `kind`, `not_in_force`.
@@ -240,7 +250,7 @@ public struct JSONReporter: StreamingReporter {
             }
         }
         out += first ? "[]" : nested.isEmpty ? "]" : "\n      ]"
-        out += separator + "\"not_applicable\"" + colon
+        member("\"not_applicable\"")
         out += "{"
         var firstReason = true
         for (key, ids) in zip(["condition", "kind", "not_in_force"] as [StaticString], notApplicable) where !ids.isEmpty {
@@ -255,10 +265,10 @@ public struct JSONReporter: StreamingReporter {
             firstReason = false
         }
         out += "}"
-        out += separator + "\"errors\"" + colon
+        member("\"errors\"")
         Self.lines(r.diagnostics.map { Self.diagnostic($0, lang) }, indent: nested, close: nested.isEmpty ? "" : "\n      ", into: &out)
-        out += separator + "\"summary\"" + colon
-        Self.summary(Summary([r]), into: &out)
+        member("\"summary\"")
+        Self.summary(of: r, into: &out)
     }
 
     static func period(_ p: Period) -> JSON {
@@ -279,12 +289,39 @@ public struct JSONReporter: StreamingReporter {
         if let s { JSON.escape(s, into: &out) } else { out += "null" }
     }
 
+    /// ``summary(_:)`` of one report, written compact: counted here in fixed slots, where a
+    /// ``Summary`` holds two dictionaries.
+    static func summary(of r: ReportOutcome, into out: inout JSONText) {
+        // By rank (distinct for each status and each severity).
+        var byStatus = [Int](repeating: 0, count: 6)
+        var bySeverity = [Int](repeating: 0, count: 3)
+        r.results.withUnsafeBufferPointer { results in
+            for i in results.indices {
+                let status = results[i].status
+                byStatus[status.rank] += 1
+                if status == .fail || status == .error { bySeverity[results[i].severity.rank] += 1 }
+            }
+        }
+        var errors = 0, warnings = 0
+        for d in r.diagnostics {
+            if d.severity == .error { errors += 1 } else if d.severity == .warning { warnings += 1 }
+        }
+        summary(reports: 1, invalid: r.isInvalid ? 1 : 0, status: { byStatus[$0.rank] }, failed: { bySeverity[$0.rank] },
+                inputErrors: errors, inputWarnings: warnings, into: &out)
+    }
+
     /// ``summary(_:)`` written compact.
     static func summary(_ s: Summary, into out: inout JSONText) {
+        summary(reports: s.reports, invalid: s.invalidReports, status: s.count, failed: { s.failedBySeverity[$0] ?? 0 },
+                inputErrors: s.inputErrors, inputWarnings: s.inputWarnings, into: &out)
+    }
+
+    private static func summary(reports: Int, invalid: Int, status count: (RuleStatus) -> Int, failed: (Severity) -> Int,
+                                inputErrors: Int, inputWarnings: Int, into out: inout JSONText) {
         out += "{\"reports\":"
-        out.write(int: s.reports)
+        out.write(int: reports)
         out += ",\"invalid_reports\":"
-        out.write(int: s.invalidReports)
+        out.write(int: invalid)
         out += ",\"status\":{"
         // In the order of the raw values, as ``summary(_:)`` sorts them.
         let statuses: [(StaticString, RuleStatus)] = [("\"error\":", .error), ("\"fail\":", .fail), ("\"missing\":", .missing),
@@ -292,18 +329,18 @@ public struct JSONReporter: StreamingReporter {
         for (k, (key, status)) in statuses.enumerated() {
             if k > 0 { out += "," }
             out += key
-            out.write(int: s.count(status))
+            out.write(int: count(status))
         }
         out += "},\"failed_by_severity\":{\"error\":"
-        out.write(int: s.failedBySeverity[.error] ?? 0)
+        out.write(int: failed(.error))
         out += ",\"warning\":"
-        out.write(int: s.failedBySeverity[.warning] ?? 0)
+        out.write(int: failed(.warning))
         out += ",\"info\":"
-        out.write(int: s.failedBySeverity[.info] ?? 0)
+        out.write(int: failed(.info))
         out += "},\"input_errors\":"
-        out.write(int: s.inputErrors)
+        out.write(int: inputErrors)
         out += ",\"input_warnings\":"
-        out.write(int: s.inputWarnings)
+        out.write(int: inputWarnings)
         out += "}"
     }
 
@@ -360,8 +397,7 @@ public struct JSONReporter: StreamingReporter {
     /// The members only some results have.
     /// The common ones (lists of names) are written straight out; the rare ones go through ``JSON``.
     private static func extras(_ result: UnsafePointer<RuleResult>, _ lang: Language, into out: inout JSONText) {
-        func names(_ member: String, _ items: [String]) {
-            guard !items.isEmpty else { return }
+        func names(_ member: StaticString, _ items: [String]) {
             out += member
             for (i, item) in items.enumerated() {
                 if i > 0 { out += "," }
@@ -369,8 +405,10 @@ public struct JSONReporter: StreamingReporter {
             }
             out += "]"
         }
-        names(",\"missing_facts\":[", result.pointee.missingFacts)
-        names(",\"shortfall\":[", result.pointee.shortfall)
+        if !result.pointee.missingFacts.isEmpty { names(",\"missing_facts\":[", result.pointee.missingFacts) }
+        if !result.pointee.shortfall.isEmpty { names(",\"shortfall\":[", result.pointee.shortfall) }
+        // The rare members, built as ``JSON`` when there are any.
+        guard !result.pointee.flagged.isEmpty || result.pointee.waiver != nil || result.pointee.baselineState != nil else { return }
         var more: [(String, JSON)] = []
         if !result.pointee.flagged.isEmpty {
             more.append(("flagged", .array(result.pointee.flagged.map { f in
