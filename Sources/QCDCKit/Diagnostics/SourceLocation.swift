@@ -37,14 +37,25 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 /// A position inside a file without the file name; nodes carry these and
 /// gain the file name when a diagnostic is made.
 package struct Mark: Sendable, Hashable, Comparable {
+    // Held in 32 bits each: a mark is in every node, value and outcome, and an outcome is copied
+    // at every step of an evaluation. Inputs are bounded far below 2^31 lines or columns (a
+    // larger number is clamped, never wrapped).
+    private var line32: Int32
+    private var column32: Int32
     /// 1-based line.
-    package var line: Int
+    package var line: Int {
+        get { Int(line32) }
+        set { line32 = Int32(clamping: newValue) }
+    }
     /// 1-based column, in Unicode scalars.
-    package var column: Int
+    package var column: Int {
+        get { Int(column32) }
+        set { column32 = Int32(clamping: newValue) }
+    }
     /// The position at a 1-based `line` and `column`.
     package init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+        line32 = Int32(clamping: line)
+        column32 = Int32(clamping: column)
     }
     /// By line, then column.
     package static func < (a: Mark, b: Mark) -> Bool { (a.line, a.column) < (b.line, b.column) }
