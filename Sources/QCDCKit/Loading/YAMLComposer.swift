@@ -190,8 +190,7 @@ package struct YAMLComposer: Sendable {
                 root = node
                 return nil
             }
-            if let d = YAMLComposer.attach(node, size: size, to: &stack[stack.count - 1], entries: entries, items: items, file: file, diags: &diags) {
-                diags.append(d)
+            if YAMLComposer.attach(node, size: size, to: &stack[stack.count - 1], entries: entries, items: items, file: file, diags: &diags) {
                 return (nil, diags)
             }
             return nil
@@ -228,9 +227,10 @@ package struct YAMLComposer: Sendable {
 
     /// Attaches a completed node to the open frame, in place: an item of a sequence, the value
     /// of a mapping's waiting key (a duplicate or merge key is a diagnostic), or the key
-    /// itself. Returns the fatal error of a key that is not a scalar.
+    /// itself. True after adding the fatal error of a key that is not a scalar to `diags` (an
+    /// optional diagnostic returned for every node cost more than attaching it).
     private static func attach(_ node: consuming Node, size: Int, to top: inout Frame, entries: Children<Node.Entry>, items: Children<Node>,
-                               file: String, diags: inout [Diagnostic]) -> Diagnostic? {
+                               file: String, diags: inout [Diagnostic]) -> Bool {
         if !top.isMapping {
             items.append(node)
             top.size += size
@@ -248,14 +248,15 @@ package struct YAMLComposer: Sendable {
             }
         } else {
             guard let text = node.scalarText else {
-                return Diagnostic(.error, DiagnosticCode(.input, "complex_key"), .complexKey(isMapping: node.entries != nil),
-                                  at: node.mark.located(in: file))
+                diags.append(Diagnostic(.error, DiagnosticCode(.input, "complex_key"), .complexKey(isMapping: node.entries != nil),
+                                        at: node.mark.located(in: file)))
+                return true
             }
             let isMerge = text == "<<" && node.scalarStyle == .plain
                 && (node.tag == nil || node.tag == "tag:yaml.org,2002:merge")
             top.key = (text, node.mark, isMerge)
         }
-        return nil
+        return false
     }
 
     private func syntaxError(_ parser: inout yaml_parser_t, file: String, body: ArraySlice<UInt8>,
