@@ -4,7 +4,7 @@
 #include "CBuiltinRules.h"
 
 static const char archive[] =
-    "QCDCRS\002\016\012(compiler)@f51cfaca68c2040b8d1f48c65d36c131a803e35a7845e5fe5c316d5769f47ea5\023"
+    "QCDCRS\002\016\012(compiler)@ee47bfb8546146a10feaee51bebfcd2cc52942ddb4d3e1fc1aba8efd26b5b968\023"
     "rules/national.yaml@2d8ad081d9d8564609eb0ba280921b3f8fe4356c28b0b52c868485fdb8cd11a7\034rules/n"
     "ational/agencies.yaml@384db64d0cf395437a233002082974722336e762c5df04fa13255ec773521e77\034rules"
     "/national/calendar.yaml@df897a5b17a9b16677949b6007d5430204cc1212217853e48b6ea0473e6d313f%rules/"

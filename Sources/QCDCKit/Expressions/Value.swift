@@ -104,16 +104,29 @@ public struct RecordValue: Sendable {
     /// The fields the record gives, in the report's order, each name once. A record has a
     /// handful: a list searched by name beats a dictionary built for each of a report's
     /// hundreds of records (building them was 2% of a run).
-    package private(set) var entries: [(name: String, value: FactValue)]
+    package private(set) var entries: [Field]
+    /// A field: its name and value. A struct, not a tuple: the runtime copies a tuple of
+    /// references through a generic path, so looking fields up in place cost more than copying.
+    package struct Field: Sendable {
+        package var name: String
+        package var value: FactValue
+        package init(_ name: String, _ value: FactValue) {
+            self.name = name
+            self.value = value
+        }
+    }
     /// The fields the record gives, by field name.
     public var fields: [String: FactValue] {
-        get { Dictionary(entries, uniquingKeysWith: { _, last in last }) }
-        set { entries = newValue.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+        get { Dictionary(entries.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }) }
+        set { entries = newValue.sorted { $0.key < $1.key }.map { Field($0.key, $0.value) } }
     }
-    /// The field called `name`, if the record gives it.
+    /// The field called `name`, if the record gives it: names compared in place, only the
+    /// value found copied (a `for e in entries` binding copied every field it passed).
     package func field(_ name: String) -> FactValue? {
-        for e in entries where e.name == name { return e.value }
-        return nil
+        entries.withUnsafeBufferPointer { fields in
+            for i in fields.indices where fields[i].name == name { return fields[i].value }
+            return nil
+        }
     }
     /// Where the record is written in the report.
     package var mark: Mark
@@ -125,7 +138,7 @@ public struct RecordValue: Sendable {
         set { factPath = FactPath(newValue) }
     }
     /// A record of `entries`, whose names are distinct.
-    package init(entries: [(name: String, value: FactValue)], mark: Mark, path: FactPath) {
+    package init(entries: [Field], mark: Mark, path: FactPath) {
         self.entries = entries
         self.mark = mark
         self.factPath = path

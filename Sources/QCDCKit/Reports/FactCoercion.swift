@@ -38,7 +38,7 @@ enum FactCoercion {
                                             at: item.mark.located(in: file)))
                     continue
                 }
-                var values: [(name: String, value: FactValue)] = []
+                var values: [RecordValue.Field] = []
                 values.reserveCapacity(entries.count)
                 for e in entries {
                     // The declaration is read in place, by index (a copy is a dozen retains).
@@ -53,7 +53,7 @@ enum FactCoercion {
                     if let v = coerce(e.value, as: fields[f].type, minimum: fields[f].minimum, maximum: fields[f].maximum,
                                       path: fieldPath, file: file, into: &diags) {
                         let value = FactValue(v, mark: e.value.mark, path: fieldPath)
-                        if let at = values.firstIndex(where: { $0.name == e.key }) { values[at].value = value } else { values.append((e.key, value)) }
+                        if let at = values.firstIndex(where: { $0.name == e.key }) { values[at].value = value } else { values.append(RecordValue.Field(e.key, value)) }
                     }
                 }
                 records.append(RecordValue(entries: values, mark: item.mark, path: rpath))
