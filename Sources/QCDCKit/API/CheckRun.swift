@@ -35,6 +35,38 @@ public struct ReportOutcome: Sendable {
     public var isInvalid: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
+/// One report's results by status, failed (and error) results by severity, and input errors and
+/// warnings, counted in fixed slots on the stack: what text and JSON write for every report, and
+/// what ``Summary`` adds up (a `Summary` of its own, two dictionaries, cost a report more than
+/// the counting).
+struct ReportCounts {
+    /// By ``RuleStatus/rank`` and ``Severity/rank`` (distinct for each case).
+    private var byStatus = SIMD8<Int>()
+    private var bySeverity = SIMD4<Int>()
+    private(set) var inputErrors = 0
+    private(set) var inputWarnings = 0
+
+    init(_ o: ReportOutcome) {
+        // Through the buffer, by index: a `for r in` binding copied every result (a dozen
+        // references each), and so did the array's subscript (its getter returns a copy).
+        o.results.withUnsafeBufferPointer { results in
+            for i in results.indices {
+                let status = results[i].status
+                byStatus[status.rank] += 1
+                if status == .fail || status == .error { bySeverity[results[i].severity.rank] += 1 }
+            }
+        }
+        for d in o.diagnostics {
+            if d.severity == .error { inputErrors += 1 } else if d.severity == .warning { inputWarnings += 1 }
+        }
+    }
+
+    /// The number of results with status `s`.
+    func count(_ s: RuleStatus) -> Int { byStatus[s.rank] }
+    /// The number of failed and error results of rules of severity `s`.
+    func failed(_ s: Severity) -> Int { bySeverity[s.rank] }
+}
+
 /// Counts by status and by severity of failed results.
 public struct Summary: Sendable, Hashable {
     /// Reports checked.
@@ -63,37 +95,15 @@ public struct Summary: Sendable, Hashable {
         reports += 1
         if o.isInvalid { invalidReports += 1 }
         // Counted in fixed slots first: a dictionary update per result was a visible cost.
-        var statuses = (pass: 0, fail: 0, missing: 0, notApplicable: 0, error: 0, waived: 0)
-        var severities = (error: 0, warning: 0, info: 0)
-        // Through the buffer, by index: a `for r in` binding copied every result (a dozen
-        // references each), and so did the array's subscript (its getter returns a copy).
-        o.results.withUnsafeBufferPointer { results in
-            for i in results.indices {
-                let status = results[i].status
-                switch status {
-                case .pass: statuses.pass += 1
-                case .fail: statuses.fail += 1
-                case .missing: statuses.missing += 1
-                case .notApplicable: statuses.notApplicable += 1
-                case .error: statuses.error += 1
-                case .waived: statuses.waived += 1
-                }
-                guard status == .fail || status == .error else { continue }
-                switch results[i].severity {
-                case .error: severities.error += 1
-                case .warning: severities.warning += 1
-                case .info: severities.info += 1
-                }
-            }
+        let counts = ReportCounts(o)
+        for s in [RuleStatus.pass, .fail, .missing, .notApplicable, .error, .waived] where counts.count(s) > 0 {
+            byStatus[s, default: 0] += counts.count(s)
         }
-        for (s, n) in [(RuleStatus.pass, statuses.pass), (.fail, statuses.fail), (.missing, statuses.missing),
-                       (.notApplicable, statuses.notApplicable), (.error, statuses.error), (.waived, statuses.waived)] where n > 0 {
-            byStatus[s, default: 0] += n
+        for s in [Severity.error, .warning, .info] where counts.failed(s) > 0 {
+            failedBySeverity[s, default: 0] += counts.failed(s)
         }
-        for (s, n) in [(Severity.error, severities.error), (.warning, severities.warning), (.info, severities.info)] where n > 0 {
-            failedBySeverity[s, default: 0] += n
-        }
-        add(o.diagnostics)
+        inputErrors += counts.inputErrors
+        inputWarnings += counts.inputWarnings
     }
 
     /// Counts input problems not tied to one report.

@@ -162,16 +162,12 @@ public struct RuleResult: Sendable {
     public var shortfall: [String] = []
     /// Set when a waiver turned the result into `waived`.
     public var waiver: AppliedWaiver? {
-        get { waiverBox?.waiver }
-        set { waiverBox = newValue.map(WaiverBox.init) }
+        get { waiverBox?.value }
+        set { waiverBox = newValue.map(Box.init) }
     }
     /// The waiver, boxed: held inline it was 150 of a result's 390 bytes, in every result of
     /// every report, where few results are waived.
-    private var waiverBox: WaiverBox?
-    private final class WaiverBox: Sendable {
-        let waiver: AppliedWaiver
-        init(_ waiver: AppliedWaiver) { self.waiver = waiver }
-    }
+    private var waiverBox: Box<AppliedWaiver>?
     /// Set when a baseline was given: whether the finding is new or already known.
     public var baselineState: BaselineState? = nil
 

@@ -34,20 +34,16 @@ package struct Node: Sendable {
     package var mark: Mark
     /// An explicit tag such as `tag:yaml.org,2002:str`, if written.
     package var tag: String? {
-        get { tagBox?.tag }
-        set { tagBox = newValue.map(TagBox.init) }
+        get { tagBox?.value }
+        set { tagBox = newValue.map(Box.init) }
     }
     /// The tag, boxed: reports rarely have one, and inline it made every node 16 bytes larger.
-    private var tagBox: TagBox?
-    private final class TagBox: Sendable {
-        let tag: String
-        init(_ tag: String) { self.tag = tag }
-    }
+    private var tagBox: Box<String>?
 
     package init(_ kind: Kind, at mark: Mark, tag: String? = nil) {
         self.kind = kind
         self.mark = mark
-        self.tagBox = tag.map(TagBox.init)
+        self.tagBox = tag.map(Box.init)
     }
 
     package var scalarText: String? {

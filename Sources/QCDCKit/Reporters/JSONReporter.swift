@@ -289,25 +289,12 @@ public struct JSONReporter: StreamingReporter {
         if let s { JSON.escape(s, into: &out) } else { out += "null" }
     }
 
-    /// ``summary(_:)`` of one report, written compact: counted here in fixed slots, where a
-    /// ``Summary`` holds two dictionaries.
+    /// ``summary(_:)`` of one report, written compact: counted in fixed slots
+    /// (``ReportCounts``), where a ``Summary`` holds two dictionaries.
     static func summary(of r: ReportOutcome, into out: inout JSONText) {
-        // By rank (distinct for each status and each severity).
-        var byStatus = [Int](repeating: 0, count: 6)
-        var bySeverity = [Int](repeating: 0, count: 3)
-        r.results.withUnsafeBufferPointer { results in
-            for i in results.indices {
-                let status = results[i].status
-                byStatus[status.rank] += 1
-                if status == .fail || status == .error { bySeverity[results[i].severity.rank] += 1 }
-            }
-        }
-        var errors = 0, warnings = 0
-        for d in r.diagnostics {
-            if d.severity == .error { errors += 1 } else if d.severity == .warning { warnings += 1 }
-        }
-        summary(reports: 1, invalid: r.isInvalid ? 1 : 0, status: { byStatus[$0.rank] }, failed: { bySeverity[$0.rank] },
-                inputErrors: errors, inputWarnings: warnings, into: &out)
+        let counts = ReportCounts(r)
+        summary(reports: 1, invalid: r.isInvalid ? 1 : 0, status: counts.count, failed: counts.failed,
+                inputErrors: counts.inputErrors, inputWarnings: counts.inputWarnings, into: &out)
     }
 
     /// ``summary(_:)`` written compact.

@@ -115,20 +115,14 @@ public struct TextReporter: StreamingReporter {
             out += "\n\n"
             return out
         }
-        // Indices, not copies of the results (a result holds a dozen references), gathered in
-        // one pass with the counts.
+        // Indices, not copies of the results (a result holds a dozen references).
         let results = report.results
         let lists = listsMissing
         var shown: [Int] = []
         var missing: [String] = []
-        // By rank (distinct for each status and each severity).
-        var byStatus = [Int](repeating: 0, count: 6)
-        var bySeverity = [Int](repeating: 0, count: 3)
         results.withUnsafeBufferPointer { results in
             for i in results.indices {
                 let status = results[i].status
-                byStatus[status.rank] += 1
-                if status == .fail || status == .error { bySeverity[results[i].severity.rank] += 1 }
                 guard results[i].baselineState != .unchanged else { continue }
                 if status == .missing && !lists {
                     missing.append(results[i].rule.id)
@@ -152,15 +146,10 @@ public struct TextReporter: StreamingReporter {
             Message.missingCollapsed(missing, l.language, into: &out)
             out += "\n"
         }
-        var errors = 0, warnings = 0
-        for d in report.diagnostics {
-            if d.severity == .error { errors += 1 } else if d.severity == .warning { warnings += 1 }
-        }
+        let counts = ReportCounts(report)
         out += "  "
-        // The report's counts, tallied above: a `Summary` (two dictionaries) for each report cost
-        // more than the counting.
-        counts(status: { byStatus[$0.rank] }, severity: { bySeverity[$0.rank] },
-               inputErrors: errors, inputWarnings: warnings, l, into: &out)
+        self.counts(status: counts.count, severity: counts.failed, inputErrors: counts.inputErrors, inputWarnings: counts.inputWarnings,
+                    l, into: &out)
         out += "\n\n"
         return out
     }
