@@ -423,8 +423,25 @@ package struct Evaluator: Sendable {
         let keepsRecords = agg == .min || agg == .max
         var considered = 0
         var values: [Value?] = []
+        if keepsValues { values.reserveCapacity(records.count) }
         var kept: [RecordValue] = []
         var failing: [RecordValue] = []
+        // A body that is a field of the record (`d.date`, most aggregates' body) is read here,
+        // counted against the budget as its step would be: evaluated as a step, it made an
+        // outcome with the field's path and position that the aggregate never reads. (Not when
+        // tracing: the trace shows the step.)
+        /// A record whose body gave `val`.
+        func count(_ val: Value, of rec: RecordValue) {
+            considered += 1
+            if keepsValues { values.append(val) }
+            if keepsRecords { kept.append(rec) }
+            if agg == .all, case .bool(false) = val { failing.append(rec) }
+            if agg == .any, case .bool(true) = val { failing.append(rec) }
+        }
+        var bodyField: String?
+        if hasBody, trace == nil, steps[Int(s.c)].code == .field, steps[Int(s.c)].a == Int32(slot) {
+            bodyField = p.names[Int(steps[Int(s.c)].b)]
+        }
         for rec in records {
             budget -= 1
             if budget < 0 { return overBudget }
@@ -442,15 +459,18 @@ package struct Evaluator: Sendable {
                 case .failure: return f
                 }
             }
-            if hasBody {
+            if let name = bodyField {
+                budget -= 1
+                if budget < 0 { return overBudget }
+                if let f = rec.field(name) {
+                    count(f.value, of: rec)
+                } else {
+                    missing.append(MissingFact(rec.factPath.field(name), mark: rec.mark))
+                }
+            } else if hasBody {
                 let b = run(s.c, steps, p)
                 switch b {
-                case .value(let val, _):
-                    considered += 1
-                    if keepsValues { values.append(val) }
-                    if keepsRecords { kept.append(rec) }
-                    if agg == .all, case .bool(false) = val { failing.append(rec) }
-                    if agg == .any, case .bool(true) = val { failing.append(rec) }
+                case .value(let val, _): count(val, of: rec)
                 case .missing(let m): missing += m
                 case .failure: return b
                 }
