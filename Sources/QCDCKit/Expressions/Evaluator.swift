@@ -279,7 +279,7 @@ package struct Evaluator: Sendable {
             let rec = frames[Int(s.a)]
             let field = p.names[Int(s.b)]
             if let f = rec.field(field) { return .value(f.value, origin: Origin(path: f.factPath, mark: f.mark)) }
-            return .missing([MissingFact(rec.factPath.field(field), mark: rec.mark)])
+            return .missing([Self.missing(field, of: rec)])
         case .list:
             var values: [Value] = []
             for k in Int(s.a) ..< Int(s.a + s.b) {
@@ -365,6 +365,11 @@ package struct Evaluator: Sendable {
         }
     }
 
+    /// Field `name` of `rec`, which the record does not give: to be written in the record.
+    private static func missing(_ name: String, of rec: RecordValue) -> MissingFact {
+        MissingFact(rec.factPath.field(name), mark: rec.mark)
+    }
+
     static func arithmetic(_ op: BinaryOperator, _ x: Value, _ y: Value, origin: Origin?) -> Outcome {
         switch (x, y) {
         case (.date(let d), .int(let n)):
@@ -426,10 +431,6 @@ package struct Evaluator: Sendable {
         if keepsValues { values.reserveCapacity(records.count) }
         var kept: [RecordValue] = []
         var failing: [RecordValue] = []
-        // A body that is a field of the record (`d.date`, most aggregates' body) is read here,
-        // counted against the budget as its step would be: evaluated as a step, it made an
-        // outcome with the field's path and position that the aggregate never reads. (Not when
-        // tracing: the trace shows the step.)
         /// A record whose body gave `val`.
         func count(_ val: Value, of rec: RecordValue) {
             considered += 1
@@ -438,6 +439,10 @@ package struct Evaluator: Sendable {
             if agg == .all, case .bool(false) = val { failing.append(rec) }
             if agg == .any, case .bool(true) = val { failing.append(rec) }
         }
+        // A body that is a field of the record (`d.date`, most aggregates' body) is read here,
+        // counted against the budget as its step would be: evaluated as a step, it made an
+        // outcome with the field's path and position that the aggregate never reads. (Not when
+        // tracing: the trace shows the step.)
         var bodyField: String?
         if hasBody, trace == nil, steps[Int(s.c)].code == .field, steps[Int(s.c)].a == Int32(slot) {
             bodyField = p.names[Int(steps[Int(s.c)].b)]
@@ -465,7 +470,7 @@ package struct Evaluator: Sendable {
                 if let f = rec.field(name) {
                     count(f.value, of: rec)
                 } else {
-                    missing.append(MissingFact(rec.factPath.field(name), mark: rec.mark))
+                    missing.append(Self.missing(name, of: rec))
                 }
             } else if hasBody {
                 let b = run(s.c, steps, p)
