@@ -27,12 +27,13 @@ public struct Engine: Sendable {
         results.reserveCapacity(ruleSet.rules.count)
         let programs = ruleSet.programs
         let kind = report.unit.kind
+        let perYear = report.period.isLongerThanAYear
         for (i, rule) in ruleSet.rules.enumerated() where !rule.disabled {
             // Filled in place in the array: returned and appended, each result was copied.
             results.append(startingResult(rule, on: report))
             // Not for this kind of unit (half the rules, for most reports): nothing to fetch.
             guard rule.appliesTo.contains(kind) else { continue }
-            _ = evaluate(rule, (programs.when[i], programs.expect[i]), on: report, tracing: false, using: &ev,
+            _ = evaluate(rule, (programs.when[i], programs.expect[i]), on: report, perYear: perYear, tracing: false, using: &ev,
                          into: &results[results.count - 1])
         }
         return results
@@ -48,7 +49,8 @@ public struct Engine: Sendable {
         var ev = evaluator(for: report)
         var result = startingResult(rule, on: report)
         guard rule.appliesTo.contains(report.unit.kind) else { return (result, []) }
-        let trace = evaluate(rule, programs(of: rule), on: report, tracing: tracing, using: &ev, into: &result)
+        let trace = evaluate(rule, programs(of: rule), on: report, perYear: report.period.isLongerThanAYear, tracing: tracing,
+                             using: &ev, into: &result)
         return (result, trace)
     }
 
@@ -74,16 +76,17 @@ public struct Engine: Sendable {
     }
 
     /// Evaluates `rule`, which applies to the report's kind of unit (the callers check), into `result`
-    /// (``startingResult(_:on:)``), returning the trace.
-    private func evaluate(_ rule: Rule, _ programs: (when: Program?, expect: Program), on report: UnitReport, tracing: Bool,
-                          using ev: inout Evaluator, into result: inout RuleResult) -> [TraceStep] {
+    /// (``startingResult(_:on:)``), returning the trace. `perYear`: the report is longer than a
+    /// year (worked out once per report, by the calendar).
+    private func evaluate(_ rule: Rule, _ programs: (when: Program?, expect: Program), on report: UnitReport, perYear: Bool,
+                          tracing: Bool, using ev: inout Evaluator, into result: inout RuleResult) -> [TraceStep] {
         guard let window = report.period.intersect(rule.inForce) else {
             result.explanation = .notApplicable(.notInForce(rule.inForce))
             return []
         }
         // A report longer than a year is judged per calendar year: a yearly duty must be met
         // every year, not once in the whole period.
-        let slices = report.period.isLongerThanAYear && rule.perYear ? window.calendarYears : [window]
+        let slices = perYear && rule.perYear ? window.calendarYears : []
         guard slices.count > 1 else {
             return evaluateWindow(rule, programs, on: report, window: window, into: &result, tracing: tracing, using: &ev)
         }
