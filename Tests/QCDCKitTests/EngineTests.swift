@@ -215,3 +215,31 @@ struct CulpritRecordTests {
         #expect(compared > 100)
     }
 }
+
+@Suite("Workers with their own copy of the rule set")
+struct ReplicaTests {
+    /// A long run on several workers gives each its own copy of the rule set, made through the
+    /// archive: every rule is a new object, and every report checks as it does on one worker.
+    @Test func copiesCheckAsTheOriginalDoes() throws {
+        let national = try #require(RuleSetLoader().loadBuiltin().ruleSet)
+        var checker = Checker(ruleSet: national, language: .en)
+        let copies = checker.replicas(3)
+        #expect(copies.count == 3 && copies[0].ruleSet.rules[0].isSame(as: national.rules[0]))
+        for copy in copies.dropFirst() {
+            #expect(copy.ruleSet.rules.count == national.rules.count)
+            #expect(zip(copy.ruleSet.rules, national.rules).allSatisfy { !$0.isSame(as: $1) && $0.id == $1.id })
+        }
+        let reporter = JSONReporter()
+        func run(workers: Int, replicateAfter: Int) -> [[UInt8]] {
+            checker.replicateAfter = replicateAfter
+            var out: [[UInt8]] = []
+            _ = checker.check(paths: ["examples/", "Tests/qcdcTests/Fixtures/"], workers: workers, prepare: { _ in },
+                              render: { o, i in reporter.reportUTF8(o, index: i, language: .en) }, each: { _, r in out.append(r) })
+            return out
+        }
+        let one = run(workers: 1, replicateAfter: .max)
+        #expect(one.count > 20)
+        #expect(run(workers: 3, replicateAfter: 0) == one)
+        #expect(run(workers: 2, replicateAfter: 0) == one)
+    }
+}

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Work spread over up to `workers` threads, with results in the input's order: the same
 /// result as on one thread.
@@ -10,6 +11,25 @@ enum Parallel {
         out.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let target = buffer
             DispatchQueue.concurrentPerform(iterations: items.count) { i in target[i] = transform(items[i], i) }
+        }
+        return out.map { $0! }
+    }
+
+    /// `transform` of each element (with its index), computed on one thread per context, each
+    /// thread taking the next element as it finishes one and handing `transform` its own context.
+    static func map<T: Sendable, U: Sendable, C: Sendable>(_ items: [T], contexts: [C], _ transform: @Sendable (T, Int, C) -> U) -> [U] {
+        guard contexts.count > 1, items.count > 1 else { return items.enumerated().map { transform($1, $0, contexts[0]) } }
+        var out = [U?](repeating: nil, count: items.count)
+        let next = Atomic<Int>(0)
+        out.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let target = buffer
+            DispatchQueue.concurrentPerform(iterations: min(contexts.count, items.count)) { w in
+                while true {
+                    let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard i < items.count else { return }
+                    target[i] = transform(items[i], i, contexts[w])
+                }
+            }
         }
         return out.map { $0! }
     }
