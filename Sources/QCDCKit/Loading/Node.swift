@@ -95,7 +95,12 @@ package struct Node: Sendable {
 /// The YAML 1.2 core schema, used only where no type is declared.
 package enum CoreSchema {
     package static func isNull(_ s: String) -> Bool {
-        s.isEmpty || s == "~" || s == "null" || s == "Null" || s == "NULL"
+        // Nearly every scalar is longer than four bytes or is a digit: ruled out by its length or
+        // first byte, without four string comparisons.
+        let utf8 = s.utf8
+        guard let first = utf8.first else { return true }
+        guard utf8.count <= 4, first == UInt8(ascii: "~") || first == UInt8(ascii: "n") || first == UInt8(ascii: "N") else { return false }
+        return s == "~" || s == "null" || s == "Null" || s == "NULL"
     }
     package static func bool(_ s: String) -> Bool? {
         switch s {
