@@ -74,11 +74,19 @@ package enum InputFiles {
                 // Entries are looked at through the directory and their own bytes, so a name that is
                 // not UTF-8 (which no `String` can give back) is still seen: to be named as an
                 // error, never skipped in silence.
+                // The directory says what a file or subdirectory is (`d_type`): only a link, or an
+                // entry of a file system that does not say, is looked up (two lookups per report
+                // were most of the walk's system calls).
                 var st = stat(), target = stat()
+                let type = Int(item.pointee.d_type)
                 let (name, valid, linked, regular) = withUnsafeBytes(of: &item.pointee.d_name) { raw in
                     let bytes = raw.prefix { $0 != 0 }
                     let name = String(decoding: bytes, as: UTF8.self)
                     let valid = name.utf8.elementsEqual(bytes)
+                    if type == Int(DT_REG) || type == Int(DT_DIR) {
+                        st.st_mode = type == Int(DT_REG) ? S_IFREG : S_IFDIR
+                        return (name, valid, true, type == Int(DT_REG))
+                    }
                     let entry = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
                     let linked = fstatat(fd, entry, &st, AT_SYMLINK_NOFOLLOW) == 0
                     let regular = fstatat(fd, entry, &target, 0) == 0 && target.st_mode & S_IFMT == S_IFREG

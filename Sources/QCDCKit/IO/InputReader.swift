@@ -34,13 +34,19 @@ package enum InputReader {
         default:
             break   // a FIFO or character device: read as a stream, bounded
         }
-        // Blocking reads from here on (the non-blocking open only avoids waiting for a FIFO's writer).
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-        return readStream(fd, name: path, limit: limit, expected: st.st_mode & S_IFMT == S_IFREG ? Int(st.st_size) : nil)
+        let regular = st.st_mode & S_IFMT == S_IFREG
+        // Blocking reads from here on (the non-blocking open only avoids waiting for a FIFO's
+        // writer); a regular file's reads never wait, so its flags are left alone.
+        if !regular { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) }
+        return readStream(fd, name: path, limit: limit, expected: regular ? Int(st.st_size) : nil)
     }
 
     /// Reads to the end, refusing more than `limit` bytes. `expected` (a regular file's size)
-    /// sizes the buffer: a zeroed 64 KiB one per file cost more than reading a small report.
+    /// sizes the buffer: a zeroed 64 KiB one per file cost more than reading a small report. A
+    /// regular file's read returns less than asked at its end, so a short read that brings a
+    /// regular file to its size ends it without another read to see the end (a short read
+    /// before that, as some network and FUSE file systems give, or of a file that says it is
+    /// empty, as those in /proc do, reads on).
     private static func readStream(_ fd: Int32, name: String, limit: Int, expected: Int? = nil) -> Result<[UInt8], Diagnostic> {
         var out: [UInt8] = []
         // One more byte than expected, so that a file that grew is still read to its end.
@@ -60,6 +66,7 @@ package enum InputReader {
             if n == 0 { return .success(out) }
             out.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
             if out.count > limit { return .failure(tooLarge(name, size: nil, limit: limit)) }
+            if let expected, expected > 0, n < want, out.count >= expected { return .success(out) }
         }
     }
 
