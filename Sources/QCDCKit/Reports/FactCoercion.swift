@@ -29,6 +29,7 @@ enum FactCoercion {
                 return mismatch(.records, [.oneRecordPerEntry])
             }
             var records: [RecordValue] = []
+            records.reserveCapacity(items.count)
             for (i, item) in items.enumerated() {
                 // Paths are kept in parts (``FactPath``): the text of a record's, or a field's,
                 // is made only for a diagnostic or a finding.

@@ -3,8 +3,12 @@
 public struct ReportFacts: Sendable {
     /// The rule set's slots the facts were read by.
     package let slots: FactSlots
-    /// The values given, by slot (``FactSlots``).
-    var values: [FactValue?]
+    /// Where each slot's value (``FactSlots``) is in ``given``, by slot; -1 when the report does
+    /// not give it. A report gives a few dozen of the rule set's hundreds of facts: a table of
+    /// optional values by slot was made, and freed, entry by entry for every report.
+    private var positions: [Int32]
+    /// The values given, in the order they were read.
+    private var given: [FactValue] = []
     /// Where each group's mapping is written, by group number (``FactSlots/groupPaths``; 0 is
     /// the root), to locate missing facts.
     var containers: [Mark?]
@@ -18,15 +22,29 @@ public struct ReportFacts: Sendable {
     /// No facts yet, to be read by `slots`.
     init(slots: FactSlots) {
         self.slots = slots
-        values = Array(repeating: nil, count: slots.paths.count)
+        positions = Array(repeating: -1, count: slots.paths.count)
         containers = Array(repeating: nil, count: slots.groupPaths.count)
+    }
+
+    /// Sets the value of the fact in `slot`.
+    mutating func set(_ value: FactValue, slot: Int) {
+        let at = positions[slot]
+        if at >= 0 {
+            given[Int(at)] = value
+        } else {
+            positions[slot] = Int32(given.count)
+            given.append(value)
+        }
     }
 
     /// The value of the fact at `path` (`dialogue_conferences.held`), or nil when the report does
     /// not give it.
-    public func value(at path: String) -> FactValue? { slots.slot(path).flatMap { values[$0] } }
+    public func value(at path: String) -> FactValue? { slots.slot(path).flatMap { value(slot: $0) } }
     /// The value of the fact in `slot` of ``slots``.
-    package func value(slot: Int) -> FactValue? { values[slot] }
+    package func value(slot: Int) -> FactValue? {
+        let at = positions[slot]
+        return at < 0 ? nil : given[Int(at)]
+    }
     /// Where the fact in `slot` should be written, as ``container(of:)``: the mark of the
     /// deepest given group around it, by the groups' numbers.
     package func container(slot: Int) -> Mark {
@@ -40,7 +58,7 @@ public struct ReportFacts: Sendable {
     /// All present facts, by path.
     public var all: [String: FactValue] {
         var out: [String: FactValue] = [:]
-        for (i, v) in values.enumerated() { if let v { out[slots.paths[i]] = v } }
+        for (slot, at) in positions.enumerated() where at >= 0 { out[slots.paths[slot]] = given[Int(at)] }
         return out
     }
 

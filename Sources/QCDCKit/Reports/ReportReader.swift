@@ -73,7 +73,7 @@ package struct ReportReader: Sendable {
                     if e.value.isNull { continue }
                     if let v = FactCoercion.coerce(e.value, as: slots.declarations[slot].type, minimum: slots.declarations[slot].minimum,
                                                    maximum: slots.declarations[slot].maximum, path: FactPath(path), file: file, into: &diags) {
-                        facts.values[slot] = FactValue(v, mark: e.value.mark, path: path)
+                        facts.set(FactValue(v, mark: e.value.mark, path: path), slot: slot)
                     }
                 case .group(let g):
                     if e.value.isNull { continue }
