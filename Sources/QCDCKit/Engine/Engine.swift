@@ -215,10 +215,9 @@ public struct Engine: Sendable {
             // The usual case: one declared fact, looked up by slot. Its path, label and where it
             // should be written are found by number.
             let slot = Int(missing[0].slot), slots = report.facts.slots
-            let path = slots.paths[slot]
-            r.location = FindingLocation(file: report.file, mark: missing[0].mark ?? report.facts.container(slot: slot), path: path)
-            r.missingFacts = [path]
-            r.explanation = .missing([FactName(label: slots.declarations[slot].label, path: path)])
+            r.location = FindingLocation(file: report.file, mark: missing[0].mark ?? report.facts.container(slot: slot), path: slots.paths[slot])
+            r.missingFacts = slots.missingPath[slot]
+            r.explanation = .missing(slots.missingName[slot])
             return
         }
         var unique: [(path: String, fact: MissingFact)] = []

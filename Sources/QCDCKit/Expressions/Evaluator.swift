@@ -256,12 +256,13 @@ package struct Evaluator: Sendable {
         }
     }
 
-    /// The fact at `path`, read by `slot` when the program reads the report's slots.
-    private func lookup(_ path: String, slot: Int32) -> Outcome {
+    /// The fact named by `p`'s name `name`, read by `slot` when the program reads the report's slots.
+    private func lookup(_ p: Program.Storage, name: Int32, slot: Int32) -> Outcome {
+        let path = p.names[Int(name)]
         let bySlot = bySlot && slot >= 0
         let found = bySlot ? context.facts.value(slot: Int(slot)) : context.facts.value(at: path)
         if let f = found { return .value(f.value, origin: Origin(path: path, mark: f.mark)) }
-        return .missing([MissingFact(FactPath(path), slot: bySlot ? slot : -1)])
+        return .missing(bySlot ? p.missing[Int(name)] : [MissingFact(FactPath(path))])
     }
 
     private mutating func evaluate(_ s: Program.Step, _ steps: UnsafeBufferPointer<Program.Step>, _ p: Program.Storage) -> Outcome {
@@ -269,7 +270,7 @@ package struct Evaluator: Sendable {
         case .literal:
             return .value(p.values[Int(s.a)], origin: nil)
         case .fact:
-            return lookup(p.names[Int(s.a)], slot: s.slot)
+            return lookup(p, name: s.a, slot: s.slot)
         case .fail:
             return .failure(p.failures[Int(s.a)])
         case .record:
@@ -408,7 +409,7 @@ package struct Evaluator: Sendable {
                                         _ p: Program.Storage) -> Outcome {
         let agg = s.aggregate, list = p.names[Int(s.a)], id = Int(s.id)
         let hasFilter = s.b >= 0, hasBody = s.c >= 0
-        let o = lookup(list, slot: s.slot)
+        let o = lookup(p, name: s.a, slot: s.slot)
         guard case .value(.records(let records), let origin) = o else { return o }
         frames.append(RecordValue(entries: [], mark: .start, path: FactPath("")))
         let slot = frames.count - 1

@@ -79,6 +79,9 @@ package struct Program: Sendable {
         /// Each step's text and position, when compiled for a trace.
         let texts: [String]
         let marks: [Mark]
+        /// For each name a fact step reads, what a lookup that finds it missing gives (by its
+        /// slot): made once, not as a new one-element array at every missing lookup.
+        let missing: [[MissingFact]]
 
         init(_ b: Builder) {
             steps = b.steps
@@ -92,6 +95,7 @@ package struct Program: Sendable {
             recorded = b.recorded == nil ? .all : .culprit
             texts = b.texts
             marks = b.marks
+            missing = b.names.map { [MissingFact(FactPath($0), slot: b.slot(of: $0))] }
         }
     }
 

@@ -566,6 +566,11 @@ package final class FactSlots: Sendable {
     /// number.
     let parentGroup: [Int]
     let groupParent: [Int]
+    /// What a result missing only the fact in a slot cites, by slot: its path, and its name
+    /// (label and path). Made once: most missing results miss one declared fact, and each made
+    /// these two one-element arrays again.
+    let missingPath: [[String]]
+    let missingName: [[FactName]]
 
     /// `sorted` is `facts`' paths in order. `visit` is told each part of each path, with the
     /// path of the group it is in (`""` at the top) and whether it is the fact itself, for
@@ -620,6 +625,8 @@ package final class FactSlots: Sendable {
         self.groupPaths = groupPaths
         self.groupByPath = groupByPath
         self.members = members
+        missingPath = paths.map { [$0] }
+        missingName = zip(paths, declarations).map { [FactName(label: $1.label, path: $0)] }
     }
 
     /// No facts declared (a report's facts before they are read).
