@@ -6,18 +6,14 @@ import Synchronization
 enum Parallel {
     /// `transform` of each element (with its index), computed on up to `workers` threads.
     static func map<T: Sendable, U: Sendable>(_ items: [T], workers: Int, _ transform: @Sendable (T, Int) -> U) -> [U] {
-        guard workers > 1, items.count > 1 else { return items.enumerated().map { transform($1, $0) } }
-        var out = [U?](repeating: nil, count: items.count)
-        out.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let target = buffer
-            DispatchQueue.concurrentPerform(iterations: items.count) { i in target[i] = transform(items[i], i) }
-        }
-        return out.map { $0! }
+        map(items, contexts: [Void](repeating: (), count: max(1, workers))) { item, i, _ in transform(item, i) }
     }
 
-    /// `transform` of each element (with its index), computed on one thread per context, each
-    /// thread taking the next element as it finishes one and handing `transform` its own context.
+    /// `transform` of each element (with its index), computed on one thread per context (at
+    /// least one), each thread taking the next element as it finishes one and handing
+    /// `transform` its own context.
     static func map<T: Sendable, U: Sendable, C: Sendable>(_ items: [T], contexts: [C], _ transform: @Sendable (T, Int, C) -> U) -> [U] {
+        precondition(!contexts.isEmpty, "Parallel.map needs a context per worker")
         guard contexts.count > 1, items.count > 1 else { return items.enumerated().map { transform($1, $0, contexts[0]) } }
         var out = [U?](repeating: nil, count: items.count)
         let next = Atomic<Int>(0)
