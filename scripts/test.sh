@@ -50,13 +50,20 @@ if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
 fi
 
 swift build --build-tests || exit $?
-if ! command -v soffice >/dev/null 2>&1; then
+# LibreOffice with its spreadsheet part: `soffice` alone can be Writer's or a half-removed
+# installation, which converts no workbook.
+calc_installed() {
+  local soffice
+  soffice=$(command -v soffice 2>/dev/null) || return 1
+  [ -e "$(dirname "$(readlink -f "$soffice")")/libsclo.so" ]
+}
+if ! calc_installed; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "installing LibreOffice Calc (Debian libreoffice-calc-nogui) for the workbook round trips"
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui >/dev/null) \
       || say "could not install LibreOffice; the workbook round-trip test will be skipped (or fail under CI=true)"
   else
-    say "LibreOffice is not installed and cannot be installed here; the workbook round-trip test will be skipped (or fail under CI=true)"
+    say "LibreOffice Calc is not installed and cannot be installed here; the workbook round-trip test will be skipped (or fail under CI=true)"
   fi
 fi
 
