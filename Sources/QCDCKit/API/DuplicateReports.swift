@@ -10,7 +10,7 @@ extension Checker {
     /// The reports already seen are kept by unit, which grows with the run, so each costs little:
     /// a unit with a code of up to seven digits (every official code) is a 32-bit key, and with
     /// its first report's period and file number it takes a slot in an open-addressing
-    /// table (``PackedTable``: 12 bytes a slot, about 16 a unit at 100,000). Other codes, and a unit's
+    /// table (``PackedTable``: 8 bytes a slot, about 10 a unit at 100,000). Other codes, and a unit's
     /// further periods (rare), are kept in dictionaries.
     struct DuplicateReports {
         struct Seen: Equatable {
@@ -81,25 +81,31 @@ extension Checker {
         }
     }
 
-    /// Open addressing with linear probing from nonzero 32-bit keys to ``DuplicateReports/Seen``,
-    /// 12 bytes a slot (key, file number, first day and length of the period), in 16 shards
-    /// chosen by the mixed key's top bits, each doubling when it is seven eighths full. Shards are
-    /// anonymous memory mappings of their own: zero (empty) without being written, and returned
-    /// whole when they grow, so that the table leaves no holes in the heap, and growing never
-    /// holds two copies of the whole table. A first report that does not fit a slot (a
-    /// spreadsheet row, a period before 1970, after 2149 or longer than 65,534 days) keeps its
-    /// values in a dictionary, its slot marked.
+    /// Open addressing with linear probing from nonzero 30-bit keys (``DuplicateReports/key(kind:code:)``
+    /// never gives more) to ``DuplicateReports/Seen``, 8 bytes a slot: the key, the period as a
+    /// number in a small table of the run's distinct periods (most runs have a handful: a year, its
+    /// quarters) and the file number. In 16 shards chosen by the mixed key's top bits, each
+    /// doubling when it is seven eighths full. Shards are anonymous memory mappings of their own:
+    /// zero (empty) without being written, and returned whole when they grow, so that the table
+    /// leaves no holes in the heap, and growing never holds two copies of the whole table. A
+    /// first report that does not fit a slot (a spreadsheet row, a file numbered past 4,194,303,
+    /// a run's 4,096th distinct period) keeps its values in a dictionary, its slot marked.
+    ///
+    /// The index is what a run keeps for each unit it has seen, so it is what grows with the run:
+    /// at 12 bytes a slot (the period's days in the slot) it was most of the growth from 10,000 to
+    /// 100,000 reports.
     final class PackedTable {
-        struct Slot {
-            var key: UInt32
-            var file: UInt32
-            var start: UInt16
-            var span: UInt16
-        }
-        private static let elsewhere: UInt16 = .max
+        /// `key << 34 | period << 22 | file`; 0 is empty (a key is never 0).
+        typealias Slot = UInt64
+        private static let fileBits = 22, periodBits = 12
+        /// The period number that marks a slot whose values are in ``overflow``.
+        private static let elsewhere = UInt64(1) << periodBits - 1
         private var shards = [UnsafeMutableBufferPointer<Slot>](repeating: UnsafeMutableBufferPointer(start: nil, count: 0), count: 16)
         private var counts = [Int](repeating: 0, count: 16)
         private var overflow: [UInt32: DuplicateReports.Seen] = [:]
+        /// The distinct periods of first reports, by number (at most `elsewhere` of them).
+        private var periods: [(start: Int32, end: Int32)] = []
+        private var periodNumbers: [Int64: UInt64] = [:]
 
         deinit {
             for shard in shards { Self.release(shard) }
@@ -107,6 +113,7 @@ extension Checker {
 
         /// The first key's value when `key` is already there; else stores `value` and gives nil.
         func insert(_ key: UInt32, _ value: DuplicateReports.Seen) -> DuplicateReports.Seen? {
+            precondition(key != 0 && key >> 30 == 0, "a packed unit key has 30 bits")
             let hash = Self.mix(key)
             let s = Int(hash >> 60)
             if (counts[s] + 1) * 8 > shards[s].count * 7 { grow(s) }
@@ -115,33 +122,49 @@ extension Checker {
             var i = Int(truncatingIfNeeded: hash) & mask
             while true {
                 let slot = shard[i]
-                if slot.key == key {
-                    if slot.span == Self.elsewhere { return overflow[key] }
-                    return DuplicateReports.Seen(start: Int32(slot.start), end: Int32(slot.start) + Int32(slot.span), file: Int32(bitPattern: slot.file), row: 0)
-                }
-                if slot.key == 0 {
-                    let span = Int(value.end) - Int(value.start)
-                    if value.row == 0 && value.file >= 0 && (0..<Int32(Self.elsewhere)).contains(value.start)
-                        && (0..<Int(Self.elsewhere)).contains(span) {
-                        shard[i] = Slot(key: key, file: UInt32(value.file), start: UInt16(value.start), span: UInt16(span))
-                    } else {
-                        shard[i] = Slot(key: key, file: 0, start: 0, span: Self.elsewhere)
-                        overflow[key] = value
-                    }
+                if slot == 0 {
+                    shard[i] = UInt64(key) << 34 | pack(value)
                     counts[s] += 1
                     return nil
                 }
+                if UInt32(truncatingIfNeeded: slot >> 34) == key {
+                    let number = (slot >> UInt64(Self.fileBits)) & Self.elsewhere
+                    if number == Self.elsewhere { return overflow[key] }
+                    let period = periods[Int(number)]
+                    return DuplicateReports.Seen(start: period.start, end: period.end,
+                                                 file: Int32(truncatingIfNeeded: slot & (1 << UInt64(Self.fileBits) - 1)), row: 0)
+                }
                 i = (i + 1) & mask
             }
+
+            /// The period number and file of `value`, or the mark that they are in `overflow`.
+            func pack(_ value: DuplicateReports.Seen) -> UInt64 {
+                if value.row == 0, value.file >= 0, value.file >> Self.fileBits == 0, let number = number(of: value) {
+                    return number << UInt64(Self.fileBits) | UInt64(value.file)
+                }
+                overflow[key] = value
+                return Self.elsewhere << UInt64(Self.fileBits)
+            }
+        }
+
+        /// The number of `value`'s period, given one if new; nil when the numbers are all taken.
+        private func number(of value: DuplicateReports.Seen) -> UInt64? {
+            let days = Int64(value.start) << 32 | Int64(UInt32(bitPattern: value.end))
+            if let n = periodNumbers[days] { return n }
+            guard UInt64(periods.count) < Self.elsewhere else { return nil }
+            let n = UInt64(periods.count)
+            periods.append((value.start, value.end))
+            periodNumbers[days] = n
+            return n
         }
 
         private func grow(_ s: Int) {
             let old = shards[s]
             let new = Self.allocate(max(256, old.count * 2))
             let mask = new.count - 1
-            for slot in old where slot.key != 0 {
-                var i = Int(truncatingIfNeeded: Self.mix(slot.key)) & mask
-                while new[i].key != 0 { i = (i + 1) & mask }
+            for slot in old where slot != 0 {
+                var i = Int(truncatingIfNeeded: Self.mix(UInt32(truncatingIfNeeded: slot >> 34))) & mask
+                while new[i] != 0 { i = (i + 1) & mask }
                 new[i] = slot
             }
             shards[s] = new
