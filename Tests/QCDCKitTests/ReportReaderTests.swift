@@ -171,3 +171,146 @@ struct CSVDelimiterTests {
         #expect(CSVReader.detectDelimiter(Array("\"a;b\",c\n".utf8)[...]) == UInt8(ascii: ","))     // quoted ones do not count
     }
 }
+
+/// A clean YAML report is read straight from the parser's events into its facts
+/// (``StreamingReportReader``); any other is composed into nodes first. Both ways must give the
+/// same outcome: the same results, diagnostics and facts, with the same positions.
+@Suite("Reports read straight into facts")
+struct StreamingReadTests {
+    static let base = """
+    # a comment
+    unit: {code: "24985", name: Xã Ninh Gia, kind: commune, subtype: xa, parent: "68"}
+    period:
+      year: 2026
+    notes: |
+      free text
+    peoples_inspection_board:
+      members: 5
+      annual_plan: true
+      inspections:
+        - {id: GS-1, plan_sent: 2026-04-01, start: 2026-04-09}
+        - id: GS-2
+          plan_sent: 2026-05-01
+          start: ~
+    community_conferences: {villages: 12, held: 11, min_notice_days: 5, votes: []}
+    staff_conference:
+      held: true
+      date: 2026-04-15
+    emulation:
+      registration_rate: 83 %
+    disclosure:
+    complaints:
+      cases:
+        - {id: KN-1, round: first, received: 2026-02-02, accepted: 2026-02-10, decided: 2026-03-09}
+        - {id: 'KN-2', round: first, received: 2026-03-02, decided: 2026-04-10, remote: false}
+
+    """
+
+    /// The base report, changed in each of the ways the fast path gives up on (and a few it
+    /// does not): each must still read as the composer and the report reader read it.
+    static let variants: [(String, @Sendable (String) -> String)] = [
+        ("as is", { $0 }),
+        ("explicit document", { "---\n" + $0 + "...\n" }),
+        ("second document", { $0 + "---\nunit: {code: x}\n" }),
+        ("duplicate fact", { $0 + "staff_conference: {held: false}\n" }),
+        ("duplicate nested key", { $0.replacingOccurrences(of: "  members: 5\n", with: "  members: 5\n  members: 6\n") }),
+        ("dotted key", { $0 + "mass_mobilisation.annual_plan: true\n" }),
+        ("dotted duplicate", { $0 + "staff_conference.held: true\n" }),
+        ("unknown key", { $0 + "staf_conference: {held: true}\n" }),
+        ("unknown record field", { $0.replacingOccurrences(of: "remote: false", with: "remot: false") }),
+        ("duplicate record field", { $0.replacingOccurrences(of: "remote: false", with: "remote: false, remote: true") }),
+        ("anchor and alias", { $0.replacingOccurrences(of: "members: 5", with: "members: &m 5\n  supervisions: *m") }),
+        ("tag", { $0.replacingOccurrences(of: "members: 5", with: "members: !!str 5") }),
+        ("quoted number", { $0.replacingOccurrences(of: "members: 5", with: "members: \"5\"") }),
+        ("negative count", { $0.replacingOccurrences(of: "members: 5", with: "members: -5") }),
+        ("bad date", { $0.replacingOccurrences(of: "2026-04-15", with: "2026-02-30") }),
+        ("merge key", { $0 + "staff: &s {held: true}\n<<: *s\n" }),
+        ("merge key in unit", { $0.replacingOccurrences(of: "parent: \"68\"}", with: "parent: \"68\", <<: {x: 1}}") }),
+        ("group as scalar", { $0.replacingOccurrences(of: "disclosure:\n", with: "disclosure: 5\n") }),
+        ("group as list", { $0.replacingOccurrences(of: "disclosure:\n", with: "disclosure: [1]\n") }),
+        ("fact as mapping", { $0.replacingOccurrences(of: "members: 5", with: "members: {n: 5}") }),
+        ("list as scalar", { $0.replacingOccurrences(of: "votes: []", with: "votes: 3") }),
+        ("list as null", { $0.replacingOccurrences(of: "votes: []", with: "votes: null") }),
+        ("record as scalar", { $0.replacingOccurrences(of: "- {id: KN-1", with: "- 7\n    - {id: KN-1") }),
+        ("record field as list", { $0.replacingOccurrences(of: "remote: false", with: "remote: [false]") }),
+        ("no unit", { $0.replacingOccurrences(of: "unit: {code: \"24985\", name: Xã Ninh Gia, kind: commune, subtype: xa, parent: \"68\"}\n", with: "") }),
+        ("no unit nor period", { String($0.split(separator: "\n").dropFirst(4).joined(separator: "\n")) }),
+        ("duplicate unit", { $0 + "unit: {code: \"1\"}\n" }),
+        ("unit with a tag", { $0.replacingOccurrences(of: "kind: commune", with: "kind: !!str commune") }),
+        ("unknown unit kind", { $0.replacingOccurrences(of: "kind: commune", with: "kind: xa") }),
+        ("district after the reform", { $0.replacingOccurrences(of: "kind: commune, subtype: xa", with: "kind: district") }),
+        ("period as a bare year", { $0.replacingOccurrences(of: "period:\n  year: 2026", with: "period: 2026") }),
+        ("notes nested", { $0.replacingOccurrences(of: "notes: |\n  free text", with: "notes: {a: [1, {b: 2}], c: d}") }),
+        ("notes with a duplicate", { $0.replacingOccurrences(of: "notes: |\n  free text", with: "notes: {a: 1, a: 2}") }),
+        ("schema key", { "$schema: ./report.schema.json\n" + $0 }),
+        ("complex key", { $0 + "? [a]\n: 1\n" }),
+        ("syntax error", { $0 + "  bad: : :\n" }),
+        ("tab", { $0 + "\tx: 1\n" }),
+        ("root a list", { _ in "- 1\n- 2\n" }),
+        ("empty", { _ in "" }),
+        ("only a comment", { _ in "# nothing\n" }),
+        ("byte order mark", { "\u{FEFF}" + $0 }),
+        ("deep notes", { $0 + "notes2: " + String(repeating: "[", count: 70) + String(repeating: "]", count: 70) + "\n" }),
+        ("deep reserved", { $0.replacingOccurrences(of: "notes: |\n  free text", with: "notes: " + String(repeating: "[", count: 63) + String(repeating: "]", count: 63)) }),
+        ("deep reserved past the limit", { $0.replacingOccurrences(of: "notes: |\n  free text", with: "notes: " + String(repeating: "[", count: 64) + String(repeating: "]", count: 64)) }),
+        ("empty value", { $0.replacingOccurrences(of: "members: 5", with: "members:") }),
+        ("null spellings", { $0.replacingOccurrences(of: "members: 5", with: "members: Null\n  supervisions: ~") }),
+        ("quoted null", { $0.replacingOccurrences(of: "members: 5", with: "members: 'null'") }),
+        ("block scalars", { $0.replacingOccurrences(of: "id: GS-2", with: "id: >-\n            GS-2") }),
+        ("percent without sign", { $0.replacingOccurrences(of: "83 %", with: "0.83") }),
+        ("thousands separator", { $0.replacingOccurrences(of: "members: 5", with: "members: 1.304") }),
+    ]
+
+    /// The outcome of `text` as `file`, read straight into facts or not.
+    static func outcome(_ text: String, file: String, streaming: Bool, checker: Checker) -> String {
+        var checker = checker
+        checker.streamsReports = streaming
+        let outcome = checker.check(bytes: Array(text.utf8), file: file)
+        let json = String(decoding: JSONReporter().reportUTF8(outcome, index: 0, language: .en), as: UTF8.self)
+        return json + "\n" + facts(outcome.facts)
+    }
+
+    /// Every fact, record and field with its value, position and path.
+    static func facts(_ facts: ReportFacts?) -> String {
+        guard let facts else { return "no facts" }
+        var lines = ["root \(facts.root)", "containers \(facts.containers)"]
+        for (path, f) in facts.all.sorted(by: { $0.key < $1.key }) {
+            lines.append("\(path) = \(f.value) at \(f.mark) as \(f.path)")
+            guard case .records(let records) = f.value else { continue }
+            for r in records {
+                lines.append("  \(r.path) at \(r.mark)")
+                for e in r.entries { lines.append("    \(e.name) = \(e.value.value) at \(e.value.mark) as \(e.value.path)") }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    @Test func bothWaysReadTheSame() throws {
+        let national = try #require(RuleSetLoader().loadBuiltin().ruleSet)
+        let checker = Checker(ruleSet: national, language: .en)
+        var streamed = 0
+        for (name, change) in Self.variants {
+            let text = change(Self.base)
+            let fast = Self.outcome(text, file: "r.yaml", streaming: true, checker: checker)
+            let usual = Self.outcome(text, file: "r.yaml", streaming: false, checker: checker)
+            #expect(fast == usual, "\(name)")
+            if StreamingReportReader(slots: national.factIndex.slots, limits: .default).read(Array(text.utf8), file: "r.yaml") != nil {
+                streamed += 1
+            }
+        }
+        // The clean ones were read the fast way (else this compares the usual way with itself).
+        #expect(streamed >= 15)
+        #expect(StreamingReportReader(slots: national.factIndex.slots, limits: .default).read(Array(Self.base.utf8), file: "r.yaml") != nil)
+        // Every example and fixture too.
+        let files = ["examples", "Tests/qcdcTests/Fixtures"].flatMap { dir in
+            (FileManager.default.enumerator(atPath: dir)?.allObjects as? [String] ?? [])
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { "\(dir)/\($0)" }
+        }
+        #expect(files.count > 20)
+        for file in files {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            #expect(Self.outcome(text, file: file, streaming: true, checker: checker)
+                    == Self.outcome(text, file: file, streaming: false, checker: checker), "\(file)")
+        }
+    }
+}

@@ -32,6 +32,9 @@ public struct Checker: Sendable {
     /// How many files a run on several workers checks before each worker takes its own copy of
     /// the rule set (``replicas(_:)``): a copy costs about what 300 reports do.
     package var replicateAfter = 4_096
+    /// Whether a YAML report that reads cleanly is read straight into its facts
+    /// (``StreamingReportReader``); off, every report is composed into nodes first (tests compare).
+    package var streamsReports = true
 
     /// A checker for `ruleSet`; `strict` makes input warnings errors.
     public init(ruleSet: RuleSet, language: Language = .vi, limits: LoadLimits = .default, strict: Bool = false) {
@@ -57,6 +60,7 @@ public struct Checker: Sendable {
 
     /// Checks one document given as bytes (a file's contents, or standard input).
     public func check(bytes: [UInt8], file: String) -> ReportOutcome {
+        if let outcome = checkStreaming(bytes, file: file) { return outcome }
         let (node, loadDiags) = DocumentLoader.load(bytes, file: file, limits: limits)
         return check(node: node, loadDiagnostics: loadDiags, file: file, bytes: bytes)
     }
@@ -73,12 +77,22 @@ public struct Checker: Sendable {
         }
     }
 
+    /// A YAML report that reads cleanly, read straight into its facts (``StreamingReportReader``)
+    /// and checked; nil for any other, to be read the usual way (which says what is wrong).
+    func checkStreaming(_ bytes: [UInt8], file: String) -> ReportOutcome? {
+        guard streamsReports, !DocumentLoader.isJSON(bytes, file: file),
+              let read = StreamingReportReader(slots: ruleSet.factIndex.slots, limits: limits).read(bytes, file: file) else { return nil }
+        return check(node: read.root, loadDiagnostics: [], file: file, bytes: bytes, facts: read.facts)
+    }
+
     /// Checks an already-loaded document; `bytes` give the diagnostics their source lines.
-    func check(node: Node?, loadDiagnostics loadDiags: [Diagnostic], file: String, bytes: [UInt8]) -> ReportOutcome {
+    /// `facts`, when given, are its facts already read (`node` then holds the reserved keys only).
+    func check(node: Node?, loadDiagnostics loadDiags: [Diagnostic], file: String, bytes: [UInt8],
+               facts: ReportFacts? = nil) -> ReportOutcome {
         guard let node else {
             return ReportOutcome(file: file, unit: nil, period: nil, results: [], diagnostics: finish(loadDiags, file: file, bytes: bytes))
         }
-        let (report, diags) = reader.read(node, file: file)
+        let (report, diags) = reader.read(node, file: file, facts: facts)
         var all = finish(loadDiags + diags, file: file, bytes: bytes)
         guard let report, !all.contains(where: { $0.severity == .error }) else {
             var outcome = ReportOutcome(file: file, unit: report?.unit, period: report?.period, results: [], diagnostics: all)
@@ -251,6 +265,7 @@ public struct Checker: Sendable {
             return .outcome(ReportOutcome(file: name, unit: nil, period: nil, results: [], diagnostics: [d]))
         case .success(let bytes):
             if Spreadsheet.isSpreadsheet(name) { return loadSpreadsheet(bytes, file: name, walked: walked) }
+            if let outcome = checkStreaming(bytes, file: name) { return .outcome(outcome) }
             let (node, loadDiags) = DocumentLoader.load(bytes, file: name, limits: limits)
             if walked, let node, let kind = Self.notAReport(node, topLevel: ruleSet.factIndex.topLevel) {
                 return .skipped(Diagnostic(.note, DiagnosticCode(.input, "skipped"), .skippedNotAReport(kind), at: Mark.start.located(in: f),

@@ -215,16 +215,19 @@ package struct YAMLComposer: Sendable {
     private static func scalar(_ event: yaml_event_t, at mark: Mark) -> (Node, String?) {
         let s = event.data.scalar
         let text = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
-        let style: ScalarStyle
-        switch s.style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: style = .literal
-        case YAML_FOLDED_SCALAR_STYLE: style = .folded
-        default: style = .plain
-        }
         let tag = s.tag.map { String(cString: $0) }
-        return (Node(.scalar(text, style), at: mark, tag: tag), s.anchor.map { String(cString: $0) })
+        return (Node(.scalar(text, style(s.style)), at: mark, tag: tag), s.anchor.map { String(cString: $0) })
+    }
+
+    /// How a scalar event was written.
+    static func style(_ style: yaml_scalar_style_t) -> ScalarStyle {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
     }
 
     /// Attaches a completed node to the open frame, in place: an item of a sequence, the value

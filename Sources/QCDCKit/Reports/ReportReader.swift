@@ -17,8 +17,10 @@ package struct ReportReader: Sendable {
         self.index = ruleSet.factIndex
     }
 
-    /// Reads a whole report. `report` is nil when an error makes it unusable.
-    package func read(_ root: Node, file: String) -> (report: UnitReport?, diagnostics: [Diagnostic]) {
+    /// Reads a whole report. `report` is nil when an error makes it unusable. `facts`, when
+    /// given, are the report's facts already read (``StreamingReportReader``: `root` then holds
+    /// only the reserved keys).
+    package func read(_ root: Node, file: String, facts given: ReportFacts? = nil) -> (report: UnitReport?, diagnostics: [Diagnostic]) {
         var diags: [Diagnostic] = []
         guard root.entries != nil else {
             return (nil, [Diagnostic(.error, DiagnosticCode(.report, "not_mapping"), .reportNotMapping(found: .found(root)),
@@ -34,7 +36,7 @@ package struct ReportReader: Sendable {
             diags.append(Diagnostic(.error, DiagnosticCode(.report, "district_after_reform"), .districtAfterReform(periodEnd: period.end),
                 at: (root["period"]?.mark ?? root.mark).located(in: file), notes: [.reportDistrictUntilReform]))
         }
-        let facts = readFacts(root, file: file, skipReserved: true, into: &diags)
+        let facts = given ?? readFacts(root, file: file, skipReserved: true, into: &diags)
         guard let unit, let period, !diags.contains(where: { $0.severity == .error }) else { return (nil, diags) }
         return (UnitReport(file: file, unit: unit, period: period, facts: facts), diags)
     }
