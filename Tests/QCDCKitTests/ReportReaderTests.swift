@@ -254,6 +254,7 @@ struct StreamingReadTests {
         ("deep reserved", { $0.replacingOccurrences(of: "notes: |\n  free text", with: "notes: " + String(repeating: "[", count: 63) + String(repeating: "]", count: 63)) }),
         ("deep reserved past the limit", { $0.replacingOccurrences(of: "notes: |\n  free text", with: "notes: " + String(repeating: "[", count: 64) + String(repeating: "]", count: 64)) }),
         ("empty value", { $0.replacingOccurrences(of: "members: 5", with: "members:") }),
+        ("quoted keys", { $0.replacingOccurrences(of: "members: 5", with: "\"members\": 5\n  'supervisions': 2") }),
         ("null spellings", { $0.replacingOccurrences(of: "members: 5", with: "members: Null\n  supervisions: ~") }),
         ("quoted null", { $0.replacingOccurrences(of: "members: 5", with: "members: 'null'") }),
         ("block scalars", { $0.replacingOccurrences(of: "id: GS-2", with: "id: >-\n            GS-2") }),
