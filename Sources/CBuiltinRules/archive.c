@@ -4,7 +4,7 @@
 #include "CBuiltinRules.h"
 
 static const char archive[] =
-    "QCDCRS\002\016\012(compiler)@1fb5b6cff23adb1d6a1165f9fb8e2baf15066926cae73e04aeca4565bf4435ec\023"
+    "QCDCRS\002\016\012(compiler)@3c25dfd53daffa121e75917da21e3b586bc5fb787eca861a5aa7163ac50a46b9\023"
     "rules/national.yaml@2d8ad081d9d8564609eb0ba280921b3f8fe4356c28b0b52c868485fdb8cd11a7\034rules/n"
     "ational/agencies.yaml@384db64d0cf395437a233002082974722336e762c5df04fa13255ec773521e77\034rules"
     "/national/calendar.yaml@df897a5b17a9b16677949b6007d5430204cc1212217853e48b6ea0473e6d313f%rules/"

@@ -280,7 +280,8 @@ struct StreamingReadTests {
             guard case .records(let records) = f.value else { continue }
             for r in records {
                 lines.append("  \(r.path) at \(r.mark)")
-                for e in r.entries { lines.append("    \(e.name) = \(e.value.value) at \(e.value.mark) as \(e.value.path)") }
+                let fields = r.fields
+                for e in r.entries { lines.append("    \(e.name) = \(e.value) at \(e.mark) as \(fields[e.name]?.path ?? "?")") }
             }
         }
         return lines.joined(separator: "\n")

@@ -279,7 +279,10 @@ package struct Evaluator: Sendable {
         case .field:
             let rec = frames[Int(s.a)]
             let field = p.names[Int(s.b)]
-            if let f = rec.field(field) { return .value(f.value, origin: Origin(path: f.factPath, mark: f.mark)) }
+            // The field's position, and the record's path: a field is read only inside an
+            // aggregate, whose outcomes no result cites (the aggregate's own names a record), so
+            // the field's path is not made.
+            if let f = rec.field(field) { return .value(f.value, origin: Origin(path: rec.factPath, mark: f.mark)) }
             return .missing([Self.missing(field, of: rec)])
         case .list:
             var values: [Value] = []

@@ -105,26 +105,34 @@ public struct RecordValue: Sendable {
     /// handful: a list searched by name beats a dictionary built for each of a report's
     /// hundreds of records (building them was 2% of a run).
     package private(set) var entries: [Field]
-    /// A field: its name and value. A struct, not a tuple: the runtime copies a tuple of
-    /// references through a generic path, so looking fields up in place cost more than copying.
+    /// A field: its name, value and position. Its path (`complaints.cases[2].decided`) is the
+    /// record's with the name, made only when asked for (``fields``, a missing field's path):
+    /// made for every field as it was read, a path object each was two of a report's
+    /// allocations in five, and an evaluation never read it (a field is read inside an
+    /// aggregate, whose outcome names the record).
     package struct Field: Sendable {
         package var name: String
-        package var value: FactValue
-        package init(_ name: String, _ value: FactValue) {
+        package var value: Value
+        package var mark: Mark
+        package init(_ name: String, _ value: Value, mark: Mark) {
             self.name = name
             self.value = value
+            self.mark = mark
         }
     }
-    /// The fields the record gives, by field name.
+    /// The fields the record gives, by field name, each with its own path.
     public var fields: [String: FactValue] {
-        get { Dictionary(entries.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }) }
-        set { entries = newValue.sorted { $0.key < $1.key }.map { Field($0.key, $0.value) } }
+        get {
+            Dictionary(entries.map { ($0.name, FactValue($0.value, mark: $0.mark, path: factPath.field($0.name))) },
+                       uniquingKeysWith: { _, last in last })
+        }
+        set { entries = newValue.sorted { $0.key < $1.key }.map { Field($0.key, $0.value.value, mark: $0.value.mark) } }
     }
     /// The field called `name`, if the record gives it: names compared in place, only the
-    /// value found copied (a `for e in entries` binding copied every field it passed).
-    package func field(_ name: String) -> FactValue? {
+    /// field found copied (a `for e in entries` binding copied every field it passed).
+    package func field(_ name: String) -> Field? {
         entries.withUnsafeBufferPointer { fields in
-            for i in fields.indices where fields[i].name == name { return fields[i].value }
+            for i in fields.indices where fields[i].name == name { return fields[i] }
             return nil
         }
     }

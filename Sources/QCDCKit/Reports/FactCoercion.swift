@@ -16,9 +16,10 @@ enum FactCoercion {
     /// `node` read as a fact of `type`, within `minimum` and `maximum` (a declaration's; passed
     /// apart, read in place from it: a copy of the whole declaration, per fact and per record
     /// field, was a dozen retains and releases each).
-    static func coerce(_ node: Node, as type: FactType, minimum: Double?, maximum: Double?, path factPath: FactPath, file: String,
-                       into diags: inout [Diagnostic]) -> Value? {
-        var path: String { factPath.description }
+    static func coerce(_ node: Node, as type: FactType, minimum: Double?, maximum: Double?, path factPath: FactPath,
+                       field: String? = nil, file: String, into diags: inout [Diagnostic]) -> Value? {
+        // A record field's path (`factPath` is its record's) is made only for a diagnostic.
+        var path: String { (field.map { factPath.field($0) } ?? factPath).description }
         func mismatch(_ what: Expected, _ notes: [Message] = []) -> Value? {
             diags.append(Diagnostic(.error, DiagnosticCode(.report, "type_mismatch"), .expected(path, what, found: .found(node)),
                                     at: node.mark.located(in: file), notes: notes))
@@ -50,11 +51,10 @@ enum FactCoercion {
                         continue
                     }
                     if e.value.isNull { continue }
-                    let fieldPath = rpath.field(e.key)
                     if let v = coerce(e.value, as: fields[f].type, minimum: fields[f].minimum, maximum: fields[f].maximum,
-                                      path: fieldPath, file: file, into: &diags) {
-                        let value = FactValue(v, mark: e.value.mark, path: fieldPath)
-                        if let at = values.firstIndex(where: { $0.name == e.key }) { values[at].value = value } else { values.append(RecordValue.Field(e.key, value)) }
+                                      path: rpath, field: e.key, file: file, into: &diags) {
+                        let value = RecordValue.Field(e.key, v, mark: e.value.mark)
+                        if let at = values.firstIndex(where: { $0.name == e.key }) { values[at] = value } else { values.append(value) }
                     }
                 }
                 records.append(RecordValue(entries: values, mark: item.mark, path: rpath))

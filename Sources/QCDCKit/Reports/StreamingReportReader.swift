@@ -226,10 +226,9 @@ struct StreamingReportReader {
                         let at = events.mark
                         let (text, style) = try events.scalar()
                         if style == .plain, CoreSchema.isNull(text) { continue }
-                        let fieldPath = path.field(name)
                         let v = try coerce(Node(.scalar(text, style), at: at), as: fields[f].type, minimum: fields[f].minimum,
-                                           maximum: fields[f].maximum, path: fieldPath)
-                        values.append(RecordValue.Field(name, FactValue(v, mark: at, path: fieldPath)))
+                                           maximum: fields[f].maximum, path: path, field: name)
+                        values.append(RecordValue.Field(name, v, mark: at))
                     }
                     records.append(RecordValue(entries: values, mark: mark, path: path))
                 default:
@@ -240,8 +239,9 @@ struct StreamingReportReader {
 
         /// A scalar read as `type`, as ``ReportReader`` reads it; a diagnostic ends the fast path.
         private mutating func coerce(_ node: Node, as type: FactType, minimum: Double?, maximum: Double?,
-                                     path: FactPath) throws(Unclean) -> Value {
-            guard let v = FactCoercion.coerce(node, as: type, minimum: minimum, maximum: maximum, path: path, file: file, into: &diags),
+                                     path: FactPath, field: String? = nil) throws(Unclean) -> Value {
+            guard let v = FactCoercion.coerce(node, as: type, minimum: minimum, maximum: maximum, path: path, field: field, file: file,
+                                              into: &diags),
                   diags.isEmpty else { throw Unclean() }
             return v
         }
