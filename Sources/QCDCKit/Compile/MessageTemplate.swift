@@ -10,26 +10,24 @@ public struct MessageTemplate: Sendable {
 
     let vi: [Piece]
     let en: [Piece]
+    /// The placeholder names, Vietnamese text first, each once (listed once, not for every
+    /// failing result).
+    public let placeholders: [String]
 
     /// Finds the placeholders of both languages' texts.
     public init(_ text: LocalizedText) {
-        vi = Self.pieces(text.vi)
-        en = Self.pieces(text.en)
+        self.init(vi: Self.pieces(text.vi), en: Self.pieces(text.en))
     }
 
     /// Pieces found before (a compiled rule set records them).
     init(vi: [Piece], en: [Piece]) {
         self.vi = vi
         self.en = en
-    }
-
-    /// The placeholder names, Vietnamese text first, each once. A message has a handful: a list
-    /// searched beats a set built (and both texts joined) for every failing result.
-    public var placeholders: [String] {
-        var out: [String] = []
-        for case .placeholder(let name) in vi where !out.contains(name) { out.append(name) }
-        for case .placeholder(let name) in en where !out.contains(name) { out.append(name) }
-        return out
+        // A message has a handful: a list searched beats a set.
+        var names: [String] = []
+        for case .placeholder(let name) in vi where !names.contains(name) { names.append(name) }
+        for case .placeholder(let name) in en where !names.contains(name) { names.append(name) }
+        placeholders = names
     }
 
     /// The placeholders of one language's text, in order.

@@ -183,8 +183,10 @@ public struct Engine: Sendable {
             return
         }
         // Resolve the placeholders the message uses (both languages').
+        let names = rule.template.placeholders
         var values: [String: MessageValue] = [:]
-        for name in rule.template.placeholders {
+        values.reserveCapacity(names.count)
+        for name in names {
             switch name {
             case "actual": values[name] = MessageValue(culprit.actual ?? "")
             case "expected": values[name] = MessageValue(culprit.expected ?? "")

@@ -72,6 +72,18 @@ enum SourceText {
             notes: Self.looksLegacyVietnamese(body) ? [.saveAsUTF8, .legacyVietnameseEncoding] : [.saveAsUTF8]))
     }
 
+    /// The bytes without a UTF-8 BOM, if they pass the checks of ``check(_:file:limits:)`` that
+    /// libyaml does not make: size, and an encoding other than UTF-8 (libyaml would read UTF-16
+    /// with a byte order mark). Nil otherwise. Invalid UTF-8 and the control characters `check`
+    /// refuses are left to libyaml, which refuses them all (and a few more: C1 controls,
+    /// non-characters), for a caller that goes back to `check` when libyaml fails.
+    static func unchecked(_ bytes: [UInt8], limits: LoadLimits) -> ArraySlice<UInt8>? {
+        guard bytes.count <= limits.maxBytes else { return nil }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        return otherEncoding(body) == nil ? body : nil
+    }
+
     /// The index of the first byte that starts a control character (other than tab, LF, CR) or
     /// is not valid UTF-8; nil when there is none.
     static func firstBadByte(_ body: ArraySlice<UInt8>) -> Int? {

@@ -113,6 +113,13 @@ package struct ReportReader: Sendable {
                           at: e.keyMark.located(in: file), notes: notes)
     }
 
+    /// Whether `t` is empty or only whitespace; a first byte that is printable ASCII answers at
+    /// once (no such byte begins a whitespace character).
+    static func isBlank(_ t: String) -> Bool {
+        if let b = t.utf8.first, b > 0x20, b < 0x7F { return false }
+        return t.trimmingWhitespace.isEmpty
+    }
+
     private func readUnit(_ root: Node, file: String, into diags: inout [Diagnostic]) -> UnitInfo? {
         guard let node = root["unit"] else {
             diags.append(Diagnostic(.error, DiagnosticCode(.report, "missing_unit"), .noUnit, at: root.mark.located(in: file), notes: [.addUnit]))
@@ -139,7 +146,7 @@ package struct ReportReader: Sendable {
                                         at: v.mark.located(in: file)))
                 return nil
             }
-            if required && t.trimmingWhitespace.isEmpty {
+            if required && Self.isBlank(t) {
                 diags.append(Diagnostic(.error, DiagnosticCode(.report, "missing_unit"), .unitFieldEmpty(key), at: v.mark.located(in: file)))
                 return nil
             }
@@ -200,6 +207,8 @@ enum PeriodReader {
     /// The days a period may cover: the tool's supported range. Dates outside it are errors.
     static let earliest = Day(year: 1990, month: 1, day: 1)!
     static let latest = Day(year: 2100, month: 12, day: 31)!
+    /// The note on a year out of range (made once: a report's period is read on every report).
+    static let range = Message.periodRange(earliest.year, latest.year)
 
     /// Reads `{year: …}`, `{from: …, to: …}` or a bare year. Diagnostics carry `prefix` as their
     /// code's namespace (`report`, `waiver`, `ruleset`) so a waiver's period error is a waiver error.
@@ -208,7 +217,6 @@ enum PeriodReader {
             diags.append(Diagnostic(.error, DiagnosticCode(prefix, code), message, at: mark.located(in: file), notes: notes))
             return nil
         }
-        let range = Message.periodRange(earliest.year, latest.year)
         if let t = node.scalarText, !node.isTextual, let y = CoreSchema.int(t) {
             guard (Int64(earliest.year)...Int64(latest.year)).contains(y) else { return bad(.yearOutOfRange(y), node.mark, [range]) }
             return .year(Int(y))

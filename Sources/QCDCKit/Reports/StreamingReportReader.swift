@@ -32,7 +32,8 @@ struct StreamingReportReader {
 
     /// The report's reserved keys and facts, or nil when anything in it would be a diagnostic.
     func read(_ bytes: [UInt8], file: String) -> Read? {
-        guard case .success(let body) = SourceText.check(bytes, file: file, limits: limits) else { return nil }
+        // Bytes that are not UTF-8, or control characters, fail in libyaml: no scan for them here.
+        guard let body = SourceText.unchecked(bytes, limits: limits) else { return nil }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return nil }
         defer { yaml_parser_delete(&parser) }
@@ -69,6 +70,14 @@ struct StreamingReportReader {
         }
 
         var mark: Mark { Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1) }
+
+        /// The current scalar's bytes, valid until the next event; an anchor or a tag ends the
+        /// fast path, as in ``scalar()``.
+        func scalarBytes() throws(Unclean) -> UnsafeBufferPointer<UInt8> {
+            let s = event.data.scalar
+            guard s.anchor == nil, s.tag == nil else { throw Unclean() }
+            return UnsafeBufferPointer(start: s.value, count: s.length)
+        }
 
         /// The current scalar's text and style; an anchor or a tag ends the fast path (a tag
         /// changes how the value is typed, and the composer's reading of either is kept).
@@ -123,20 +132,29 @@ struct StreamingReportReader {
             return Read(root: Node(.mapping(reserved), at: rootMark), facts: facts)
         }
 
-        /// Whether `name` is one of ``ReportReader/reservedKeys``, ruled out by its first byte
-        /// for nearly every key before a set is asked.
-        private static func isReserved(_ name: String) -> Bool {
-            switch name.utf8.first {
-            case UInt8(ascii: "u"), UInt8(ascii: "p"), UInt8(ascii: "n"), UInt8(ascii: "$"): ReportReader.reservedKeys.contains(name)
+        /// Whether `name` is one of ``ReportReader/reservedKeys``.
+        private static func isReserved(_ name: String) -> Bool { ReportReader.reservedKeys.contains(name) }
+
+        /// Whether a key's bytes may be a reserved key's, ruled out by the first byte for nearly
+        /// every key before a string is made and a set asked.
+        private static func mayBeReserved(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+            switch name.first {
+            case UInt8(ascii: "u"), UInt8(ascii: "p"), UInt8(ascii: "n"), UInt8(ascii: "$"): true
             default: false
             }
         }
 
         /// The key of a mapping's next entry, or nil at its end.
         private mutating func key() throws(Unclean) -> (String, Mark)? {
+            guard try keyEvent() else { return nil }
+            return (try events.scalar().0, events.mark)
+        }
+
+        /// Whether a mapping has a next entry, whose key is then the current event (a scalar).
+        private mutating func keyEvent() throws(Unclean) -> Bool {
             switch try events.next() {
-            case YAML_MAPPING_END_EVENT: return nil
-            case YAML_SCALAR_EVENT: return (try events.scalar().0, events.mark)
+            case YAML_MAPPING_END_EVENT: return false
+            case YAML_SCALAR_EVENT: return true
             default: throw Unclean()   // a key that is not a scalar, or an alias
             }
         }
@@ -148,11 +166,17 @@ struct StreamingReportReader {
 
         /// A group's mapping (the report's top level is group 0), to its end.
         private mutating func mapping(group: Int, depth: Int) throws(Unclean) {
-            while let (name, keyMark) = try key() {
-                if group == 0, Self.isReserved(name) {
-                    guard !reserved.contains(where: { $0.key == name }) else { throw Unclean() }
-                    reserved.append(Node.Entry(key: name, keyMark: keyMark, value: try node(events.next(), depth: depth)))
-                    continue
+            while try keyEvent() {
+                // The key is matched as bytes: only a reserved one is made a string.
+                let name = try events.scalarBytes()
+                if group == 0, Self.mayBeReserved(name) {
+                    let (name, _) = try events.scalar()
+                    if Self.isReserved(name) {
+                        guard !reserved.contains(where: { $0.key == name }) else { throw Unclean() }
+                        let keyMark = events.mark
+                        reserved.append(Node.Entry(key: name, keyMark: keyMark, value: try node(events.next(), depth: depth)))
+                        continue
+                    }
                 }
                 // An unknown or dotted key is a diagnostic, or a path to work out: the usual way.
                 switch slots.member(name, in: group) {
@@ -197,7 +221,7 @@ struct StreamingReportReader {
                 guard case .list(let fields) = slots.declarations[slot].type else { throw Unclean() }
                 try open(depth: depth)
                 let mark = events.mark
-                let records = try records(fields, list: slots.paths[slot], depth: depth + 1)
+                let records = try records(fields, slot: slot, depth: depth + 1)
                 facts.set(FactValue(.records(records), mark: mark, path: slots.paths[slot]), slot: slot)
             default:
                 throw Unclean()
@@ -205,7 +229,8 @@ struct StreamingReportReader {
         }
 
         /// A list fact's records, to the sequence's end.
-        private mutating func records(_ fields: [FactDeclaration], list: String, depth: Int) throws(Unclean) -> [RecordValue] {
+        private mutating func records(_ fields: [FactDeclaration], slot: Int, depth: Int) throws(Unclean) -> [RecordValue] {
+            let list = slots.paths[slot]
             var records: [RecordValue] = []
             // Which of the fields a record gave, by number: a record's fields are a handful.
             guard fields.count <= 64 else { throw Unclean() }
@@ -219,8 +244,10 @@ struct StreamingReportReader {
                     let path = FactPath(list: list, index: records.count)
                     var values: [RecordValue.Field] = []
                     var written: UInt64 = 0
-                    while let (name, _) = try key() {
-                        guard let f = fields.firstIndex(where: { $0.path == name }), written & 1 << f == 0 else { throw Unclean() }
+                    while try keyEvent() {
+                        // Matched as bytes: the field's name is its declaration's.
+                        guard let f = try slots.field(events.scalarBytes(), of: slot), written & 1 << f == 0 else { throw Unclean() }
+                        let name = fields[f].path
                         written |= 1 << f
                         guard try events.next() == YAML_SCALAR_EVENT else { throw Unclean() }
                         let at = events.mark

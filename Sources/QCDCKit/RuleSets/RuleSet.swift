@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The kinds of unit that report.
 public enum UnitKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case province, commune, district, agency
@@ -561,6 +565,12 @@ package final class FactSlots: Sendable {
     /// The names under each group, by group number: a report's nested keys are looked up here
     /// one level at a time, with no path made for each (only a dotted key needs its path).
     private let members: [[String: Member]]
+    /// The same names as bytes, by group, for a reader that has a key's bytes and no string:
+    /// a group's names are a dozen or so, found by length and then bytes, with nothing hashed.
+    private let memberBytes: [(names: ByteNames, members: [Member])]
+    /// Each list fact's field names as bytes, by slot (none for other facts): `n` is the field
+    /// `fields[n]` of its declaration.
+    private let fieldBytes: [ByteNames]
     /// The group each fact is directly in, by slot, and the group each group is in, by number
     /// (the top level, 0, is in itself): where a missing fact should be written is found by
     /// number.
@@ -625,6 +635,13 @@ package final class FactSlots: Sendable {
         self.groupPaths = groupPaths
         self.groupByPath = groupByPath
         self.members = members
+        memberBytes = members.map { group in
+            let sorted = group.sorted { $0.key < $1.key }
+            return (ByteNames(sorted.map(\.key)), sorted.map(\.value))
+        }
+        fieldBytes = declarations.map { declaration in
+            if case .list(let fields) = declaration.type { ByteNames(fields.map(\.path)) } else { ByteNames([]) }
+        }
         missingPath = paths.map { [$0] }
         missingName = zip(paths, declarations).map { [FactName(label: $1.label, path: $0)] }
     }
@@ -638,6 +655,40 @@ package final class FactSlots: Sendable {
     func group(_ path: String) -> Int? { groupByPath[path] }
     /// What `name` is directly under group `group`.
     func member(_ name: String, in group: Int) -> Member? { members[group][name] }
+    /// What the name whose UTF-8 bytes are `name` is directly under group `group`.
+    func member(_ name: UnsafeBufferPointer<UInt8>, in group: Int) -> Member? {
+        memberBytes[group].names.index(of: name).map { memberBytes[group].members[$0] }
+    }
+    /// The number of the field whose name's UTF-8 bytes are `name`, in the declaration of the
+    /// list fact in `slot`.
+    func field(_ name: UnsafeBufferPointer<UInt8>, of slot: Int) -> Int? { fieldBytes[slot].index(of: name) }
+}
+
+/// A few names as UTF-8, one after another, found by their bytes: for a reader that has a
+/// key's bytes and no string. The dozen or so names of a group are compared by length and then
+/// bytes, with nothing hashed.
+struct ByteNames: Sendable {
+    private var bytes: [UInt8] = []
+    private var names: [(start: Int, count: Int)] = []
+
+    init(_ names: [String]) {
+        for name in names {
+            self.names.append((bytes.count, name.utf8.count))
+            bytes.append(contentsOf: name.utf8)
+        }
+    }
+
+    /// The index of `name` among the names.
+    func index(of name: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let key = name.baseAddress else { return names.firstIndex { $0.count == 0 } }
+        return bytes.withUnsafeBufferPointer { bytes -> Int? in
+            guard let base = bytes.baseAddress else { return nil }
+            for (i, entry) in names.enumerated() where entry.count == name.count && memcmp(base + entry.start, key, name.count) == 0 {
+                return i
+            }
+            return nil
+        }
+    }
 }
 
 /// The shape of the declared facts: the names directly under each group, and which full path a
