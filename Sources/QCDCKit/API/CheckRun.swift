@@ -7,9 +7,13 @@ public struct ReportOutcome: Sendable {
     /// The report's period; nil when the report could not be read far enough to know it.
     public var period: Period?
     /// One result per rule (empty when the report is invalid and was not evaluated).
-    public var results: [RuleResult]
+    public var results: [RuleResult] { didSet { tally = nil } }
     /// Input problems: syntax, types, unknown fields.
-    public var diagnostics: [Diagnostic]
+    public var diagnostics: [Diagnostic] { didSet { tally = nil } }
+    /// The results and diagnostics counted, while neither has changed: counted by the worker
+    /// that checked the report, not on the thread that adds up the run (where reading every
+    /// result another core had just written was 2% of a run's time).
+    var tally: ReportCounts?
     /// The report's typed facts (for scorecard roll-ups); nil when unreadable, or when the run was
     /// asked not to keep them (``CheckOptions/keepsFacts``).
     public var facts: ReportFacts? = nil
@@ -39,14 +43,19 @@ public struct ReportOutcome: Sendable {
 /// warnings, counted in fixed slots on the stack: what text and JSON write for every report, and
 /// what ``Summary`` adds up (a `Summary` of its own, two dictionaries, cost a report more than
 /// the counting).
-struct ReportCounts {
+struct ReportCounts: Sendable {
     /// By ``RuleStatus/rank`` and ``Severity/rank`` (distinct for each case).
     private var byStatus = SIMD8<Int>()
     private var bySeverity = SIMD4<Int>()
     private(set) var inputErrors = 0
     private(set) var inputWarnings = 0
 
+    /// `o`'s counts: those it keeps, else counted now.
     init(_ o: ReportOutcome) {
+        self = o.tally ?? ReportCounts(counting: o)
+    }
+
+    init(counting o: ReportOutcome) {
         // Through the buffer, by index: a `for r in` binding copied every result (a dozen
         // references each), and so did the array's subscript (its getter returns a copy).
         o.results.withUnsafeBufferPointer { results in
@@ -91,11 +100,13 @@ public struct Summary: Sendable, Hashable {
     }
 
     /// Counts one more report.
-    public mutating func add(_ o: ReportOutcome) {
+    public mutating func add(_ o: ReportOutcome) { add(o, counts: ReportCounts(o)) }
+
+    /// Adds `o`, whose counts are `counts`.
+    mutating func add(_ o: ReportOutcome, counts: ReportCounts) {
         reports += 1
         if o.isInvalid { invalidReports += 1 }
         // Counted in fixed slots first: a dictionary update per result was a visible cost.
-        let counts = ReportCounts(o)
         for s in [RuleStatus.pass, .fail, .missing, .notApplicable, .error, .waived] where counts.count(s) > 0 {
             byStatus[s, default: 0] += counts.count(s)
         }
@@ -190,9 +201,14 @@ public struct CheckRun: Sendable {
         var invalidReport = false
 
         mutating func add(_ r: ReportOutcome, gate: Gate) {
-            summary.add(r)
+            let counts = ReportCounts(r)
+            summary.add(r, counts: counts)
             if r.isInvalid { invalidReport = true }
-            guard !failing else { return }
+            // Nothing can fail the run when nothing fails, or when the results are all passes,
+            // not applicable, waived (or missing, unless missing evidence fails): no need to
+            // read them.
+            guard !failing, gate.failOn != .none,
+                  counts.count(.fail) + counts.count(.error) + (gate.failOnMissing ? counts.count(.missing) : 0) > 0 else { return }
             // ``Gate/fails(_:)`` on each result's parts, read in place: handed a result, from the
             // array or its buffer, it was handed a copy (a dozen references retained and
             // released per result).

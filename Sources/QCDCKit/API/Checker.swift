@@ -108,6 +108,7 @@ public struct Checker: Sendable {
         }
         var outcome = ReportOutcome(file: file, unit: report.unit, period: report.period, results: results, diagnostics: all)
         if keepsFacts { outcome.facts = report.facts }
+        outcome.tally = ReportCounts(counting: outcome)
         return outcome
     }
 
