@@ -72,7 +72,7 @@ public struct Engine: Sendable {
     private func evaluator(for report: UnitReport) -> Evaluator {
         let context = EvaluationContext(facts: report.facts, period: report.period, parameters: [:],
                                         reportPeriod: report.period, calendar: ruleSet.calendar)
-        return Evaluator(context: context, budget: limits.maxEvaluationSteps)
+        return Evaluator(context: context, budget: limits.maxEvaluationSteps, recordNodes: ruleSet.programs.mostExpectNodes)
     }
 
     /// Evaluates `rule`, which applies to the report's kind of unit (the callers check), into `result`

@@ -34,20 +34,10 @@ public indirect enum ExprType: Sendable, Hashable, CustomStringConvertible {
 package struct FactPath: Sendable, Hashable, CustomStringConvertible {
     private enum Storage: Sendable {
         case text(String)
-        case record(RecordPart)
-    }
-    private final class RecordPart: Sendable {
-        /// The path of the list the record belongs to.
-        let list: String
-        /// The record's index in that list.
-        let index: Int
-        /// The record's field, or nil for the record itself.
-        let field: String?
-        init(list: String, index: Int, field: String?) {
-            self.list = list
-            self.index = index
-            self.field = field
-        }
+        /// Record `index` of the list at `list`, held inline: a record's path is made for every
+        /// record a report gives, and an object for it was one of a report's commonest
+        /// allocations.
+        case record(list: String, index: Int32)
     }
     private let storage: Storage
 
@@ -55,19 +45,24 @@ package struct FactPath: Sendable, Hashable, CustomStringConvertible {
 
     /// Record `index` of the list at `list`, or its `field`.
     package init(list: String, index: Int, field: String? = nil) {
-        storage = .record(RecordPart(list: list, index: index, field: field))
+        if let field {
+            storage = .text("\(list)[\(index)].\(field)")
+        } else if let i = Int32(exactly: index) {
+            storage = .record(list: list, index: i)
+        } else {
+            storage = .text("\(list)[\(index)]")
+        }
     }
 
     /// `name` below this path: a record's field (`list[2].name`), else `path.name`.
     package func field(_ name: String) -> FactPath {
-        if case .record(let r) = storage, r.field == nil { return FactPath(list: r.list, index: r.index, field: name) }
-        return FactPath("\(description).\(name)")
+        FactPath("\(description).\(name)")
     }
 
     package var description: String {
         switch storage {
         case .text(let t): t
-        case .record(let r): r.field.map { "\(r.list)[\(r.index)].\($0)" } ?? "\(r.list)[\(r.index)]"
+        case .record(let list, let index): "\(list)[\(index)]"
         }
     }
 

@@ -512,12 +512,15 @@ package final class RulePrograms: Sendable {
     let expect: [Program]
     /// The rules they were compiled from, to tell a rule of the set from another with its id.
     private let rules: [Rule]
+    /// The most nodes of any rule's `expect`: what an evaluation record for a report holds.
+    let mostExpectNodes: Int
 
     init(_ rules: [Rule], slots: FactSlots) {
         self.rules = rules
         let compiled = rules.map { $0.programs(slots: slots) }
         when = compiled.map(\.when)
         expect = compiled.map(\.expect)
+        mostExpectNodes = rules.reduce(0) { max($0, $1.expectNodes) }
     }
 
     /// Rule `i`'s programs, if `rule` is the rule they were compiled from.
