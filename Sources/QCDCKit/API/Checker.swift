@@ -73,6 +73,7 @@ public struct Checker: Sendable {
         switch loadSpreadsheet(bytes, file: file, walked: false) {
         case .outcomes(let outcomes): return outcomes
         case .rows(let file, let rows): return rows.map { check(row: $0, file: file) }
+        case .taken: return []
         case .skipped(let note): return [ReportOutcome(file: file, unit: nil, period: nil, results: [], diagnostics: [note])]
         }
     }
@@ -184,8 +185,7 @@ public struct Checker: Sendable {
             // was 8% of a run, and on this thread none of it overlapped.
             Parallel.clear(&ready, workers: workers)
         }
-        func keep(_ outcome: ReportOutcome, file: Int) {
-            var outcome = outcome
+        func keep(_ outcome: consuming ReportOutcome, file: Int) {
             duplicates.flag(&outcome, index: file, name: name)
             prepare(&outcome)
             ready.append(outcome)
@@ -205,11 +205,22 @@ public struct Checker: Sendable {
             if slice.isEmpty { break }
             let first = start
             start += slice.count
-            for (offset, item) in Parallel.map(slice, contexts: replicas, { file, _, checker in checker.load(file.path, walked: file.walked) }).enumerated() {
-                switch item {
+            var loaded = Parallel.map(slice, contexts: replicas, { file, _, checker in checker.load(file.path, walked: file.walked) })
+            for offset in loaded.indices {
+                // Taken out of the array, not copied: the outcomes then move into the batch
+                // (a copy was a retain and a release of each of an outcome's parts, here, on
+                // objects the workers had just made).
+                let item = loaded[offset]
+                loaded[offset] = .taken
+                switch consume item {
+                case .taken: break
                 case .skipped(let note): notes.append(note)
-                case .outcomes(let outcomes):
-                    for outcome in outcomes { keep(outcome, file: first + offset) }
+                case .outcomes(var outcomes):
+                    if outcomes.count == 1 {
+                        keep(outcomes.removeLast(), file: first + offset)
+                    } else {
+                        for outcome in outcomes { keep(outcome, file: first + offset) }
+                    }
                 case .rows(let file, let rows):
                     // A spreadsheet's rows are checked like files: in parallel, a batch at a time.
                     var next = 0
@@ -252,6 +263,8 @@ public struct Checker: Sendable {
         /// A spreadsheet's rows, each a report still to check.
         case rows(file: String, [SpreadsheetRow])
         case skipped(Diagnostic)
+        /// What is left in a batch's array once an item has been taken out of it.
+        case taken
         static func outcome(_ o: ReportOutcome) -> Loaded { .outcomes([o]) }
     }
 

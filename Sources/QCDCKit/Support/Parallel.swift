@@ -15,19 +15,20 @@ enum Parallel {
     static func map<T: Sendable, U: Sendable, C: Sendable>(_ items: [T], contexts: [C], _ transform: @Sendable (T, Int, C) -> U) -> [U] {
         precondition(!contexts.isEmpty, "Parallel.map needs a context per worker")
         guard contexts.count > 1, items.count > 1 else { return items.enumerated().map { transform($1, $0, contexts[0]) } }
-        var out = [U?](repeating: nil, count: items.count)
         let next = Atomic<Int>(0)
-        out.withUnsafeMutableBufferPointer { buffer in
+        // Each element written in place, once, by the thread that made it: an array of optionals
+        // copied into the result was a copy (and a release) of every element on this thread.
+        return [U](unsafeUninitializedCapacity: items.count) { buffer, initialized in
             nonisolated(unsafe) let target = buffer
             DispatchQueue.concurrentPerform(iterations: min(contexts.count, items.count)) { w in
                 while true {
                     let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     guard i < items.count else { return }
-                    target[i] = transform(items[i], i, contexts[w])
+                    (target.baseAddress! + i).initialize(to: transform(items[i], i, contexts[w]))
                 }
             }
+            initialized = items.count
         }
-        return out.map { $0! }
     }
 
     /// Empties `items`, its elements freed on up to `workers` threads.
