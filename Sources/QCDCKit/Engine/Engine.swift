@@ -25,15 +25,15 @@ public struct Engine: Sendable {
         var ev = evaluator(for: report)
         var results: [RuleResult] = []
         results.reserveCapacity(ruleSet.rules.count)
-        let programs = ruleSet.programs
-        let kind = report.unit.kind
+        let programs = ruleSet.programs, rules = ruleSet.rules
+        let kind = report.unit.kind.bit
         let perYear = report.period.isLongerThanAYear
-        for (i, rule) in ruleSet.rules.enumerated() where !rule.disabled {
+        for i in rules.indices where !programs.disabled[i] {
             // Filled in place in the array: returned and appended, each result was copied.
-            results.append(startingResult(rule, on: report))
+            results.append(startingResult(rules[i], on: report))
             // Not for this kind of unit (half the rules, for most reports): nothing to fetch.
-            guard rule.appliesTo.contains(kind) else { continue }
-            _ = evaluate(rule, (programs.when[i], programs.expect[i]), on: report, perYear: perYear, tracing: false, using: &ev,
+            guard programs.kinds[i] & kind != 0 else { continue }
+            _ = evaluate(rules[i], (programs.when[i], programs.expect[i]), on: report, perYear: perYear, tracing: false, using: &ev,
                          into: &results[results.count - 1])
         }
         return results
@@ -72,7 +72,7 @@ public struct Engine: Sendable {
     private func evaluator(for report: UnitReport) -> Evaluator {
         let context = EvaluationContext(facts: report.facts, period: report.period, parameters: [:],
                                         reportPeriod: report.period, calendar: ruleSet.calendar)
-        return Evaluator(context: context, budget: limits.maxEvaluationSteps, recordNodes: ruleSet.programs.mostExpectNodes)
+        return Evaluator(context: context, budget: limits.maxEvaluationSteps)
     }
 
     /// Evaluates `rule`, which applies to the report's kind of unit (the callers check), into `result`

@@ -163,12 +163,8 @@ package struct Evaluator: Sendable {
     /// True once the budget ran out: every further evaluation fails at once.
     package var exhausted: Bool { budget < 0 }
 
-    /// `recordNodes`: the most nodes a recorded expression will have (``startRecording(nodes:)``),
-    /// for the record to be sized once (grown as rules asked, it was grown twice a report).
-    package init(context: EvaluationContext, tracing: Bool = false, budget: Int = LoadLimits.default.maxEvaluationSteps,
-                 recordNodes: Int = 0) {
+    package init(context: EvaluationContext, tracing: Bool = false, budget: Int = LoadLimits.default.maxEvaluationSteps) {
         self.context = context
-        if recordNodes > 0 { record = EvaluationRecord(nodes: recordNodes) }
         self.trace = tracing ? [] : nil
         self.budget = budget
         self.initialBudget = budget

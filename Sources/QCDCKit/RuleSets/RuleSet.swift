@@ -12,6 +12,19 @@ public enum UnitKind: String, Sendable, Hashable, CaseIterable, Comparable {
     /// Orders kinds by raw value (alphabetically), for stable listings.
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 
+    /// The kind as one bit of a byte (seven kinds), for a set of kinds held as a byte.
+    var bit: UInt8 {
+        switch self {
+        case .province: 1
+        case .commune: 2
+        case .district: 4
+        case .agency: 8
+        case .publicServiceUnit: 16
+        case .stateEnterprise: 32
+        case .enterprise: 64
+        }
+    }
+
     /// District-level units stopped operating on 1 July 2025 (two-tier reform).
     public static let districtAbolished = Day(year: 2025, month: 7, day: 1)!
 }
@@ -512,15 +525,19 @@ package final class RulePrograms: Sendable {
     let expect: [Program]
     /// The rules they were compiled from, to tell a rule of the set from another with its id.
     private let rules: [Rule]
-    /// The most nodes of any rule's `expect`: what an evaluation record for a report holds.
-    let mostExpectNodes: Int
+    /// Per rule: the kinds of unit it applies to, as bits (``UnitKind/bit``), and whether it is
+    /// disabled. Read for every rule of every report: through the rule, each was a read of its
+    /// definition by key path, and the kinds a list searched.
+    let kinds: [UInt8]
+    let disabled: [Bool]
 
     init(_ rules: [Rule], slots: FactSlots) {
         self.rules = rules
         let compiled = rules.map { $0.programs(slots: slots) }
         when = compiled.map(\.when)
         expect = compiled.map(\.expect)
-        mostExpectNodes = rules.reduce(0) { max($0, $1.expectNodes) }
+        kinds = rules.map { $0.appliesTo.reduce(0) { $0 | $1.bit } }
+        disabled = rules.map(\.disabled)
     }
 
     /// Rule `i`'s programs, if `rule` is the rule they were compiled from.
