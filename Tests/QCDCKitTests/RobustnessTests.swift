@@ -57,6 +57,27 @@ struct BoundsTests {
         #expect(Neutral.path("a/b.yaml") == "a/b.yaml")
     }
 
+    /// `isPlain` (a table a byte) says plain exactly when the text has no control or invisible
+    /// character and no `##[`: checked against the definition on text made of the bytes that
+    /// matter, next to each other in every order.
+    @Test func plainMeansNothingToNeutralise() {
+        let parts = ["a", "Việt", "#", "[", "\u{180E}", "\u{A0}", "\u{1E00}", "\u{202E}", "\u{85}", "\u{7F}", "\t", "\u{FEFF}",
+                     "\u{200B}", "\u{2028}", "\u{00C2}", "\u{0600}", "\u{061C}", " "]
+        var checked = 0
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let s = a + b + c
+                    let expected = !Neutral.hasHidden(s) && !Neutral.hasWorkflowMarker(s)
+                    #expect(Neutral.isPlain(s) == expected || (!Neutral.isPlain(s) && Neutral.visible(s) == s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+                    if Neutral.isPlain(s) { #expect(expected) }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == parts.count * parts.count * parts.count)
+    }
+
     @Test func markdownIsInert() {
         let m = Neutral.markdown("| a | [x](https://e.example) @octocat <b> *em* www.e.example\n## h")
         #expect(!m.contains("@octocat") && !m.contains("](") && !m.contains("<b>") && !m.contains("\n"))

@@ -39,6 +39,8 @@ public struct MessageTemplate: Sendable {
     /// there is none).
     public func render(_ lang: Language, _ values: [String: String]) -> String {
         var out = ""
+        // Room for most messages at once: grown from nothing, the text was copied four times.
+        out.reserveCapacity(240)
         for piece in lang == .vi ? vi : en {
             switch piece {
             case .text(let t): out += t

@@ -21,7 +21,18 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 
     /// `file:line:column`, the compiler-style prefix; `file:Sheet!C12` in a workbook.
     public var description: String {
-        guard let sheet else { return "\(file):\(line):\(column)" }
+        guard let sheet else {
+            // Made at its length at once (interpolated, the text grew twice).
+            let l = String(line), c = String(column)
+            var s = ""
+            s.reserveCapacity(file.utf8.count + l.utf8.count + c.utf8.count + 2)
+            s += file
+            s += ":"
+            s += l
+            s += ":"
+            s += c
+            return s
+        }
         // As Excel writes a reference: a name with anything but letters, digits or `_` quoted, `'` doubled.
         let plain = sheet.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
         let name = plain ? sheet : "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'"

@@ -58,21 +58,43 @@ enum Neutral {
     static func isPlain(_ s: String) -> Bool {
         var s = s
         return s.withUTF8 { bytes in
-            var previous: UInt8 = 0
-            var hashes = 0
-            for b in bytes {
-                if b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF || (previous == 0xE1 && b == 0xA0) {
-                    return false
+            plainBytes.withUnsafeBufferPointer { table in
+                var previous: UInt8 = 0
+                var hashes = 0
+                for b in bytes {
+                    // One look-up a byte; most bytes are none of the ones that matter.
+                    switch table[Int(b)] {
+                    case 0:
+                        hashes = 0
+                    case Self.suspect:
+                        return false
+                    case Self.hash:
+                        hashes += 1
+                    case Self.bracket:
+                        if hashes >= 2 { return false }
+                        hashes = 0
+                    default:   // 0xA0: the second byte of U+180E after E1
+                        if previous == 0xE1 { return false }
+                        hashes = 0
+                    }
+                    previous = b
                 }
-                if b == UInt8(ascii: "#") {
-                    hashes += 1
-                } else {
-                    if b == UInt8(ascii: "["), hashes >= 2 { return false }
-                    hashes = 0
-                }
-                previous = b
+                return true
             }
-            return true
+        }
+    }
+
+    private static let suspect: UInt8 = 1, hash: UInt8 = 2, bracket: UInt8 = 3, afterE1: UInt8 = 4
+    /// What each byte is to ``isPlain(_:)``: `suspect` starts a control or invisible character
+    /// (ASCII below 0x20, DEL, C2, D8, E2, EF), `hash` and `bracket` make up `##[`, `afterE1` is
+    /// A0 (U+180E is E1 A0 8E), 0 is anything else.
+    private static let plainBytes: [UInt8] = (0...255).map { b -> UInt8 in
+        switch b {
+        case 0..<0x20, 0x7F, 0xC2, 0xD8, 0xE2, 0xEF: suspect
+        case 0x23: hash
+        case 0x5B: bracket
+        case 0xA0: afterE1
+        default: 0
         }
     }
 
