@@ -5,11 +5,15 @@ import Testing
 
 /// A tree whose names sort differently by whole path and by name alone: `a.yaml` before `a/`,
 /// `a-b/` (`-` is before `/`) before `a/`, a space, capitals, Vietnamese, a hidden directory,
-/// a file that is not a report, and depth.
+/// a file that is not a report, depth, and names that share their first eight bytes.
 private func tree() throws -> (root: String, files: [String]) {
     let root = try temporaryDirectory().path
     let files = ["a.yaml", "a/b.yaml", "a/b/c.yaml", "a/b-c/d.yml", "a-b/e.json", "a b/f.yaml", "A/g.yaml",
-                 "Đà Lạt/h.yaml", "xã/i.yaml", "z.csv", "a/b/c/d/e/f.yaml", "a/a.yaml"]
+                 "Đà Lạt/h.yaml", "xã/i.yaml", "z.csv", "a/b/c/d/e/f.yaml", "a/a.yaml",
+                 // Names alike in their first eight bytes, or shorter than eight (the sort
+                 // compares those bytes as a number first).
+                 "abcdefgh.yaml", "abcdefgh0.yaml", "abcdefg.yaml", "abcdefgh/k.yaml", "abcdefgh-/l.yaml", "Abcdefgh.yaml",
+                 "abcdefgé.yaml", "abcdefg/m.yaml", "ab.json"]
     for f in files + [".hidden/x.yaml", "a/.git/y.yaml", "a/notes.txt"] {
         let path = root + "/" + f
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

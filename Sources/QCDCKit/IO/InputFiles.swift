@@ -114,7 +114,22 @@ package enum InputFiles {
                 }
                 append(name, directory: directory)
             }
-            order = (0..<UInt32(ends.count)).sorted(by: precedes)
+            // Each name's first eight bytes as a number, big-endian: for two ASCII names that
+            // differ there (nearly every pair of reports' names), one comparison of numbers
+            // orders them as their bytes do. The directory is sorted on the thread that hands
+            // out the files, while the workers wait: comparing slices was 4,000 instructions a
+            // file in a directory of a thousand.
+            var keys = [UInt64](repeating: 0, count: ends.count)
+            for i in keys.indices {
+                var key: UInt64 = 0
+                let r = range(UInt32(i))
+                for k in 0..<8 { key = key << 8 | UInt64(k < r.count ? bytes[r.lowerBound + k] : 0) }
+                keys[i] = key
+            }
+            order = (0..<UInt32(ends.count)).sorted { a, b in
+                if (ends[Int(a)] | ends[Int(b)]) & Self.notASCII == 0, keys[Int(a)] != keys[Int(b)] { return keys[Int(a)] < keys[Int(b)] }
+                return precedes(a, b)
+            }
             var hasher = Hasher()
             for k in 0..<order.count {
                 let r = range(order[k])
