@@ -73,7 +73,6 @@ public struct Checker: Sendable {
         switch loadSpreadsheet(bytes, file: file, walked: false) {
         case .outcomes(let outcomes): return outcomes
         case .rows(let file, let rows): return rows.map { check(row: $0, file: file) }
-        case .taken: return []
         case .skipped(let note): return [ReportOutcome(file: file, unit: nil, period: nil, results: [], diagnostics: [note])]
         }
     }
@@ -205,22 +204,11 @@ public struct Checker: Sendable {
             if slice.isEmpty { break }
             let first = start
             start += slice.count
-            var loaded = Parallel.map(slice, contexts: replicas, { file, _, checker in checker.load(file.path, walked: file.walked) })
-            for offset in loaded.indices {
-                // Taken out of the array, not copied: the outcomes then move into the batch
-                // (a copy was a retain and a release of each of an outcome's parts, here, on
-                // objects the workers had just made).
-                let item = loaded[offset]
-                loaded[offset] = .taken
-                switch consume item {
-                case .taken: break
+            for (offset, item) in Parallel.map(slice, contexts: replicas, { file, _, checker in checker.load(file.path, walked: file.walked) }).enumerated() {
+                switch item {
                 case .skipped(let note): notes.append(note)
-                case .outcomes(var outcomes):
-                    if outcomes.count == 1 {
-                        keep(outcomes.removeLast(), file: first + offset)
-                    } else {
-                        for outcome in outcomes { keep(outcome, file: first + offset) }
-                    }
+                case .outcomes(let outcomes):
+                    for outcome in outcomes { keep(outcome, file: first + offset) }
                 case .rows(let file, let rows):
                     // A spreadsheet's rows are checked like files: in parallel, a batch at a time.
                     var next = 0
@@ -263,8 +251,6 @@ public struct Checker: Sendable {
         /// A spreadsheet's rows, each a report still to check.
         case rows(file: String, [SpreadsheetRow])
         case skipped(Diagnostic)
-        /// What is left in a batch's array once an item has been taken out of it.
-        case taken
         static func outcome(_ o: ReportOutcome) -> Loaded { .outcomes([o]) }
     }
 

@@ -132,9 +132,6 @@ struct StreamingReportReader {
             return Read(root: Node(.mapping(reserved), at: rootMark), facts: facts)
         }
 
-        /// Whether `name` is one of ``ReportReader/reservedKeys``.
-        private static func isReserved(_ name: String) -> Bool { ReportReader.reservedKeys.contains(name) }
-
         /// Whether a key's bytes may be a reserved key's, ruled out by the first byte for nearly
         /// every key before a string is made and a set asked.
         private static func mayBeReserved(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -171,7 +168,7 @@ struct StreamingReportReader {
                 let name = try events.scalarBytes()
                 if group == 0, Self.mayBeReserved(name) {
                     let (name, _) = try events.scalar()
-                    if Self.isReserved(name) {
+                    if ReportReader.reservedKeys.contains(name) {
                         guard !reserved.contains(where: { $0.key == name }) else { throw Unclean() }
                         let keyMark = events.mark
                         reserved.append(Node.Entry(key: name, keyMark: keyMark, value: try node(events.next(), depth: depth)))
