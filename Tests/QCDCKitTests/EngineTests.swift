@@ -47,6 +47,51 @@ struct EngineTests {
         #expect(r["TTND-C1"]?.location.line == 1)
     }
 
+    @Test func aFactMissingTwiceIsNamedOnceWithItsLabel() throws {
+        let (rs, d) = ruleSet("""
+        id: t
+        version: "1"
+        title: {vi: t, en: t}
+        facts:
+          g.a: {type: integer, label: {vi: Số A, en: A count}}
+          g.b: {type: integer, label: {vi: Số B, en: B count}}
+        categories: {c: {name: {vi: c, en: c}}}
+        rules:
+          - id: ONE
+            title: {vi: r, en: r}
+            basis: [{kind: law, strength: unverified, document: "1/2020/QH14"}]
+            applies_to: [commune]
+            severity: error
+            category: c
+            expect: g.a > 0 or g.a < -5
+            message: {vi: m, en: m}
+            examples: [{status: pass, report: {g: {a: 1}}}, {status: missing, report: {g: {b: 1}}}]
+          - id: TWO
+            title: {vi: r, en: r}
+            basis: [{kind: law, strength: unverified, document: "1/2020/QH14"}]
+            applies_to: [commune]
+            severity: error
+            category: c
+            expect: g.b > 0 or g.a + g.b > 1 or g.a > 2
+            message: {vi: m, en: m}
+            examples: [{status: pass, report: {g: {b: 1}}}, {status: missing, report: {g: {}}}]
+        """)
+        let rules = try #require(rs, "\(d)")
+        let (r, rd) = report("unit: {code: \"1\", name: X, kind: commune}\nperiod: {year: 2026}\ng:\n  c: 1\n", rules)
+        let results = Engine(ruleSet: rules).evaluate(try #require(r, "\(rd)"))
+        func names(_ r: RuleResult) -> [FactName] { if case .missing(let n) = r.explanation { n } else { [] } }
+        // `g.a` is found missing twice: named once.
+        #expect(results[0].status == .missing)
+        #expect(results[0].missingFacts == ["g.a"])
+        #expect(names(results[0]).map(\.path) == ["g.a"])
+        #expect(names(results[0]).map { $0.label?.en } == ["A count"])
+        // Three lookups of two facts: each named once, in the order found, with its label.
+        #expect(results[1].missingFacts == ["g.b", "g.a"])
+        #expect(names(results[1]).map { $0.label?.vi } == ["Số B", "Số A"])
+        // Written where the group is.
+        #expect(results[1].location.line == 4 && results[0].location.line == 4)
+    }
+
     @Test func notApplicableByKindDatesAndWhen() {
         let r = results(header + "community_conferences: {villages: 0}\n")
         #expect(r["DN-01"]?.status == .notApplicable)               // kind

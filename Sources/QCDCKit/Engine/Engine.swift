@@ -139,10 +139,13 @@ public struct Engine: Sendable {
         result.window = window
         ev.context.period = window
         ev.reset(tracing: tracing, budget: limits.maxEvaluationSteps)
-        if let when = rule.when, let program = programs.when {
+        // A rule has a `when` program exactly when it has a condition. The condition's text is
+        // read only when it excludes the rule: binding the condition copied its whole
+        // expression for every rule that has one.
+        if let program = programs.when {
             switch ev.evaluate(program) {
             case .value(.bool(false), _):
-                result.explanation = .notApplicable(.condition(when.text))
+                result.explanation = .notApplicable(.condition(rule.when?.text ?? ""))
                 return ev.trace ?? []
             case .value: break
             case .missing(let m): setMissing(&result, m, report: report); return ev.trace ?? []
@@ -213,13 +216,23 @@ public struct Engine: Sendable {
     private func setMissing(_ r: inout RuleResult, _ missing: [MissingFact], report: UnitReport) {
         r.status = .missing
         r.actual = nil
-        if missing.count == 1, missing[0].slot >= 0 {
-            // The usual case: one declared fact, looked up by slot. Its path, label and where it
-            // should be written are found by number.
-            let slot = Int(missing[0].slot), slots = report.facts.slots
-            r.location = FindingLocation(file: report.file, mark: missing[0].mark ?? report.facts.container(slot: slot), path: slots.paths[slot])
-            r.missingFacts = slots.missingPath[slot]
-            r.explanation = .missing(slots.missingName[slot])
+        let slots = report.facts.slots
+        if let first = missing.first, first.slot >= 0, missing.allSatisfy({ $0.slot >= 0 }) {
+            // The usual case: declared facts, looked up by slot, so their paths, labels and where
+            // they should be written are found by number. Most results miss one fact, often more
+            // than once (`count(cases) == 0 or all(c in cases: …)` misses `cases` twice).
+            let slot = Int(first.slot)
+            r.location = FindingLocation(file: report.file, mark: first.mark ?? report.facts.container(slot: slot), path: slots.paths[slot])
+            if missing.allSatisfy({ $0.slot == first.slot }) {
+                r.missingFacts = slots.missingPath[slot]
+                r.explanation = .missing(slots.missingName[slot])
+                return
+            }
+            var unique: [Int] = []
+            unique.reserveCapacity(missing.count)
+            for m in missing where !unique.contains(Int(m.slot)) { unique.append(Int(m.slot)) }
+            r.missingFacts = unique.map { slots.paths[$0] }
+            r.explanation = .missing(unique.map { slots.missingName[$0][0] })
             return
         }
         var unique: [(path: String, fact: MissingFact)] = []
