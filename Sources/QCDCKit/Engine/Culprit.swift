@@ -86,19 +86,30 @@ enum Culprit {
         var f = Found(expected: r?.value.map { op == .equal ? display($0, asPercent) : "\(op.rawValue) \(display($0, asPercent))" },
                       actual: l?.value.map { display($0, asPercent) }, origin: l?.origin ?? r?.origin)
         // The record first: only an aggregate has one, and matching the node copied its parts.
-        guard let seen = record.aggregates[a.id], case .comprehension(let agg, _, _, let filter, _) = a.kind else { return f }
+        guard let seen = record.aggregates[a.id], let (agg, filtered) = aggregate(a) else { return f }
         // A count bounded from above (`count(c in cases where late) == 0`) counts offenders: name them.
-        if agg == .count, filter != nil, op == .equal || op == .less || op == .lessOrEqual { f.flagged = seen.flagged }
+        if agg == .count, filtered, op == .equal || op == .less || op == .lessOrEqual { f.flagged = seen.flagged }
         // A weekly or monthly minimum: name the weeks or months below it.
         if agg == .perWeek || agg == .perMonth, let need = r?.value?.asDouble, op == .greaterOrEqual || op == .greater {
             let short = seen.periodCounts.filter { op == .greaterOrEqual ? Double($0.count) < need : Double($0.count) <= need }
+            // Each label made once: a week's label is a calendar computation.
             f.shortfall = short.map(\.period.label)
             if !short.isEmpty {
-                let shown = short.prefix(6).map { "\($0.period.label): \($0.count)" }.joined(separator: ", ")
+                let shown = zip(f.shortfall, short).prefix(6).map { "\($0): \($1.count)" }.joined(separator: ", ")
                 f.actual = "\(l?.value.map { display($0, asPercent) } ?? "") (\(shown)\(short.count > 6 ? ", …" : ""))"
             }
         }
         return f
+    }
+
+    /// The aggregate of a comprehension, and whether it has a filter; nil for anything else.
+    /// Matched in place: binding the case's payload copied its names and sub-expressions.
+    private static func aggregate(_ e: Expression) -> (Aggregate, filtered: Bool)? {
+        switch e.kind {
+        case .comprehension(let agg, _, _, .some, _): (agg, true)
+        case .comprehension(let agg, _, _, .none, _): (agg, false)
+        default: nil
+        }
     }
 
     static func display(_ v: Value, _ asPercent: Bool) -> String {
