@@ -239,7 +239,10 @@ struct StreamingReportReader {
                     try open(depth: depth)
                     let mark = events.mark
                     let path = FactPath(list: list, index: records.count)
+                    // Room for every field at once: grown as they came, a record's fields were
+                    // moved to new storage at nearly every one.
                     var values: [RecordValue.Field] = []
+                    values.reserveCapacity(fields.count)
                     var written: UInt64 = 0
                     while try keyEvent() {
                         // Matched as bytes: the field's name is its declaration's.
