@@ -151,7 +151,15 @@ package struct Evaluator: Sendable {
     private var insideAggregate = 0
     /// The records bound by the comprehensions being evaluated, outermost first: a variable is
     /// its binding's slot here (``Program``).
-    private var frames: [RecordValue] = []
+    private var frames: [Frame] = []
+    /// A comprehension's list and the record of it being visited: moving on to the next
+    /// record sets a number (a copy of each record into its frame was two references counted
+    /// up and two down).
+    private struct Frame {
+        var records: [RecordValue]
+        var index = 0
+        var record: RecordValue { records[index] }
+    }
     /// The program being evaluated reads the facts declared in the slots the report's facts are
     /// held by (``FactSlots``): it reads them by slot, not by path.
     private var bySlot = false
@@ -274,16 +282,16 @@ package struct Evaluator: Sendable {
         case .fail:
             return .failure(p.failures[Int(s.a)])
         case .record:
-            let rec = frames[Int(s.a)]
-            return .value(.record(rec), origin: Origin(path: rec.factPath, mark: rec.mark))
+            // A record is bound, and its fields read, only inside an aggregate's body, whose
+            // outcomes' origins nothing reads (the aggregate's own names a record, and the
+            // record keeps no outcome from there): no origin is made. The record is read in
+            // place, not copied.
+            return .value(.record(frames[Int(s.a)].record), origin: nil)
         case .field:
-            let rec = frames[Int(s.a)]
             let field = p.names[Int(s.b)]
-            // The field's position, and the record's path: a field is read only inside an
-            // aggregate, whose outcomes no result cites (the aggregate's own names a record), so
-            // the field's path is not made.
-            if let f = rec.field(field) { return .value(f.value, origin: Origin(path: rec.factPath, mark: f.mark)) }
-            return .missing([Self.missing(field, of: rec)])
+            let frame = Int(s.a), index = frames[frame].index
+            if let v = frames[frame].records[index].value(of: field) { return .value(v, origin: nil) }
+            return .missing([Self.missing(field, of: frames[frame].records[index])])
         case .list:
             var values: [Value] = []
             for k in Int(s.a) ..< Int(s.a + s.b) {
@@ -345,7 +353,8 @@ package struct Evaluator: Sendable {
             let found = bySlot && s.slot >= 0 ? context.facts.value(slot: Int(s.slot)) : context.facts.value(at: path)
             return .value(.bool(found != nil), origin: nil)
         case .existsField:
-            return .value(.bool(frames[Int(s.a)].field(p.names[Int(s.b)]) != nil), origin: nil)
+            let frame = Int(s.a), index = frames[frame].index
+            return .value(.bool(frames[frame].records[index].value(of: p.names[Int(s.b)]) != nil), origin: nil)
         case .if:
             let c = run(s.a, steps, p)
             guard case .value(.bool(let b), _) = c else { return c }
@@ -414,7 +423,7 @@ package struct Evaluator: Sendable {
         let hasFilter = s.b >= 0, hasBody = s.c >= 0
         let o = lookup(p, name: s.a, slot: s.slot)
         guard case .value(.records(let records), let origin) = o else { return o }
-        frames.append(RecordValue(entries: [], mark: .start, path: FactPath("")))
+        frames.append(Frame(records: records))
         let slot = frames.count - 1
         defer { frames.removeLast() }
         let recording = recording && insideAggregate == 0
@@ -451,13 +460,15 @@ package struct Evaluator: Sendable {
         if hasBody, trace == nil, steps[Int(s.c)].code == .field, steps[Int(s.c)].a == Int32(slot) {
             bodyField = p.names[Int(steps[Int(s.c)].b)]
         }
-        for rec in records {
+        // By index: each record is copied once, into its frame (`for rec in records` copied
+        // each one more time).
+        for r in records.indices {
             budget -= 1
             if budget < 0 { return overBudget }
-            frames[slot] = rec
+            frames[slot].index = r
             if trace != nil {
-                let id = rec.field("id").map { " \($0.value)" } ?? ""
-                trace!.append(TraceStep(depth: depth, text: "\(p.names[Int(s.d)]) = \(rec.path)\(id)", outcome: nil, mark: rec.mark))
+                let id = records[r].field("id").map { " \($0.value)" } ?? ""
+                trace!.append(TraceStep(depth: depth, text: "\(p.names[Int(s.d)]) = \(records[r].path)\(id)", outcome: nil, mark: records[r].mark))
             }
             if hasFilter {
                 let f = run(s.b, steps, p)
@@ -471,23 +482,23 @@ package struct Evaluator: Sendable {
             if let name = bodyField {
                 budget -= 1
                 if budget < 0 { return overBudget }
-                if let f = rec.field(name) {
-                    count(f.value, of: rec)
+                if let v = records[r].value(of: name) {
+                    count(v, of: records[r])
                 } else {
-                    missing.append(Self.missing(name, of: rec))
+                    missing.append(Self.missing(name, of: records[r]))
                 }
             } else if hasBody {
                 let b = run(s.c, steps, p)
                 switch b {
-                case .value(let val, _): count(val, of: rec)
+                case .value(let val, _): count(val, of: records[r])
                 case .missing(let m): missing += m
                 case .failure: return b
                 }
             } else {
                 considered += 1
                 if keepsValues { values.append(nil) }
-                if keepsRecords { kept.append(rec) }
-                if agg == .count, hasFilter { failing.append(rec) }
+                if keepsRecords { kept.append(records[r]) }
+                if agg == .count, hasFilter { failing.append(records[r]) }
             }
         }
         seen.considered = considered

@@ -131,6 +131,13 @@ public struct RecordValue: Sendable {
             return nil
         }
     }
+    /// The value of the field called `name`, if the record gives it (the field's name not copied).
+    package func value(of name: String) -> Value? {
+        entries.withUnsafeBufferPointer { fields in
+            for i in fields.indices where fields[i].name == name { return fields[i].value }
+            return nil
+        }
+    }
     /// Where the record is written in the report.
     package var mark: Mark
     /// The record's path, in parts (``path`` as text).
