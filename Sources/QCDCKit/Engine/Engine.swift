@@ -26,6 +26,9 @@ public struct Engine: Sendable {
         var results: [RuleResult] = []
         results.reserveCapacity(ruleSet.rules.count)
         let programs = ruleSet.programs, rules = ruleSet.rules
+        // The evaluation record made once, as large as the largest rule needs: grown as
+        // rules needed more, it was made two or three times a report.
+        ev.startRecording(nodes: programs.maxNodes)
         let kind = report.unit.kind.bit
         let perYear = report.period.isLongerThanAYear
         for i in rules.indices where !programs.disabled[i] {

@@ -88,41 +88,53 @@ package struct EvaluationContext: Sendable {
 /// What one evaluation computed, node by node (outside aggregates' bodies), for explaining a
 /// result without evaluating anything twice.
 package struct EvaluationRecord: Sendable {
-    /// Each node's outcome, by ``Expression/id`` (ids are small and dense: numbered in pre-order).
-    private var outcomes: [Outcome?] = []
-    /// The ids set since the last reset: a reset clears those only (emptying and refilling the
-    /// whole array for every rule of every report was 2% of a run).
-    private var touched: [Int] = []
+    /// Where each node's outcome is in ``outcomes``, by ``Expression/id`` (ids are small and
+    /// dense: numbered in pre-order); -1 for none. Numbers, not optional outcomes: a table of
+    /// outcomes was made and freed an element at a time, about 50 instructions a node.
+    private var positions: [Int32] = []
+    /// The outcomes set since the last reset, in the order set, with their nodes' ids: a reset
+    /// clears those only (emptying and refilling the whole table for every rule of every
+    /// report was 2% of a run).
+    private var outcomes: [(id: Int32, outcome: Outcome)] = []
     /// What each aggregate saw, by its node's id.
     var aggregates: [Int: AggregateRecord] = [:]
 
     /// A record for an expression of `nodes` nodes (ids 1 through `nodes`), sized at once.
     init(nodes: Int = 0) {
-        outcomes = Array(repeating: nil, count: nodes + 1)
+        positions = Array(repeating: -1, count: nodes + 1)
     }
 
-    func outcome(_ e: Expression) -> Outcome? { e.id < outcomes.count ? outcomes[e.id] : nil }
+    func outcome(_ e: Expression) -> Outcome? {
+        guard e.id >= 0, e.id < positions.count, case let at = positions[e.id], at >= 0 else { return nil }
+        return outcomes[Int(at)].outcome
+    }
 
     /// Empty again for an expression of `nodes` nodes, keeping its storage (one record serves
     /// every rule of a report).
     mutating func reset(nodes: Int) {
-        for id in touched { outcomes[id] = nil }
-        touched.removeAll(keepingCapacity: true)
-        if outcomes.count < nodes + 1 { outcomes.append(contentsOf: repeatElement(nil, count: nodes + 1 - outcomes.count)) }
+        for o in outcomes { positions[Int(o.id)] = -1 }
+        outcomes.removeAll(keepingCapacity: true)
+        if positions.count < nodes + 1 { positions.append(contentsOf: repeatElement(-1, count: nodes + 1 - positions.count)) }
         if !aggregates.isEmpty { aggregates.removeAll(keepingCapacity: true) }
     }
 
     /// This record with only the outcomes of the nodes in `ids` (and every aggregate's).
     func keeping(_ ids: Set<Int>) -> EvaluationRecord {
-        var r = self
-        for id in r.outcomes.indices where !ids.contains(id) { r.outcomes[id] = nil }
+        var r = EvaluationRecord(nodes: positions.count - 1)
+        r.aggregates = aggregates
+        for o in outcomes where ids.contains(Int(o.id)) { r.set(o.outcome, for: Int(o.id)) }
         return r
     }
 
     mutating func set(_ o: Outcome, for id: Int) {
-        if id >= outcomes.count { outcomes.append(contentsOf: repeatElement(nil, count: id + 1 - outcomes.count)) }
-        if outcomes[id] == nil { touched.append(id) }
-        outcomes[id] = o
+        if id >= positions.count { positions.append(contentsOf: repeatElement(-1, count: id + 1 - positions.count)) }
+        let at = positions[id]
+        if at >= 0 {
+            outcomes[Int(at)].outcome = o
+        } else {
+            positions[id] = Int32(outcomes.count)
+            outcomes.append((Int32(id), o))
+        }
     }
 }
 
@@ -444,13 +456,14 @@ package struct Evaluator: Sendable {
         if keepsValues { values.reserveCapacity(records.count) }
         var kept: [RecordValue] = []
         var failing: [RecordValue] = []
-        /// A record whose body gave `val`.
-        func count(_ val: Value, of rec: RecordValue) {
+        /// Record `r`, whose body gave `val` (by number: passed as a value, each record was
+        /// copied to be counted).
+        func count(_ val: Value, of r: Int) {
             considered += 1
             if keepsValues { values.append(val) }
-            if keepsRecords { kept.append(rec) }
-            if agg == .all, case .bool(false) = val { failing.append(rec) }
-            if agg == .any, case .bool(true) = val { failing.append(rec) }
+            if keepsRecords { kept.append(records[r]) }
+            if agg == .all, case .bool(false) = val { failing.append(records[r]) }
+            if agg == .any, case .bool(true) = val { failing.append(records[r]) }
         }
         // A body that is a field of the record (`d.date`, most aggregates' body) is read here,
         // counted against the budget as its step would be: evaluated as a step, it made an
@@ -483,14 +496,14 @@ package struct Evaluator: Sendable {
                 budget -= 1
                 if budget < 0 { return overBudget }
                 if let v = records[r].value(of: name) {
-                    count(v, of: records[r])
+                    count(v, of: r)
                 } else {
                     missing.append(Self.missing(name, of: records[r]))
                 }
             } else if hasBody {
                 let b = run(s.c, steps, p)
                 switch b {
-                case .value(let val, _): count(val, of: records[r])
+                case .value(let val, _): count(val, of: r)
                 case .missing(let m): missing += m
                 case .failure: return b
                 }

@@ -530,6 +530,9 @@ package final class RulePrograms: Sendable {
     /// definition by key path, and the kinds a list searched.
     let kinds: [UInt8]
     let disabled: [Bool]
+    /// The most nodes of any rule's requirement: an evaluation record this large serves every
+    /// rule of a report, made once.
+    let maxNodes: Int
 
     init(_ rules: [Rule], slots: FactSlots) {
         self.rules = rules
@@ -538,6 +541,7 @@ package final class RulePrograms: Sendable {
         expect = compiled.map(\.expect)
         kinds = rules.map { $0.appliesTo.reduce(0) { $0 | $1.bit } }
         disabled = rules.map(\.disabled)
+        maxNodes = rules.lazy.map(\.expectNodes).max() ?? 0
     }
 
     /// Rule `i`'s programs, if `rule` is the rule they were compiled from.
