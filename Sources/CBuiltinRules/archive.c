@@ -4,7 +4,7 @@
 #include "CBuiltinRules.h"
 
 static const char archive[] =
-    "QCDCRS\002\016\012(compiler)@311dc3dcdc2641d292749efd7f143e3dcbe94212d4f2d53b8ef207b90219d564\023"
+    "QCDCRS\002\016\012(compiler)@12ce6586b4731f2acfe5837ae4d68de0971c31edabb84b5af7af66e8d58111c3\023"
     "rules/national.yaml@2d8ad081d9d8564609eb0ba280921b3f8fe4356c28b0b52c868485fdb8cd11a7\034rules/n"
     "ational/agencies.yaml@384db64d0cf395437a233002082974722336e762c5df04fa13255ec773521e77\034rules"
     "/national/calendar.yaml@df897a5b17a9b16677949b6007d5430204cc1212217853e48b6ea0473e6d313f%rules/"

@@ -99,7 +99,9 @@ public struct RecordValue: Sendable {
     /// The fields the record gives, in the report's order, each name once. A record has a
     /// handful: a list searched by name beats a dictionary built for each of a report's
     /// hundreds of records (building them was 2% of a run).
-    package private(set) var entries: [Field]
+    /// A slice: the fast reader keeps all the records of a list in one array (an array for
+    /// each record was one of a report's commonest allocations: most records give a field or two).
+    package private(set) var entries: ArraySlice<Field>
     /// A field: its name, value and position. Its path (`complaints.cases[2].decided`) is the
     /// record's with the name, made only when asked for (``fields``, a missing field's path):
     /// made for every field as it was read, a path object each was two of a report's
@@ -121,7 +123,7 @@ public struct RecordValue: Sendable {
             Dictionary(entries.map { ($0.name, FactValue($0.value, mark: $0.mark, path: factPath.field($0.name))) },
                        uniquingKeysWith: { _, last in last })
         }
-        set { entries = newValue.sorted { $0.key < $1.key }.map { Field($0.key, $0.value.value, mark: $0.value.mark) } }
+        set { entries = ArraySlice(newValue.sorted { $0.key < $1.key }.map { Field($0.key, $0.value.value, mark: $0.value.mark) }) }
     }
     /// The field called `name`, if the record gives it: names compared in place, only the
     /// field found copied (a `for e in entries` binding copied every field it passed).
@@ -149,6 +151,10 @@ public struct RecordValue: Sendable {
     }
     /// A record of `entries`, whose names are distinct.
     package init(entries: [Field], mark: Mark, path: FactPath) {
+        self.init(entries: entries[...], mark: mark, path: path)
+    }
+    /// A record of `entries`, a slice of its list's fields.
+    package init(entries: ArraySlice<Field>, mark: Mark, path: FactPath) {
         self.entries = entries
         self.mark = mark
         self.factPath = path

@@ -228,21 +228,27 @@ struct StreamingReportReader {
         /// A list fact's records, to the sequence's end.
         private mutating func records(_ fields: [FactDeclaration], slot: Int, depth: Int) throws(Unclean) -> [RecordValue] {
             let list = slots.paths[slot]
-            var records: [RecordValue] = []
+            // All the records' fields in one array, each record a slice of it, made once the
+            // list is read (a slice taken while the array still grew would copy it).
+            var values: [RecordValue.Field] = []
+            var read: [(mark: Mark, end: Int)] = []
             // Which of the fields a record gave, by number: a record's fields are a handful.
             guard fields.count <= 64 else { throw Unclean() }
             while true {
                 switch try events.next() {
                 case YAML_SEQUENCE_END_EVENT:
+                    var records: [RecordValue] = []
+                    records.reserveCapacity(read.count)
+                    var start = 0
+                    for (i, r) in read.enumerated() {
+                        records.append(RecordValue(entries: values[start..<r.end], mark: r.mark, path: FactPath(list: list, index: i)))
+                        start = r.end
+                    }
                     return records
                 case YAML_MAPPING_START_EVENT:
                     try open(depth: depth)
                     let mark = events.mark
-                    let path = FactPath(list: list, index: records.count)
-                    // Room for every field at once: grown as they came, a record's fields were
-                    // moved to new storage at nearly every one.
-                    var values: [RecordValue.Field] = []
-                    values.reserveCapacity(fields.count)
+                    let path = FactPath(list: list, index: read.count)
                     var written: UInt64 = 0
                     while try keyEvent() {
                         // Matched as bytes: the field's name is its declaration's.
@@ -257,7 +263,7 @@ struct StreamingReportReader {
                                            maximum: fields[f].maximum, path: path, field: name)
                         values.append(RecordValue.Field(name, v, mark: at))
                     }
-                    records.append(RecordValue(entries: values, mark: mark, path: path))
+                    read.append((mark, values.count))
                 default:
                     throw Unclean()
                 }
