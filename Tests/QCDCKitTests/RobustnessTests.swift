@@ -57,6 +57,21 @@ struct BoundsTests {
         #expect(Neutral.path("a/b.yaml") == "a/b.yaml")
     }
 
+    /// The text reporter writes a result's location in pieces (the file's name neutralised,
+    /// then the numbers): the same text as neutralising the whole location, for any name.
+    @Test func aResultsLocationIsWrittenAsItsNeutralisedText() {
+        let names = ["a/b.yaml", "", ":x.yaml", " x", "::error::x", "x##", "##[x", "a\u{1B}[31m", "\u{202E}x", "x\n", "#", "["]
+        let rule = builtin.rules[0]
+        for name in names {
+            for (line, column, sheet) in [(1, 1, nil), (12, 345, nil), (7, 3, "Sheet 1")] as [(Int, Int, String?)] {
+                var r = RuleResult(rule: rule, status: .fail, explanation: .passed, location: FindingLocation(file: name, line: line, column: column, path: ""))
+                r.location.source.sheet = sheet
+                let text = TextReporter().result(r, Localizer(.en))
+                #expect(text.hasPrefix(Neutral.path(r.location.description) + ": "), "\(name) \(line) \(column): \(text)")
+            }
+        }
+    }
+
     /// `isPlain` (a table a byte) says plain exactly when the text has no control or invisible
     /// character and no `##[`: checked against the definition on text made of the bytes that
     /// matter, next to each other in every order.

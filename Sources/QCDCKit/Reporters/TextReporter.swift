@@ -160,6 +160,22 @@ public struct TextReporter: StreamingReporter {
         return out
     }
 
+    /// `file:line:column`, as ``Neutral/path(_:)`` gives the location's text: the file's name
+    /// neutralised and the numbers written in place (the text was made, then scanned again,
+    /// for every result shown). The numbers and colons are plain, and only the name's first
+    /// character decides the `./` prefix; an empty name or a worksheet cell takes the text.
+    private func location(_ at: SourceLocation, into out: inout JSONText) {
+        guard at.sheet == nil, !at.file.isEmpty else {
+            out += Neutral.path(at.description)
+            return
+        }
+        out += Neutral.path(at.file)
+        out.write(ascii: UInt8(ascii: ":"))
+        out.write(int: at.line)
+        out.write(ascii: UInt8(ascii: ":"))
+        out.write(int: at.column)
+    }
+
     /// The start of a span in ANSI colour `code`, when colouring.
     private func open(_ out: inout JSONText, _ code: StaticString) {
         guard color else { return }
@@ -267,7 +283,7 @@ public struct TextReporter: StreamingReporter {
         // The label already says "missing evidence": the line then names what is missing.
         let message: String
         if case .missing(let facts) = r.explanation { message = l.names(facts) } else { message = r.message(l.language) }
-        out += Neutral.path(r.location.description)
+        location(r.location.source, into: &out)
         out += ": "
         open(&out, c)
         out += label
