@@ -4,7 +4,7 @@
 #include "CBuiltinRules.h"
 
 static const char archive[] =
-    "QCDCRS\002\016\012(compiler)@12ce6586b4731f2acfe5837ae4d68de0971c31edabb84b5af7af66e8d58111c3\023"
+    "QCDCRS\002\016\012(compiler)@2d55858ca7f7ed8e921b55c7bf4e0709e9c94a9dace6719750886a265071cb5f\023"
     "rules/national.yaml@2d8ad081d9d8564609eb0ba280921b3f8fe4356c28b0b52c868485fdb8cd11a7\034rules/n"
     "ational/agencies.yaml@384db64d0cf395437a233002082974722336e762c5df04fa13255ec773521e77\034rules"
     "/national/calendar.yaml@df897a5b17a9b16677949b6007d5430204cc1212217853e48b6ea0473e6d313f%rules/"

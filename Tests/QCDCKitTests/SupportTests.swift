@@ -174,3 +174,19 @@ struct JSONTextTests {
         }
     }
 }
+
+@Suite("Support: file extensions")
+struct ExtensionTests {
+    /// A file's extension is matched ignoring ASCII case, as lowercasing the whole name did.
+    @Test func extensionsMatchAsLowercasingDid() {
+        let names = ["a.yaml", "A.YAML", "x.Json", "b.yml", "B.YmL", "c.CSV", "d.xlsx", "D.XLSX", ".yml", "yml", "", "x.yaml ",
+                     "x.yamll", "x.jsoN", "\u{212A}.yaml", "x.\u{212A}sv", "İ.yml", "x.\u{130}son", "é.JSON", "báo cáo.Yaml",
+                     "x.json\u{0301}", "ＹＡＭＬ", "x.ｙａｍｌ", "x\u{0}.yaml", "x.YAM", "x.ya"]
+        for name in names {
+            for ext in InputFiles.extensions {
+                #expect(name.hasSuffix(ignoringASCIICase: ext) == name.lowercased().hasSuffix(ext), "\(name) \(ext)")
+            }
+        }
+        #expect("A.YAML".hasSuffix(ignoringASCIICase: ".yaml") && !"a.yam".hasSuffix(ignoringASCIICase: ".yaml"))
+    }
+}

@@ -98,7 +98,7 @@ package enum InputFiles {
                 case S_IFDIR:
                     directory = true
                 case S_IFREG, S_IFLNK:
-                    guard InputFiles.extensions.contains(where: { name.lowercased().hasSuffix($0) }), regular else { continue }
+                    guard InputFiles.extensions.contains(where: { name.hasSuffix(ignoringASCIICase: $0) }), regular else { continue }
                     directory = false
                 default:
                     continue

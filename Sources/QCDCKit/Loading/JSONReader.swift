@@ -246,8 +246,8 @@ package enum DocumentLoader {
     }
 
     static func isJSON(_ bytes: [UInt8], file: String) -> Bool {
-        if file.lowercased().hasSuffix(".json") { return true }
-        if file.lowercased().hasSuffix(".yaml") || file.lowercased().hasSuffix(".yml") { return false }
+        if file.hasSuffix(ignoringASCIICase: ".json") { return true }
+        if file.hasSuffix(ignoringASCIICase: ".yaml") || file.hasSuffix(ignoringASCIICase: ".yml") { return false }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         let first = body.first { !" \t\r\n".utf8.contains($0) }
