@@ -4,7 +4,7 @@
 #include "CBuiltinRules.h"
 
 static const char archive[] =
-    "QCDCRS\002\016\012(compiler)@2d55858ca7f7ed8e921b55c7bf4e0709e9c94a9dace6719750886a265071cb5f\023"
+    "QCDCRS\002\016\012(compiler)@a192a256652dc71664fec61863526d1cd675b40ece9eaf010e1477b1a3ee7f8e\023"
     "rules/national.yaml@2d8ad081d9d8564609eb0ba280921b3f8fe4356c28b0b52c868485fdb8cd11a7\034rules/n"
     "ational/agencies.yaml@384db64d0cf395437a233002082974722336e762c5df04fa13255ec773521e77\034rules"
     "/national/calendar.yaml@df897a5b17a9b16677949b6007d5430204cc1212217853e48b6ea0473e6d313f%rules/"

@@ -181,7 +181,7 @@ public struct Engine: Sendable {
         }
         result.shortfall = culprit.shortfall
         result.flagged = culprit.flagged.map { rec in
-            FlaggedRecord(path: rec.path, id: rec.field("id").map { $0.value.description },
+            FlaggedRecord(path: rec.path, id: rec.value(of: "id")?.description,
                           location: FindingLocation(file: report.file, mark: rec.mark, path: rec.path))
         }
         guard !passed else {

@@ -171,6 +171,8 @@ package struct Evaluator: Sendable {
         var records: [RecordValue]
         var index = 0
         var record: RecordValue { records[index] }
+        /// The current record's field `name`, read in place (through ``record`` it was a copy).
+        func value(of name: String) -> Value? { records[index].value(of: name) }
     }
     /// The program being evaluated reads the facts declared in the slots the report's facts are
     /// held by (``FactSlots``): it reads them by slot, not by path.
@@ -301,9 +303,8 @@ package struct Evaluator: Sendable {
             return .value(.record(frames[Int(s.a)].record), origin: nil)
         case .field:
             let field = p.names[Int(s.b)]
-            let frame = Int(s.a), index = frames[frame].index
-            if let v = frames[frame].records[index].value(of: field) { return .value(v, origin: nil) }
-            return .missing([Self.missing(field, of: frames[frame].records[index])])
+            if let v = frames[Int(s.a)].value(of: field) { return .value(v, origin: nil) }
+            return .missing([Self.missing(field, of: frames[Int(s.a)].record)])
         case .list:
             var values: [Value] = []
             for k in Int(s.a) ..< Int(s.a + s.b) {
@@ -365,8 +366,7 @@ package struct Evaluator: Sendable {
             let found = bySlot && s.slot >= 0 ? context.facts.value(slot: Int(s.slot)) : context.facts.value(at: path)
             return .value(.bool(found != nil), origin: nil)
         case .existsField:
-            let frame = Int(s.a), index = frames[frame].index
-            return .value(.bool(frames[frame].records[index].value(of: p.names[Int(s.b)]) != nil), origin: nil)
+            return .value(.bool(frames[Int(s.a)].value(of: p.names[Int(s.b)]) != nil), origin: nil)
         case .if:
             let c = run(s.a, steps, p)
             guard case .value(.bool(let b), _) = c else { return c }
@@ -480,7 +480,7 @@ package struct Evaluator: Sendable {
             if budget < 0 { return overBudget }
             frames[slot].index = r
             if trace != nil {
-                let id = records[r].field("id").map { " \($0.value)" } ?? ""
+                let id = records[r].value(of: "id").map { " \($0)" } ?? ""
                 trace!.append(TraceStep(depth: depth, text: "\(p.names[Int(s.d)]) = \(records[r].path)\(id)", outcome: nil, mark: records[r].mark))
             }
             if hasFilter {

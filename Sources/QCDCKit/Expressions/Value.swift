@@ -125,15 +125,9 @@ public struct RecordValue: Sendable {
         }
         set { entries = ArraySlice(newValue.sorted { $0.key < $1.key }.map { Field($0.key, $0.value.value, mark: $0.value.mark) }) }
     }
-    /// The field called `name`, if the record gives it: names compared in place, only the
-    /// field found copied (a `for e in entries` binding copied every field it passed).
-    package func field(_ name: String) -> Field? {
-        entries.withUnsafeBufferPointer { fields in
-            for i in fields.indices where fields[i].name == name { return fields[i] }
-            return nil
-        }
-    }
-    /// The value of the field called `name`, if the record gives it (the field's name not copied).
+    /// The value of the field called `name`, if the record gives it: names compared in place,
+    /// only the value copied (a `for e in entries` binding copied every field it passed, and
+    /// returning the field copied its name).
     package func value(of name: String) -> Value? {
         entries.withUnsafeBufferPointer { fields in
             for i in fields.indices where fields[i].name == name { return fields[i].value }
